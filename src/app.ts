@@ -1,0 +1,87 @@
+/**
+ * The composition root's product: every repository and service wired to one database, clock and
+ * logger. HTTP routes, CLI commands, jobs and tests all start from an App.
+ */
+import type { Config } from './config.ts';
+import { type Database, openDatabase } from './db/database.ts';
+import { AuditRepository } from './lib/audit/audit.repository.ts';
+import { AuditLog } from './lib/audit/audit-log.ts';
+import { type Clock, systemClock } from './lib/clock.ts';
+import { AccountRepository } from './modules/accounts/account.repository.ts';
+import { AuthService } from './modules/accounts/auth.service.ts';
+import { UserService } from './modules/accounts/user.service.ts';
+import { CalendarRepository } from './modules/calendar/calendar.repository.ts';
+import { CalendarService } from './modules/calendar/calendar.service.ts';
+import { UnitRepository } from './modules/orgs/unit.repository.ts';
+import { UnitService } from './modules/orgs/unit.service.ts';
+
+export interface Logger {
+  info(obj: object | string, msg?: string): void;
+  warn(obj: object | string, msg?: string): void;
+  error(obj: object | string, msg?: string): void;
+}
+
+export interface App {
+  config: Readonly<Config>;
+  database: Database;
+  clock: Clock;
+  log: Logger;
+  auditRepo: AuditRepository;
+  audit: AuditLog;
+  units: UnitService;
+  unitRepo: UnitRepository;
+  accounts: AccountRepository;
+  auth: AuthService;
+  users: UserService;
+  calendar: CalendarService;
+  close(): Promise<void>;
+}
+
+export const consoleLogger: Logger = {
+  info: (o, m) =>
+    console.log(JSON.stringify({ level: 'info', msg: m ?? o, ...(typeof o === 'object' ? o : {}) })),
+  warn: (o, m) =>
+    console.warn(JSON.stringify({ level: 'warn', msg: m ?? o, ...(typeof o === 'object' ? o : {}) })),
+  error: (o, m) =>
+    console.error(JSON.stringify({ level: 'error', msg: m ?? o, ...(typeof o === 'object' ? o : {}) })),
+};
+
+export function createApp(
+  config: Readonly<Config>,
+  opts: { clock?: Clock; log?: Logger; database?: Database } = {},
+): App {
+  const database =
+    opts.database ?? openDatabase({ url: config.DATABASE_URL, poolMax: config.DATABASE_POOL_MAX });
+  const db = database.db;
+  const clock = opts.clock ?? systemClock;
+  const log = opts.log ?? consoleLogger;
+  const auditRepo = new AuditRepository(db);
+  const audit = new AuditLog(auditRepo, clock);
+  const unitRepo = new UnitRepository(db);
+  const units = new UnitService({ db, units: unitRepo, audit, clock });
+  const accounts = new AccountRepository(db);
+  const auth = new AuthService({ db, accounts, audit, clock, idleMinutes: config.SESSION_IDLE_MINUTES });
+  const users = new UserService({ db, accounts, units, audit, clock });
+  const calendar = new CalendarService({
+    db,
+    repo: new CalendarRepository(db),
+    audit,
+    clock,
+    warn: (m) => log.warn({ event: 'calendar.missing_year' }, m),
+  });
+  return {
+    config,
+    database,
+    clock,
+    log,
+    auditRepo,
+    audit,
+    units,
+    unitRepo,
+    accounts,
+    auth,
+    users,
+    calendar,
+    close: () => database.close(),
+  };
+}

@@ -1,0 +1,35 @@
+/** Schema migrations: one ordered list, run with Kysely's Migrator on both engines. */
+import { type Kysely, type Migration, type MigrationResultSet, Migrator } from 'kysely';
+import * as m0001 from './migrations/0001-platform.ts';
+
+/** Every migration in order. Add new ones at the end; never edit one that has shipped. */
+export const MIGRATIONS: Record<string, Migration> = {
+  '0001-platform': m0001,
+};
+
+export function createMigrator(db: Kysely<any>): Migrator {
+  return new Migrator({
+    db,
+    provider: { getMigrations: async () => MIGRATIONS },
+    migrationTableName: 'schema_migrations',
+    migrationLockTableName: 'schema_migrations_lock',
+  });
+}
+
+function check(result: MigrationResultSet): MigrationResultSet {
+  if (result.error) throw result.error;
+  return result;
+}
+
+export async function migrateUp(db: Kysely<any>): Promise<MigrationResultSet> {
+  return check(await createMigrator(db).migrateToLatest());
+}
+
+export async function migrateDown(db: Kysely<any>): Promise<MigrationResultSet> {
+  return check(await createMigrator(db).migrateDown());
+}
+
+export async function migrationStatus(db: Kysely<any>): Promise<{ name: string; executedAt: Date | null }[]> {
+  const list = await createMigrator(db).getMigrations();
+  return list.map((m) => ({ name: m.name, executedAt: m.executedAt ?? null }));
+}

@@ -1,0 +1,57 @@
+/**
+ * Demo data, loaded on first start in demo mode (and by `gongkai seed --demo`). Uses the same
+ * services as the application, acting as the system user, so every row is audited like real data.
+ */
+import type { App } from '../../app.ts';
+import { NO_REQUEST, systemActor } from '../../lib/actor.ts';
+import type { Unit } from '../schema.ts';
+import { DEMO_ACCOUNTS, DEMO_COUNTY, DEMO_PASSWORD } from './demo-units.ts';
+
+const ctx = { actor: systemActor('演示数据初始化'), meta: NO_REQUEST };
+
+type Node = typeof DEMO_COUNTY;
+
+/** True when the database has no units yet (a fresh installation). */
+export async function isEmpty(app: App): Promise<boolean> {
+  return (await app.unitRepo.listAll()).length === 0;
+}
+
+export async function seedDemo(
+  app: App,
+  onProgress: (msg: string) => void = () => {},
+): Promise<{ units: number; users: number }> {
+  let units = 0;
+  const create = async (node: Node, parent: Unit | null, order: number) => {
+    const { children, ...input } = node;
+    const unit = await app.units.createUnit(ctx, parent?.id ?? null, { ...input, sortOrder: order });
+    units++;
+    for (const [i, child] of (children ?? []).entries()) await create(child as Node, unit, (i + 1) * 10);
+  };
+  onProgress('创建单位…');
+  await create(DEMO_COUNTY, null, 0);
+  const root = await app.unitRepo.findByName(DEMO_COUNTY.name);
+  if (root) {
+    await app.units.addLeader(ctx, root.id, { name: '张明', title: '县长', duties: '主持县政府全面工作。' });
+    await app.units.addLeader(ctx, root.id, {
+      name: '李华',
+      title: '常务副县长',
+      duties: '负责县政府常务工作，分管政务公开、发展改革、财政、税务。',
+    });
+  }
+  onProgress(`已创建 ${units} 个单位，创建演示账户…`);
+  for (const a of DEMO_ACCOUNTS) {
+    const unit = await app.unitRepo.findByName(a.unit);
+    if (!unit) throw new Error(`demo unit missing: ${a.unit}`);
+    const { id } = await app.users.createUser(
+      ctx,
+      { username: a.username, displayName: a.displayName, unitId: unit.id },
+      {
+        password: DEMO_PASSWORD,
+        mustChange: !app.config.DEMO_MODE,
+      },
+    );
+    await app.users.grantRole(ctx, id, { role: a.role, unitId: unit.id });
+  }
+  onProgress(`已创建 ${DEMO_ACCOUNTS.length} 个演示账户`);
+  return { units, users: DEMO_ACCOUNTS.length };
+}

@@ -1,0 +1,71 @@
+/** Routes of the audit log screen (安全审计员 only). */
+import type { FastifyInstance, FastifyRequest } from 'fastify';
+import type { App } from '../../app.ts';
+import { sendPage } from '../../http/render.ts';
+import { requirePermission, viewContext } from '../../http/request-context.ts';
+import type { ChainBreak } from '../../lib/audit/audit-chain.ts';
+import { isAppError } from '../../lib/errors.ts';
+import { AuditService } from './audit.service.ts';
+import { auditToCsv, auditToXlsx } from './audit-export.ts';
+import { AuditPage } from './views/audit-pages.tsx';
+
+export function registerAuditRoutes(server: FastifyInstance, app: App): void {
+  const service = new AuditService({
+    db: app.database.db,
+    repo: app.auditRepo,
+    audit: app.audit,
+    units: app.unitRepo,
+  });
+
+  const page = async (req: FastifyRequest, query: unknown, verifyResult?: ChainBreak | null | 'ok') => {
+    try {
+      const r = await service.search(req.ctx, query);
+      return AuditPage({ ctx: await viewContext(app, req), ...r, verifyResult });
+    } catch (e) {
+      if (!isAppError(e) || e.code !== 'validation') throw e;
+      const r = await service.search(req.ctx, {});
+      return AuditPage({
+        ctx: await viewContext(app, req),
+        ...r,
+        form: { values: query as Record<string, unknown>, problems: e.problems },
+      });
+    }
+  };
+
+  server.get('/admin/audit', async (req, reply) => {
+    requirePermission(req, 'audit.read');
+    return sendPage(reply, await page(req, req.query));
+  });
+
+  server.post('/admin/audit/verify', async (req, reply) => {
+    requirePermission(req, 'audit.read');
+    const broken = await service.verify(req.ctx);
+    return sendPage(reply, await page(req, {}, broken ?? 'ok'));
+  });
+
+  server.get('/admin/audit/export.csv', async (req, reply) => {
+    requirePermission(req, 'audit.export');
+    const rows = await service.exportRows(req.ctx, req.query, 'csv');
+    return reply
+      .type('text/csv; charset=utf-8')
+      .header(
+        'content-disposition',
+        `attachment; filename="audit-log.csv"; filename*=UTF-8''${encodeURIComponent('审计日志.csv')}`,
+      )
+      .header('cache-control', 'no-store')
+      .send(auditToCsv(rows));
+  });
+
+  server.get('/admin/audit/export.xlsx', async (req, reply) => {
+    requirePermission(req, 'audit.export');
+    const rows = await service.exportRows(req.ctx, req.query, 'xlsx');
+    return reply
+      .type('application/vnd.openxmlformats-officedocument.spreadsheetml.sheet')
+      .header(
+        'content-disposition',
+        `attachment; filename="audit-log.xlsx"; filename*=UTF-8''${encodeURIComponent('审计日志.xlsx')}`,
+      )
+      .header('cache-control', 'no-store')
+      .send(await auditToXlsx(rows));
+  });
+}
