@@ -3,7 +3,7 @@ import { defineConfig } from 'vitest/config';
 // Three tiers (see CODE_STYLE.md): pure unit tests, "db" tests that run services and HTTP
 // against a real database (engine chosen by TEST_DB=sqlite|postgres), and browser journeys.
 export default defineConfig({
-  esbuild: { jsx: 'automatic', jsxImportSource: 'preact' },
+  oxc: { jsx: { runtime: 'automatic', importSource: 'preact' } },
   test: {
     projects: [
       {

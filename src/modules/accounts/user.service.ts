@@ -228,7 +228,8 @@ export class UserService {
     if (!grant) throw AppError.notFound('授权');
     const user = await this.get(ctx, grant.user_id);
     const unit = await this.d.units.get(grant.unit_id);
-    const problems = roleChangeProblems(ctx.actor, grant.user_id, unit.path);
+    const problems =
+      ctx.actor.kind === 'system' ? [] : roleChangeProblems(ctx.actor, grant.user_id, unit.path);
     if (problems.length) throw AppError.forbidden(problems[0]);
     await this.d.db.transaction().execute(async (trx) => {
       await this.d.accounts.deleteGrant(trx, grantId);
