@@ -1,0 +1,213 @@
+/**
+ * Deadlines (时限) in plan wording: "2022年底前", "9月底前", "每年1月31日前", "15个工作日内", "实时更新".
+ *
+ * Decisions (see docs/tasks-plan-parser.md):
+ * - "年底前"/"年内" → 31 December of the plan year; "N月底前" → last day of month N of the plan year.
+ * - "每年…前" is a yearly recurrence, not a date: the ledger creates one occurrence per year.
+ * - Periods counted from an event ("15个工作日内", "3年内") stay as text: they have no fixed date.
+ * - A phrase without a year and no plan year stays as text rather than guessing a year.
+ */
+
+import { normaliseWidth } from './text.ts';
+import type { Deadline, Recurrence } from './types.ts';
+
+/** A deadline phrase found in a text. */
+export interface DeadlineHit {
+  raw: string;
+  index: number;
+  deadline: Exclude<Deadline, null>;
+  /** The date was completed with the plan year. */
+  impliedYear: boolean;
+}
+
+/** "cell": a 时限 table cell, where bare words such as "持续推进" are deadlines; "prose": running text. */
+type Mode = 'cell' | 'prose';
+
+const CN_NUMBER = /([一二三四五六七八九十两]{1,3})(?=个?(?:工作日|日|天|周|月|年|小时|季度))/g;
+const CN_VALUES: Record<string, number> = {
+  一: 1,
+  二: 2,
+  两: 2,
+  三: 3,
+  四: 4,
+  五: 5,
+  六: 6,
+  七: 7,
+  八: 8,
+  九: 9,
+};
+
+function cnToNumber(text: string): string {
+  const tenAt = text.indexOf('十');
+  if (tenAt === -1) return String(CN_VALUES[text] ?? text);
+  const tens = tenAt === 0 ? 1 : (CN_VALUES[text.slice(0, tenAt)] ?? 0);
+  const units = CN_VALUES[text.slice(tenAt + 1)] ?? 0;
+  return String(tens * 10 + units);
+}
+
+function prepare(text: string): string {
+  return normaliseWidth(text)
+    .replace(/\s+/g, '')
+    .replace(CN_NUMBER, (numeral) => cnToNumber(numeral));
+}
+
+function isoDate(year: number, month: number, day: number): string | null {
+  const date = new Date(Date.UTC(year, month - 1, day));
+  if (date.getUTCMonth() !== month - 1 || date.getUTCDate() !== day) return null;
+  return date.toISOString().slice(0, 10);
+}
+
+function lastDayOfMonth(year: number, month: number): string | null {
+  if (month < 1 || month > 12) return null;
+  return isoDate(year, month, new Date(Date.UTC(year, month, 0)).getUTCDate());
+}
+
+type DateRule = { re: RegExp; modes: Mode[]; resolve: (m: RegExpExecArray, year: number) => string | null };
+
+const BEFORE = '(?:前|之前|以前)';
+const DATE_RULES: DateRule[] = [
+  {
+    re: new RegExp(`(?:(\\d{4})年)?(\\d{1,2})月(\\d{1,2})[日号]${BEFORE}`, 'g'),
+    modes: ['cell', 'prose'],
+    resolve: (m, y) => isoDate(y, Number(m[2]), Number(m[3])),
+  },
+  {
+    re: /(?:(\d{4})年)?(\d{1,2})月(\d{1,2})[日号]/g,
+    modes: ['cell'],
+    resolve: (m, y) => isoDate(y, Number(m[2]), Number(m[3])),
+  },
+  {
+    re: new RegExp(`(?:(\\d{4})年)?(\\d{1,2})月(?:底|末)${BEFORE}?`, 'g'),
+    modes: ['cell', 'prose'],
+    resolve: (m, y) => lastDayOfMonth(y, Number(m[2])),
+  },
+  {
+    re: new RegExp(`(?:(\\d{4})年)?第?([1-4])季度(?:末|底)${BEFORE}?`, 'g'),
+    modes: ['cell', 'prose'],
+    resolve: (m, y) => lastDayOfMonth(y, Number(m[2]) * 3),
+  },
+  { re: /(?:(\d{4})年)?上半年/g, modes: ['cell', 'prose'], resolve: (_m, y) => isoDate(y, 6, 30) },
+  {
+    re: new RegExp(`(\\d{4})年(?:底|末|年底|内)${BEFORE}?`, 'g'),
+    modes: ['cell', 'prose'],
+    resolve: (_m, y) => isoDate(y, 12, 31),
+  },
+  {
+    re: new RegExp(`(?<![\\d年每])(?:年底|年末|年内)${BEFORE}?`, 'g'),
+    modes: ['cell', 'prose'],
+    resolve: (_m, y) => isoDate(y, 12, 31),
+  },
+  {
+    re: /(\d{4})[-/.](\d{1,2})[-/.](\d{1,2})/g,
+    modes: ['cell'],
+    resolve: (m, y) => isoDate(y, Number(m[2]), Number(m[3])),
+  },
+];
+
+type RecurrenceRule = { re: RegExp; modes: Mode[]; recurrence: Recurrence };
+
+const RECURRENCE_RULES: RecurrenceRule[] = [
+  {
+    re: new RegExp(
+      `每年(?:\\d{1,2}月\\d{1,2}[日号]|\\d{1,2}月(?:底|末)|年底|年末|第?\\d季度(?:末|底)?)${BEFORE}?`,
+      'g',
+    ),
+    modes: ['cell', 'prose'],
+    recurrence: 'yearly',
+  },
+  { re: /每年|按年|年度更新/g, modes: ['cell'], recurrence: 'yearly' },
+  { re: /每季度?|按季度?|季度更新/g, modes: ['cell', 'prose'], recurrence: 'quarterly' },
+  { re: /每月|按月|月度更新/g, modes: ['cell', 'prose'], recurrence: 'monthly' },
+  { re: /实时更新|即时更新|随时更新/g, modes: ['cell', 'prose'], recurrence: 'realtime' },
+  { re: /实时|即时/g, modes: ['cell'], recurrence: 'realtime' },
+  { re: /持续|长期|常态化?|动态更新/g, modes: ['cell'], recurrence: 'continuous' },
+];
+
+const RELATIVE = /(?<![\d.])\d{1,3}个?(?:工作日|日|天|周|个月|月|年|小时)(?:内|以内)/g;
+
+function mask(text: string, index: number, length: number): string {
+  return text.slice(0, index) + ' '.repeat(length) + text.slice(index + length);
+}
+
+function scanRecurrences(text: string, mode: Mode, hits: DeadlineHit[]): string {
+  let rest = text;
+  for (const rule of RECURRENCE_RULES) {
+    if (!rule.modes.includes(mode)) continue;
+    for (const m of rest.matchAll(rule.re)) {
+      hits.push({ raw: m[0], index: m.index, deadline: { recurrence: rule.recurrence }, impliedYear: false });
+      rest = mask(rest, m.index, m[0].length);
+    }
+  }
+  return rest;
+}
+
+function scanDates(text: string, mode: Mode, year: number | null, hits: DeadlineHit[]): string {
+  let rest = text;
+  for (const rule of DATE_RULES) {
+    if (!rule.modes.includes(mode)) continue;
+    for (const m of rest.matchAll(rule.re)) {
+      const explicitYear = m[1] === undefined ? null : Number(m[1]);
+      const useYear = explicitYear ?? year;
+      const date = useYear === null ? null : rule.resolve(m, useYear);
+      const deadline = date === null ? { text: m[0] } : { date };
+      hits.push({ raw: m[0], index: m.index, deadline, impliedYear: explicitYear === null && date !== null });
+      rest = mask(rest, m.index, m[0].length);
+    }
+  }
+  return rest;
+}
+
+function scan(text: string, mode: Mode, year: number | null): DeadlineHit[] {
+  const hits: DeadlineHit[] = [];
+  let rest = scanRecurrences(prepare(text), mode, hits);
+  rest = scanDates(rest, mode, year, hits);
+  for (const m of rest.matchAll(RELATIVE)) {
+    hits.push({ raw: m[0], index: m.index, deadline: { text: m[0] }, impliedYear: false });
+  }
+  return hits.sort((a, b) => a.index - b.index);
+}
+
+/** Finds every deadline phrase in running task text, in order of appearance. */
+export function findDeadlines(text: string, year: number | null): DeadlineHit[] {
+  return scan(text, 'prose', year);
+}
+
+/**
+ * Chooses one deadline among several: the earliest due date (the first one the ledger must chase),
+ * else the first recurrence, else the first relative period. Returns Chinese notes on what was guessed.
+ */
+export function pickDeadline(
+  hits: DeadlineHit[],
+  year: number | null,
+): { deadline: Deadline; notes: string[] } {
+  const dated = hits.filter((h) => 'date' in h.deadline);
+  const chosen =
+    dated.sort((a, b) => dateOf(a).localeCompare(dateOf(b)))[0] ??
+    hits.find((h) => 'recurrence' in h.deadline) ??
+    hits[0];
+  if (!chosen) return { deadline: null, notes: [] };
+  const notes: string[] = [];
+  const distinct = [...new Set(hits.map((h) => h.raw))];
+  if (distinct.length > 1) notes.push(`发现多个时限（${distinct.join('、')}），取“${chosen.raw}”`);
+  if (chosen.impliedYear) notes.push(`“${chosen.raw}”未写年份，按计划年度${year}年推定`);
+  return { deadline: chosen.deadline, notes };
+}
+
+function dateOf(hit: DeadlineHit): string {
+  return 'date' in hit.deadline ? hit.deadline.date : '';
+}
+
+/**
+ * Normalises the wording of one deadline (a 时限 cell or a phrase) to a due date, a recurrence or text.
+ * `year` completes phrases without a year ("9月底前"); unresolvable wording is returned as `{ text }`.
+ */
+export function normaliseDeadline(text: string, year: number | null): Deadline {
+  const trimmed = normaliseWidth(text);
+  if (trimmed === '') return null;
+  const hits = scan(trimmed, 'cell', year);
+  const startsRecurring = /^(?:每|按)/.test(prepare(trimmed));
+  const recurring = hits.find((h) => 'recurrence' in h.deadline);
+  if (startsRecurring && recurring) return recurring.deadline;
+  const { deadline } = pickDeadline(hits, year);
+  return deadline ?? { text: trimmed };
+}

@@ -1,0 +1,126 @@
+import { mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { Document, Packer, Paragraph, TextRun } from 'docx';
+import ExcelJS from 'exceljs';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { AppError } from '../../../lib/errors.ts';
+import { parsePlanFile } from './index.ts';
+
+let dir = '';
+
+beforeAll(async () => {
+  dir = await mkdtemp(path.join(tmpdir(), 'plan-parser-'));
+});
+
+afterAll(async () => {
+  await rm(dir, { recursive: true, force: true });
+});
+
+/** A task table as offices keep it: a title row, then the header, columns in their own order. */
+async function writeTaskWorkbook(file: string): Promise<void> {
+  const workbook = new ExcelJS.Workbook();
+  const sheet = workbook.addWorksheet('任务分工');
+  sheet.addRow(['某县2023年政务公开工作要点任务分工']);
+  sheet.addRow(['序号', '公开领域', '具体内容', '工作要求', '牵头单位', '责任单位', '时限要求']);
+  sheet.addRow([
+    1,
+    '优化营商环境',
+    '严格落实市场准入负面清单制度。',
+    '开设专栏。',
+    '县发改局',
+    '县市场监管局、县商务局',
+    '实时更新',
+  ]);
+  sheet.addRow([
+    2,
+    '重点政务信息',
+    '集中公开规范性文件并动态更新。',
+    '',
+    '县司法局',
+    '县直各单位',
+    '9月底前',
+  ]);
+  sheet.addRow([3, null, '建立政府规章动态更新机制。', '', '县司法局', '', new Date(Date.UTC(2023, 10, 30))]);
+  sheet.mergeCells('B4:B5');
+  sheet.addRow([]);
+  sheet.addRow([4, '政策解读', '提高原创解读比例。', '', '', '县直各单位', '每季度']);
+  await workbook.xlsx.writeFile(file);
+}
+
+describe('parsePlanFile', () => {
+  it('reads an .xlsx task table, finding the header row by column names', async () => {
+    const file = path.join(dir, 'tasks.xlsx');
+    await writeTaskWorkbook(file);
+    const plan = await parsePlanFile(file);
+    expect(plan.title).toBe('某县2023年政务公开工作要点任务分工');
+    expect(plan.year).toBe(2023);
+    expect(plan.tasks.map((t) => t.number)).toEqual(['1', '2', '3', '4']);
+    expect(plan.tasks[0]).toMatchObject({
+      title: '优化营商环境',
+      content: '严格落实市场准入负面清单制度。\n工作要求：开设专栏。',
+      leadUnits: ['县发改局'],
+      units: ['县市场监管局', '县商务局'],
+      deadline: { recurrence: 'realtime' },
+    });
+    expect(plan.tasks[1]).toMatchObject({ units: ['县直各单位'], deadline: { date: '2023-09-30' } });
+    // The merged 公开领域 cell belongs to both rows it spans.
+    expect(plan.tasks[2]).toMatchObject({ title: '重点政务信息', deadline: { date: '2023-11-30' } });
+    expect(plan.tasks[3]).toMatchObject({
+      title: '政策解读',
+      leadUnits: [],
+      deadline: { recurrence: 'quarterly' },
+    });
+  });
+
+  it('reads a .docx through its text', async () => {
+    const file = path.join(dir, 'plan.docx');
+    const lines = [
+      '某区2023年政务公开工作要点',
+      '一、深化重点领域公开',
+      '（一）加强预决算公开。2023年6月底前完成部门预算公开。（区财政局牵头，区直各单位按职责分工落实）',
+      '（二）做好政策解读。每季度发布解读。（区政府办牵头）',
+    ];
+    const doc = new Document({
+      sections: [{ children: lines.map((text) => new Paragraph({ children: [new TextRun(text)] })) }],
+    });
+    await writeFile(file, await Packer.toBuffer(doc));
+    const plan = await parsePlanFile(file);
+    expect(plan.year).toBe(2023);
+    expect(plan.tasks).toHaveLength(2);
+    expect(plan.tasks[0]).toMatchObject({
+      number: '1.1',
+      title: '加强预决算公开',
+      leadUnits: ['区财政局'],
+      units: ['区直各单位'],
+      deadline: { date: '2023-06-30' },
+    });
+    expect(plan.tasks[1]).toMatchObject({ leadUnits: ['区政府办'], deadline: { recurrence: 'quarterly' } });
+  });
+
+  it('reads .md text and lets the caller set the year', async () => {
+    const file = path.join(dir, 'plan.md');
+    await writeFile(
+      file,
+      '\uFEFF# 政务公开工作要点\n\n## 一、基础工作\n\n**1．更新目录。**9月底前完成。（责任单位：县政务中心）\n',
+    );
+    const plan = await parsePlanFile(file, { year: 2024 });
+    expect(plan.year).toBe(2024);
+    expect(plan.tasks).toEqual([
+      {
+        number: '1.1',
+        path: ['基础工作'],
+        title: '更新目录',
+        content: '9月底前完成。',
+        leadUnits: [],
+        units: ['县政务中心'],
+        deadline: { date: '2024-09-30' },
+        uncertain: ['“9月底前”未写年份，按计划年度2024年推定'],
+      },
+    ]);
+  });
+
+  it('rejects other file types with an AppError', async () => {
+    await expect(parsePlanFile(path.join(dir, 'plan.pdf'))).rejects.toBeInstanceOf(AppError);
+  });
+});

@@ -1,0 +1,62 @@
+import { describe, expect, it } from 'vitest';
+import { parsePlanText } from './index.ts';
+
+const NESTED = `某市2023年政务公开工作要点
+一、总体要求
+坚持以人民为中心，以公开促落实。
+二、重点任务
+（一）深化决策公开
+1．完善目录。2023年6月底前修订主动公开目录。（市政务中心牵头，市直各单位按职责分工负责。以下均需各县市区人民政府负责，不再列出）
+2、做好预公开。
+（1）公开草案。每季度公开一次。（市司法局）
+（2）反馈意见。在征求意见结束后15个工作日内公开采纳情况。(市司法局)
+(二)加强解读
+解读材料与文件同步起草。【责任单位】市政府办
+原文链接：http://example.invalid/plan`;
+
+describe('prose plans with four numbering levels', () => {
+  const plan = parsePlanText(NESTED);
+
+  it('makes the deepest items tasks and their headings the path', () => {
+    expect(plan.tasks.map((t) => [t.number, t.path, t.title])).toEqual([
+      ['1', [], '总体要求'],
+      ['2.1.1', ['重点任务', '深化决策公开'], '完善目录'],
+      ['2.1.2.1', ['重点任务', '深化决策公开', '做好预公开'], '公开草案'],
+      ['2.1.2.2', ['重点任务', '深化决策公开', '做好预公开'], '反馈意见'],
+      ['2.2', ['重点任务'], '加强解读'],
+    ]);
+  });
+
+  it('keeps the body paragraph under a heading-only item and stops at page furniture', () => {
+    const last = plan.tasks.at(-1)!;
+    expect(last.content).toBe('解读材料与文件同步起草。');
+    expect(last.units).toEqual(['市政府办', '各县市区人民政府']);
+    expect(plan.tasks[0]!.content).toBe('坚持以人民为中心，以公开促落实。');
+  });
+
+  it('carries units forward and reads each kind of deadline', () => {
+    expect(plan.tasks[1]).toMatchObject({
+      leadUnits: ['市政务中心'],
+      units: ['市直各单位', '各县市区人民政府'],
+      deadline: { date: '2023-06-30' },
+    });
+    expect(plan.tasks[2]).toMatchObject({
+      units: ['市司法局', '各县市区人民政府'],
+      deadline: { recurrence: 'quarterly' },
+    });
+    expect(plan.tasks[3]).toMatchObject({ deadline: { text: '15个工作日内' } });
+    expect(plan.tasks[3]!.uncertain).toContain(
+      '责任单位“各县市区人民政府”沿用前文“以下均需各县市区人民政府负责，不再列出”',
+    );
+  });
+
+  it('reads the plan title and year without a notice', () => {
+    expect(plan).toMatchObject({
+      title: '某市2023年政务公开工作要点',
+      year: 2023,
+      issuer: null,
+      docNumber: null,
+    });
+    expect(plan.plans.map((p) => p.title)).toEqual(['某市2023年政务公开工作要点']);
+  });
+});

@@ -1,0 +1,195 @@
+/**
+ * Prose plans: numbered sections (一、/（一）/1./（1）) whose leaves are the tasks. Unnumbered paragraphs
+ * continue the task above them, except that a paragraph with its own unit tail after a task whose units
+ * were already given is a task of its own (道县 2017 lists several such paragraphs under one heading).
+ */
+import { findDeadlines, pickDeadline } from './deadline.ts';
+import type { Marker, MarkerStyle } from './numbering.ts';
+import { type Paragraph, paragraphBody, rebuildParagraphs } from './paragraphs.ts';
+import type { CleanLine } from './text.ts';
+import type { ParsedPlanSection, ParsedTask } from './types.ts';
+import { splitUnitTail, type UnitTail } from './units.ts';
+
+interface Segment {
+  paras: string[];
+  tail: UnitTail | null;
+}
+
+interface SectionNode {
+  marker: Marker;
+  rank: number;
+  heading: string;
+  number: string;
+  ancestors: string[];
+  segments: Segment[];
+  children: number;
+}
+
+interface PlanDraft {
+  title: string | null;
+  stack: SectionNode[];
+  nodes: SectionNode[];
+}
+
+const SIGNATURE_MAX = 30;
+
+// The order of GB/T 9704 (一、 → （一） → 1. → （1）). Fixed rather than learnt from the document, so a
+// damaged first chapter marker cannot turn the hierarchy upside down.
+const STYLE_RANK: Record<MarkerStyle, number> = {
+  chapter: 0,
+  'cn-paren': 1,
+  arabic: 2,
+  'arabic-paren': 3,
+  circled: 4,
+};
+
+/** Title of a section: its text up to the first full stop. */
+function headingOf(body: string): string {
+  return firstSentence(body).sentence;
+}
+
+function firstSentence(text: string): { sentence: string; rest: string } {
+  const at = text.search(/[。！？!?]/);
+  if (at === -1) return { sentence: text.replace(/[：:，,；;]$/, '').trim(), rest: '' };
+  return { sentence: text.slice(0, at).trim(), rest: text.slice(at + 1).trim() };
+}
+
+function addSection(plan: PlanDraft, p: Paragraph, marker: Marker): void {
+  const rank = STYLE_RANK[marker.style];
+  while ((plan.stack.at(-1)?.rank ?? -1) >= rank) plan.stack.pop();
+  const parent = plan.stack.at(-1);
+  if (parent) parent.children++;
+  const { body, tail } = splitUnitTail(paragraphBody(p));
+  const node: SectionNode = {
+    marker,
+    rank,
+    heading: headingOf(body),
+    number: parent ? `${parent.number}.${marker.value}` : String(marker.value),
+    ancestors: parent ? [...parent.ancestors, parent.heading] : [],
+    segments: [{ paras: [body], tail }],
+    children: 0,
+  };
+  plan.stack.push(node);
+  plan.nodes.push(node);
+}
+
+function addText(plan: PlanDraft, p: Paragraph): void {
+  const node = plan.stack.at(-1);
+  if (!node) return; // introduction before the first numbered section
+  const { body, tail } = splitUnitTail(p.text);
+  // A signature ("道县人民政府办公室") or a stray fragment: short, unpunctuated, no units.
+  if (!tail && body.length <= SIGNATURE_MAX && !/[。，,；;：:]/.test(body)) return;
+  const segment = node.segments.at(-1)!;
+  if (tail && body !== '' && segment.tail) {
+    node.segments.push({ paras: [body], tail });
+    return;
+  }
+  if (body !== '') segment.paras.push(body);
+  if (tail) segment.tail = segment.tail ? mergeTails(segment.tail, tail) : tail;
+}
+
+function mergeTails(a: UnitTail, b: UnitTail): UnitTail {
+  return { lead: [...a.lead, ...b.lead], units: [...a.units, ...b.units], carry: [...a.carry, ...b.carry] };
+}
+
+function newPlan(title: string | null): PlanDraft {
+  return { title, stack: [], nodes: [] };
+}
+
+/** Groups paragraphs into plans and sections. Stops at web-page furniture once tasks have been seen. */
+function draftPlans(paragraphs: Paragraph[]): PlanDraft[] {
+  const plans: PlanDraft[] = [];
+  let current = newPlan(null);
+  for (const p of paragraphs) {
+    if (p.kind === 'title') {
+      if (current.nodes.length > 0 || current.title !== null) plans.push(current);
+      current = newPlan(p.text);
+    } else if (p.kind === 'furniture') {
+      if (current.nodes.length > 0) break;
+    } else if (p.kind === 'text') {
+      if (p.marker) addSection(current, p, p.marker);
+      else addText(current, p);
+    }
+  }
+  plans.push(current);
+  return plans.filter((plan) => plan.nodes.length > 0 || plan.title !== null);
+}
+
+interface CarryState {
+  units: string[];
+  source: string;
+}
+
+/** Units of one task: its own tail, plus units a previous "以下均需…不再列出" carries forward. */
+function assignUnits(
+  tail: UnitTail | null,
+  carry: CarryState,
+  uncertain: string[],
+): { lead: string[]; units: string[] } {
+  const lead = [...(tail?.lead ?? [])];
+  const units = [...(tail?.units ?? [])];
+  const inherited = carry.units.filter((u) => !units.includes(u) && !lead.includes(u));
+  if (inherited.length > 0) {
+    units.push(...inherited);
+    uncertain.push(`责任单位“${inherited.join('、')}”沿用前文“${carry.source}”`);
+  }
+  const declared = tail?.carry ?? [];
+  if (declared.length > 0) {
+    units.push(...declared.filter((u) => !units.includes(u) && !lead.includes(u)));
+    carry.units = [...new Set([...carry.units, ...declared])];
+    carry.source = `以下均需${declared.join('、')}负责，不再列出`;
+  }
+  return { lead, units };
+}
+
+function segmentTask(node: SectionNode, index: number, year: number | null, carry: CarryState): ParsedTask {
+  const segment = node.segments[index]!;
+  const uncertain: string[] = [];
+  const [first = '', ...more] = segment.paras;
+  let { sentence: title, rest } = firstSentence(first);
+  if (index > 0 && title.length > 40) {
+    const comma = title.search(/[，,；;]/);
+    if (comma > 0) {
+      rest = `${title.slice(comma + 1)}。${rest}`;
+      title = title.slice(0, comma);
+    }
+  }
+  if (index > 0) uncertain.push('原文此段无编号，作为上一任务的子任务，标题取自首句');
+  const content = [rest, ...more].filter((t) => t !== '').join('\n');
+  const { deadline, notes } = pickDeadline(findDeadlines(`${title}。${content}`, year), year);
+  uncertain.push(...notes);
+  const { lead, units } = assignUnits(segment.tail, carry, uncertain);
+  return {
+    number: index === 0 ? node.number : `${node.number}-${index + 1}`,
+    path: index === 0 ? node.ancestors : [...node.ancestors, node.heading],
+    title,
+    content,
+    leadUnits: lead,
+    units,
+    deadline,
+    uncertain,
+  };
+}
+
+function planTasks(plan: PlanDraft, year: number | null): ParsedTask[] {
+  const carry: CarryState = { units: [], source: '' };
+  const tasks: ParsedTask[] = [];
+  for (const node of plan.nodes) {
+    if (node.children > 0) continue; // a heading with sub-items is structure, not a task
+    node.segments.forEach((_segment, index) => {
+      tasks.push(segmentTask(node, index, year, carry));
+    });
+  }
+  return tasks;
+}
+
+/** Parses the prose body of a document into plans and their tasks. */
+export function parseProse(
+  lines: CleanLine[],
+  yearOf: (planTitle: string | null) => number | null,
+): ParsedPlanSection[] {
+  return draftPlans(rebuildParagraphs(lines)).map((plan) => ({
+    title: plan.title,
+    tasks: planTasks(plan, yearOf(plan.title)),
+  }));
+}

@@ -1,0 +1,173 @@
+/**
+ * Task-allocation tables (任务分工表: 序号 · 公开领域 · 具体内容 · 工作要求 · 责任单位 · 时限要求) that reached
+ * us flattened to one wrapped cell fragment per line, with the header and the table title repeated on
+ * every page (中方县 2022). Rows are rebuilt from their 序号 lines; the cells of a row are told apart by
+ * shape: narrow domain fragments first, unit names and the deadline last, content up to the first line
+ * ending with 。 and the work requirement after it.
+ */
+import { normaliseDeadline } from './deadline.ts';
+import { type CleanLine, isTerminalFurniture } from './text.ts';
+import type { TableRow } from './types.ts';
+
+/** What a table column holds. */
+export type ColumnKind = 'number' | 'domain' | 'content' | 'requirement' | 'lead' | 'units' | 'deadline';
+
+const COLUMN_RULES: [RegExp, ColumnKind][] = [
+  [/时限|时间|期限/, 'deadline'],
+  [/牵头/, 'lead'],
+  [/责任|配合|协办|承办/, 'units'],
+  [/序号|编号/, 'number'],
+  [/要求|措施/, 'requirement'],
+  [/内容/, 'content'],
+  [/领域|任务|事项|项目/, 'domain'],
+];
+
+/** Maps a header cell ("时限要求", "责任单位") to the kind of column it heads. */
+export function columnKind(name: string): ColumnKind | null {
+  const text = name.replace(/\s+/g, '');
+  if (text === '' || text.length > 8) return null;
+  return COLUMN_RULES.find(([re]) => re.test(text))?.[1] ?? null;
+}
+
+// Header cells are short and drawn from a small vocabulary; a run of such fragments that names a
+// content column and a unit column is a (repeated) table header, however the words were wrapped.
+const HEADER_CHARS = /^[序编号公开领域具体工作内容要求责任单位部门牵头配合时限完成间备注重点任务事项]{1,6}$/;
+
+/** Finds runs of header fragments that contain a content column and a unit column. */
+function findHeaderRuns(lines: string[]): [number, number][] {
+  const runs: [number, number][] = [];
+  let i = 0;
+  while (i < lines.length) {
+    let end = i;
+    while (end < lines.length && HEADER_CHARS.test(lines[end]!)) end++;
+    const joined = lines.slice(i, end).join('');
+    if (end - i >= 2 && /内容|任务/.test(joined) && /责任|牵头|单位/.test(joined)) runs.push([i, end]);
+    i = Math.max(end, i + 1);
+  }
+  return runs;
+}
+
+const UNIT_LINE = /(?:局|委|办|中心|单位|单|部门|政府|办事处|街道|乡镇|院|所|站|队|公司|小组)$/;
+
+function looksLikeUnitLine(line: string): boolean {
+  return line.length <= 30 && !/[。；;：:“”]/.test(line) && UNIT_LINE.test(line);
+}
+
+function isDeadlineWording(text: string): boolean {
+  if (/^(?:长期|常态|立即|及时|按要求|按时)/.test(text)) return true;
+  const deadline = normaliseDeadline(text, 2000);
+  return deadline !== null && !('text' in deadline && !/内$/.test(deadline.text));
+}
+
+function takeDeadline(lines: string[], end: number): number {
+  for (let k = Math.min(4, end); k >= 1; k--) {
+    const cell = lines.slice(end - k, end);
+    if (cell.some((l) => l.length > 10 || l.includes('。') || looksLikeUnitLine(l))) continue;
+    if (isDeadlineWording(cell.join(''))) return end - k;
+  }
+  return end;
+}
+
+/** Splits the fragments of one row (after its 序号 line) into cells. */
+function splitRow(number: string, lines: string[], columns: Set<ColumnKind>): TableRow {
+  let end = lines.length;
+  const deadlineAt = columns.has('deadline') ? takeDeadline(lines, end) : end;
+  const deadline = lines.slice(deadlineAt, end).join('');
+  end = deadlineAt;
+  let unitsAt = end;
+  while (unitsAt > 0 && end - unitsAt < 3 && looksLikeUnitLine(lines[unitsAt - 1]!)) unitsAt--;
+  const units = lines.slice(unitsAt, end).join('、');
+  let start = 0;
+  if (columns.has('domain')) while (start < unitsAt && start < 6 && lines[start]!.length <= 6) start++;
+  const middle = lines.slice(start, unitsAt);
+  let cut = middle.length;
+  if (columns.has('requirement')) {
+    const firstStop = middle.findIndex((l) => /。[”’）)]?$/.test(l));
+    if (firstStop >= 0) cut = firstStop + 1;
+  }
+  return {
+    number,
+    domain: lines.slice(0, start).join(''),
+    content: middle.slice(0, cut).join(''),
+    requirement: middle.slice(cut).join(''),
+    lead: '',
+    units,
+    deadline,
+  };
+}
+
+/** The table title: the unpunctuated lines right above the first header ("贯彻落实…任务分工"). */
+function tableTitle(lines: string[], headerAt: number): string | null {
+  let from = headerAt;
+  while (
+    from > 0 &&
+    headerAt - from < 3 &&
+    !/[:：。，,；;]/.test(lines[from - 1]!) &&
+    !/^\d+$/.test(lines[from - 1]!)
+  ) {
+    from--;
+  }
+  return from < headerAt ? lines.slice(from, headerAt).join('') : null;
+}
+
+/** How many lines above a repeated header are a (possibly re-wrapped) copy of the table title. */
+function repeatedTitleLength(lines: string[], headerAt: number, title: string): number {
+  let text = '';
+  let count = 0;
+  while (headerAt - count > 0 && count < 4) {
+    const candidate = lines[headerAt - count - 1]! + text;
+    if (!title.endsWith(candidate)) break;
+    text = candidate;
+    count++;
+  }
+  return count;
+}
+
+/** Drops repeated headers and the table title that precedes each of them. */
+function bodyLines(lines: string[], runs: [number, number][]): { title: string | null; body: string[] } {
+  const first = runs[0]!;
+  const title = tableTitle(lines, first[0]);
+  const skip = new Set<number>();
+  for (const [from, to] of runs) {
+    const titleLines = title ? repeatedTitleLength(lines, from, title) : 0;
+    for (let i = from - titleLines; i < to; i++) skip.add(i);
+  }
+  const body: string[] = [];
+  for (let i = first[1]; i < lines.length; i++) {
+    const line = lines[i]!;
+    if (isTerminalFurniture(line)) break;
+    if (!skip.has(i)) body.push(line);
+  }
+  return { title, body };
+}
+
+/** Rebuilds the rows of a flattened task table; null when the text has no such table. */
+export function parseFlatTable(clean: CleanLine[]): { title: string | null; rows: TableRow[] } | null {
+  const lines = clean.map((l) => l.text);
+  const runs = findHeaderRuns(lines);
+  if (runs.length === 0) return null;
+  const first = runs[0]!;
+  const headerText = lines.slice(first[0], first[1]).join('');
+  const columns = new Set<ColumnKind>(
+    [
+      ...headerText.matchAll(
+        /公开领域|工作任务|重点任务|具体内容|工作内容|工作要求|牵头单位|责任单位|配合单位|责任部门|时限要求|完成时限|时限/g,
+      ),
+    ]
+      .map((m) => columnKind(m[0]))
+      .filter((k): k is ColumnKind => k !== null),
+  );
+  const { title, body } = bodyLines(lines, runs);
+  const rows: TableRow[] = [];
+  let current: { number: string; lines: string[] } | null = null;
+  for (const line of body) {
+    const expected = rows.length + (current ? 2 : 1);
+    // One lost row number (a damaged "13") must not swallow every later row.
+    if (/^\d{1,3}$/.test(line) && Number(line) >= expected && Number(line) <= expected + 1) {
+      if (current) rows.push(splitRow(current.number, current.lines, columns));
+      current = { number: line, lines: [] };
+    } else current?.lines.push(line);
+  }
+  if (current) rows.push(splitRow(current.number, current.lines, columns));
+  return { title, rows };
+}
