@@ -3,7 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { seedDemo } from '../../src/db/seeds/demo.ts';
 import { DEMO_PASSWORD } from '../../src/db/seeds/demo-units.ts';
 import { Browser, startTestServer } from '../support/http.ts';
-import { ENGINE, type TestApp, createTestApp } from '../support/test-app.ts';
+import { createTestApp, ENGINE, type TestApp } from '../support/test-app.ts';
 
 describe(`HTTP: pages, security and forms on ${ENGINE}`, () => {
   let app: TestApp;
@@ -60,9 +60,18 @@ describe(`HTTP: pages, security and forms on ${ENGINE}`, () => {
   it('refuses state changes without a valid CSRF token or from another origin', async () => {
     const b = new Browser(server);
     await b.get('/login');
-    expect((await b.post('/login', { username: 'sysadmin', password: DEMO_PASSWORD }, { csrf: null })).statusCode).toBe(403);
-    expect((await b.post('/login', { username: 'sysadmin', password: DEMO_PASSWORD }, { csrf: 'forged' })).statusCode).toBe(403);
-    const evil = await b.post('/login', { username: 'sysadmin', password: DEMO_PASSWORD }, { headers: { origin: 'https://evil.example' } });
+    expect(
+      (await b.post('/login', { username: 'sysadmin', password: DEMO_PASSWORD }, { csrf: null })).statusCode,
+    ).toBe(403);
+    expect(
+      (await b.post('/login', { username: 'sysadmin', password: DEMO_PASSWORD }, { csrf: 'forged' }))
+        .statusCode,
+    ).toBe(403);
+    const evil = await b.post(
+      '/login',
+      { username: 'sysadmin', password: DEMO_PASSWORD },
+      { headers: { origin: 'https://evil.example' } },
+    );
     expect(evil.statusCode).toBe(403);
     expect(evil.body).toContain('来源');
   });
@@ -72,7 +81,11 @@ describe(`HTTP: pages, security and forms on ${ENGINE}`, () => {
     const anon = await b.get('/admin/units');
     expect(anon.statusCode).toBe(303);
     expect(anon.headers.location).toBe('/login?next=%2Fadmin%2Funits');
-    const res = await b.post('/login', { username: 'sysadmin', password: DEMO_PASSWORD, next: '/admin/units' });
+    const res = await b.post('/login', {
+      username: 'sysadmin',
+      password: DEMO_PASSWORD,
+      next: '/admin/units',
+    });
     expect(res.statusCode).toBe(303);
     expect(res.headers.location).toBe('/admin/units');
     const sid = res.cookies.find((c) => c.name === 'gk_sid');
@@ -110,7 +123,11 @@ describe(`HTTP: pages, security and forms on ${ENGINE}`, () => {
     const b = new Browser(server);
     await b.login('sysadmin', DEMO_PASSWORD);
     const before = (await app.unitRepo.listAll()).length;
-    const res = await b.post('/admin/units/new?parent=1', { kind: 'department', name: '', creditCode: '91350100M000100Y44', email: 'x@', phone: '0745-1234567' }, { csrfFrom: '/admin/units/new?parent=1' });
+    const res = await b.post(
+      '/admin/units/new?parent=1',
+      { kind: 'department', name: '', creditCode: '91350100M000100Y44', email: 'x@', phone: '0745-1234567' },
+      { csrfFrom: '/admin/units/new?parent=1' },
+    );
     expect(res.statusCode).toBe(422);
     expect(res.body).toContain('提交未成功，请修改以下 3 处问题');
     for (const f of ['name', 'creditCode', 'email']) expect(res.body).toContain(`href="#f-${f}"`);
@@ -122,14 +139,22 @@ describe(`HTTP: pages, security and forms on ${ENGINE}`, () => {
   it('creates a unit and a user through the forms; the auditor exports both events', async () => {
     const sys = new Browser(server);
     await sys.login('sysadmin', DEMO_PASSWORD);
-    const created = await sys.post('/admin/units/new?parent=1', { kind: 'department', name: '县数据资源局', creditCode: '' }, { csrfFrom: '/admin/units/new?parent=1' });
+    const created = await sys.post(
+      '/admin/units/new?parent=1',
+      { kind: 'department', name: '县数据资源局', creditCode: '' },
+      { csrfFrom: '/admin/units/new?parent=1' },
+    );
     expect(created.statusCode).toBe(303);
     const unit = await app.unitRepo.findByName('县数据资源局');
     expect(unit).toBeDefined();
 
     const sec = new Browser(server);
     await sec.login('secadmin', DEMO_PASSWORD);
-    const userRes = await sec.post('/admin/users/new', { username: 'shuju', displayName: '孙数据', unitId: String(unit!.id) }, { csrfFrom: '/admin/users/new' });
+    const userRes = await sec.post(
+      '/admin/users/new',
+      { username: 'shuju', displayName: '孙数据', unitId: String(unit!.id) },
+      { csrfFrom: '/admin/users/new' },
+    );
     expect(userRes.statusCode).toBe(200);
     const temp = /class="mono">([^<]+)</.exec(userRes.body)?.[1];
     expect(temp).toHaveLength(12);

@@ -32,14 +32,22 @@ export class Browser {
     return m[1]!;
   }
 
-  async post(url: string, form: Record<string, string>, opts: { csrfFrom?: string; csrf?: string | null; headers?: Record<string, string> } = {}) {
+  async post(
+    url: string,
+    form: Record<string, string>,
+    opts: { csrfFrom?: string; csrf?: string | null; headers?: Record<string, string> } = {},
+  ) {
     const token = opts.csrf === undefined ? await this.csrf(opts.csrfFrom ?? '/login') : opts.csrf;
     const body = new URLSearchParams({ ...form, ...(token === null ? {} : { _csrf: token }) }).toString();
     const res = await this.server.inject({
       method: 'POST',
       url,
       payload: body,
-      headers: { 'content-type': 'application/x-www-form-urlencoded', cookie: this.cookieHeader(), ...opts.headers },
+      headers: {
+        'content-type': 'application/x-www-form-urlencoded',
+        cookie: this.cookieHeader(),
+        ...opts.headers,
+      },
     });
     this.remember(res);
     return res;
