@@ -4,6 +4,8 @@
  * Changing a shape here needs a migration in src/db/migrations.
  */
 import type { ColumnType, Generated, Insertable, Selectable, Updateable } from 'kysely';
+import type { InfoRequestTables } from '../modules/requests/info-request.tables.ts';
+import type { TaskTables } from '../modules/tasks/task.tables.ts';
 
 type Id = Generated<number>;
 
@@ -132,7 +134,8 @@ export interface SettingTable {
   updated_at: string;
 }
 
-export interface DB {
+/** Every table. Modules declare their own tables in <module>.tables.ts. */
+export interface DB extends InfoRequestTables, TaskTables {
   units: UnitTable;
   unit_leaders: UnitLeaderTable;
   users: UserTable;
