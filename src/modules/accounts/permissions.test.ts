@@ -21,8 +21,15 @@ function actorWith(role: Role, unitPath = COUNTY, userId = 7): UserActor {
 
 /** The expected permission table: role → actions it allows. Everything else must be refused. */
 const EXPECTED: Record<Role, Action[]> = {
-  clerk: ['admin.access', 'content.draft'],
-  reviewer: ['admin.access', 'content.draft', 'content.approve'],
+  clerk: ['admin.access', 'content.draft', 'request.handle', 'task.report'],
+  reviewer: [
+    'admin.access',
+    'content.draft',
+    'content.approve',
+    'request.handle',
+    'request.legal_review',
+    'task.report',
+  ],
   confidentiality_reviewer: ['admin.access', 'content.review_confidentiality'],
   disclosure_admin: [
     'admin.access',
@@ -30,6 +37,11 @@ const EXPECTED: Record<Role, Action[]> = {
     'content.approve',
     'content.force_publish',
     'disclosure.manage',
+    'request.handle',
+    'request.legal_review',
+    'request.approve_extension',
+    'task.report',
+    'task.manage',
   ],
   system_admin: ['admin.access', 'unit.manage', 'calendar.manage', 'settings.manage'],
   security_admin: ['admin.access', 'user.view', 'user.manage', 'role.grant'],

@@ -42,6 +42,11 @@ export const ACTIONS = [
   'content.approve',
   'content.force_publish',
   'disclosure.manage',
+  'request.handle',
+  'request.legal_review',
+  'request.approve_extension',
+  'task.report',
+  'task.manage',
 ] as const;
 export type Action = (typeof ACTIONS)[number];
 
@@ -51,8 +56,15 @@ export type Action = (typeof ACTIONS)[number];
  * 系统管理员 configures the system and the unit tree but neither accounts nor audit.
  */
 export const ROLE_ACTIONS: Record<Role, readonly Action[]> = {
-  clerk: ['admin.access', 'content.draft'],
-  reviewer: ['admin.access', 'content.draft', 'content.approve'],
+  clerk: ['admin.access', 'content.draft', 'request.handle', 'task.report'],
+  reviewer: [
+    'admin.access',
+    'content.draft',
+    'content.approve',
+    'request.handle',
+    'request.legal_review',
+    'task.report',
+  ],
   confidentiality_reviewer: ['admin.access', 'content.review_confidentiality'],
   disclosure_admin: [
     'admin.access',
@@ -60,6 +72,11 @@ export const ROLE_ACTIONS: Record<Role, readonly Action[]> = {
     'content.approve',
     'content.force_publish',
     'disclosure.manage',
+    'request.handle',
+    'request.legal_review',
+    'request.approve_extension',
+    'task.report',
+    'task.manage',
   ],
   system_admin: ['admin.access', 'unit.manage', 'calendar.manage', 'settings.manage'],
   security_admin: ['admin.access', 'user.view', 'user.manage', 'role.grant'],
