@@ -81,8 +81,8 @@ describe(`gongkai CLI on ${ENGINE}`, () => {
     expect((await gk('config', 'check')).stdout).toContain('配置有效');
   });
 
-  it.runIf(ENGINE === 'sqlite')('backs up online and restores a SQLite database', async () => {
-    const file = path.join(dataDir, 'backup.sqlite');
+  it('backs up online and restores the database (SQLite backup API / pg_dump + pg_restore)', async () => {
+    const file = path.join(dataDir, ENGINE === 'sqlite' ? 'backup.sqlite' : 'backup.dump');
     const b = await gk('backup', file);
     expect(b.code).toBe(0);
     await gk('user', 'create', '--username', 'afterbackup', '--name', '备份后', '--unit', '县财政局');
