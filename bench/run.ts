@@ -55,8 +55,12 @@ for (let i = 0; i < RUNS; i++) {
   await again.stop();
   rmSync(dir, { recursive: true, force: true });
 }
-console.log(`cold start, first run (migrate + demo data), median of ${RUNS}: ${median(firstStarts).toFixed(0)} ms  [${firstStarts.map((x) => x.toFixed(0)).join(', ')}]`);
-console.log(`cold start, existing data, median of ${RUNS}: ${median(warmStarts).toFixed(0)} ms  [${warmStarts.map((x) => x.toFixed(0)).join(', ')}]`);
+console.log(
+  `cold start, first run (migrate + demo data), median of ${RUNS}: ${median(firstStarts).toFixed(0)} ms  [${firstStarts.map((x) => x.toFixed(0)).join(', ')}]`,
+);
+console.log(
+  `cold start, existing data, median of ${RUNS}: ${median(warmStarts).toFixed(0)} ms  [${warmStarts.map((x) => x.toFixed(0)).join(', ')}]`,
+);
 
 const dir = mkdtempSync(path.join(tmpdir(), 'gk-bench-'));
 const server = await startServer(dir, port);
@@ -68,7 +72,9 @@ for (const [name, url] of [
 ] as const) {
   await load(url); // warm-up
   const r = await load(url);
-  console.log(`${name}: ${r.rps.toFixed(0)} req/s (50 connections, ${SECONDS} s), latency p50 ${r.p50} ms, p99 ${r.p99} ms`);
+  console.log(
+    `${name}: ${r.rps.toFixed(0)} req/s (50 connections, ${SECONDS} s), latency p50 ${r.p50} ms, p99 ${r.p99} ms`,
+  );
 }
 await server.stop();
 rmSync(dir, { recursive: true, force: true });

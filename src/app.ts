@@ -37,14 +37,24 @@ export interface App {
   close(): Promise<void>;
 }
 
-export const consoleLogger: Logger = {
-  info: (o, m) =>
-    console.log(JSON.stringify({ level: 'info', msg: m ?? o, ...(typeof o === 'object' ? o : {}) })),
-  warn: (o, m) =>
-    console.warn(JSON.stringify({ level: 'warn', msg: m ?? o, ...(typeof o === 'object' ? o : {}) })),
-  error: (o, m) =>
-    console.error(JSON.stringify({ level: 'error', msg: m ?? o, ...(typeof o === 'object' ? o : {}) })),
-};
+const LEVELS = ['trace', 'debug', 'info', 'warn', 'error', 'fatal'];
+
+/** JSON lines on stdout/stderr, honouring LOG_LEVEL ('silent' writes nothing). */
+export function consoleLogger(level = 'info'): Logger {
+  const min = level === 'silent' ? Number.POSITIVE_INFINITY : LEVELS.indexOf(level);
+  const line = (lvl: string, o: object | string, m?: string) =>
+    JSON.stringify({
+      level: lvl,
+      time: new Date().toISOString(),
+      msg: m ?? o,
+      ...(typeof o === 'object' ? o : {}),
+    });
+  return {
+    info: (o, m) => LEVELS.indexOf('info') >= min && console.log(line('info', o, m)),
+    warn: (o, m) => LEVELS.indexOf('warn') >= min && console.warn(line('warn', o, m)),
+    error: (o, m) => LEVELS.indexOf('error') >= min && console.error(line('error', o, m)),
+  } as Logger;
+}
 
 export function createApp(
   config: Readonly<Config>,
@@ -54,7 +64,7 @@ export function createApp(
     opts.database ?? openDatabase({ url: config.DATABASE_URL, poolMax: config.DATABASE_POOL_MAX });
   const db = database.db;
   const clock = opts.clock ?? systemClock;
-  const log = opts.log ?? consoleLogger;
+  const log = opts.log ?? consoleLogger(config.LOG_LEVEL);
   const auditRepo = new AuditRepository(db);
   const audit = new AuditLog(auditRepo, clock);
   const unitRepo = new UnitRepository(db);

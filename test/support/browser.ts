@@ -1,0 +1,139 @@
+/**
+ * Browser helpers for the e2e journeys: the system Chromium (never a downloaded one), pages with
+ * axe-core injected despite the site's strict CSP, and a log-in shortcut that uses the real form.
+ */
+import { readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import {
+  type Browser,
+  type BrowserContext,
+  type BrowserContextOptions,
+  chromium,
+  type Page,
+} from 'playwright-core';
+
+const require = createRequire(import.meta.url);
+
+export const CHROMIUM_PATH = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+
+const CHROMIUM_ARGS = [
+  '--headless',
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+];
+
+/** WCAG 2.1 level A and AA rules: the conformance target of GB/T 37668-2019 and the site. */
+export const AXE_TAGS = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'];
+
+let axeSource: string | undefined;
+function axeScript(): string {
+  axeSource ??= readFileSync(require.resolve('axe-core/axe.min.js'), 'utf8');
+  return axeSource;
+}
+
+export function launchBrowser(): Promise<Browser> {
+  return chromium.launch({ executablePath: CHROMIUM_PATH, args: CHROMIUM_ARGS, headless: true });
+}
+
+/**
+ * A fresh context (its own cookies) and page. bypassCSP lets the tests inject axe-core; the
+ * application itself never needs inline scripts.
+ */
+export async function newPage(browser: Browser, options: BrowserContextOptions = {}): Promise<Page> {
+  const context: BrowserContext = await browser.newContext({
+    bypassCSP: true,
+    locale: 'zh-CN',
+    acceptDownloads: true,
+    ...options,
+  });
+  context.setDefaultTimeout(15_000);
+  return context.newPage();
+}
+
+interface AxeNode {
+  target: unknown[];
+  failureSummary?: string;
+}
+interface AxeViolation {
+  id: string;
+  impact: string | null;
+  help: string;
+  helpUrl: string;
+  nodes: AxeNode[];
+}
+
+/** Human-readable list of axe violations, one block per rule with the offending selectors. */
+export function formatViolations(violations: AxeViolation[]): string {
+  return violations
+    .map((v) => {
+      const targets = v.nodes
+        .slice(0, 10)
+        .map(
+          (n) => `    - ${n.target.map((t) => (Array.isArray(t) ? t.join(' >>> ') : String(t))).join(' | ')}`,
+        )
+        .join('\n');
+      const more = v.nodes.length > 10 ? `\n    … and ${v.nodes.length - 10} more` : '';
+      return `  [${v.impact ?? 'n/a'}] ${v.id}: ${v.help} (${v.helpUrl})\n${targets}${more}`;
+    })
+    .join('\n');
+}
+
+/**
+ * Runs axe-core (WCAG 2.1 A + AA) on the current document and throws, listing every violation
+ * (rule id, impact, help text, target selectors), when there is any. Needs a context with
+ * JavaScript enabled (axe runs in the page).
+ */
+export async function expectNoAxeViolations(page: Page): Promise<void> {
+  const url = page.url();
+  const loaded = () => page.evaluate(() => typeof (globalThis as { axe?: unknown }).axe !== 'undefined');
+  if (!(await loaded())) await page.addScriptTag({ content: axeScript() });
+  if (!(await loaded())) {
+    throw new Error(`axe-core could not be injected into ${url} (is JavaScript disabled in this context?)`);
+  }
+  const violations = (await page.evaluate(
+    (tags) =>
+      (
+        globalThis as unknown as {
+          axe: { run(ctx: unknown, opts: unknown): Promise<{ violations: unknown[] }> };
+        }
+      ).axe
+        .run(document, { runOnly: { type: 'tag', values: tags }, resultTypes: ['violations'] })
+        .then((r) => r.violations),
+    AXE_TAGS,
+  )) as AxeViolation[];
+  if (violations.length) {
+    throw new Error(
+      `axe found ${violations.length} accessibility violation(s) on ${url}:\n${formatViolations(violations)}`,
+    );
+  }
+}
+
+/** Fills and submits the log-in form; resolves once the page after the POST has loaded. */
+export async function submitLogin(page: Page, baseUrl: string, username: string, password: string) {
+  await page.goto(`${baseUrl}/login`);
+  await page.getByLabel('用户名').fill(username);
+  await page.getByLabel('密码').fill(password);
+  const response = page.waitForResponse(
+    (r) => r.request().method() === 'POST' && new URL(r.url()).pathname === '/login',
+  );
+  await page.getByRole('button', { name: '登录' }).click();
+  const status = (await response).status();
+  await page.waitForLoadState('load');
+  return status;
+}
+
+/** Logs in through the real form and waits for the back-office page after the redirect. */
+export async function login(page: Page, baseUrl: string, username: string, password: string): Promise<void> {
+  const status = await submitLogin(page, baseUrl, username, password);
+  if (status !== 303) {
+    const why = await page
+      .locator('.error-summary')
+      .textContent()
+      .catch(() => null);
+    throw new Error(`log-in as ${username} failed (HTTP ${status}): ${why ?? page.url()}`);
+  }
+  await page.waitForURL((u) => u.pathname !== '/login');
+}
