@@ -86,6 +86,17 @@ describe(`units on ${ENGINE}`, () => {
     expect((await app.unitRepo.listAll()).map((u) => u.id)).toContain(dept.id);
   });
 
+  it("the cached list of active units follows this process's changes at once", async () => {
+    const { dept } = await buildCounty(app);
+    expect((await app.units.activeUnits()).map((u) => u.id)).toContain(dept.id);
+    await app.units.setActive(SYSTEM, dept.id, false);
+    expect((await app.units.activeUnits()).map((u) => u.id)).not.toContain(dept.id);
+    const added = await buildUnit(app, null, { name: '新顶级单位' });
+    expect((await app.units.activeUnits()).map((u) => u.id)).toContain(added.id);
+    await app.units.updateUnit(SYSTEM, added.id, { kind: 'government', name: '改名顶级单位' });
+    expect((await app.units.activeUnits()).find((u) => u.id === added.id)?.name).toBe('改名顶级单位');
+  });
+
   it('only a 系统管理员 of an enclosing unit may manage a unit', async () => {
     const { county, dept, other } = await buildCounty(app);
     const deptAdmin = await buildUser(app, dept, ['system_admin']);

@@ -26,9 +26,32 @@ export interface UnitServiceDeps {
   clock: Clock;
 }
 
+/**
+ * How long public pages may show a cached unit list. Units change rarely; other processes see an
+ * edit within this time, this process at once.
+ */
+const ACTIVE_UNITS_TTL_MS = 5_000;
+
 export class UnitService {
   private readonly createdHooks: UnitCreatedHook[] = [];
+  private activeCache: { at: number; units: Promise<Unit[]> } | null = null;
   constructor(private readonly d: UnitServiceDeps) {}
+
+  /** Active units in tree order, for public pages and pickers (briefly cached). */
+  async activeUnits(): Promise<Unit[]> {
+    const now = Date.now();
+    if (!this.activeCache || now - this.activeCache.at > ACTIVE_UNITS_TTL_MS) {
+      this.activeCache = { at: now, units: this.d.units.listActive() };
+      this.activeCache.units.catch(() => {
+        this.activeCache = null;
+      });
+    }
+    return this.activeCache.units;
+  }
+
+  private invalidate(): void {
+    this.activeCache = null;
+  }
 
   onUnitCreated(hook: UnitCreatedHook): void {
     this.createdHooks.push(hook);
@@ -50,30 +73,33 @@ export class UnitService {
     if (parent && !parent.active)
       throw AppError.validation([{ field: 'parentId', message: '上级单位已停用' }]);
     const now = this.d.clock.now().toISOString();
-    return this.d.db.transaction().execute(async (trx) => {
-      if (code && (await this.d.units.codeTaken(code, null, trx))) throw duplicateCode();
-      const unit = await this.d.units.insert(
-        trx,
-        {
-          ...toRow(input, credit),
-          code,
-          parent_id: parent?.id ?? null,
-          active: 1,
-          created_at: now,
-          updated_at: now,
-        },
-        parent,
-      );
-      await this.d.audit.record(trx, ctx, {
-        action: 'unit.create',
-        targetType: 'unit',
-        targetId: unit.id,
-        summary: `新建单位“${unit.name}”${parent ? `，上级单位“${parent.name}”` : ''}`,
-        after: { name: unit.name, kind: unit.kind, parentId: unit.parent_id },
-      });
-      for (const hook of this.createdHooks) await hook(trx, unit, ctx);
-      return unit;
-    });
+    return this.d.db
+      .transaction()
+      .execute(async (trx) => {
+        if (code && (await this.d.units.codeTaken(code, null, trx))) throw duplicateCode();
+        const unit = await this.d.units.insert(
+          trx,
+          {
+            ...toRow(input, credit),
+            code,
+            parent_id: parent?.id ?? null,
+            active: 1,
+            created_at: now,
+            updated_at: now,
+          },
+          parent,
+        );
+        await this.d.audit.record(trx, ctx, {
+          action: 'unit.create',
+          targetType: 'unit',
+          targetId: unit.id,
+          summary: `新建单位“${unit.name}”${parent ? `，上级单位“${parent.name}”` : ''}`,
+          after: { name: unit.name, kind: unit.kind, parentId: unit.parent_id },
+        });
+        for (const hook of this.createdHooks) await hook(trx, unit, ctx);
+        return unit;
+      })
+      .finally(() => this.invalidate());
   }
 
   async updateUnit(ctx: CallContext, id: number, raw: unknown): Promise<Unit> {
@@ -93,6 +119,7 @@ export class UnitService {
         ...changes,
       });
     });
+    this.invalidate();
     return this.get(id);
   }
 
@@ -124,6 +151,7 @@ export class UnitService {
         after: { parentId: target.id },
       });
     });
+    this.invalidate();
   }
 
   /** Deactivates (or reactivates) a unit; a unit with active sub-units cannot be deactivated. */
@@ -146,6 +174,7 @@ export class UnitService {
         summary: `${active ? '启用' : '停用'}单位“${unit.name}”`,
       });
     });
+    this.invalidate();
   }
 
   async addLeader(ctx: CallContext, unitId: number, raw: unknown): Promise<void> {

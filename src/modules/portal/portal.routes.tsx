@@ -15,7 +15,7 @@ import {
 
 export function registerPortalRoutes(server: FastifyInstance, app: App): void {
   server.get('/', async (req, reply) => {
-    const units = await app.unitRepo.listActive();
+    const units = await app.units.activeUnits();
     const root = units.find((u) => u.parent_id === null);
     return sendPage(
       reply,
@@ -31,14 +31,15 @@ export function registerPortalRoutes(server: FastifyInstance, app: App): void {
   server.get('/units', async (req, reply) => {
     return sendPage(
       reply,
-      UnitDirectoryPage({ ctx: await viewContext(app, req), units: await app.unitRepo.listActive() }),
+      UnitDirectoryPage({ ctx: await viewContext(app, req), units: await app.units.activeUnits() }),
     );
   });
 
   server.get('/units/:id', async (req, reply) => {
-    const unit = await app.unitRepo.findById(idParam(req.params));
-    if (!unit || !unit.active) throw AppError.notFound('单位');
-    const all = await app.unitRepo.listActive();
+    const id = idParam(req.params);
+    const all = await app.units.activeUnits();
+    const unit = all.find((u) => u.id === id);
+    if (!unit) throw AppError.notFound('单位');
     return sendPage(
       reply,
       UnitPage({
@@ -56,7 +57,7 @@ export function registerPortalRoutes(server: FastifyInstance, app: App): void {
       .trim()
       .slice(0, 100);
     const units = q
-      ? (await app.unitRepo.listActive()).filter((u) => u.name.includes(q) || (u.functions ?? '').includes(q))
+      ? (await app.units.activeUnits()).filter((u) => u.name.includes(q) || (u.functions ?? '').includes(q))
       : [];
     return sendPage(reply, SearchPage({ ctx: await viewContext(app, req), q, units }));
   });
