@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { ENGINE, createTestDatabaseUrl } from '../support/test-app.ts';
+import { createTestDatabaseUrl, ENGINE } from '../support/test-app.ts';
 
 const run = promisify(execFile);
 const BIN = path.resolve('bin/gongkai.js');
@@ -27,7 +27,13 @@ describe(`gongkai CLI on ${ENGINE}`, () => {
     dataDir = mkdtempSync(path.join(tmpdir(), 'gk-cli-'));
     const db = await createTestDatabaseUrl();
     drop = db.drop;
-    env = { ...process.env, DATA_DIR: dataDir, DATABASE_URL: db.url, TZ: 'America/Los_Angeles', NODE_ENV: 'test' };
+    env = {
+      ...process.env,
+      DATA_DIR: dataDir,
+      DATABASE_URL: db.url,
+      TZ: 'America/Los_Angeles',
+      NODE_ENV: 'test',
+    };
   });
   afterAll(async () => {
     await drop();
@@ -54,7 +60,18 @@ describe(`gongkai CLI on ${ENGINE}`, () => {
   });
 
   it('creates users, resets and unlocks them', async () => {
-    const c = await gk('user', 'create', '--username', 'cliuser', '--name', '命令行用户', '--unit', '县财政局', '--role', 'clerk');
+    const c = await gk(
+      'user',
+      'create',
+      '--username',
+      'cliuser',
+      '--name',
+      '命令行用户',
+      '--unit',
+      '县财政局',
+      '--role',
+      'clerk',
+    );
     expect(c.code).toBe(0);
     expect(c.stdout).toMatch(/一次性密码：\S{12}/);
     expect((await gk('user', 'reset-password', 'cliuser')).stdout).toMatch(/新的一次性密码/);
