@@ -33,8 +33,12 @@ describe('configuration', () => {
   });
   it('production requires a session secret and forbids demo mode', () => {
     expect(() => loadConfig({ DATA_DIR: base.DATA_DIR, NODE_ENV: 'production', DEMO_MODE: '1' })).toThrow(
-      /SESSION_SECRET[\s\S]*DEMO_MODE/,
+      /SESSION_SECRET[\s\S]*DATA_ENCRYPTION_KEY[\s\S]*DEMO_MODE/,
     );
-    expect(loadConfig({ ...base, NODE_ENV: 'production' }).DEMO_MODE).toBe(false);
+    const key = Buffer.alloc(32, 7).toString('base64');
+    const prod = loadConfig({ ...base, NODE_ENV: 'production', DATA_ENCRYPTION_KEY: key });
+    expect(prod.DEMO_MODE).toBe(false);
+    expect(prod.dataEncryptionKey).toEqual(Buffer.alloc(32, 7));
+    expect(() => loadConfig({ ...base, DATA_ENCRYPTION_KEY: 'c2hvcnQ=' })).toThrow(/DATA_ENCRYPTION_KEY/);
   });
 });

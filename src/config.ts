@@ -25,6 +25,12 @@ const schema = z.object({
     .optional(),
   DATABASE_POOL_MAX: z.coerce.number().int().min(1).max(200).default(10),
   SESSION_SECRET: z.string().min(32, { message: '至少 32 个字符' }).optional(),
+  DATA_ENCRYPTION_KEY: z
+    .string()
+    .refine((v) => Buffer.from(v, 'base64').length === 32, {
+      message: '必须是 32 字节密钥的 base64 编码（openssl rand -base64 32）',
+    })
+    .optional(),
   SESSION_IDLE_MINUTES: z.coerce
     .number()
     .int()
@@ -46,9 +52,12 @@ const schema = z.object({
 });
 
 export type RawConfig = z.infer<typeof schema>;
-export interface Config extends Omit<RawConfig, 'DATABASE_URL' | 'SESSION_SECRET' | 'DEMO_MODE'> {
+export interface Config
+  extends Omit<RawConfig, 'DATABASE_URL' | 'SESSION_SECRET' | 'DEMO_MODE' | 'DATA_ENCRYPTION_KEY'> {
   DATABASE_URL: string;
   SESSION_SECRET: string;
+  /** 32-byte key for personal data encrypted at rest (AES-256-GCM). */
+  dataEncryptionKey: Buffer;
   DEMO_MODE: boolean;
   dialect: 'sqlite' | 'postgres';
   /** Absolute path of the SQLite file when dialect is sqlite. */
@@ -76,15 +85,23 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Readonly<Confi
   if (raw.NODE_ENV === 'production' && !raw.SESSION_SECRET) {
     problems.push('SESSION_SECRET: 生产环境必须设置（至少 32 个字符）');
   }
+  if (raw.NODE_ENV === 'production' && !raw.DATA_ENCRYPTION_KEY) {
+    problems.push('DATA_ENCRYPTION_KEY: 生产环境必须设置（用于加密申请人个人信息）');
+  }
   if (raw.NODE_ENV === 'production' && raw.DEMO_MODE) {
     problems.push('DEMO_MODE: 生产环境不能启用演示模式');
   }
   if (problems.length) throw new ConfigError(problems);
+  const { DATA_ENCRYPTION_KEY, ...rest } = raw;
   const config: Config = {
-    ...raw,
+    ...rest,
     DATA_DIR: dataDir,
     DATABASE_URL: url,
-    SESSION_SECRET: raw.SESSION_SECRET ?? devSecret(dataDir),
+    SESSION_SECRET: raw.SESSION_SECRET ?? devSecret(dataDir, '.session-secret'),
+    dataEncryptionKey: Buffer.from(
+      DATA_ENCRYPTION_KEY ?? devSecret(dataDir, '.data-key', 'base64'),
+      'base64',
+    ),
     DEMO_MODE: raw.DEMO_MODE ?? raw.NODE_ENV !== 'production',
     dialect,
     sqlitePath,
@@ -98,11 +115,11 @@ function resolveSqlitePath(url: string): string {
 }
 
 /** Outside production a per-installation secret is generated once and kept in DATA_DIR. */
-function devSecret(dataDir: string): string {
-  const file = path.join(dataDir, '.session-secret');
+function devSecret(dataDir: string, name: string, encoding: 'base64url' | 'base64' = 'base64url'): string {
+  const file = path.join(dataDir, name);
   if (existsSync(file)) return readFileSync(file, 'utf8').trim();
   mkdirSync(dataDir, { recursive: true });
-  const secret = randomBytes(32).toString('base64url');
+  const secret = randomBytes(32).toString(encoding);
   writeFileSync(file, secret, { mode: 0o600 });
   return secret;
 }
