@@ -7,6 +7,7 @@ import { type Database, openDatabase } from './db/database.ts';
 import { AuditRepository } from './lib/audit/audit.repository.ts';
 import { AuditLog } from './lib/audit/audit-log.ts';
 import { type Clock, systemClock } from './lib/clock.ts';
+import { Scheduler } from './lib/scheduler.ts';
 import { AccountRepository } from './modules/accounts/account.repository.ts';
 import { AuthService } from './modules/accounts/auth.service.ts';
 import { UserService } from './modules/accounts/user.service.ts';
@@ -34,6 +35,8 @@ export interface App {
   auth: AuthService;
   users: UserService;
   calendar: CalendarService;
+  /** Daily jobs; modules register theirs when the app is created. */
+  scheduler: Scheduler;
   close(): Promise<void>;
 }
 
@@ -79,6 +82,7 @@ export function createApp(
     clock,
     warn: (m) => log.warn({ event: 'calendar.missing_year' }, m),
   });
+  const scheduler = new Scheduler({ db, clock, log });
   return {
     config,
     database,
@@ -92,6 +96,10 @@ export function createApp(
     auth,
     users,
     calendar,
-    close: () => database.close(),
+    scheduler,
+    close: async () => {
+      await scheduler.stop();
+      await database.close();
+    },
   };
 }

@@ -27,6 +27,7 @@ const USAGE = `用法 / usage: gongkai <command>
   calendar add-working-days DATE N        DATE 之后第 N 个工作日
   calendar is-working-day DATE            输出 yes 或 no
   plan parse FILE --json                  解析工作要点为任务 JSON
+  jobs list | jobs run [NAME]             列出 / 立即运行今天尚未运行的每日任务
 `;
 
 const cli = { actor: systemActor('命令行'), meta: NO_REQUEST };
@@ -182,6 +183,17 @@ const commands: Record<string, Handler> = {
       else if (sub === 'add-working-days' && n !== undefined && /^\d+$/.test(n))
         console.log(cal.addWorkingDays(date, Number(n)));
       else return usage();
+      return 0;
+    });
+  },
+
+  async jobs([sub, name]) {
+    return withApp(async (app) => {
+      if (sub === 'list') for (const j of app.scheduler.list()) console.log(`${j.name}\t${j.description}`);
+      else if (sub === 'run') {
+        for (const r of await app.scheduler.runDue({ name, ignoreHour: true }))
+          console.log(`${r.name}\t${r.ran ? '已运行' : '今天已运行过，跳过'}`);
+      } else return usage();
       return 0;
     });
   },

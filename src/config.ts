@@ -41,6 +41,7 @@ const schema = z.object({
   PUBLIC_URL: z.string().url().optional(),
   DEMO_MODE: bool.optional(),
   SEED_DEMO_ON_START: bool.default(true),
+  JOBS_ENABLED: bool.default(true),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   SITE_NAME: z.string().min(1).default('示范县人民政府'),
   SITE_SPONSOR: z.string().min(1).default('示范县人民政府办公室'),

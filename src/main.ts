@@ -30,6 +30,7 @@ export async function startServer(
     app.log.info({ event: 'seed.demo', ...r }, '演示数据已加载');
   }
   const server = await buildServer(app, opts);
+  if (config.JOBS_ENABLED) app.scheduler.start();
   const host = await listen(server, config.HOST, config.PORT);
   const address = server.server.address();
   const port = typeof address === 'object' && address ? address.port : config.PORT;

@@ -3,13 +3,14 @@ import type { FastifyReply } from 'fastify';
 import type { VNode } from 'preact';
 import { isAppError } from '../lib/errors.ts';
 import { sendPage } from './render.ts';
+import { formFields } from './uploads.ts';
 import type { FormState } from './view-context.ts';
 
 /** Form values safe to echo back: never passwords or the CSRF token. */
 export function echoValues(body: unknown): Record<string, unknown> {
   const out: Record<string, unknown> = {};
   if (!body || typeof body !== 'object') return out;
-  for (const [k, v] of Object.entries(body)) {
+  for (const [k, v] of Object.entries(formFields(body))) {
     if (k === '_csrf' || /password|^current$|^next$|^confirm$/i.test(k)) continue;
     out[k] = v;
   }

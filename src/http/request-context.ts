@@ -56,8 +56,11 @@ export function registerRequestContext(server: FastifyInstance, app: App): void 
     if (origin && origin !== 'null' && new URL(origin).host !== req.headers.host) {
       throw new AppError('forbidden', '请求来源不被允许');
     }
-    const body = req.body as Record<string, unknown> | undefined;
-    const token = body?.[CSRF_FIELD] ?? req.headers['x-csrf-token'];
+    const field = (req.body as Record<string, unknown> | undefined)?.[CSRF_FIELD];
+    // multipart bodies carry fields as { value } parts
+    const token =
+      (field && typeof field === 'object' && 'value' in field ? field.value : field) ??
+      req.headers['x-csrf-token'];
     if (!csrfTokenValid(app.config.SESSION_SECRET, req.cookies[CSRF_COOKIE], token)) {
       throw new AppError('forbidden', '页面已过期或来源无法验证，请返回上一页刷新后重新提交');
     }

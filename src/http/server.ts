@@ -18,6 +18,7 @@ import { registerPortalRoutes } from '../modules/portal/portal.routes.tsx';
 import { registerAssetRoutes } from './assets.ts';
 import { registerErrorHandlers } from './error-handler.tsx';
 import { registerRequestContext } from './request-context.ts';
+import { registerUploads } from './uploads.ts';
 
 export async function buildServer(app: App, opts: { logger?: boolean } = {}): Promise<FastifyInstance> {
   const server = Fastify({
@@ -50,6 +51,7 @@ export async function buildServer(app: App, opts: { logger?: boolean } = {}): Pr
   });
   await server.register(cookie);
   await server.register(formbody);
+  await registerUploads(server);
   await server.register(rateLimit, { global: false });
   registerErrorHandlers(server, app);
   registerRequestContext(server, app);

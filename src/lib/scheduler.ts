@@ -1,0 +1,91 @@
+/**
+ * Daily jobs (overdue marking, reminders). Every process checks every few minutes; `runOnce`
+ * guarantees each job runs once per China-time day across all processes. Jobs act as a system actor.
+ */
+import type { Kysely } from 'kysely';
+import type { DB } from '../db/schema.ts';
+import { todayInShanghai } from './calendar/index.ts';
+import type { Clock } from './clock.ts';
+import { runOnce } from './jobs.ts';
+
+export interface DailyJob {
+  /** Stable name, used as the job key in job_runs. */
+  name: string;
+  /** Chinese description for `gongkai jobs list`. */
+  description: string;
+  run(day: string): Promise<unknown>;
+}
+
+/** Jobs run from this hour (China time) on, so reminders arrive in the working morning. */
+export const DAILY_JOBS_FROM_HOUR = 7;
+const CHECK_EVERY_MS = 5 * 60_000;
+
+export interface JobLogger {
+  info(obj: object, msg?: string): void;
+  error(obj: object, msg?: string): void;
+}
+
+export class Scheduler {
+  private readonly jobs: DailyJob[] = [];
+  private timer: NodeJS.Timeout | null = null;
+  private running: Promise<unknown> | null = null;
+
+  constructor(private readonly d: { db: Kysely<DB>; clock: Clock; log: JobLogger }) {}
+
+  register(job: DailyJob): void {
+    if (this.jobs.some((j) => j.name === job.name)) throw new Error(`duplicate job ${job.name}`);
+    this.jobs.push(job);
+  }
+
+  list(): readonly DailyJob[] {
+    return this.jobs;
+  }
+
+  /** Runs every job not yet run today (or only `name`); returns what ran. */
+  async runDue(
+    opts: { name?: string; ignoreHour?: boolean } = {},
+  ): Promise<{ name: string; ran: boolean; result?: unknown }[]> {
+    const now = this.d.clock.now();
+    const hour = Number(
+      new Intl.DateTimeFormat('en-GB', { timeZone: 'Asia/Shanghai', hour: '2-digit', hour12: false }).format(
+        now,
+      ),
+    );
+    if (!opts.ignoreHour && hour < DAILY_JOBS_FROM_HOUR) return [];
+    const day = todayInShanghai(now);
+    const out: { name: string; ran: boolean; result?: unknown }[] = [];
+    for (const job of this.jobs.filter((j) => !opts.name || j.name === opts.name)) {
+      try {
+        const r = await runOnce(this.d.db, this.d.clock, job.name, day, () => job.run(day));
+        out.push(r.ran ? { name: job.name, ran: true, result: r.result } : { name: job.name, ran: false });
+        if (r.ran)
+          this.d.log.info({ event: 'job.done', job: job.name, day }, `定时任务完成：${job.description}`);
+      } catch (e) {
+        this.d.log.error(
+          { event: 'job.failed', job: job.name, day, err: String(e) },
+          `定时任务失败：${job.description}`,
+        );
+        out.push({ name: job.name, ran: false });
+      }
+    }
+    return out;
+  }
+
+  start(): void {
+    if (this.timer) return;
+    const tick = () => {
+      this.running ??= this.runDue().finally(() => {
+        this.running = null;
+      });
+    };
+    this.timer = setInterval(tick, CHECK_EVERY_MS);
+    this.timer.unref();
+    setTimeout(tick, 2_000).unref();
+  }
+
+  async stop(): Promise<void> {
+    if (this.timer) clearInterval(this.timer);
+    this.timer = null;
+    await this.running;
+  }
+}
