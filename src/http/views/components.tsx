@@ -232,3 +232,26 @@ export function SummaryList({ rows }: { rows: [string, ComponentChildren][] }) {
     </dl>
   );
 }
+
+/**
+ * A server-rendered chart (SVG from lib/charts, whose text ECharts escapes) with an accessible name;
+ * pass the same numbers as a table in `children` for screen readers and print.
+ */
+export function Chart({
+  svg,
+  label,
+  children,
+}: {
+  svg: string;
+  label: string;
+  children?: ComponentChildren;
+}) {
+  return (
+    <figure class="chart">
+      {/* biome-ignore lint/security/noDangerouslySetInnerHtml: SVG produced by ECharts from escaped data */}
+      <div role="img" aria-label={label} dangerouslySetInnerHTML={{ __html: svg }} />
+      <figcaption>{label}</figcaption>
+      {children}
+    </figure>
+  );
+}
