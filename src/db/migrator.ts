@@ -3,12 +3,14 @@ import { type Kysely, type Migration, type MigrationResultSet, Migrator } from '
 import * as m0001 from './migrations/0001-platform.ts';
 import * as m0002 from './migrations/0002-info-requests.ts';
 import * as m0003 from './migrations/0003-tasks.ts';
+import * as m0004 from './migrations/0004-publishing.ts';
 
 /** Every migration in order. Add new ones at the end; never edit one that has shipped. */
 export const MIGRATIONS: Record<string, Migration> = {
   '0001-platform': m0001,
   '0002-info-requests': m0002,
   '0003-tasks': m0003,
+  '0004-publishing': m0004,
 };
 
 export function createMigrator(db: Kysely<any>): Migrator {
