@@ -1,6 +1,7 @@
 /** Routes of the audit log screen (安全审计员 only). */
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import type { App } from '../../app.ts';
+import { sendDownload } from '../../http/downloads.ts';
 import { sendPage } from '../../http/render.ts';
 import { requirePermission, viewContext } from '../../http/request-context.ts';
 import type { ChainBreak } from '../../lib/audit/audit-chain.ts';
@@ -46,26 +47,17 @@ export function registerAuditRoutes(server: FastifyInstance, app: App): void {
   server.get('/admin/audit/export.csv', async (req, reply) => {
     requirePermission(req, 'audit.export');
     const rows = await service.exportRows(req.ctx, req.query, 'csv');
-    return reply
-      .type('text/csv; charset=utf-8')
-      .header(
-        'content-disposition',
-        `attachment; filename="audit-log.csv"; filename*=UTF-8''${encodeURIComponent('审计日志.csv')}`,
-      )
-      .header('cache-control', 'no-store')
-      .send(auditToCsv(rows));
+    return sendDownload(reply, {
+      fileName: '审计日志.csv',
+      kind: 'txt',
+      contentType: 'text/csv; charset=utf-8',
+      body: auditToCsv(rows),
+    });
   });
 
   server.get('/admin/audit/export.xlsx', async (req, reply) => {
     requirePermission(req, 'audit.export');
     const rows = await service.exportRows(req.ctx, req.query, 'xlsx');
-    return reply
-      .type('application/vnd.openxmlformats-officedocument.spreadsheetml.sheet')
-      .header(
-        'content-disposition',
-        `attachment; filename="audit-log.xlsx"; filename*=UTF-8''${encodeURIComponent('审计日志.xlsx')}`,
-      )
-      .header('cache-control', 'no-store')
-      .send(await auditToXlsx(rows));
+    return sendDownload(reply, { fileName: '审计日志.xlsx', kind: 'xlsx', body: await auditToXlsx(rows) });
   });
 }

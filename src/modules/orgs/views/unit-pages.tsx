@@ -1,3 +1,4 @@
+import type { ComponentChildren } from 'preact';
 /** Back-office pages for the unit tree: tree, create/edit form with leaders, move and deactivate. */
 import type { Unit } from '../../../db/schema.ts';
 import { emptyForm, type FormState, type ViewContext } from '../../../http/view-context.ts';
@@ -222,34 +223,17 @@ function LeaderSection({
     <>
       <h2 id="leaders">领导信息</h2>
       {leaders.length ? (
-        <table>
-          <caption class="visually-hidden">领导信息</caption>
-          <thead>
-            <tr>
-              <th scope="col">姓名</th>
-              <th scope="col">职务</th>
-              <th scope="col">分工</th>
-              <th scope="col">操作</th>
-            </tr>
-          </thead>
-          <tbody>
-            {leaders.map((l) => (
-              <tr key={l.id}>
-                <td>{l.name}</td>
-                <td>{l.title}</td>
-                <td>{l.duties}</td>
-                <td>
-                  <ActionForm
-                    action={`/admin/units/leaders/${l.id}/delete`}
-                    csrf={ctx.csrfToken}
-                    label={`删除 ${l.name}`}
-                    kind="secondary"
-                  />
-                </td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
+        <LeaderTable
+          leaders={leaders}
+          action={(l) => (
+            <ActionForm
+              action={`/admin/units/leaders/${l.id}/delete`}
+              csrf={ctx.csrfToken}
+              label={`删除 ${l.name}`}
+              kind="secondary"
+            />
+          )}
+        />
       ) : (
         <p>尚未录入领导信息。</p>
       )}
@@ -293,5 +277,40 @@ function MoveSection({
         <Button kind="secondary">移动</Button>
       </form>
     </>
+  );
+}
+
+type Leader = { id: number; name: string; title: string; duties: string | null };
+
+/** 领导信息 table, shared by the back office (with an action column) and the public unit page. */
+export function LeaderTable({
+  leaders,
+  action,
+}: {
+  leaders: Leader[];
+  action?: (l: Leader) => ComponentChildren;
+}) {
+  return (
+    <table>
+      <caption class="visually-hidden">领导信息</caption>
+      <thead>
+        <tr>
+          <th scope="col">姓名</th>
+          <th scope="col">职务</th>
+          <th scope="col">分工</th>
+          {action ? <th scope="col">操作</th> : null}
+        </tr>
+      </thead>
+      <tbody>
+        {leaders.map((l) => (
+          <tr key={l.id}>
+            <td>{l.name}</td>
+            <td>{l.title}</td>
+            <td>{l.duties}</td>
+            {action ? <td>{action(l)}</td> : null}
+          </tr>
+        ))}
+      </tbody>
+    </table>
   );
 }

@@ -4,6 +4,7 @@ import type { ViewContext } from '../../../http/view-context.ts';
 import { Breadcrumbs, SummaryList } from '../../../http/views/components.tsx';
 import { PublicLayout } from '../../../http/views/layouts.tsx';
 import { UNIT_KIND_LABELS, type UnitKind } from '../../orgs/unit.model.ts';
+import { LeaderTable } from '../../orgs/views/unit-pages.tsx';
 
 export function HomePage({
   ctx,
@@ -101,29 +102,7 @@ export function UnitPage({
       <h2>机构职能</h2>
       <p class="prewrap">{unit.functions || '暂未公开。'}</p>
       <h2>领导信息</h2>
-      {leaders.length ? (
-        <table>
-          <caption class="visually-hidden">领导信息</caption>
-          <thead>
-            <tr>
-              <th scope="col">姓名</th>
-              <th scope="col">职务</th>
-              <th scope="col">分工</th>
-            </tr>
-          </thead>
-          <tbody>
-            {leaders.map((l) => (
-              <tr key={l.id}>
-                <td>{l.name}</td>
-                <td>{l.title}</td>
-                <td>{l.duties}</td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
-      ) : (
-        <p>暂未公开。</p>
-      )}
+      {leaders.length ? <LeaderTable leaders={leaders} /> : <p>暂未公开。</p>}
       {children.length ? (
         <>
           <h2>下设单位</h2>
