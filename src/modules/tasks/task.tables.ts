@@ -1,3 +1,98 @@
-/** Persisted shape of the 工作要点 / 任务分工台账 tables (see src/db/migrations/0003-tasks.ts). */
-// biome-ignore lint/complexity/noBannedTypes: filled in as the module grows
-export type TaskTables = {};
+/**
+ * Persisted shape of the 工作要点 / 任务分工台账 tables (see src/db/migrations/0003-tasks.ts).
+ * Dates are 'YYYY-MM-DD' text, timestamps ISO-8601 UTC text, booleans 0/1. Renaming a column needs a
+ * migration; the status and state words are the codes in task-status.ts and task-report.workflow.ts.
+ */
+import type { Generated } from 'kysely';
+
+/** A remembered mapping, set once by a 政务公开管理员: how plans of `scope_unit_id` write a unit. */
+export interface TaskUnitAliasTable {
+  id: Generated<number>;
+  scope_unit_id: number;
+  alias: string;
+  unit_id: number;
+  created_by: number | null;
+  created_at: string;
+}
+
+/** A 工作要点 of one unit for one year; `implements_plan_id` is the upper plan it carries out (贯彻落实). */
+export interface TaskPlanTable {
+  id: Generated<number>;
+  unit_id: number;
+  year: number;
+  title: string;
+  /** The uploaded file name, or a URL / document reference. */
+  source: string;
+  implements_plan_id: number | null;
+  created_by: number | null;
+  created_at: string;
+  updated_at: string;
+}
+
+/** One line of the ledger. At most one of due_date / recurrence / deadline_text is set. */
+export interface TaskTable {
+  id: Generated<number>;
+  plan_id: number;
+  sort_order: number;
+  number: string;
+  /** JSON array of the enclosing headings. */
+  path_json: string;
+  title: string;
+  content: string;
+  due_date: string | null;
+  recurrence: string | null;
+  deadline_text: string | null;
+  status: string;
+  /** Report date of the accepted report that marked the task done. */
+  done_on: string | null;
+  upper_task_id: number | null;
+  created_at: string;
+  updated_at: string;
+}
+
+/** A responsible unit of a task: 'lead' (牵头) or 'co' (责任/配合). */
+export interface TaskUnitTable {
+  task_id: number;
+  unit_id: number;
+  role: string;
+}
+
+/** A progress report by one responsible unit. */
+export interface TaskReportTable {
+  id: Generated<number>;
+  task_id: number;
+  unit_id: number;
+  report_date: string;
+  text: string;
+  /** JSON array of links (URLs or internal paths). */
+  evidence_json: string;
+  marks_done: number;
+  state: string;
+  submitted_by: number | null;
+  submitted_at: string;
+  reviewed_by: number | null;
+  reviewed_at: string | null;
+  /** The review date in China, for quarterly counts. */
+  reviewed_on: string | null;
+  review_comment: string | null;
+}
+
+/** One reminder per task per day, written by the daily supervision job. */
+export interface TaskReminderTable {
+  id: Generated<number>;
+  task_id: number;
+  reminder_date: string;
+  /** 'overdue' or 'due_soon'. */
+  kind: string;
+  due_date: string;
+  created_at: string;
+}
+
+export interface TaskTables {
+  task_unit_aliases: TaskUnitAliasTable;
+  task_plans: TaskPlanTable;
+  tasks: TaskTable;
+  task_units: TaskUnitTable;
+  task_reports: TaskReportTable;
+  task_reminders: TaskReminderTable;
+}

@@ -1,0 +1,82 @@
+/**
+ * The ledger (工作台账) as an .xlsx in the layout of the 任务分工 tables offices exchange (seed 000:
+ * 序号 · 公开领域 · 具体内容 · 工作要求 · 责任单位 · 时限要求), plus a 完成情况 column. The file reads back
+ * through the plan parser, so an exported ledger can be re-imported (e.g. as next year's draft).
+ */
+import ExcelJS from 'exceljs';
+import type { Recurrence } from './plan-parser/index.ts';
+import { TASK_STATUS_LABELS, type TaskStatus } from './task-status.ts';
+
+export const LEDGER_COLUMNS = [
+  '序号',
+  '公开领域',
+  '具体内容',
+  '工作要求',
+  '责任单位',
+  '时限要求',
+  '完成情况',
+] as const;
+
+const WIDTHS = [8, 16, 60, 40, 30, 16, 10];
+
+/** How each recurrence is written in a 时限要求 cell (words the parser reads back). */
+export const RECURRENCE_WORDS: Record<Recurrence, string> = {
+  realtime: '实时更新',
+  monthly: '每月更新',
+  quarterly: '每季度',
+  yearly: '每年',
+  continuous: '持续推进',
+};
+
+/** One ledger line with unit names resolved. */
+export interface LedgerRow {
+  number: string;
+  title: string;
+  content: string;
+  leadUnits: string[];
+  units: string[];
+  dueDate: string | null;
+  recurrence: string | null;
+  deadlineText: string | null;
+  status: string;
+}
+
+/** '2026-06-30' → '2026年6月30日前'. */
+function dateWords(date: string): string {
+  const [y, m, d] = date.split('-').map(Number);
+  return `${y}年${m}月${d}日前`;
+}
+
+/** The cells of one row, in LEDGER_COLUMNS order. */
+export function ledgerCells(row: LedgerRow): string[] {
+  const marker = row.content.indexOf('工作要求：');
+  const content = marker === -1 ? row.content : row.content.slice(0, marker).trim();
+  const requirement = marker === -1 ? '' : row.content.slice(marker + '工作要求：'.length).trim();
+  const lead = row.leadUnits.length > 0 ? `${row.leadUnits.join('、')}牵头` : '';
+  const units = [lead, row.units.join('、')].filter((s) => s !== '').join('，');
+  const deadline = row.dueDate
+    ? dateWords(row.dueDate)
+    : row.recurrence
+      ? (RECURRENCE_WORDS[row.recurrence as Recurrence] ?? row.recurrence)
+      : (row.deadlineText ?? '');
+  const status = TASK_STATUS_LABELS[row.status as TaskStatus] ?? row.status;
+  return [row.number, row.title, content, requirement, units, deadline, status];
+}
+
+/** Builds the workbook: a title row merged across the columns, the header, then one row per task. */
+export async function buildLedgerWorkbook(title: string, rows: LedgerRow[]): Promise<Buffer> {
+  const book = new ExcelJS.Workbook();
+  const sheet = book.addWorksheet('工作台账', { views: [{ state: 'frozen', ySplit: 2 }] });
+  sheet.columns = WIDTHS.map((width) => ({ width }));
+  sheet.addRow([title]);
+  sheet.mergeCells(1, 1, 1, LEDGER_COLUMNS.length);
+  const titleCell = sheet.getCell(1, 1);
+  titleCell.font = { bold: true, size: 14 };
+  titleCell.alignment = { horizontal: 'center' };
+  const header = sheet.addRow([...LEDGER_COLUMNS]);
+  header.font = { bold: true };
+  for (const row of rows) {
+    sheet.addRow(ledgerCells(row)).alignment = { wrapText: true, vertical: 'top' };
+  }
+  return Buffer.from(await book.xlsx.writeBuffer());
+}

@@ -1,0 +1,219 @@
+/**
+ * Progress reports (进展报告): a responsible unit's 信息员/审核员 submits text, a date and evidence links;
+ * the 政务公开办 (政务公开管理员 of the plan's unit) accepts or returns them. Accepting recomputes the
+ * task's status (已完成 when the report is marked 完成). Each use-case lists every reason it cannot run,
+ * then changes data and writes its audit event in one transaction.
+ */
+import type { Kysely, Transaction } from 'kysely';
+import { z } from 'zod';
+import type { DB } from '../../db/schema.ts';
+import type { CallContext } from '../../lib/actor.ts';
+import type { AuditLog } from '../../lib/audit/audit-log.ts';
+import { isValidPlainDate, todayInShanghai } from '../../lib/calendar/index.ts';
+import type { Clock } from '../../lib/clock.ts';
+import { AppError, type FieldProblem } from '../../lib/errors.ts';
+import { intField, parseInput, requiredText } from '../../lib/validation.ts';
+import { can } from '../accounts/permissions.ts';
+import type { UnitService } from '../orgs/unit.service.ts';
+import type { TaskRepository } from './task.repository.ts';
+import type { TaskReportRepository } from './task-report.repository.ts';
+import { REPORT_TRANSITIONS, type ReportEvent, transitionProblem } from './task-report.workflow.ts';
+import { computeTaskStatus, TASK_STATUS_LABELS, type TaskStatus } from './task-status.ts';
+
+export interface TaskReportServiceDeps {
+  db: Kysely<DB>;
+  tasks: TaskRepository;
+  reports: TaskReportRepository;
+  audit: AuditLog;
+  clock: Clock;
+  units: UnitService;
+}
+
+/** A link to a published document or column: a web address or a path on this site. */
+const EVIDENCE_LINK = /^(https?:\/\/[^\s]+|\/[^\s]*)$/;
+
+/** A checkbox or a boolean: 'on', '1', 'true' and true mean yes. */
+const checkbox = z.preprocess((v) => v === true || v === 'on' || v === '1' || v === 'true', z.boolean());
+
+/** A list of links, or a textarea with one link per line. */
+const linkList = z.preprocess(
+  (v) => (typeof v === 'string' ? v.split(/\r?\n/) : (v ?? [])),
+  z.array(z.string().trim().max(1000, '佐证材料链接不能超过 1000 个字符'), {
+    message: '佐证材料链接格式不正确',
+  }),
+);
+
+const submitSchema = z.object({
+  unitId: intField('报送单位', { min: 1, emptyMessage: '请选择报送单位' }),
+  reportDate: z
+    .string({ message: '请填写报送日期' })
+    .refine(isValidPlainDate, '报送日期的格式应为 YYYY-MM-DD'),
+  text: requiredText('进展情况', 5000),
+  evidence: linkList
+    .transform((links) => links.filter((l) => l !== ''))
+    .superRefine((links, ctx) => {
+      links.forEach((l, i) => {
+        if (!EVIDENCE_LINK.test(l))
+          ctx.addIssue({
+            code: 'custom',
+            message: `佐证材料链接第 ${i + 1} 条格式不正确，应为 http(s):// 网址或以 / 开头的站内路径`,
+          });
+      });
+    }),
+  done: checkbox,
+});
+
+const returnSchema = z.object({ comment: requiredText('退回意见', 2000) });
+
+type Task = NonNullable<Awaited<ReturnType<TaskRepository['findTask']>>>;
+type Report = NonNullable<Awaited<ReturnType<TaskReportRepository['find']>>>;
+
+export class TaskReportService {
+  constructor(private readonly d: TaskReportServiceDeps) {}
+
+  /** A responsible unit reports progress on a task (optionally marking it 完成). */
+  async submitReport(ctx: CallContext, taskId: number, raw: unknown): Promise<number> {
+    const task = await this.getTask(taskId);
+    const input = parseInput(submitSchema, raw);
+    const unit = await this.d.units.get(input.unitId);
+    if (!can(ctx.actor, 'task.report', unit.path))
+      throw AppError.forbidden('您没有代表该单位报送任务进展的权限');
+    const problems: FieldProblem[] = [];
+    const units = await this.d.tasks.taskUnits([task.id]);
+    if (!units.some((u) => u.unit_id === unit.id))
+      problems.push({ field: 'unitId', message: `“${unit.name}”不是此任务的责任单位` });
+    if (task.status === 'done') problems.push({ field: '_', message: '任务已完成，不能再报送进展' });
+    if (input.reportDate > this.today())
+      problems.push({ field: 'reportDate', message: '报送日期不能晚于今天' });
+    if (await this.d.reports.hasPending(task.id, unit.id))
+      problems.push({ field: '_', message: '本单位已有待审核的进展报告，请等待审核后再报送' });
+    if (problems.length) throw AppError.validation(problems);
+    const now = this.d.clock.now().toISOString();
+    return this.d.db.transaction().execute(async (trx) => {
+      const id = await this.d.reports.insert(trx, {
+        ...{ task_id: task.id, unit_id: unit.id, report_date: input.reportDate, text: input.text },
+        ...{
+          evidence_json: JSON.stringify(input.evidence),
+          marks_done: input.done ? 1 : 0,
+          state: 'submitted',
+        },
+        ...{ submitted_by: ctx.actor.kind === 'user' ? ctx.actor.userId : null, submitted_at: now },
+        ...{ reviewed_by: null, reviewed_at: null, reviewed_on: null, review_comment: null },
+      });
+      await this.d.audit.record(trx, ctx, {
+        action: 'task.report_submit',
+        targetType: 'task_report',
+        targetId: id,
+        summary: `${unit.name}报送任务“${task.number} ${task.title}”的进展${input.done ? '（申请办结）' : ''}`,
+        after: { taskId: task.id, unitId: unit.id, reportDate: input.reportDate, done: input.done },
+      });
+      return id;
+    });
+  }
+
+  /** The 政务公开办 accepts a report; the task's status is recomputed (已完成 if it was marked 完成). */
+  async acceptReport(ctx: CallContext, reportId: number): Promise<TaskStatus> {
+    const { report, task } = await this.checkReview(ctx, reportId, 'accept');
+    return this.d.db.transaction().execute(async (trx) => {
+      await this.moveReport(trx, ctx, report, 'accept', null);
+      const status = await this.recomputeStatus(trx, task);
+      await this.d.audit.record(trx, ctx, {
+        action: 'task.accept_report',
+        targetType: 'task_report',
+        targetId: report.id,
+        summary: `采纳任务“${task.number} ${task.title}”的进展报告，任务状态：${TASK_STATUS_LABELS[status]}`,
+        before: { reportState: report.state, taskStatus: task.status },
+        after: { reportState: 'accepted', taskStatus: status },
+      });
+      return status;
+    });
+  }
+
+  /** The 政务公开办 returns a report with a required comment; the unit may then submit a new one. */
+  async returnReport(ctx: CallContext, reportId: number, raw: unknown): Promise<void> {
+    const { report, task } = await this.checkReview(ctx, reportId, 'return', raw);
+    const { comment } = parseInput(returnSchema, raw);
+    await this.d.db.transaction().execute(async (trx) => {
+      await this.moveReport(trx, ctx, report, 'return', comment);
+      await this.d.audit.record(trx, ctx, {
+        action: 'task.return_report',
+        targetType: 'task_report',
+        targetId: report.id,
+        summary: `退回任务“${task.number} ${task.title}”的进展报告：${comment}`,
+        before: { reportState: report.state },
+        after: { reportState: 'returned', comment },
+      });
+    });
+  }
+
+  /** The reports of a task, oldest first, with their evidence links parsed. */
+  async listReports(taskId: number) {
+    const rows = await this.d.reports.listForTask(taskId);
+    return rows.map((r) => ({ ...r, evidence: JSON.parse(r.evidence_json) as string[] }));
+  }
+
+  /** Every reason the review cannot happen: permission first, then state, self-review and the comment. */
+  private async checkReview(ctx: CallContext, reportId: number, event: ReportEvent, raw?: unknown) {
+    const report = await this.d.reports.find(reportId);
+    if (!report) throw AppError.notFound('进展报告');
+    const task = await this.getTask(report.task_id);
+    if (!can(ctx.actor, 'task.manage', task.plan_unit_path))
+      throw AppError.forbidden('只有政务公开管理员可以审核任务进展');
+    const problems: FieldProblem[] = [];
+    const stateProblem = transitionProblem(event, report.state);
+    if (stateProblem) problems.push({ field: '_', message: stateProblem });
+    if (ctx.actor.kind === 'user' && ctx.actor.userId === report.submitted_by)
+      problems.push({ field: '_', message: '不能审核本人报送的进展报告' });
+    if (event === 'return') {
+      const r = returnSchema.safeParse(raw ?? {});
+      if (!r.success)
+        problems.push({ field: 'comment', message: r.error.issues[0]?.message ?? '请填写退回意见' });
+    }
+    if (problems.length) throw AppError.validation(problems);
+    return { report, task };
+  }
+
+  private async moveReport(
+    trx: Transaction<DB>,
+    ctx: CallContext,
+    report: Report,
+    event: ReportEvent,
+    comment: string | null,
+  ): Promise<void> {
+    const now = this.d.clock.now();
+    const moved = await this.d.reports.review(trx, report.id, report.state, {
+      state: REPORT_TRANSITIONS[event].to,
+      reviewed_by: ctx.actor.kind === 'user' ? ctx.actor.userId : null,
+      reviewed_at: now.toISOString(),
+      reviewed_on: todayInShanghai(now),
+      review_comment: comment,
+    });
+    if (!moved) throw AppError.conflict('该进展报告刚被他人审核，请刷新后查看');
+  }
+
+  /** Recomputes a task's status from its accepted reports and today's date, and stores it. */
+  private async recomputeStatus(trx: Transaction<DB>, task: Task): Promise<TaskStatus> {
+    const accepted = await this.d.reports.acceptedForTask(task.id, trx);
+    const done = accepted.find((r) => r.marks_done === 1);
+    const status = computeTaskStatus({
+      ...{ dueDate: task.due_date, recurrence: task.recurrence, today: this.today() },
+      ...{ doneAccepted: done !== undefined, progressAccepted: accepted.length > 0 },
+    });
+    await this.d.tasks.updateTask(trx, task.id, {
+      status,
+      done_on: done?.report_date ?? null,
+      updated_at: this.d.clock.now().toISOString(),
+    });
+    return status;
+  }
+
+  private async getTask(id: number): Promise<Task> {
+    const task = await this.d.tasks.findTask(id);
+    if (!task) throw AppError.notFound('任务');
+    return task;
+  }
+
+  private today(): string {
+    return todayInShanghai(this.d.clock.now());
+  }
+}

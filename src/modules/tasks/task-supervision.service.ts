@@ -1,0 +1,97 @@
+/**
+ * Supervision (督查督办): a unit's overdue and due-soon tasks, the daily job that marks overdue tasks
+ * and records one reminder per task per day, and the quarterly bulletin (一季度一通报) as data.
+ */
+import type { Kysely } from 'kysely';
+import type { DB } from '../../db/schema.ts';
+import { NO_REQUEST, systemActor } from '../../lib/actor.ts';
+import type { AuditLog } from '../../lib/audit/audit-log.ts';
+import { addDays, todayInShanghai, type WorkingDayCalendar } from '../../lib/calendar/index.ts';
+import type { Clock } from '../../lib/clock.ts';
+import { runOnce } from '../../lib/jobs.ts';
+import type { TaskReportRepository } from './task-report.repository.ts';
+import type { TaskSupervisionRepository } from './task-supervision.repository.ts';
+import { computeBulletin, type QuarterlyBulletin, quarterRange } from './task-supervision.ts';
+
+/** "Due soon" = due within this many working days (today excluded), unless the caller says otherwise. */
+export const DUE_SOON_WORKING_DAYS = 5;
+
+export const DAILY_SWEEP_JOB = 'tasks.daily_sweep';
+
+export interface TaskSupervisionServiceDeps {
+  db: Kysely<DB>;
+  supervision: TaskSupervisionRepository;
+  reports: TaskReportRepository;
+  audit: AuditLog;
+  clock: Clock;
+  calendar: { calendar(): Promise<WorkingDayCalendar> };
+}
+
+export interface SweepResult {
+  date: string;
+  markedOverdue: number;
+  reminders: number;
+}
+
+export class TaskSupervisionService {
+  constructor(private readonly d: TaskSupervisionServiceDeps) {}
+
+  /** A unit's unfinished tasks whose due date has passed, most overdue first. */
+  async listOverdue(unitId: number) {
+    return this.d.supervision.unitTasksDue(unitId, { to: addDays(this.today(), -1) });
+  }
+
+  /** A unit's unfinished tasks due from today to `days` working days ahead. */
+  async listDueSoon(unitId: number, days = DUE_SOON_WORKING_DAYS) {
+    const today = this.today();
+    const limit = (await this.d.calendar.calendar()).addWorkingDays(today, days);
+    return this.d.supervision.unitTasksDue(unitId, { from: today, to: limit });
+  }
+
+  /**
+   * The daily job: once per day (however many processes run it) marks overdue tasks and records one
+   * reminder per overdue or due-soon task, acting as the system user. Returns null if it already ran.
+   */
+  async runDailySweep(): Promise<SweepResult | null> {
+    const today = this.today();
+    const r = await runOnce(this.d.db, this.d.clock, DAILY_SWEEP_JOB, today, () => this.sweep(today));
+    return r.ran ? r.result : null;
+  }
+
+  /** The quarterly bulletin for the plans of `ownerUnitId` in `year`. */
+  async quarterlyBulletin(ownerUnitId: number, year: number, quarter: number): Promise<QuarterlyBulletin> {
+    const { start, end } = quarterRange(year, quarter);
+    const assignments = await this.d.supervision.bulletinAssignments(ownerUnitId, year);
+    const reports = await this.d.supervision.acceptedReportUnits(ownerUnitId, year, start, end);
+    return computeBulletin(year, quarter, assignments, reports);
+  }
+
+  private async sweep(today: string): Promise<SweepResult> {
+    const limit = (await this.d.calendar.calendar()).addWorkingDays(today, DUE_SOON_WORKING_DAYS);
+    const now = this.d.clock.now().toISOString();
+    const ctx = { actor: systemActor('任务督办定时任务'), meta: NO_REQUEST };
+    return this.d.db.transaction().execute(async (trx) => {
+      const markedOverdue = await this.d.supervision.markOverdue(trx, today, now);
+      const due = await this.d.supervision.remindable(trx, limit);
+      const reminders = await this.d.reports.insertReminders(
+        trx,
+        due.map((t) => ({
+          ...{ task_id: t.id, reminder_date: today, due_date: t.due_date as string, created_at: now },
+          kind: (t.due_date as string) < today ? 'overdue' : 'due_soon',
+        })),
+      );
+      await this.d.audit.record(trx, ctx, {
+        action: 'task.daily_sweep',
+        targetType: 'job',
+        targetId: `${DAILY_SWEEP_JOB}:${today}`,
+        summary: `任务督办：${today} 新标记逾期任务 ${markedOverdue} 项，发出提醒 ${reminders} 条`,
+        after: { markedOverdue, reminders },
+      });
+      return { date: today, markedOverdue, reminders };
+    });
+  }
+
+  private today(): string {
+    return todayInShanghai(this.d.clock.now());
+  }
+}

@@ -1,0 +1,57 @@
+/** Test helpers for the tasks module: services on a test app, the demo county and seed 000's text. */
+import { readdirSync, readFileSync } from 'node:fs';
+import { buildUser } from '../../../test/support/factories.ts';
+import type { TestApp } from '../../../test/support/test-app.ts';
+import type { Unit } from '../../db/schema.ts';
+import { seedDemo } from '../../db/seeds/demo.ts';
+import { TaskRepository } from './task.repository.ts';
+import { TaskReportRepository } from './task-report.repository.ts';
+import { TaskReportService } from './task-report.service.ts';
+import { TaskSupervisionRepository } from './task-supervision.repository.ts';
+import { TaskSupervisionService } from './task-supervision.service.ts';
+import { WorkPlanService } from './work-plan.service.ts';
+
+// Copies of the seeds kept in the repository (test/fixtures/seeds), so a clean checkout has them.
+const SEEDS = new URL('../../../test/fixtures/seeds/', import.meta.url);
+
+/** The text of seed 000 (中方县's task table), or of another seed by its number prefix. */
+export function seedText(prefix = '000'): string {
+  const file = readdirSync(SEEDS).find((n) => n.startsWith(prefix));
+  if (!file) throw new Error(`seed ${prefix} missing`);
+  return readFileSync(new URL(file, SEEDS), 'utf8');
+}
+
+/** The tasks module's services wired as src/app.ts should wire them. */
+export function taskServices(app: TestApp) {
+  const db = app.database.db;
+  const tasks = new TaskRepository(db);
+  const reports = new TaskReportRepository(db);
+  const deps = { db, audit: app.audit, clock: app.clock, units: app.units, unitRepo: app.unitRepo };
+  return {
+    tasks,
+    reports,
+    plans: new WorkPlanService({ ...deps, tasks }),
+    reporting: new TaskReportService({ ...deps, tasks, reports }),
+    supervision: new TaskSupervisionService({
+      ...{ db, reports, audit: app.audit, clock: app.clock, calendar: app.calendar },
+      supervision: new TaskSupervisionRepository(db),
+    }),
+  };
+}
+
+/** The demo county with a 政务公开管理员 on the county and a 信息员 in each of two departments. */
+export async function demoCounty(app: TestApp) {
+  await seedDemo(app);
+  const unit = async (name: string): Promise<Unit> => {
+    const u = await app.unitRepo.findByName(name);
+    if (!u) throw new Error(`demo unit missing: ${name}`);
+    return u;
+  };
+  const county = await unit('示范县人民政府');
+  const fgj = await unit('县发展和改革局');
+  const czj = await unit('县财政局');
+  const admin = await buildUser(app, county, ['disclosure_admin']);
+  const fgjClerk = await buildUser(app, fgj, ['clerk']);
+  const czjClerk = await buildUser(app, czj, ['clerk']);
+  return { county, fgj, czj, unit, admin, fgjClerk, czjClerk };
+}
