@@ -15,6 +15,12 @@ import { CalendarRepository } from './modules/calendar/calendar.repository.ts';
 import { CalendarService } from './modules/calendar/calendar.service.ts';
 import { UnitRepository } from './modules/orgs/unit.repository.ts';
 import { UnitService } from './modules/orgs/unit.service.ts';
+import { TaskRepository } from './modules/tasks/task.repository.ts';
+import { TaskReportRepository } from './modules/tasks/task-report.repository.ts';
+import { TaskReportService } from './modules/tasks/task-report.service.ts';
+import { TaskSupervisionRepository } from './modules/tasks/task-supervision.repository.ts';
+import { TaskSupervisionService } from './modules/tasks/task-supervision.service.ts';
+import { WorkPlanService } from './modules/tasks/work-plan.service.ts';
 
 export interface Logger {
   info(obj: object | string, msg?: string): void;
@@ -35,6 +41,13 @@ export interface App {
   auth: AuthService;
   users: UserService;
   calendar: CalendarService;
+  /** 工作要点 → 任务分工台账. */
+  tasks: {
+    repo: TaskRepository;
+    plans: WorkPlanService;
+    reports: TaskReportService;
+    supervision: TaskSupervisionService;
+  };
   /** Daily jobs; modules register theirs when the app is created. */
   scheduler: Scheduler;
   close(): Promise<void>;
@@ -83,6 +96,12 @@ export function createApp(
     warn: (m) => log.warn({ event: 'calendar.missing_year' }, m),
   });
   const scheduler = new Scheduler({ db, clock, log });
+  const tasks = createTaskModule({ db, audit, clock, units, unitRepo, calendar });
+  scheduler.register({
+    name: 'tasks.daily-sweep',
+    description: '标记逾期任务并记录当日提醒',
+    run: () => tasks.supervision.runDailySweep(),
+  });
   return {
     config,
     database,
@@ -96,10 +115,33 @@ export function createApp(
     auth,
     users,
     calendar,
+    tasks,
     scheduler,
     close: async () => {
       await scheduler.stop();
       await database.close();
     },
+  };
+}
+
+function createTaskModule(d: {
+  db: Database['db'];
+  audit: AuditLog;
+  clock: Clock;
+  units: UnitService;
+  unitRepo: UnitRepository;
+  calendar: CalendarService;
+}) {
+  const repo = new TaskRepository(d.db);
+  const reportRepo = new TaskReportRepository(d.db);
+  return {
+    repo,
+    plans: new WorkPlanService({ ...d, tasks: repo }),
+    reports: new TaskReportService({ ...d, tasks: repo, reports: reportRepo }),
+    supervision: new TaskSupervisionService({
+      ...d,
+      reports: reportRepo,
+      supervision: new TaskSupervisionRepository(d.db),
+    }),
   };
 }
