@@ -1,0 +1,50 @@
+/** The annual-report statistics of 依申请公开 for a unit (optionally with its subtree) and a year. */
+import type { CallContext } from '../../lib/actor.ts';
+import { AppError } from '../../lib/errors.ts';
+import { can } from '../accounts/permissions.ts';
+import type { UnitRepository } from '../orgs/unit.repository.ts';
+import type { InfoRequestRepository } from './info-request.repository.ts';
+import {
+  buildTable3,
+  buildTable4,
+  type CrossCheck,
+  crossChecks,
+  type StatsCase,
+  type Table3,
+  type Table4,
+} from './info-request.stats.ts';
+
+export interface AnnualStats {
+  unitId: number;
+  year: number;
+  subtree: boolean;
+  table3: Table3;
+  table4: Table4;
+  checks: CrossCheck[];
+}
+
+export class InfoRequestStatsService {
+  constructor(private readonly d: { repo: InfoRequestRepository; unitRepo: UnitRepository }) {}
+
+  /** Tables 三 and 四 with their cross-checks; staff who handle requests of the unit (or the system). */
+  async annual(ctx: CallContext, unitId: number, year: number, subtree = false): Promise<AnnualStats> {
+    if (!Number.isInteger(year) || year < 2019 || year > 2100) {
+      throw AppError.validation([{ field: 'year', message: '年份应为 2019 至 2100 之间的整数' }]);
+    }
+    const unit = await this.d.unitRepo.findById(unitId);
+    if (!unit) throw AppError.notFound('单位');
+    if (ctx.actor.kind !== 'system' && !can(ctx.actor, 'request.handle', unit.path))
+      throw AppError.forbidden();
+    const rows = await this.d.repo.statsCases(unit, subtree, year, year + 1);
+    const cases: StatsCase[] = rows.map((r) => ({
+      reportCategory: r.report_category,
+      decision: r.decision,
+      receivedOn: r.received_on as string,
+      concludedOn: r.concluded_on,
+    }));
+    const table3 = buildTable3(cases, year);
+    // Next year's table from the same cases, so "四 of N = 二 of N+1" is checked on live data.
+    const checks = crossChecks(table3, buildTable3(cases, year + 1));
+    return { unitId, year, subtree, table3, table4: buildTable4(), checks };
+  }
+}

@@ -1,0 +1,291 @@
+/**
+ * The case workflow of an application for disclosure, as a declared table: for each event, the
+ * states it may start from, the state it leads to, who may trigger it and its guards.
+ * `transitionProblems` lists EVERY reason an event cannot run, so the UI can show them all.
+ * Documented in docs/workflows/info-requests.md — keep the two in step.
+ */
+import type { Actor } from '../../lib/actor.ts';
+import { can } from '../accounts/permissions.ts';
+import type { Action } from '../accounts/roles.ts';
+import { MAX_EXTENSION_WORKING_DAYS } from './info-request.clock.ts';
+import type { Decision } from './info-request.model.ts';
+
+/** Case states. Keys are persisted. */
+export const STATES = [
+  'pending_confirmation',
+  'accepted',
+  'awaiting_correction',
+  'consulting',
+  'extended',
+  'drafting',
+  'legal_review',
+  'answered',
+  'closed',
+  'transferred',
+  'not_this_agency',
+] as const;
+export type State = (typeof STATES)[number];
+
+export const STATE_LABELS: Record<State, string> = {
+  pending_confirmation: '待确认',
+  accepted: '已受理',
+  awaiting_correction: '补正中',
+  consulting: '征求意见中',
+  extended: '延期',
+  drafting: '拟答复',
+  legal_review: '法制审核',
+  answered: '已答复',
+  closed: '已办结',
+  transferred: '转办',
+  not_this_agency: '非本机关',
+};
+
+/** States in which the statutory clock runs (or is paused) and the case counts as open. */
+export const OPEN_STATES: readonly State[] = [
+  'accepted',
+  'awaiting_correction',
+  'consulting',
+  'extended',
+  'drafting',
+  'legal_review',
+  'not_this_agency',
+];
+/** States whose answer deadline the daily job watches (the 补正 wait has its own deadline). */
+export const CLOCK_RUNNING_STATES: readonly State[] = [
+  'accepted',
+  'consulting',
+  'extended',
+  'drafting',
+  'legal_review',
+  'not_this_agency',
+];
+/** States with no way out. */
+export const FINAL_STATES: readonly State[] = ['closed', 'transferred'];
+
+/** What the workflow needs to know about a case to decide whether an event may run. */
+export interface CaseSnapshot {
+  state: State;
+  unitPath: string;
+  receivedOn: string | null;
+  /** Working days already granted by an extension (0 = none). */
+  extensionWorkingDays: number;
+  correctionRequested: boolean;
+  /** Latest day a 补正 notice may be sent (7 WD after receipt), or null before receipt. */
+  correctionNoticeDeadline: string | null;
+  dueDate: string | null;
+  decision: Decision | null;
+  draftedByUserId: number | null;
+  reviewPassed: boolean;
+}
+
+/** Event input that guards look at (only the fields the event uses). */
+export interface EventInput {
+  receivedOn?: string | null;
+  extensionWorkingDays?: number;
+  decision?: Decision | null;
+  responsibleAgency?: string | null;
+  targetUnitId?: number | null;
+}
+
+export interface GuardContext {
+  actor: Actor;
+  today: string;
+}
+
+type Guard = (c: CaseSnapshot, input: EventInput, g: GuardContext) => string | null;
+
+export interface EventDefinition {
+  label: string;
+  from: readonly State[];
+  /** Target state; a function when it depends on the case (ending a consultation). */
+  to: State | ((c: CaseSnapshot) => State);
+  /** A permission on the case's unit, or 'system' for the scheduled jobs' events. */
+  who: Action | 'system';
+  guards: readonly Guard[];
+}
+
+const guards = {
+  receiptDate: ((_c, i, g) =>
+    !i.receivedOn
+      ? '请填写收到申请的日期'
+      : i.receivedOn > g.today
+        ? '收到申请的日期不能晚于今天'
+        : null) satisfies Guard,
+  correctionOnce: ((c) =>
+    c.correctionRequested
+      ? '补正只能一次性告知，本申请已发出过补正通知（条例第三十条）'
+      : null) satisfies Guard,
+  correctionInTime: ((c, _i, g) =>
+    c.correctionNoticeDeadline && g.today > c.correctionNoticeDeadline
+      ? `补正通知应在收到申请之日起7个工作日内发出（期限至 ${c.correctionNoticeDeadline}）`
+      : null) satisfies Guard,
+  extensionOnce: ((c) =>
+    c.extensionWorkingDays > 0 ? '答复期限只能延长一次（条例第三十三条）' : null) satisfies Guard,
+  extensionDays: ((_c, i) => {
+    const n = i.extensionWorkingDays;
+    return n === undefined || !Number.isInteger(n) || n < 1 || n > MAX_EXTENSION_WORKING_DAYS
+      ? `延长的期限应为 1 至 ${MAX_EXTENSION_WORKING_DAYS} 个工作日`
+      : null;
+  }) satisfies Guard,
+  notOverdue: ((c, _i, g) =>
+    c.dueDate && g.today > c.dueDate ? `答复期限已于 ${c.dueDate} 届满，不能再延期` : null) satisfies Guard,
+  decisionGiven: ((_c, i) => (!i.decision ? '请选择处理结果' : null)) satisfies Guard,
+  decisionByStaff: ((_c, i) =>
+    i.decision === 'other_correction_overdue'
+      ? '“逾期不补正”由系统在补正期限届满后自动办结'
+      : null) satisfies Guard,
+  hasDecision: ((c) => (!c.decision ? '尚未拟定处理结果' : null)) satisfies Guard,
+  reviewerNotDrafter: ((c, _i, g) =>
+    g.actor.kind === 'user' && c.draftedByUserId === g.actor.userId
+      ? '拟稿人不能审核自己拟定的答复'
+      : null) satisfies Guard,
+  reviewPassed: ((c) =>
+    c.state === 'legal_review' && !c.reviewPassed ? '答复尚未通过法制审核' : null) satisfies Guard,
+  agencyNamed: ((_c, i) => (!i.responsibleAgency ? '请填写负责公开该信息的行政机关' : null)) satisfies Guard,
+  targetUnit: ((_c, i) => (!i.targetUnitId ? '请选择转办的单位' : null)) satisfies Guard,
+};
+
+/** The workflow table. Read it as "event: from → to, by whom, provided that …". */
+export const EVENTS = {
+  confirm: {
+    label: '确认收到',
+    from: ['pending_confirmation'],
+    to: 'accepted',
+    who: 'request.handle',
+    guards: [guards.receiptDate],
+  },
+  request_correction: {
+    label: '告知补正',
+    from: ['accepted'],
+    to: 'awaiting_correction',
+    who: 'request.handle',
+    guards: [guards.correctionOnce, guards.correctionInTime],
+  },
+  receive_correction: {
+    label: '收到补正',
+    from: ['awaiting_correction'],
+    to: 'accepted',
+    who: 'request.handle',
+    guards: [guards.receiptDate],
+  },
+  correction_overdue: {
+    label: '逾期未补正，不再处理',
+    from: ['awaiting_correction'],
+    to: 'closed',
+    who: 'system',
+    guards: [],
+  },
+  start_consultation: {
+    label: '征求意见',
+    from: ['accepted', 'extended'],
+    to: 'consulting',
+    who: 'request.handle',
+    guards: [],
+  },
+  end_consultation: {
+    label: '结束征求意见',
+    from: ['consulting'],
+    to: (c: CaseSnapshot) => (c.extensionWorkingDays > 0 ? 'extended' : 'accepted'),
+    who: 'request.handle',
+    guards: [],
+  },
+  extend: {
+    label: '批准延期答复',
+    from: ['accepted'],
+    to: 'extended',
+    who: 'request.approve_extension',
+    guards: [guards.extensionOnce, guards.extensionDays, guards.notOverdue],
+  },
+  draft_reply: {
+    label: '拟定答复',
+    from: ['accepted', 'extended', 'drafting'],
+    to: 'drafting',
+    who: 'request.handle',
+    guards: [guards.decisionGiven, guards.decisionByStaff],
+  },
+  submit_review: {
+    label: '提交法制审核',
+    from: ['drafting'],
+    to: 'legal_review',
+    who: 'request.handle',
+    guards: [guards.hasDecision],
+  },
+  pass_review: {
+    label: '法制审核通过',
+    from: ['legal_review'],
+    to: 'legal_review',
+    who: 'request.legal_review',
+    guards: [guards.reviewerNotDrafter],
+  },
+  return_draft: {
+    label: '退回修改',
+    from: ['legal_review'],
+    to: 'drafting',
+    who: 'request.legal_review',
+    guards: [],
+  },
+  answer: {
+    label: '答复',
+    from: ['legal_review', 'not_this_agency'],
+    to: 'answered',
+    who: 'request.handle',
+    guards: [guards.hasDecision, guards.reviewPassed],
+  },
+  close: { label: '办结', from: ['answered'], to: 'closed', who: 'request.handle', guards: [] },
+  transfer: {
+    label: '转办',
+    from: ['pending_confirmation', 'accepted'],
+    to: 'transferred',
+    who: 'request.handle',
+    guards: [guards.targetUnit],
+  },
+  mark_not_this_agency: {
+    label: '非本机关负责公开',
+    from: ['accepted'],
+    to: 'not_this_agency',
+    who: 'request.handle',
+    guards: [guards.agencyNamed],
+  },
+} as const satisfies Record<string, EventDefinition>;
+export type WorkflowEvent = keyof typeof EVENTS;
+export const EVENT_KEYS = Object.keys(EVENTS) as WorkflowEvent[];
+
+/** Why `actor` may not trigger `event` on the case (null = they may). */
+export function actorProblem(event: WorkflowEvent, c: CaseSnapshot, actor: Actor): string | null {
+  const def: EventDefinition = EVENTS[event];
+  if (def.who === 'system') return actor.kind === 'system' ? null : '此操作只能由系统任务执行';
+  if (actor.kind === 'system') return null; // scheduled jobs and imports act as the named system user
+  return can(actor, def.who, c.unitPath) ? null : '您没有办理此操作的权限';
+}
+
+/** Every reason `event` cannot run on the case now (empty = it can). */
+export function transitionProblems(
+  event: WorkflowEvent,
+  c: CaseSnapshot,
+  input: EventInput,
+  g: GuardContext,
+): string[] {
+  const def: EventDefinition = EVENTS[event];
+  const problems: string[] = [];
+  if (!def.from.includes(c.state)) {
+    problems.push(`“${STATE_LABELS[c.state]}”状态的申请不能执行“${def.label}”`);
+  }
+  const who = actorProblem(event, c, g.actor);
+  if (who) problems.push(who);
+  for (const guard of def.guards) {
+    const p = guard(c, input, g);
+    if (p) problems.push(p);
+  }
+  return problems;
+}
+
+/** The state after `event` (call only when transitionProblems is empty). */
+export function targetState(event: WorkflowEvent, c: CaseSnapshot): State {
+  const def: EventDefinition = EVENTS[event];
+  return typeof def.to === 'function' ? def.to(c) : def.to;
+}
+
+/** Events that could run from `state` (for menus; guards are checked separately). */
+export function eventsFrom(state: State): WorkflowEvent[] {
+  return EVENT_KEYS.filter((e) => (EVENTS[e].from as readonly State[]).includes(state));
+}
