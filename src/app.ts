@@ -15,6 +15,11 @@ import { CalendarRepository } from './modules/calendar/calendar.repository.ts';
 import { CalendarService } from './modules/calendar/calendar.service.ts';
 import { UnitRepository } from './modules/orgs/unit.repository.ts';
 import { UnitService } from './modules/orgs/unit.service.ts';
+import { InfoRequestJobs } from './modules/requests/info-request.jobs.ts';
+import { InfoRequestRepository } from './modules/requests/info-request.repository.ts';
+import { InfoRequestService } from './modules/requests/info-request.service.ts';
+import { InfoRequestTransitions } from './modules/requests/info-request.transitions.ts';
+import { InfoRequestStatsService } from './modules/requests/info-request-stats.service.ts';
 import { TaskRepository } from './modules/tasks/task.repository.ts';
 import { TaskReportRepository } from './modules/tasks/task-report.repository.ts';
 import { TaskReportService } from './modules/tasks/task-report.service.ts';
@@ -41,6 +46,14 @@ export interface App {
   auth: AuthService;
   users: UserService;
   calendar: CalendarService;
+  /** 依申请公开. */
+  requests: {
+    repo: InfoRequestRepository;
+    service: InfoRequestService;
+    transitions: InfoRequestTransitions;
+    jobs: InfoRequestJobs;
+    stats: InfoRequestStatsService;
+  };
   /** 工作要点 → 任务分工台账. */
   tasks: {
     repo: TaskRepository;
@@ -97,6 +110,12 @@ export function createApp(
   });
   const scheduler = new Scheduler({ db, clock, log });
   const tasks = createTaskModule({ db, audit, clock, units, unitRepo, calendar });
+  const requests = createRequestModule({ db, audit, clock, unitRepo, calendar }, config.dataEncryptionKey);
+  scheduler.register({
+    name: 'requests.daily',
+    description: '依申请公开：补正逾期处理、标记超期、记录提醒',
+    run: () => requests.jobs.runDaily(),
+  });
   scheduler.register({
     name: 'tasks.daily-sweep',
     description: '标记逾期任务并记录当日提醒',
@@ -116,6 +135,7 @@ export function createApp(
     users,
     calendar,
     tasks,
+    requests,
     scheduler,
     close: async () => {
       await scheduler.stop();
@@ -143,5 +163,27 @@ function createTaskModule(d: {
       reports: reportRepo,
       supervision: new TaskSupervisionRepository(d.db),
     }),
+  };
+}
+
+function createRequestModule(
+  d: {
+    db: Database['db'];
+    audit: AuditLog;
+    clock: Clock;
+    unitRepo: UnitRepository;
+    calendar: CalendarService;
+  },
+  key: Buffer,
+) {
+  const repo = new InfoRequestRepository(d.db);
+  const deps = { ...d, repo };
+  const transitions = new InfoRequestTransitions(deps);
+  return {
+    repo,
+    service: new InfoRequestService(deps, key),
+    transitions,
+    jobs: new InfoRequestJobs(deps, transitions),
+    stats: new InfoRequestStatsService(deps),
   };
 }
