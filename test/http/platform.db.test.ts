@@ -170,7 +170,9 @@ describe(`HTTP: pages, security and forms on ${ENGINE}`, () => {
     expect(page.body).toContain('新建单位“县数据资源局”');
     const csv = await aud.get('/admin/audit/export.csv');
     expect(csv.headers['content-disposition']).toContain('attachment');
-    expect(csv.headers['content-disposition']).toContain(`filename*=UTF-8''${encodeURIComponent('审计日志.csv')}`);
+    expect(csv.headers['content-disposition']).toContain(
+      `filename*=UTF-8''${encodeURIComponent('审计日志.csv')}`,
+    );
     expect(csv.headers['content-type']).toBe('text/csv; charset=utf-8');
     expect(csv.body).toContain('县数据资源局');
     expect(csv.body).toContain('shuju');
