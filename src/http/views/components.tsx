@@ -104,7 +104,7 @@ export function TextField(
         id={`f-${name}`}
         name={name}
         type={type}
-        value={type === 'password' ? '' : fieldValue(form, name)}
+        value={type === 'password' || type === 'file' ? undefined : fieldValue(form, name)}
         autocomplete={autocomplete}
         inputMode={props.inputmode as any}
         required={required}
@@ -248,10 +248,53 @@ export function Chart({
 }) {
   return (
     <figure class="chart">
-      {/* biome-ignore lint/security/noDangerouslySetInnerHtml: SVG produced by ECharts from escaped data */}
+      {/* The SVG comes from lib/charts.ts: ECharts escapes every text it draws from our data. */}
       <div role="img" aria-label={label} dangerouslySetInnerHTML={{ __html: svg }} />
       <figcaption>{label}</figcaption>
       {children}
     </figure>
+  );
+}
+
+/** A group of checkboxes in a fieldset with a legend (GOV.UK checkboxes pattern). */
+export function CheckboxGroup(props: {
+  form?: FormState<any>;
+  name: string;
+  legend: string;
+  hint?: string;
+  options: { value: string; label: string }[];
+}) {
+  const { form, name, legend, hint, options } = props;
+  const raw = form?.values[name];
+  const checked = new Set(
+    (Array.isArray(raw) ? raw : raw === undefined || raw === null ? [] : [raw]).map(String),
+  );
+  const error = problemFor(form, name);
+  return (
+    <fieldset
+      class={error ? 'field field-error checkboxes' : 'field checkboxes'}
+      aria-describedby={error ? `e-${name}` : undefined}
+    >
+      <legend>{legend}</legend>
+      {hint ? <p class="hint">{hint}</p> : null}
+      {error ? (
+        <p class="error-message" id={`e-${name}`}>
+          <span class="visually-hidden">错误：</span>
+          {error}
+        </p>
+      ) : null}
+      {options.map((o, i) => (
+        <div class="checkbox" key={o.value}>
+          <input
+            type="checkbox"
+            id={i === 0 ? `f-${name}` : `f-${name}-${i}`}
+            name={name}
+            value={o.value}
+            checked={checked.has(o.value)}
+          />
+          <label for={i === 0 ? `f-${name}` : `f-${name}-${i}`}>{o.label}</label>
+        </div>
+      ))}
+    </fieldset>
   );
 }

@@ -49,7 +49,7 @@ export class AuthService {
     const user = name ? await this.d.accounts.findUserByUsername(name) : undefined;
     const now = this.d.clock.now();
     const anon: CallContext = { actor: { kind: 'anonymous' }, meta };
-    if (!user || !user.active) {
+    if (!user?.active) {
       await verifyPassword(await dummyPasswordHash(), password);
       await this.d.db.transaction().execute((trx) =>
         this.d.audit.record(trx, anon, {
@@ -145,7 +145,7 @@ export class AuthService {
       return null;
     }
     const user = await this.d.accounts.findUserById(s.user_id);
-    if (!user || !user.active) return null;
+    if (!user?.active) return null;
     if (idleMs > TOUCH_EVERY_MS) await this.d.accounts.touchSession(id, now.toISOString());
     return {
       sessionId: id,
