@@ -15,6 +15,7 @@ import { registerAuditRoutes } from '../modules/audit/audit.routes.tsx';
 import { registerCalendarRoutes } from '../modules/calendar/calendar.routes.tsx';
 import { registerUnitRoutes } from '../modules/orgs/unit.routes.tsx';
 import { registerPortalRoutes } from '../modules/portal/portal.routes.tsx';
+import { registerTaskRoutes } from '../modules/tasks/task.routes.tsx';
 import { registerAssetRoutes } from './assets.ts';
 import { registerErrorHandlers } from './error-handler.tsx';
 import { registerRequestContext } from './request-context.ts';
@@ -71,6 +72,7 @@ export async function buildServer(app: App, opts: { logger?: boolean } = {}): Pr
   registerUserRoutes(server, app);
   registerAuditRoutes(server, app);
   registerCalendarRoutes(server, app);
+  registerTaskRoutes(server, app);
   return server;
 }
 

@@ -41,6 +41,7 @@ export async function up(db: Kysely<any>): Promise<void> {
     .addColumn('status', 'text', (c) => c.notNull())
     .addColumn('done_on', 'text')
     .addColumn('upper_task_id', 'integer', (c) => c.references('tasks.id'))
+    .addColumn('carried_from_task_id', 'integer', (c) => c.references('tasks.id'))
     .addColumn('created_at', 'text', (c) => c.notNull())
     .addColumn('updated_at', 'text', (c) => c.notNull())
     .execute();

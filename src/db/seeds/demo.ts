@@ -5,6 +5,7 @@
 import type { App } from '../../app.ts';
 import { NO_REQUEST, systemActor } from '../../lib/actor.ts';
 import type { Unit } from '../schema.ts';
+import { seedDemoTasks } from './demo-tasks.ts';
 import { DEMO_ACCOUNTS, DEMO_COUNTY, DEMO_PASSWORD } from './demo-units.ts';
 
 const ctx = { actor: systemActor('演示数据初始化'), meta: NO_REQUEST };
@@ -19,6 +20,7 @@ export async function isEmpty(app: App): Promise<boolean> {
 export async function seedDemo(
   app: App,
   onProgress: (msg: string) => void = () => {},
+  opts: { tasks?: boolean } = {},
 ): Promise<{ units: number; users: number }> {
   let units = 0;
   const create = async (node: Node, parent: Unit | null, order: number) => {
@@ -53,5 +55,6 @@ export async function seedDemo(
     await app.users.grantRole(ctx, id, { role: a.role, unitId: unit.id });
   }
   onProgress(`已创建 ${DEMO_ACCOUNTS.length} 个演示账户`);
+  if (opts.tasks !== false) onProgress(await seedDemoTasks(app));
   return { units, users: DEMO_ACCOUNTS.length };
 }

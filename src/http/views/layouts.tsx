@@ -110,6 +110,8 @@ const ADMIN_NAV: { href: string; label: string; action: Action }[] = [
   { href: '/admin/users', label: '账户与角色', action: 'user.view' },
   { href: '/admin/audit', label: '审计日志', action: 'audit.read' },
   { href: '/admin/calendar', label: '工作日历', action: 'calendar.manage' },
+  { href: '/admin/tasks', label: '工作台账', action: 'task.manage' },
+  { href: '/admin/tasks/mine', label: '我的任务', action: 'task.report' },
 ];
 
 export function AdminLayout({

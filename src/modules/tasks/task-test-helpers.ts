@@ -41,7 +41,7 @@ export function taskServices(app: TestApp) {
 
 /** The demo county with a 政务公开管理员 on the county and a 信息员 in each of two departments. */
 export async function demoCounty(app: TestApp) {
-  await seedDemo(app);
+  await seedDemo(app, undefined, { tasks: false });
   const unit = async (name: string): Promise<Unit> => {
     const u = await app.unitRepo.findByName(name);
     if (!u) throw new Error(`demo unit missing: ${name}`);

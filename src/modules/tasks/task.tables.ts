@@ -46,6 +46,8 @@ export interface TaskTable {
   /** Report date of the accepted report that marked the task done. */
   done_on: string | null;
   upper_task_id: number | null;
+  /** 回头看: the unfinished task of last year's plan this one carries on (its history stays there). */
+  carried_from_task_id: number | null;
   created_at: string;
   updated_at: string;
 }

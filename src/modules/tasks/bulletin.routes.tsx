@@ -1,0 +1,81 @@
+/** The quarterly bulletin (HTML and .docx) and the year-end assessment with its weights. */
+import type { FastifyInstance, FastifyRequest } from 'fastify';
+import type { App } from '../../app.ts';
+import { sendDownload } from '../../http/downloads.ts';
+import { handleForm } from '../../http/forms.ts';
+import { sendPage } from '../../http/render.ts';
+import { requirePermission, viewContext } from '../../http/request-context.ts';
+import { emptyForm, type FormState } from '../../http/view-context.ts';
+import { bulletinTitle } from './task-bulletin.ts';
+import { buildBulletinDocx } from './task-bulletin-docx.ts';
+import { createTaskExtras } from './task-extras.ts';
+import { officeUnitId } from './task-page-data.ts';
+import { AssessmentPage, BulletinPage } from './views/bulletin-pages.tsx';
+import { queryInt } from './views/task-ui.tsx';
+
+/** The year and quarter asked for, defaulting to the current quarter in China. */
+function period(app: App, query: unknown) {
+  const today = app.clock.now().toISOString().slice(0, 10);
+  const year = queryInt(query, 'year') ?? Number(today.slice(0, 4));
+  const q = queryInt(query, 'quarter') ?? Math.floor((Number(today.slice(5, 7)) - 1) / 3) + 1;
+  return { year: Math.min(Math.max(year, 2000), 2100), quarter: Math.min(q, 4) };
+}
+
+export function registerBulletinRoutes(server: FastifyInstance, app: App): void {
+  const x = createTaskExtras(app);
+  const years = async (owner: number, year: number) =>
+    [...new Set([year, ...(await app.tasks.repo.listPlans(owner)).map((p) => p.year)])].sort((a, b) => b - a);
+  const owner = async (req: FastifyRequest) => {
+    requirePermission(req, 'task.manage');
+    const ctx = await viewContext(app, req);
+    return { ctx, unitId: officeUnitId(req.ctx.actor, ctx.currentUnitId) };
+  };
+
+  server.get('/admin/tasks/bulletin', async (req, reply) => {
+    const { ctx, unitId } = await owner(req);
+    const { year, quarter } = period(app, req.query);
+    const doc = await x.bulletins.document(unitId, year, quarter);
+    return sendPage(reply, BulletinPage({ ctx, doc, years: await years(unitId, year) }));
+  });
+
+  server.get('/admin/tasks/bulletin.docx', async (req, reply) => {
+    const { unitId } = await owner(req);
+    const { year, quarter } = period(app, req.query);
+    const doc = await x.bulletins.document(unitId, year, quarter);
+    const fileName = `${bulletinTitle(doc.ownerName, year, quarter)}.docx`;
+    return sendDownload(reply, { fileName, kind: 'docx', body: await buildBulletinDocx(doc) });
+  });
+
+  const assessmentPage = async (req: FastifyRequest, form?: FormState) => {
+    const { ctx, unitId } = await owner(req);
+    const { year } = period(app, req.query);
+    const { weights, scores } = await x.assessment.yearScores(unitId, year);
+    const values = Object.fromEntries(Object.entries(weights).map(([k, v]) => [k, String(v)]));
+    const saved = (req.query as Record<string, string>).done === 'saved';
+    return AssessmentPage({
+      ctx,
+      year,
+      years: await years(unitId, year),
+      weights,
+      scores,
+      form: form ?? emptyForm(values),
+      saved,
+    });
+  };
+
+  server.get('/admin/tasks/assessment', async (req, reply) => sendPage(reply, await assessmentPage(req)));
+
+  server.post('/admin/tasks/assessment', async (req, reply) => {
+    const { unitId } = await owner(req);
+    const { year } = period(app, req.query);
+    return handleForm(
+      reply,
+      req.body,
+      async () => {
+        await x.assessment.setWeights(req.ctx, unitId, req.body);
+        return `/admin/tasks/assessment?year=${year}&done=saved`;
+      },
+      (form) => assessmentPage(req, form),
+    );
+  });
+}

@@ -1,0 +1,138 @@
+/** Gathers what the ledger pages show (from services and repositories), for thin route handlers. */
+import type { FastifyRequest } from 'fastify';
+import type { App } from '../../app.ts';
+import { viewContext } from '../../http/request-context.ts';
+import { emptyForm, type FormState } from '../../http/view-context.ts';
+import type { Actor } from '../../lib/actor.ts';
+import { todayInShanghai } from '../../lib/calendar/index.ts';
+import { AppError, type FieldProblem } from '../../lib/errors.ts';
+import { can } from '../accounts/permissions.ts';
+import { createTaskExtras } from './task-extras.ts';
+import { buildLedgerMatrix } from './task-ledger.presenter.ts';
+import { DUE_SOON_WORKING_DAYS } from './task-supervision.service.ts';
+import { queryInt } from './views/task-ui.tsx';
+
+/** The unit whose plans the office manages: the current unit if managed, else the first managed one. */
+export function officeUnitId(actor: Actor, currentUnitId: number | null | undefined): number {
+  if (actor.kind !== 'user') throw new AppError('unauthenticated', '请先登录');
+  const grants = actor.grants.filter((g) => can(actor, 'task.manage', g.unitPath));
+  const chosen = grants.find((g) => g.unitId === currentUnitId) ?? grants[0];
+  if (!chosen) throw AppError.forbidden();
+  return chosen.unitId;
+}
+
+export async function ledgerPageData(app: App, req: FastifyRequest) {
+  const ctx = await viewContext(app, req);
+  const owner = officeUnitId(req.ctx.actor, ctx.currentUnitId);
+  const x = createTaskExtras(app);
+  const plans = await app.tasks.repo.listPlans(owner);
+  const planId = queryInt(req.query, 'plan');
+  const plan = plans.find((p) => p.id === planId) ?? [...plans].sort((a, b) => b.id - a.id)[0] ?? null;
+  const q = req.query as Record<string, string | undefined>;
+  const filters = { status: q.status || undefined, unitId: queryInt(req.query, 'unit') };
+  let matrix = null;
+  if (plan) {
+    const { tasks } = await app.tasks.plans.getPlan(plan.id);
+    const today = todayInShanghai(app.clock.now());
+    const limit = (await app.calendar.calendar()).addWorkingDays(today, DUE_SOON_WORKING_DAYS);
+    const states = await x.ledger.reportStates(tasks.map((t) => t.id));
+    matrix = buildLedgerMatrix(tasks, states, filters, today, limit);
+  }
+  const pending = await x.ledger.pendingReports(owner);
+  return { ctx, plans, plan, filters, matrix, pending, done: q.done };
+}
+
+export async function myTasksData(app: App, req: FastifyRequest) {
+  const ctx = await viewContext(app, req);
+  const unitId = ctx.currentUnitId ?? null;
+  const unit = unitId ? await app.units.get(unitId) : null;
+  if (!unit || !can(req.ctx.actor, 'task.report', unit.path))
+    return { ctx, unitName: null, tasks: [], overdue: [], dueSoon: [] };
+  const x = createTaskExtras(app);
+  const tasks = await x.ledger.unitTasks(unit.id);
+  const states = await x.ledger.reportStates(tasks.map((t) => t.id));
+  const latest = new Map(states.filter((s) => s.unit_id === unit.id).map((s) => [s.task_id, s.state]));
+  const asTask = (t: {
+    id: number;
+    number: string;
+    title: string;
+    status: string;
+    due_date: string | null;
+  }) => ({
+    ...t,
+    recurrence: null,
+    deadline_text: null,
+    units: [],
+  });
+  return {
+    ctx,
+    unitName: unit.name,
+    tasks: tasks.map((t) => ({ ...t, units: [], state: latest.get(t.id) ?? null })),
+    overdue: (await app.tasks.supervision.listOverdue(unit.id)).map(asTask),
+    dueSoon: (await app.tasks.supervision.listDueSoon(unit.id)).map(asTask),
+  };
+}
+
+/** The task page's props; throws forbidden unless the actor manages the plan or reports for a unit. */
+export async function taskPageData(
+  app: App,
+  req: FastifyRequest,
+  taskId: number,
+  forms: { reportForm?: FormState; reviewProblems?: FieldProblem[] } = {},
+) {
+  const task = await app.tasks.repo.findTask(taskId);
+  if (!task) throw AppError.notFound('任务');
+  const actor = req.ctx.actor;
+  const units = await app.tasks.repo.taskUnits([task.id]);
+  const all = new Map((await app.unitRepo.listAll()).map((u) => [u.id, u]));
+  const canReview = can(actor, 'task.manage', task.plan_unit_path);
+  const reportUnits = units.filter((u) => can(actor, 'task.report', all.get(u.unit_id)?.path ?? '/none/'));
+  if (!canReview && reportUnits.length === 0) throw AppError.forbidden('您不是此任务的责任单位');
+  const plan = await app.tasks.repo.findPlan(task.plan_id);
+  const reports = await app.tasks.reports.listReports(task.id);
+  const names = await userNames(
+    app,
+    reports.flatMap((r) => [r.submitted_by, r.reviewed_by]),
+  );
+  const x = createTaskExtras(app);
+  const from = task.carried_from_task_id
+    ? await app.tasks.repo.findTask(task.carried_from_task_id)
+    : undefined;
+  const to = await x.ledger.carriedFrom([task.id]);
+  const today = todayInShanghai(app.clock.now());
+  return {
+    ctx: await viewContext(app, req),
+    task: {
+      ...task,
+      path: JSON.parse(task.path_json) as string[],
+      planTitle: plan?.title ?? '',
+      planId: task.plan_id,
+      units,
+    },
+    reports: reports.map((r) => ({
+      ...r,
+      unitName: all.get(r.unit_id)?.name ?? '',
+      submittedBy: names.get(r.submitted_by ?? 0) ?? '系统',
+      reviewedBy: r.reviewed_by ? (names.get(r.reviewed_by) ?? '') : null,
+    })),
+    links: {
+      carriedFrom: from ? { id: from.id, label: `${from.year}年 ${from.number} ${from.title}` } : null,
+      carriedTo: to.map((t) => ({ id: t.id, label: t.plan_title })),
+    },
+    canReview,
+    reportUnits: reportUnits.map((u) => ({ value: String(u.unit_id), label: u.name })),
+    reportForm:
+      forms.reportForm ?? emptyForm({ reportDate: today, unitId: String(reportUnits[0]?.unit_id ?? '') }),
+    reviewProblems: forms.reviewProblems,
+    done: (req.query as Record<string, string | undefined>).done,
+  };
+}
+
+async function userNames(app: App, ids: (number | null)[]): Promise<Map<number, string>> {
+  const out = new Map<number, string>();
+  for (const id of new Set(ids.filter((i): i is number => i !== null))) {
+    const u = await app.accounts.findUserById(id);
+    if (u) out.set(id, u.display_name);
+  }
+  return out;
+}

@@ -1,0 +1,127 @@
+/** The ledger (工作台账): office matrix, 我的任务, task page, reports, review, export, 回头看. */
+import { readFileSync } from 'node:fs';
+import type { FastifyInstance } from 'fastify';
+import type { App } from '../../app.ts';
+import { sendDownload } from '../../http/downloads.ts';
+import { handleForm, idParam } from '../../http/forms.ts';
+import { sendPage } from '../../http/render.ts';
+import { requirePermission, requireUser, type viewContext } from '../../http/request-context.ts';
+import { emptyForm } from '../../http/view-context.ts';
+import { AppError } from '../../lib/errors.ts';
+import { registerBulletinRoutes } from './bulletin.routes.tsx';
+import { registerPlanImportRoutes } from './plan-import.routes.tsx';
+import { createTaskExtras } from './task-extras.ts';
+import { ledgerPageData, myTasksData, taskPageData } from './task-page-data.ts';
+import { LedgerPage, MyTasksPage } from './views/ledger-pages.tsx';
+import { ReturnReportPage, TaskPage } from './views/task-pages.tsx';
+import { TASKS_CSS_PATH } from './views/task-ui.tsx';
+
+const CSS = readFileSync(new URL('./views/tasks.css', import.meta.url));
+
+/** Registers every route of the tasks module. */
+export function registerTaskRoutes(server: FastifyInstance, app: App): void {
+  server.get(TASKS_CSS_PATH, async (_req, reply) =>
+    reply.type('text/css; charset=utf-8').header('cache-control', 'public, max-age=3600').send(CSS),
+  );
+  registerPlanImportRoutes(server, app);
+  registerBulletinRoutes(server, app);
+
+  const reportOf = async (id: number) => {
+    const report = await createTaskExtras(app).ledger.findReport(id);
+    if (!report) throw AppError.notFound('进展报告');
+    return report;
+  };
+
+  server.get('/admin/tasks', async (req, reply) => {
+    requirePermission(req, 'task.manage');
+    return sendPage(reply, LedgerPage(await ledgerPageData(app, req)));
+  });
+
+  server.get('/admin/tasks/mine', async (req, reply) => {
+    requirePermission(req, 'task.report');
+    return sendPage(reply, MyTasksPage(await myTasksData(app, req)));
+  });
+
+  server.get('/admin/tasks/:id', async (req, reply) => {
+    requireUser(req);
+    return sendPage(reply, TaskPage(await taskPageData(app, req, idParam(req.params))));
+  });
+
+  server.post('/admin/tasks/:id/reports', async (req, reply) => {
+    requirePermission(req, 'task.report');
+    const id = idParam(req.params);
+    await taskPageData(app, req, id);
+    return handleForm(
+      reply,
+      req.body,
+      async () => {
+        await app.tasks.reports.submitReport(req.ctx, id, req.body);
+        return `/admin/tasks/${id}?done=reported`;
+      },
+      async (reportForm) => TaskPage(await taskPageData(app, req, id, { reportForm })),
+    );
+  });
+
+  server.post('/admin/tasks/reports/:id/accept', async (req, reply) => {
+    requirePermission(req, 'task.manage');
+    const report = await reportOf(idParam(req.params));
+    return handleForm(
+      reply,
+      req.body,
+      async () => {
+        await app.tasks.reports.acceptReport(req.ctx, report.id);
+        return `/admin/tasks/${report.task_id}?done=accepted`;
+      },
+      async (form) =>
+        TaskPage(await taskPageData(app, req, report.task_id, { reviewProblems: form.problems })),
+    );
+  });
+
+  const returnPage = async (req: Parameters<typeof viewContext>[1], reportId: number, form = emptyForm()) => {
+    const report = await reportOf(reportId);
+    const data = await taskPageData(app, req, report.task_id);
+    const view = data.reports.find((r) => r.id === report.id);
+    if (!view || !data.canReview) throw AppError.forbidden();
+    return ReturnReportPage({ ctx: data.ctx, report: view, task: data.task, form });
+  };
+
+  server.get('/admin/tasks/reports/:id/return', async (req, reply) => {
+    requirePermission(req, 'task.manage');
+    return sendPage(reply, await returnPage(req, idParam(req.params)));
+  });
+
+  server.post('/admin/tasks/reports/:id/return', async (req, reply) => {
+    requirePermission(req, 'task.manage');
+    const report = await reportOf(idParam(req.params));
+    return handleForm(
+      reply,
+      req.body,
+      async () => {
+        await app.tasks.reports.returnReport(req.ctx, report.id, req.body);
+        return `/admin/tasks/${report.task_id}?done=returned`;
+      },
+      (form) => returnPage(req, report.id, form),
+    );
+  });
+
+  server.get('/admin/tasks/plans/:id/ledger.xlsx', async (req, reply) => {
+    requirePermission(req, 'task.manage');
+    const file = await app.tasks.plans.exportLedger(req.ctx, idParam(req.params));
+    return sendDownload(reply, { ...file, kind: 'xlsx' });
+  });
+
+  server.post('/admin/tasks/plans/:id/carry-over', async (req, reply) => {
+    requirePermission(req, 'task.manage');
+    const planId = idParam(req.params);
+    return handleForm(
+      reply,
+      req.body,
+      async () =>
+        `/admin/tasks?plan=${(await createTaskExtras(app).assessment.carryOver(req.ctx, planId)).planId}&done=carried`,
+      async (form) => {
+        const data = await ledgerPageData(app, req);
+        return LedgerPage({ ...data, done: undefined, carryProblems: form.problems });
+      },
+    );
+  });
+}

@@ -1,0 +1,235 @@
+/** The quarterly bulletin (一季度一通报) and the year-end assessment (年度考核) pages. */
+import type { FormState, ViewContext } from '../../../http/view-context.ts';
+import {
+  Breadcrumbs,
+  Button,
+  CsrfField,
+  ErrorSummary,
+  Notice,
+  SelectField,
+  TextField,
+} from '../../../http/views/components.tsx';
+import { AdminLayout } from '../../../http/views/layouts.tsx';
+import {
+  type AssessmentWeights,
+  CRITERIA,
+  MIN_ASSESSMENT_SHARE,
+  type UnitScore,
+} from '../task-assessment.ts';
+import { type BulletinDocument, bulletinTitle, QUARTER_LABELS } from '../task-bulletin.ts';
+import { TasksStyles } from './task-ui.tsx';
+
+const crumbs = (label: string) => (
+  <Breadcrumbs items={[{ href: '/admin/tasks', label: '工作台账' }, { label }]} />
+);
+
+function Cases({ items, empty }: { items: { unitName: string; reason: string }[]; empty: string }) {
+  if (items.length === 0) return <p>{empty}</p>;
+  return (
+    <ul>
+      {items.map((c) => (
+        <li key={c.unitName}>
+          {c.unitName}：{c.reason}
+        </li>
+      ))}
+    </ul>
+  );
+}
+
+export function BulletinPage({
+  ctx,
+  doc,
+  years,
+}: {
+  ctx: ViewContext;
+  doc: BulletinDocument;
+  years: number[];
+}) {
+  const b = doc.bulletin;
+  const form = { values: { year: String(b.year), quarter: String(b.quarter) }, problems: [] };
+  const title = bulletinTitle(doc.ownerName, b.year, b.quarter);
+  return (
+    <AdminLayout ctx={ctx} title="季度通报">
+      <TasksStyles />
+      {crumbs('季度通报')}
+      <h1>季度通报</h1>
+      <form method="get" action="/admin/tasks/bulletin" class="filters">
+        <SelectField
+          form={form}
+          name="year"
+          label="年度"
+          options={years.map((y) => ({ value: String(y), label: `${y}年` }))}
+        />
+        <SelectField
+          form={form}
+          name="quarter"
+          label="季度"
+          options={QUARTER_LABELS.map((l, i) => ({ value: String(i + 1), label: l }))}
+        />
+        <Button kind="secondary">查看</Button>
+      </form>
+      <h2>{title}</h2>
+      <p>
+        统计期间：{b.start} 至 {b.end}。
+        <a href={`/admin/tasks/bulletin.docx?year=${b.year}&quarter=${b.quarter}`}>下载 Word 版（.docx）</a>
+      </p>
+      <p class="formula">计算方法：{b.formula}</p>
+      <h3>一、各单位完成情况</h3>
+      {b.units.length === 0 ? (
+        <p>该年度没有任务。</p>
+      ) : (
+        <table class="data-table">
+          <thead>
+            <tr>
+              <th scope="col">单位</th>
+              <th scope="col">应完成</th>
+              <th scope="col">已完成</th>
+              <th scope="col">完成率（算式）</th>
+              <th scope="col">逾期</th>
+              <th scope="col">逾期后完成</th>
+              <th scope="col">本季度采纳报告</th>
+            </tr>
+          </thead>
+          <tbody>
+            {b.units.map((u) => (
+              <tr key={u.unitId}>
+                <th scope="row">{u.unitName}</th>
+                <td>{u.assigned}</td>
+                <td>{u.done}</td>
+                <td>{u.rateText}</td>
+                <td>{u.overdue}</td>
+                <td>{u.lateDone}</td>
+                <td>{u.acceptedReports}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      )}
+      <h3>二、逾期未完成任务</h3>
+      {b.overdueTasks.length === 0 ? (
+        <p>本季度无逾期未完成任务。</p>
+      ) : (
+        <ul>
+          {b.overdueTasks.map((t) => (
+            <li key={t.taskId}>
+              <a href={`/admin/tasks/${t.taskId}`}>
+                {t.number} {t.title}
+              </a>
+              （时限 {t.dueDate}；{t.units.join('、')}）
+            </li>
+          ))}
+        </ul>
+      )}
+      <h3>三、久未报送进展</h3>
+      <Cases items={doc.stale} empty="本季度各单位均按时报送进展。" />
+      <h3>四、表扬</h3>
+      <Cases items={b.goodCases} empty="本季度无。" />
+      <h3>五、通报批评与督促整改</h3>
+      <Cases items={b.poorCases} empty="本季度无。" />
+    </AdminLayout>
+  );
+}
+
+const pct = (r: number | null) => (r === null ? '—' : `${(r * 100).toFixed(1)}%`);
+
+export function AssessmentPage(p: {
+  ctx: ViewContext;
+  year: number;
+  years: number[];
+  weights: AssessmentWeights;
+  scores: UnitScore[];
+  form: FormState;
+  saved?: boolean;
+}) {
+  const yearForm = { values: { year: String(p.year) }, problems: [] };
+  return (
+    <AdminLayout ctx={p.ctx} title="年度考核">
+      <TasksStyles />
+      {crumbs('年度考核')}
+      <h1>年度考核</h1>
+      {p.saved ? <Notice>考核权重已保存。</Notice> : null}
+      <ErrorSummary problems={p.form.problems} />
+      <form method="get" action="/admin/tasks/assessment" class="filters">
+        <SelectField
+          form={yearForm}
+          name="year"
+          label="年度"
+          options={p.years.map((y) => ({ value: String(y), label: `${y}年` }))}
+        />
+        <Button kind="secondary">查看</Button>
+      </form>
+      <p class="formula">
+        得分 = 完成率 × {p.weights.completion} + 按时完成率 × {p.weights.timeliness} + 报送质量（采纳率）×{' '}
+        {p.weights.quality}（满分 100；某项无数据时不计入，其余权重按比例折算）。政务公开占绩效考核{' '}
+        {p.weights.share}% （不得低于 {MIN_ASSESSMENT_SHARE}%），折合分 = 得分 × {p.weights.share}%。
+      </p>
+      <table class="data-table">
+        <thead>
+          <tr>
+            <th scope="col">单位</th>
+            {CRITERIA.map((c) => (
+              <th scope="col" key={c.key}>
+                {c.label}
+              </th>
+            ))}
+            <th scope="col">得分</th>
+            <th scope="col">算式</th>
+          </tr>
+        </thead>
+        <tbody>
+          {p.scores.map((s) => (
+            <tr key={s.unitId}>
+              <th scope="row">{s.unitName}</th>
+              {CRITERIA.map((c) => (
+                <td key={c.key}>
+                  {pct(s.rates[c.key])}（{s.counts[c.key]}）
+                </td>
+              ))}
+              <td>{s.score === null ? '—' : s.score.toFixed(1)}</td>
+              <td>{s.formula}</td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+      <h2>考核权重</h2>
+      <form method="post" action={`/admin/tasks/assessment?year=${p.year}`} novalidate>
+        <CsrfField token={p.ctx.csrfToken} />
+        <TextField
+          form={p.form}
+          name="completion"
+          label="完成率权重"
+          width="short"
+          inputmode="numeric"
+          required
+        />
+        <TextField
+          form={p.form}
+          name="timeliness"
+          label="按时完成率权重"
+          width="short"
+          inputmode="numeric"
+          required
+        />
+        <TextField
+          form={p.form}
+          name="quality"
+          label="报送质量权重"
+          width="short"
+          inputmode="numeric"
+          required
+          hint="三项权重之和为 100"
+        />
+        <TextField
+          form={p.form}
+          name="share"
+          label="政务公开占绩效考核的比例（%）"
+          width="short"
+          inputmode="decimal"
+          required
+          hint={`不得低于 ${MIN_ASSESSMENT_SHARE}%（道县2017年政务公开工作要点）`}
+        />
+        <Button>保存权重</Button>
+      </form>
+    </AdminLayout>
+  );
+}

@@ -1,0 +1,242 @@
+/** One task: facts, history (回头看 links and reports), the report form, accept / return. */
+
+import type { FormState, ViewContext } from '../../../http/view-context.ts';
+import {
+  ActionForm,
+  Breadcrumbs,
+  Button,
+  CsrfField,
+  ErrorSummary,
+  Notice,
+  SelectField,
+  SummaryList,
+  TextArea,
+  TextField,
+} from '../../../http/views/components.tsx';
+import { AdminLayout } from '../../../http/views/layouts.tsx';
+import type { FieldProblem } from '../../../lib/errors.ts';
+import { CheckboxField, deadlineText, ReportStateTag, StatusTag, TasksStyles } from './task-ui.tsx';
+
+export interface TaskView {
+  id: number;
+  number: string;
+  title: string;
+  content: string;
+  status: string;
+  due_date: string | null;
+  recurrence: string | null;
+  deadline_text: string | null;
+  done_on: string | null;
+  path: string[];
+  planTitle: string;
+  planId: number;
+  units: { unit_id: number; role: string; name: string }[];
+}
+
+export interface ReportView {
+  id: number;
+  unitName: string;
+  report_date: string;
+  text: string;
+  evidence: string[];
+  marks_done: number;
+  state: string;
+  submittedBy: string;
+  submitted_at: string;
+  reviewedBy: string | null;
+  reviewed_on: string | null;
+  review_comment: string | null;
+}
+
+export interface TaskPageProps {
+  ctx: ViewContext;
+  task: TaskView;
+  reports: ReportView[];
+  links: { carriedFrom: { id: number; label: string } | null; carriedTo: { id: number; label: string }[] };
+  canReview: boolean;
+  /** Responsible units the actor may report for (empty: no report form). */
+  reportUnits: { value: string; label: string }[];
+  reportForm: FormState;
+  reviewProblems?: FieldProblem[];
+  done?: string;
+}
+
+const DONE: Record<string, string> = {
+  reported: '进展报告已报送，等待政务公开办审核。',
+  accepted: '进展报告已采纳。',
+  returned: '进展报告已退回。',
+};
+
+function Reports({ ctx, reports, canReview }: Pick<TaskPageProps, 'ctx' | 'reports' | 'canReview'>) {
+  if (reports.length === 0) return <p>尚无进展报告。</p>;
+  return (
+    <ol>
+      {reports.map((r) => (
+        <li key={r.id} id={`report-${r.id}`}>
+          <h3>
+            {r.unitName} · {r.report_date} <ReportStateTag state={r.state} />
+            {r.marks_done ? ' （申请办结）' : ''}
+          </h3>
+          <p class="prewrap">{r.text}</p>
+          {r.evidence.length ? (
+            <ul aria-label="佐证材料">
+              {r.evidence.map((e) => (
+                <li key={e}>
+                  <a href={e}>{e}</a>
+                </li>
+              ))}
+            </ul>
+          ) : null}
+          <p class="hint">
+            {r.submittedBy} 于 {r.submitted_at.slice(0, 10)} 报送
+            {r.reviewedBy ? `；${r.reviewedBy} 于 ${r.reviewed_on} 审核` : ''}
+            {r.review_comment ? `；退回意见：${r.review_comment}` : ''}
+          </p>
+          {canReview && r.state === 'submitted' ? (
+            <div class="actions">
+              <ActionForm
+                action={`/admin/tasks/reports/${r.id}/accept`}
+                csrf={ctx.csrfToken}
+                label="采纳"
+                kind="primary"
+              />
+              <a href={`/admin/tasks/reports/${r.id}/return`}>退回并填写意见</a>
+            </div>
+          ) : null}
+        </li>
+      ))}
+    </ol>
+  );
+}
+
+function ReportForm({
+  ctx,
+  task,
+  reportUnits,
+  reportForm,
+}: Pick<TaskPageProps, 'ctx' | 'task' | 'reportUnits' | 'reportForm'>) {
+  if (reportUnits.length === 0 || task.status === 'done') return null;
+  return (
+    <>
+      <h2 id="report-form">报送进展</h2>
+      <form method="post" action={`/admin/tasks/${task.id}/reports`} novalidate>
+        <CsrfField token={ctx.csrfToken} />
+        <SelectField form={reportForm} name="unitId" label="报送单位" required options={reportUnits} />
+        <TextField
+          form={reportForm}
+          name="reportDate"
+          label="报送日期"
+          required
+          width="short"
+          hint="格式：YYYY-MM-DD"
+        />
+        <TextArea form={reportForm} name="text" label="进展情况" required rows={6} />
+        <TextArea
+          form={reportForm}
+          name="evidence"
+          label="佐证材料链接"
+          rows={3}
+          hint="每行一个链接：http(s):// 网址，或以 / 开头的本站路径（如已发布的文件、栏目）"
+        />
+        <CheckboxField form={reportForm} name="done" label="任务已完成，申请办结" />
+        <Button>报送</Button>
+      </form>
+    </>
+  );
+}
+
+export function TaskPage(p: TaskPageProps) {
+  const { task } = p;
+  const units = (role: string) =>
+    task.units
+      .filter((u) => u.role === role)
+      .map((u) => u.name)
+      .join('、');
+  return (
+    <AdminLayout ctx={p.ctx} title={task.title}>
+      <TasksStyles />
+      <Breadcrumbs
+        items={[
+          { href: `/admin/tasks?plan=${task.planId}`, label: '工作台账' },
+          { label: `${task.number} ${task.title}` },
+        ]}
+      />
+      <h1>{task.title}</h1>
+      {p.done && DONE[p.done] ? <Notice>{DONE[p.done]}</Notice> : null}
+      <ErrorSummary problems={[...(p.reviewProblems ?? []), ...p.reportForm.problems]} />
+      <SummaryList
+        rows={[
+          ['工作要点', task.planTitle],
+          ['序号', task.number],
+          ['所属部分', task.path.join(' › ')],
+          ['状态', <StatusTag key="s" status={task.status} />],
+          ['完成时限', deadlineText(task)],
+          ['完成日期', task.done_on],
+          ['牵头单位', units('lead')],
+          ['责任单位', units('co')],
+          [
+            '具体内容',
+            <span key="c" class="prewrap">
+              {task.content}
+            </span>,
+          ],
+        ]}
+      />
+      <h2>历史</h2>
+      <ul>
+        {p.links.carriedFrom ? (
+          <li>
+            回头看：接续 <a href={`/admin/tasks/${p.links.carriedFrom.id}`}>{p.links.carriedFrom.label}</a>
+            （原任务的进展报告见该页）
+          </li>
+        ) : null}
+        {p.links.carriedTo.map((t) => (
+          <li key={t.id}>
+            回头看：已转入 <a href={`/admin/tasks/${t.id}`}>{t.label}</a>
+          </li>
+        ))}
+        <li>共 {p.reports.length} 份进展报告</li>
+      </ul>
+      <h2>进展报告</h2>
+      <Reports ctx={p.ctx} reports={p.reports} canReview={p.canReview} />
+      <ReportForm ctx={p.ctx} task={task} reportUnits={p.reportUnits} reportForm={p.reportForm} />
+    </AdminLayout>
+  );
+}
+
+export function ReturnReportPage(p: {
+  ctx: ViewContext;
+  report: ReportView;
+  task: { id: number; number: string; title: string };
+  form: FormState;
+}) {
+  return (
+    <AdminLayout ctx={p.ctx} title="退回进展报告">
+      <Breadcrumbs
+        items={[
+          { href: '/admin/tasks', label: '工作台账' },
+          { href: `/admin/tasks/${p.task.id}`, label: `${p.task.number} ${p.task.title}` },
+          { label: '退回进展报告' },
+        ]}
+      />
+      <h1>退回进展报告</h1>
+      <ErrorSummary problems={p.form.problems} />
+      <p>
+        {p.report.unitName} 于 {p.report.report_date} 报送：
+      </p>
+      <p class="prewrap">{p.report.text}</p>
+      <form method="post" action={`/admin/tasks/reports/${p.report.id}/return`} novalidate>
+        <CsrfField token={p.ctx.csrfToken} />
+        <TextArea
+          form={p.form}
+          name="comment"
+          label="退回意见"
+          required
+          rows={4}
+          hint="说明需要补充或修改的内容"
+        />
+        <Button kind="warning">退回</Button>
+      </form>
+    </AdminLayout>
+  );
+}

@@ -1,0 +1,232 @@
+import type { FastifyInstance } from 'fastify';
+import mammoth from 'mammoth';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { seedDemo } from '../../src/db/seeds/demo.ts';
+import { DEMO_PASSWORD } from '../../src/db/seeds/demo-units.ts';
+import { Browser, startTestServer } from '../support/http.ts';
+import { createTestApp, ENGINE, type TestApp } from '../support/test-app.ts';
+
+/** Posts multipart/form-data like a browser (CSRF token taken from `page`). */
+async function postMultipart(
+  server: FastifyInstance,
+  b: Browser,
+  url: string,
+  fields: Record<string, string>,
+  file?: { name: string; content: Buffer },
+) {
+  const token = await b.csrf('/admin/tasks/plans/new');
+  const fd = new FormData();
+  for (const [k, v] of Object.entries({ ...fields, _csrf: token })) fd.append(k, v);
+  if (file) fd.append('file', new Blob([new Uint8Array(file.content)]), file.name);
+  const res = new Response(fd);
+  const cookie = (b as unknown as { cookieHeader(): string }).cookieHeader();
+  return server.inject({
+    method: 'POST',
+    url,
+    payload: Buffer.from(await res.arrayBuffer()),
+    headers: { 'content-type': res.headers.get('content-type')!, cookie },
+  });
+}
+
+const hidden = (html: string, name: string) =>
+  new RegExp(`name="${name}" value="([^"]*)"`).exec(html)?.[1] ?? '';
+
+describe(`HTTP: task ledger pages on ${ENGINE}`, () => {
+  let app: TestApp;
+  let server: FastifyInstance;
+  let office: Browser;
+  let clerk: Browser;
+  beforeAll(async () => {
+    app = await createTestApp({ now: '2026-11-23T02:00:00Z' });
+    await seedDemo(app);
+    server = await startTestServer(app);
+    office = new Browser(server);
+    await office.login('gkadmin', DEMO_PASSWORD);
+    clerk = new Browser(server);
+    await clerk.login('clerk', DEMO_PASSWORD);
+  });
+  afterAll(async () => {
+    await server.close();
+    await app.destroy();
+  });
+  const head = (over: Record<string, string> = {}) => ({
+    unitId: '1',
+    year: '2026',
+    title: '测试工作要点',
+    source: '',
+    implementsPlanId: '',
+    text: '',
+    ...over,
+  });
+
+  it('refuses a bad upload and missing fields, naming the fields and keeping what was typed', async () => {
+    const res = await postMultipart(
+      server,
+      office,
+      '/admin/tasks/plans/new',
+      head({ year: '二〇二六', title: '保留的标题' }),
+      {
+        name: 'plan.docx',
+        content: Buffer.from('not a word file'),
+      },
+    );
+    expect(res.statusCode).toBe(422);
+    expect(res.body).toContain('href="#f-file"');
+    expect(res.body).toContain('工作要点文件：“plan.docx”的内容与扩展名 .docx 不符');
+    expect(res.body).toContain('href="#f-year"');
+    expect(res.body).toContain('value="保留的标题"');
+    const none = await postMultipart(server, office, '/admin/tasks/plans/new', head());
+    expect(none.statusCode).toBe(422);
+    expect(none.body).toContain('请粘贴工作要点文本或上传文件');
+  });
+
+  it('drafts pasted text, maps an unknown name, and saves only on confirm', async () => {
+    const text =
+      '一、健全制度\n（一）完善公开目录，2026年12月底前完成。（县财政局、县大数据中心）\n（二）公开预算。（县发改局）';
+    const res = await postMultipart(server, office, '/admin/tasks/plans/new', head({ text, source: '测试' }));
+    expect(res.statusCode).toBe(200);
+    expect(res.body).toContain('核对导入的任务');
+    expect(res.body).toContain('“县大数据中心”对应的单位');
+    const plansBefore = (await app.tasks.repo.listPlans(1)).length;
+    const fields = Object.fromEntries(
+      ['draft', 'unitId', 'year', 'title', 'source', 'implementsPlanId', 'mapName.0'].map((k) => [
+        k,
+        hidden(res.body, k),
+      ]),
+    );
+    const zwzx = (await app.unitRepo.findByName('县政务服务中心'))!.id;
+    const preview = await office.post(
+      '/admin/tasks/plans/review',
+      { ...fields, 'map.0': String(zwzx), step: 'preview' },
+      { csrfFrom: '/admin/tasks' },
+    );
+    expect(preview.statusCode).toBe(200);
+    expect(preview.body).toContain('县财政局、县政务服务中心');
+    expect((await app.tasks.repo.listPlans(1)).length).toBe(plansBefore);
+    const done = await office.post(
+      '/admin/tasks/plans/review',
+      { ...fields, 'map.0': String(zwzx), step: 'confirm' },
+      { csrfFrom: '/admin/tasks' },
+    );
+    expect(done.statusCode).toBe(303);
+    expect(done.headers.location).toMatch(/^\/admin\/tasks\?plan=\d+&done=imported$/);
+    expect((await app.tasks.repo.listPlans(1)).length).toBe(plansBefore + 1);
+    expect((await app.tasks.repo.listAliases([1])).map((a) => a.alias)).toContain('县大数据中心');
+    // The draft is gone: a second confirm cannot save the plan twice.
+    const again = await office.post(
+      '/admin/tasks/plans/review',
+      { ...fields, step: 'confirm' },
+      { csrfFrom: '/admin/tasks' },
+    );
+    expect(again.statusCode).toBe(422);
+    expect(again.body).toContain('导入草稿已过期或不存在');
+  });
+
+  it('keeps clerks out of the office pages and other units’ tasks', async () => {
+    expect((await clerk.get('/admin/tasks/plans/new')).statusCode).toBe(403);
+    expect((await clerk.get('/admin/tasks')).statusCode).toBe(403);
+    const plan = (await app.tasks.repo.listPlans(1)).find((p) => p.title.startsWith('示范县贯彻'))!;
+    const { tasks } = await app.tasks.plans.getPlan(plan.id);
+    const other = tasks.find((t) => t.title === '乡村振兴')!;
+    expect((await clerk.get(`/admin/tasks/${other.id}`)).statusCode).toBe(403);
+    const post = await clerk.post(
+      `/admin/tasks/${other.id}/reports`,
+      { unitId: String(other.units[0]!.unit_id), reportDate: '2026-11-20', text: '越权报送' },
+      { csrfFrom: '/admin/tasks/mine' },
+    );
+    expect(post.statusCode).toBe(403);
+  });
+
+  it('a department reports, the office accepts, the bulletin and exports show it', async () => {
+    const plan = (await app.tasks.repo.listPlans(1)).find((p) => p.title.startsWith('示范县贯彻'))!;
+    const { tasks } = await app.tasks.plans.getPlan(plan.id);
+    const task = tasks.find((t) => t.title === '重点政')!;
+    const mine = await clerk.get('/admin/tasks/mine');
+    expect(mine.statusCode).toBe(200);
+    expect(mine.body).toContain('重点政');
+    const page = `/admin/tasks/${task.id}`;
+    const bad = await clerk.post(
+      `${page}/reports`,
+      { unitId: '3', reportDate: '2026-11-20', text: '', evidence: 'javascript:alert(1)' },
+      { csrfFrom: page },
+    );
+    expect(bad.statusCode).toBe(422);
+    expect(bad.body).toContain('href="#f-text"');
+    const ok = await clerk.post(
+      `${page}/reports`,
+      {
+        unitId: '3',
+        reportDate: '2026-11-20',
+        text: '重点政务信息已全部公开。',
+        evidence: '/units/3',
+        done: 'on',
+      },
+      { csrfFrom: page },
+    );
+    expect(ok.statusCode).toBe(303);
+    const report = (await app.tasks.reports.listReports(task.id)).at(-1)!;
+    expect(
+      (await clerk.post(`/admin/tasks/reports/${report.id}/accept`, {}, { csrfFrom: page })).statusCode,
+    ).toBe(403);
+    const empty = await office.post(
+      `/admin/tasks/reports/${report.id}/return`,
+      { comment: '' },
+      { csrfFrom: page },
+    );
+    expect(empty.statusCode).toBe(422);
+    expect(empty.body).toContain('请填写退回意见');
+    const accepted = await office.post(`/admin/tasks/reports/${report.id}/accept`, {}, { csrfFrom: page });
+    expect(accepted.statusCode).toBe(303);
+    expect((await office.get(page)).body).toContain('已采纳');
+    const ledger = await office.get(`/admin/tasks?plan=${plan.id}&unit=3`);
+    expect(ledger.body).toContain('role="img"');
+    expect(ledger.body).toContain('县发展和改革局');
+    const bulletin = await office.get('/admin/tasks/bulletin?year=2026&quarter=4');
+    expect(bulletin.statusCode).toBe(200);
+    expect(bulletin.body).toContain('完成率 = 已完成任务数 ÷ 应完成任务数');
+    expect(bulletin.body).toMatch(/县发展和改革局<\/th><td>\d+<\/td><td>\d+<\/td><td>\d+ ÷ \d+ = /);
+    const docx = await office.get('/admin/tasks/bulletin.docx?year=2026&quarter=4');
+    expect(docx.headers['content-type']).toContain('wordprocessingml');
+    expect(docx.rawPayload.subarray(0, 2).toString()).toBe('PK');
+    const { value } = await mammoth.extractRawText({ buffer: docx.rawPayload });
+    expect(value).toContain('示范县人民政府2026年第四季度政务公开工作要点落实情况通报');
+    expect(value).toContain('县发展和改革局');
+    const xlsx = await office.get(`/admin/tasks/plans/${plan.id}/ledger.xlsx`);
+    expect(xlsx.statusCode).toBe(200);
+    expect(xlsx.rawPayload.subarray(0, 2).toString()).toBe('PK');
+    expect(decodeURIComponent(String(xlsx.headers['content-disposition']))).toContain('工作台账.xlsx');
+  });
+
+  it('shows assessment scores and refuses weights below the 4 % share', async () => {
+    const page = await office.get('/admin/tasks/assessment?year=2026');
+    expect(page.statusCode).toBe(200);
+    expect(page.body).toContain('折合绩效考核');
+    const bad = await office.post(
+      '/admin/tasks/assessment?year=2026',
+      { completion: '50', timeliness: '30', quality: '20', share: '3' },
+      { csrfFrom: '/admin/tasks/assessment' },
+    );
+    expect(bad.statusCode).toBe(422);
+    expect(bad.body).toContain('href="#f-share"');
+    const ok = await office.post(
+      '/admin/tasks/assessment?year=2026',
+      { completion: '60', timeliness: '20', quality: '20', share: '5' },
+      { csrfFrom: '/admin/tasks/assessment' },
+    );
+    expect(ok.statusCode).toBe(303);
+  });
+
+  it('回头看 carries the unfinished tasks into 2027 with links back', async () => {
+    const plan = (await app.tasks.repo.listPlans(1)).find((p) => p.title.startsWith('示范县贯彻'))!;
+    const res = await office.post(
+      `/admin/tasks/plans/${plan.id}/carry-over`,
+      {},
+      { csrfFrom: '/admin/tasks' },
+    );
+    expect(res.statusCode).toBe(303);
+    const next = Number(/plan=(\d+)/.exec(String(res.headers.location))?.[1]);
+    const { tasks } = await app.tasks.plans.getPlan(next);
+    const page = await office.get(`/admin/tasks/${tasks[0]!.id}`);
+    expect(page.body).toContain('回头看：接续');
+  });
+});
