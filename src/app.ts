@@ -15,6 +15,7 @@ import { CalendarRepository } from './modules/calendar/calendar.repository.ts';
 import { CalendarService } from './modules/calendar/calendar.service.ts';
 import { UnitRepository } from './modules/orgs/unit.repository.ts';
 import { UnitService } from './modules/orgs/unit.service.ts';
+import { createPublishing, type Publishing } from './modules/publishing/publishing.module.ts';
 import { InfoRequestJobs } from './modules/requests/info-request.jobs.ts';
 import { InfoRequestRepository } from './modules/requests/info-request.repository.ts';
 import { InfoRequestService } from './modules/requests/info-request.service.ts';
@@ -46,6 +47,8 @@ export interface App {
   auth: AuthService;
   users: UserService;
   calendar: CalendarService;
+  /** 主动公开: columns, documents, review workflow, search. */
+  publishing: Publishing;
   /** 依申请公开. */
   requests: {
     repo: InfoRequestRepository;
@@ -89,11 +92,17 @@ export function createApp(
   config: Readonly<Config>,
   opts: { clock?: Clock; log?: Logger; database?: Database } = {},
 ): App {
+  const log = opts.log ?? consoleLogger(config.LOG_LEVEL);
   const database =
-    opts.database ?? openDatabase({ url: config.DATABASE_URL, poolMax: config.DATABASE_POOL_MAX });
+    opts.database ??
+    openDatabase({
+      url: config.DATABASE_URL,
+      poolMax: config.DATABASE_POOL_MAX,
+      onIdleError: (e) =>
+        log.warn({ event: 'db.idle_connection_error', err: e.message }, '数据库空闲连接断开，已自动丢弃'),
+    });
   const db = database.db;
   const clock = opts.clock ?? systemClock;
-  const log = opts.log ?? consoleLogger(config.LOG_LEVEL);
   const auditRepo = new AuditRepository(db);
   const audit = new AuditLog(auditRepo, clock);
   const unitRepo = new UnitRepository(db);
@@ -109,6 +118,13 @@ export function createApp(
     warn: (m) => log.warn({ event: 'calendar.missing_year' }, m),
   });
   const scheduler = new Scheduler({ db, clock, log });
+  // Registers the hook that gives every new unit its 政府信息公开 columns: before any unit is created.
+  const publishing = createPublishing({ db, audit, clock, units, calendar, dataDir: config.DATA_DIR });
+  scheduler.registerRecurring({
+    name: 'publishing.publish-due',
+    description: '发布到达定时发布时间的政府信息',
+    run: () => publishing.review.publishDue(),
+  });
   const tasks = createTaskModule({ db, audit, clock, units, unitRepo, calendar });
   const requests = createRequestModule({ db, audit, clock, unitRepo, calendar }, config.dataEncryptionKey);
   scheduler.register({
@@ -134,6 +150,7 @@ export function createApp(
     auth,
     users,
     calendar,
+    publishing,
     tasks,
     requests,
     scheduler,

@@ -191,6 +191,7 @@ const commands: Record<string, Handler> = {
     return withApp(async (app) => {
       if (sub === 'list') for (const j of app.scheduler.list()) console.log(`${j.name}\t${j.description}`);
       else if (sub === 'run') {
+        if (!name) await app.scheduler.runRecurring();
         for (const r of await app.scheduler.runDue({ name, ignoreHour: true }))
           console.log(`${r.name}\t${r.ran ? '已运行' : '今天已运行过，跳过'}`);
       } else return usage();

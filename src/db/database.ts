@@ -26,12 +26,17 @@ export interface Database {
 export interface OpenOptions {
   url: string;
   poolMax?: number;
+  /** Called when an idle pooled PostgreSQL connection fails. */
+  onIdleError?: (e: Error) => void;
 }
 
 /** Opens a connection (pool) for the URL: `sqlite:/path/file.sqlite`, `sqlite::memory:` or `postgres://…`. */
-export function openDatabase({ url, poolMax = 10 }: OpenOptions): Database {
+export function openDatabase({ url, poolMax = 10, onIdleError }: OpenOptions): Database {
   if (/^postgres(ql)?:\/\//.test(url)) {
     const pool = new pg.Pool({ connectionString: url, max: poolMax });
+    // An idle connection that the server closes (restart, failover, admin termination) must not
+    // crash the process: the pool drops it and opens a new one on demand.
+    pool.on('error', (e) => onIdleError?.(e));
     const db = new Kysely<DB>({ dialect: new PostgresDialect({ pool }) });
     return wrap(db, 'postgres');
   }

@@ -4,6 +4,7 @@ import * as m0001 from './migrations/0001-platform.ts';
 import * as m0002 from './migrations/0002-info-requests.ts';
 import * as m0003 from './migrations/0003-tasks.ts';
 import * as m0004 from './migrations/0004-publishing.ts';
+import * as m0006 from './migrations/0006-catalogue.ts';
 
 /** Every migration in order. Add new ones at the end; never edit one that has shipped. */
 export const MIGRATIONS: Record<string, Migration> = {
@@ -11,6 +12,7 @@ export const MIGRATIONS: Record<string, Migration> = {
   '0002-info-requests': m0002,
   '0003-tasks': m0003,
   '0004-publishing': m0004,
+  '0006-catalogue': m0006,
 };
 
 export function createMigrator(db: Kysely<any>): Migrator {

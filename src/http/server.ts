@@ -13,6 +13,7 @@ import { registerAuthRoutes } from '../modules/accounts/auth.routes.tsx';
 import { registerUserRoutes } from '../modules/accounts/user.routes.tsx';
 import { registerAuditRoutes } from '../modules/audit/audit.routes.tsx';
 import { registerCalendarRoutes } from '../modules/calendar/calendar.routes.tsx';
+import { registerCatalogueRoutes } from '../modules/catalogue/catalogue.routes.tsx';
 import { registerUnitRoutes } from '../modules/orgs/unit.routes.tsx';
 import { registerPortalRoutes } from '../modules/portal/portal.routes.tsx';
 import { registerTaskRoutes } from '../modules/tasks/task.routes.tsx';
@@ -73,6 +74,7 @@ export async function buildServer(app: App, opts: { logger?: boolean } = {}): Pr
   registerAuditRoutes(server, app);
   registerCalendarRoutes(server, app);
   registerTaskRoutes(server, app);
+  registerCatalogueRoutes(server, app);
   return server;
 }
 

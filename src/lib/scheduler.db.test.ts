@@ -49,4 +49,25 @@ describe(`daily job scheduler on ${ENGINE}`, () => {
     expect(attempts).toBe(2);
     expect(other).toBe(1);
   });
+
+  it('recurring jobs run at every check and their failures are logged', async () => {
+    const errors: string[] = [];
+    const s = new Scheduler({
+      db: app.database.db,
+      clock: app.clock,
+      log: { ...quietLogger, error: (_o, m) => errors.push(String(m)) },
+    });
+    let runs = 0;
+    s.registerRecurring({ name: 'publish-due', description: '定时发布', run: async () => ++runs });
+    s.registerRecurring({
+      name: 'broken',
+      description: '坏任务',
+      run: async () => Promise.reject(new Error('x')),
+    });
+    await s.runRecurring();
+    await s.runRecurring();
+    expect(runs).toBe(2);
+    expect(errors).toEqual(['定时任务失败：坏任务', '定时任务失败：坏任务']);
+    expect(s.list().map((j) => j.name)).toEqual(['publish-due', 'broken']);
+  });
 });

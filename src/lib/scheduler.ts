@@ -25,8 +25,16 @@ export interface JobLogger {
   error(obj: object, msg?: string): void;
 }
 
+/** A job that runs at every check (every few minutes) in every process; it must be idempotent. */
+export interface RecurringJob {
+  name: string;
+  description: string;
+  run(): Promise<unknown>;
+}
+
 export class Scheduler {
   private readonly jobs: DailyJob[] = [];
+  private readonly recurring: RecurringJob[] = [];
   private timer: NodeJS.Timeout | null = null;
   private running: Promise<unknown> | null = null;
 
@@ -37,8 +45,26 @@ export class Scheduler {
     this.jobs.push(job);
   }
 
-  list(): readonly DailyJob[] {
-    return this.jobs;
+  registerRecurring(job: RecurringJob): void {
+    this.recurring.push(job);
+  }
+
+  list(): readonly (DailyJob | RecurringJob)[] {
+    return [...this.jobs, ...this.recurring];
+  }
+
+  /** Runs every recurring job once now; failures are logged, not thrown. */
+  async runRecurring(): Promise<void> {
+    for (const job of this.recurring) {
+      try {
+        await job.run();
+      } catch (e) {
+        this.d.log.error(
+          { event: 'job.failed', job: job.name, err: String(e) },
+          `定时任务失败：${job.description}`,
+        );
+      }
+    }
   }
 
   /** Runs every job not yet run today (or only `name`); returns what ran. */
@@ -74,7 +100,7 @@ export class Scheduler {
   start(): void {
     if (this.timer) return;
     const tick = () => {
-      this.running ??= this.runDue().finally(() => {
+      this.running ??= Promise.all([this.runRecurring(), this.runDue()]).finally(() => {
         this.running = null;
       });
     };

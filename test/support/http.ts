@@ -7,7 +7,7 @@ export class Browser {
   private cookies = new Map<string, string>();
   constructor(private readonly server: FastifyInstance) {}
 
-  private cookieHeader(): string {
+  cookieHeader(): string {
     return [...this.cookies].map(([k, v]) => `${k}=${v}`).join('; ');
   }
 

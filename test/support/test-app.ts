@@ -69,7 +69,7 @@ export async function createTestApp(
     ...opts.env,
   });
   const clock = new FixedClock(new Date(opts.now ?? '2026-03-02T02:00:00Z'));
-  const database = openDatabase({ url, poolMax: 5 });
+  const database = openDatabase({ url, poolMax: 5, onIdleError: () => {} });
   await migrateUp(database.db);
   const app = createApp(config, { clock, log: quietLogger, database });
   return Object.assign(app, {

@@ -112,6 +112,7 @@ const ADMIN_NAV: { href: string; label: string; action: Action }[] = [
   { href: '/admin/calendar', label: '工作日历', action: 'calendar.manage' },
   { href: '/admin/tasks', label: '工作台账', action: 'task.manage' },
   { href: '/admin/tasks/mine', label: '我的任务', action: 'task.report' },
+  { href: '/admin/catalogue', label: '主动公开目录', action: 'disclosure.manage' },
 ];
 
 export function AdminLayout({

@@ -10,7 +10,8 @@ describe(`units on ${ENGINE}`, () => {
   });
   afterEach(async () => app.destroy());
 
-  const auditActions = async () => (await app.auditRepo.list({}, 100)).map((e) => e.action).reverse();
+  const auditActions = async () =>
+    (await app.auditRepo.list({ action: 'unit.' }, 100)).map((e) => e.action).reverse();
 
   it('creates a tree with materialised paths and audits each creation', async () => {
     const { county, dept } = await buildCounty(app);

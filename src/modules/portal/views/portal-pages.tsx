@@ -84,6 +84,9 @@ export function UnitPage({
         items={[{ href: '/', label: '首页' }, { href: '/units', label: '机构设置' }, { label: unit.name }]}
       />
       <h1>{unit.name}</h1>
+      <p>
+        <a href={`/units/${unit.id}/catalogue`}>主动公开目录</a>
+      </p>
       <h2>机构信息</h2>
       <SummaryList
         rows={[

@@ -1,0 +1,187 @@
+/**
+ * SQL for documents as the back office sees them (every state). Public pages use
+ * document-public.repository.ts instead, whose every query carries the published-only condition.
+ */
+import type { Insertable, Kysely, Transaction, Updateable } from 'kysely';
+import { sql } from 'kysely';
+import type { DB } from '../../db/schema.ts';
+import type {
+  DocumentAttachmentTable,
+  DocumentReviewTable,
+  DocumentRow,
+  DocumentTable,
+  DocumentVersionTable,
+} from './publishing.tables.ts';
+
+type Db = Kysely<DB> | Transaction<DB>;
+
+export class DocumentRepository {
+  constructor(private readonly db: Kysely<DB>) {}
+
+  async findById(id: number, q: Db = this.db): Promise<DocumentRow | undefined> {
+    return q.selectFrom('documents').selectAll().where('id', '=', id).executeTakeFirst();
+  }
+
+  async insert(trx: Transaction<DB>, row: Insertable<DocumentTable>): Promise<number> {
+    const r = await trx.insertInto('documents').values(row).returning('id').executeTakeFirstOrThrow();
+    return r.id;
+  }
+
+  async update(trx: Transaction<DB>, id: number, patch: Updateable<DocumentTable>): Promise<void> {
+    await trx.updateTable('documents').set(patch).where('id', '=', id).execute();
+  }
+
+  /** Removes a never-published draft and everything hanging off it. */
+  async delete(trx: Transaction<DB>, id: number): Promise<void> {
+    for (const t of [
+      'document_reviews',
+      'document_attachments',
+      'document_columns',
+      'document_issuers',
+    ] as const)
+      await trx.deleteFrom(t).where('document_id', '=', id).execute();
+    await trx.deleteFrom('documents').where('id', '=', id).execute();
+  }
+
+  async setIssuers(trx: Transaction<DB>, id: number, names: readonly string[]): Promise<void> {
+    await trx.deleteFrom('document_issuers').where('document_id', '=', id).execute();
+    if (names.length)
+      await trx
+        .insertInto('document_issuers')
+        .values(names.map((name, position) => ({ document_id: id, position, name })))
+        .execute();
+  }
+
+  async issuers(id: number, q: Db = this.db): Promise<string[]> {
+    const rows = await q
+      .selectFrom('document_issuers')
+      .select('name')
+      .where('document_id', '=', id)
+      .orderBy('position')
+      .execute();
+    return rows.map((r) => r.name);
+  }
+
+  async setColumns(trx: Transaction<DB>, id: number, columnIds: readonly number[]): Promise<void> {
+    await trx.deleteFrom('document_columns').where('document_id', '=', id).execute();
+    if (columnIds.length)
+      await trx
+        .insertInto('document_columns')
+        .values(columnIds.map((column_id) => ({ document_id: id, column_id })))
+        .execute();
+  }
+
+  async columnIds(id: number, q: Db = this.db): Promise<number[]> {
+    const rows = await q
+      .selectFrom('document_columns')
+      .select('column_id')
+      .where('document_id', '=', id)
+      .orderBy('column_id')
+      .execute();
+    return rows.map((r) => r.column_id);
+  }
+
+  /** Takes the next 索引号 sequence of a unit in a period, atomically within `trx`. */
+  async nextIndexSequence(trx: Transaction<DB>, unitId: number, period: string): Promise<number> {
+    const r = await trx
+      .insertInto('index_number_counters')
+      .values({ unit_id: unitId, period, last_seq: 1 })
+      .onConflict((oc) =>
+        oc
+          .columns(['unit_id', 'period'])
+          .doUpdateSet({ last_seq: sql<number>`index_number_counters.last_seq + 1` }),
+      )
+      .returning('last_seq')
+      .executeTakeFirstOrThrow();
+    return Number(r.last_seq);
+  }
+
+  async indexNumberTaken(indexNumber: string, q: Db = this.db): Promise<boolean> {
+    const r = await q
+      .selectFrom('documents')
+      .select('id')
+      .where('index_number', '=', indexNumber)
+      .executeTakeFirst();
+    return r !== undefined;
+  }
+
+  async insertVersion(trx: Transaction<DB>, row: Insertable<DocumentVersionTable>): Promise<void> {
+    await trx.insertInto('document_versions').values(row).execute();
+  }
+
+  async versions(id: number) {
+    return this.db
+      .selectFrom('document_versions')
+      .selectAll()
+      .where('document_id', '=', id)
+      .orderBy('version')
+      .execute();
+  }
+
+  async insertReview(trx: Transaction<DB>, row: Insertable<DocumentReviewTable>): Promise<void> {
+    await trx.insertInto('document_reviews').values(row).execute();
+  }
+
+  async reviews(id: number) {
+    return this.db
+      .selectFrom('document_reviews')
+      .selectAll()
+      .where('document_id', '=', id)
+      .orderBy('id')
+      .execute();
+  }
+
+  async insertAttachment(trx: Transaction<DB>, row: Insertable<DocumentAttachmentTable>): Promise<number> {
+    const r = await trx
+      .insertInto('document_attachments')
+      .values(row)
+      .returning('id')
+      .executeTakeFirstOrThrow();
+    return r.id;
+  }
+
+  async deleteAttachment(trx: Transaction<DB>, id: number): Promise<void> {
+    await trx.deleteFrom('document_attachments').where('id', '=', id).execute();
+  }
+
+  async attachment(id: number) {
+    return this.db.selectFrom('document_attachments').selectAll().where('id', '=', id).executeTakeFirst();
+  }
+
+  async attachments(documentId: number, q: Db = this.db) {
+    return q
+      .selectFrom('document_attachments')
+      .selectAll()
+      .where('document_id', '=', documentId)
+      .orderBy('sort_order')
+      .orderBy('id')
+      .execute();
+  }
+
+  /** Ids of scheduled documents whose time has come, oldest first. */
+  async dueScheduled(nowIso: string, limit: number): Promise<number[]> {
+    const rows = await this.db
+      .selectFrom('documents')
+      .select('id')
+      .where('state', '=', 'scheduled')
+      .where('scheduled_at', '<=', nowIso)
+      .orderBy('scheduled_at')
+      .limit(limit)
+      .execute();
+    return rows.map((r) => r.id);
+  }
+
+  async topicExists(id: number): Promise<boolean> {
+    const r = await this.db
+      .selectFrom('topic_categories')
+      .select('id')
+      .where('id', '=', id)
+      .where('active', '=', 1)
+      .executeTakeFirst();
+    return r !== undefined;
+  }
+
+  async listTopics() {
+    return this.db.selectFrom('topic_categories').selectAll().orderBy('sort_order').orderBy('id').execute();
+  }
+}

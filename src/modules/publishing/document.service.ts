@@ -1,0 +1,281 @@
+/**
+ * Drafting use-cases of 政府信息: create and edit drafts, attachments, delete never-published drafts,
+ * and dated corrections (更正) of published documents that keep the earlier version.
+ * Workflow transitions live in document-review.service.ts.
+ */
+import type { Kysely, Transaction } from 'kysely';
+import type { DB } from '../../db/schema.ts';
+import type { CallContext } from '../../lib/actor.ts';
+import type { AuditLog } from '../../lib/audit/audit-log.ts';
+import { todayInShanghai } from '../../lib/calendar/index.ts';
+import type { Clock } from '../../lib/clock.ts';
+import { AppError, type FieldProblem } from '../../lib/errors.ts';
+import { checkUpload, type FileKind } from '../../lib/file-types.ts';
+import { parseInput, requiredText } from '../../lib/validation.ts';
+import { can } from '../accounts/permissions.ts';
+import type { UnitService } from '../orgs/unit.service.ts';
+import type { AttachmentStore } from './attachment-store.ts';
+import type { ColumnRepository } from './column.repository.ts';
+import { docNumberSearchKeyOf, normaliseDocNumber } from './doc-number.ts';
+import { type DocumentInput, documentInputSchema } from './document.model.ts';
+import type { DocumentRepository } from './document.repository.ts';
+import { type DocumentSnapshot, type DocumentState, transitionProblems } from './document.workflow.ts';
+import { searchTokensOf } from './document-search-text.ts';
+import { sanitiseHtml } from './html-sanitiser.ts';
+import type { DocumentRow } from './publishing.tables.ts';
+import type { SearchProvider } from './search/search-provider.ts';
+
+/** Attachment types of issue 3 §3. */
+export const ATTACHMENT_KINDS: readonly FileKind[] = [
+  'pdf',
+  'ofd',
+  'doc',
+  'docx',
+  'xls',
+  'xlsx',
+  'wps',
+  'et',
+  'jpg',
+  'png',
+  'zip',
+];
+/** Largest attachment accepted (configurable later). */
+export const MAX_ATTACHMENT_BYTES = 50 * 1024 * 1024;
+
+export interface DocumentServiceDeps {
+  db: Kysely<DB>;
+  documents: DocumentRepository;
+  columns: ColumnRepository;
+  units: UnitService;
+  files: AttachmentStore;
+  search: SearchProvider;
+  audit: AuditLog;
+  clock: Clock;
+}
+
+const correctionSchema = requiredText('更正说明', 500);
+
+export class DocumentService {
+  constructor(private readonly d: DocumentServiceDeps) {}
+
+  /** Back-office read of any document; needs a content role on its unit. */
+  async get(ctx: CallContext, id: number): Promise<DocumentRow> {
+    const doc = await this.d.documents.findById(id);
+    if (!doc) throw AppError.notFound('信息');
+    const unit = await this.d.units.get(doc.unit_id);
+    const actions = ['content.draft', 'content.review_confidentiality', 'content.approve'] as const;
+    if (ctx.actor.kind !== 'system' && !actions.some((a) => can(ctx.actor, a, unit.path)))
+      throw AppError.forbidden();
+    return doc;
+  }
+
+  /** The workflow's view of a document. */
+  async snapshot(doc: DocumentRow): Promise<DocumentSnapshot> {
+    const unit = await this.d.units.get(doc.unit_id);
+    return {
+      state: doc.state as DocumentState,
+      unitPath: unit.path,
+      submittedBy: doc.submitted_by,
+      everPublished: doc.ever_published === 1,
+    };
+  }
+
+  /** Creates a draft in `unitId`. */
+  async createDraft(ctx: CallContext, unitId: number, raw: unknown): Promise<DocumentRow> {
+    const input = parseInput(documentInputSchema, raw);
+    const unit = await this.d.units.get(unitId);
+    if (ctx.actor.kind !== 'system' && !can(ctx.actor, 'content.draft', unit.path))
+      throw AppError.forbidden();
+    await this.inputProblems(input, unitId);
+    const now = this.d.clock.now().toISOString();
+    const id = await this.d.db.transaction().execute(async (trx) => {
+      const id = await this.d.documents.insert(trx, {
+        ...toRow(input),
+        unit_id: unitId,
+        state: 'draft',
+        version: 0,
+        ever_published: 0,
+        created_by: ctx.actor.kind === 'user' ? ctx.actor.userId : null,
+        created_at: now,
+        updated_at: now,
+      });
+      await this.d.documents.setIssuers(trx, id, input.issuers);
+      await this.d.documents.setColumns(trx, id, input.columnIds);
+      await this.d.audit.record(trx, ctx, {
+        action: 'document.create',
+        targetType: 'document',
+        targetId: id,
+        summary: `新建信息草稿“${input.title}”`,
+      });
+      return id;
+    });
+    return (await this.d.documents.findById(id))!;
+  }
+
+  /** Edits a draft (only drafts can be edited; a published document is corrected instead). */
+  async updateDraft(ctx: CallContext, id: number, raw: unknown): Promise<DocumentRow> {
+    const doc = await this.get(ctx, id);
+    const snap = await this.snapshot(doc);
+    if (snap.state !== 'draft')
+      throw new AppError('invalid_transition', '只有草稿可以修改；已发布的信息请使用“更正”');
+    if (ctx.actor.kind !== 'system' && !can(ctx.actor, 'content.draft', snap.unitPath))
+      throw AppError.forbidden();
+    const input = parseInput(documentInputSchema, raw);
+    await this.inputProblems(input, doc.unit_id);
+    await this.d.db.transaction().execute(async (trx) => {
+      await this.write(trx, id, input);
+      await this.d.audit.record(trx, ctx, {
+        action: 'document.update',
+        targetType: 'document',
+        targetId: id,
+        summary: `修改信息草稿“${input.title}”`,
+      });
+    });
+    return (await this.d.documents.findById(id))!;
+  }
+
+  /**
+   * Corrects a published document (更正): the current version is kept in document_versions with the
+   * dated 更正说明 shown on the public page; the search index follows in the same transaction.
+   */
+  async correctPublished(ctx: CallContext, id: number, raw: unknown, note: unknown): Promise<DocumentRow> {
+    const doc = await this.get(ctx, id);
+    const problems = transitionProblems('correct', await this.snapshot(doc), ctx.actor);
+    if (problems.length) throw new AppError('invalid_transition', problems.join('；'));
+    const input = parseInput(documentInputSchema, raw);
+    const correction = parseInput(correctionSchema, note);
+    await this.inputProblems(input, doc.unit_id);
+    const now = this.d.clock.now();
+    await this.d.db.transaction().execute(async (trx) => {
+      await this.d.documents.insertVersion(trx, {
+        document_id: id,
+        version: doc.version,
+        snapshot_json: JSON.stringify({ ...doc, issuers: await this.d.documents.issuers(id, trx) }),
+        published_at: doc.published_at,
+        correction_note: correction,
+        corrected_on: todayInShanghai(now),
+        created_by: ctx.actor.kind === 'user' ? ctx.actor.userId : null,
+        created_at: now.toISOString(),
+      });
+      await this.write(trx, id, input, { version: doc.version + 1 });
+      await this.d.search.index(trx, id, await searchTokensOf(trx, id));
+      await this.d.audit.record(trx, ctx, {
+        action: 'document.correct',
+        targetType: 'document',
+        targetId: id,
+        summary: `更正已发布信息“${doc.title}”：${correction}`,
+        before: { title: doc.title, version: doc.version },
+        after: { title: input.title, version: doc.version + 1 },
+      });
+    });
+    return (await this.d.documents.findById(id))!;
+  }
+
+  /** Deletes a draft that was never published (published ones are withdrawn instead). */
+  async deleteDraft(ctx: CallContext, id: number): Promise<void> {
+    const doc = await this.get(ctx, id);
+    const problems = transitionProblems('delete', await this.snapshot(doc), ctx.actor);
+    if (problems.length) throw new AppError('invalid_transition', problems.join('；'));
+    await this.d.db.transaction().execute(async (trx) => {
+      await this.d.documents.delete(trx, id);
+      await this.d.audit.record(trx, ctx, {
+        action: 'document.delete',
+        targetType: 'document',
+        targetId: id,
+        summary: `删除未发布的信息草稿“${doc.title}”`,
+        before: { title: doc.title },
+      });
+    });
+  }
+
+  /** Adds an attachment to a draft: type checked by content, stored by hash, original name kept. */
+  async addAttachment(ctx: CallContext, id: number, fileName: string, content: Buffer): Promise<number> {
+    const doc = await this.get(ctx, id);
+    const snap = await this.snapshot(doc);
+    if (snap.state !== 'draft') throw new AppError('invalid_transition', '只有草稿可以添加附件');
+    if (ctx.actor.kind !== 'system' && !can(ctx.actor, 'content.draft', snap.unitPath))
+      throw AppError.forbidden();
+    const kind = checkUpload('attachment', '附件', fileName, content, {
+      allowed: ATTACHMENT_KINDS,
+      maxBytes: MAX_ATTACHMENT_BYTES,
+    });
+    const sha256 = await this.d.files.put(content);
+    return this.d.db.transaction().execute(async (trx) => {
+      const attachmentId = await this.d.documents.insertAttachment(trx, {
+        document_id: id,
+        file_name: fileName.replace(/^.*[\\/]/, ''),
+        kind,
+        size: content.length,
+        sha256,
+        sort_order: (await this.d.documents.attachments(id, trx)).length,
+        created_at: this.d.clock.now().toISOString(),
+      });
+      await this.d.audit.record(trx, ctx, {
+        action: 'document.attachment_add',
+        targetType: 'document',
+        targetId: id,
+        summary: `为信息“${doc.title}”添加附件“${fileName}”`,
+      });
+      return attachmentId;
+    });
+  }
+
+  private async write(
+    trx: Transaction<DB>,
+    id: number,
+    input: DocumentInput,
+    extra: { version?: number } = {},
+  ) {
+    await this.d.documents.update(trx, id, {
+      ...toRow(input),
+      ...extra,
+      updated_at: this.d.clock.now().toISOString(),
+    });
+    await this.d.documents.setIssuers(trx, id, input.issuers);
+    await this.d.documents.setColumns(trx, id, input.columnIds);
+  }
+
+  /** Problems that need the database: topic exists, columns belong to the unit (or its subtree) and are lists. */
+  private async inputProblems(input: DocumentInput, unitId: number): Promise<void> {
+    const problems: FieldProblem[] = [];
+    if (input.topicId !== undefined && !(await this.d.documents.topicExists(input.topicId)))
+      problems.push({ field: 'topicId', message: '主题分类不存在或已停用' });
+    const unit = await this.d.units.get(unitId);
+    for (const columnId of input.columnIds) {
+      const col = await this.d.columns.findById(columnId);
+      const owner = col ? await this.d.units.get(col.unit_id) : null;
+      if (
+        !col ||
+        !owner ||
+        !col.active ||
+        col.kind !== 'list' ||
+        !(owner.path.startsWith(unit.path) || unit.path.startsWith(owner.path))
+      ) {
+        problems.push({
+          field: 'columnIds',
+          message: `栏目（编号 ${columnId}）不存在、已停用、不是信息列表或不属于本单位`,
+        });
+      }
+    }
+    if (problems.length) throw AppError.validation(problems);
+  }
+}
+
+function toRow(input: DocumentInput) {
+  const docNumber = input.docNumber ? normaliseDocNumber(input.docNumber) : null;
+  return {
+    title: input.title,
+    topic_id: input.topicId ?? null,
+    genre: input.genre ?? null,
+    doc_number: docNumber,
+    doc_number_key: input.docNumber ? docNumberSearchKeyOf(input.docNumber) : null,
+    written_on: input.writtenOn,
+    formed_on: input.formedOn,
+    disclosure_mode: input.disclosureMode,
+    withheld_ground: input.withheldGround ?? null,
+    keywords_json: JSON.stringify(input.keywords),
+    summary: input.summary,
+    source: input.source,
+    body_html: input.bodyHtml ? sanitiseHtml(input.bodyHtml) : '',
+  };
+}
