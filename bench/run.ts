@@ -78,3 +78,7 @@ for (const [name, url] of [
 }
 await server.stop();
 rmSync(dir, { recursive: true, force: true });
+
+// Publishing: search latency, document page and column list throughput, .docx import, database size.
+const { runPublishingBench } = await import('./publishing.ts');
+await runPublishingBench();

@@ -15,6 +15,7 @@ import { CalendarRepository } from './modules/calendar/calendar.repository.ts';
 import { CalendarService } from './modules/calendar/calendar.service.ts';
 import { UnitRepository } from './modules/orgs/unit.repository.ts';
 import { UnitService } from './modules/orgs/unit.service.ts';
+import { ColumnFreshnessService } from './modules/publishing/column-freshness.ts';
 import { createPublishing, type Publishing } from './modules/publishing/publishing.module.ts';
 import { InfoRequestJobs } from './modules/requests/info-request.jobs.ts';
 import { InfoRequestRepository } from './modules/requests/info-request.repository.ts';
@@ -22,6 +23,8 @@ import { InfoRequestService } from './modules/requests/info-request.service.ts';
 import { InfoRequestTransitions } from './modules/requests/info-request.transitions.ts';
 import { InfoRequestStatsService } from './modules/requests/info-request-stats.service.ts';
 import { TaskRepository } from './modules/tasks/task.repository.ts';
+import { TaskEvidenceRepository } from './modules/tasks/task-evidence.repository.ts';
+import { TaskEvidenceService } from './modules/tasks/task-evidence.service.ts';
 import { TaskReportRepository } from './modules/tasks/task-report.repository.ts';
 import { TaskReportService } from './modules/tasks/task-report.service.ts';
 import { TaskSupervisionRepository } from './modules/tasks/task-supervision.repository.ts';
@@ -63,6 +66,8 @@ export interface App {
     plans: WorkPlanService;
     reports: TaskReportService;
     supervision: TaskSupervisionService;
+    /** Automatic evidence from column freshness. */
+    evidence: TaskEvidenceService;
   };
   /** Daily jobs; modules register theirs when the app is created. */
   scheduler: Scheduler;
@@ -125,7 +130,7 @@ export function createApp(
     description: '发布到达定时发布时间的政府信息',
     run: () => publishing.review.publishDue(),
   });
-  const tasks = createTaskModule({ db, audit, clock, units, unitRepo, calendar });
+  const tasks = createTaskModule({ db, audit, clock, units, unitRepo, calendar, publishing });
   const requests = createRequestModule({ db, audit, clock, unitRepo, calendar }, config.dataEncryptionKey);
   scheduler.register({
     name: 'requests.daily',
@@ -168,13 +173,22 @@ function createTaskModule(d: {
   units: UnitService;
   unitRepo: UnitRepository;
   calendar: CalendarService;
+  publishing: Publishing;
 }) {
   const repo = new TaskRepository(d.db);
   const reportRepo = new TaskReportRepository(d.db);
+  const evidence = new TaskEvidenceService({
+    ...d,
+    tasks: repo,
+    links: new TaskEvidenceRepository(d.db),
+    columns: d.publishing.columns,
+    freshness: new ColumnFreshnessService(d.db),
+  });
   return {
     repo,
+    evidence,
     plans: new WorkPlanService({ ...d, tasks: repo }),
-    reports: new TaskReportService({ ...d, tasks: repo, reports: reportRepo }),
+    reports: new TaskReportService({ ...d, tasks: repo, reports: reportRepo, evidence }),
     supervision: new TaskSupervisionService({
       ...d,
       reports: reportRepo,

@@ -5,6 +5,8 @@ import * as m0002 from './migrations/0002-info-requests.ts';
 import * as m0003 from './migrations/0003-tasks.ts';
 import * as m0004 from './migrations/0004-publishing.ts';
 import * as m0006 from './migrations/0006-catalogue.ts';
+import * as m0007 from './migrations/0007-info-request-letters.ts';
+import * as m0008 from './migrations/0008-task-evidence.ts';
 
 /** Every migration in order. Add new ones at the end; never edit one that has shipped. */
 export const MIGRATIONS: Record<string, Migration> = {
@@ -13,6 +15,8 @@ export const MIGRATIONS: Record<string, Migration> = {
   '0003-tasks': m0003,
   '0004-publishing': m0004,
   '0006-catalogue': m0006,
+  '0007-info-request-letters': m0007,
+  '0008-task-evidence': m0008,
 };
 
 export function createMigrator(db: Kysely<any>): Migrator {

@@ -16,6 +16,9 @@ import { registerCalendarRoutes } from '../modules/calendar/calendar.routes.tsx'
 import { registerCatalogueRoutes } from '../modules/catalogue/catalogue.routes.tsx';
 import { registerUnitRoutes } from '../modules/orgs/unit.routes.tsx';
 import { registerPortalRoutes } from '../modules/portal/portal.routes.tsx';
+import { registerPublishingAdminRoutes } from '../modules/publishing/admin-publishing.routes.tsx';
+import { registerPublishingPublicRoutes } from '../modules/publishing/portal-public.tsx';
+import { registerRequestRoutes } from '../modules/requests/requests.routes.tsx';
 import { registerTaskRoutes } from '../modules/tasks/task.routes.tsx';
 import { registerAssetRoutes } from './assets.ts';
 import { registerErrorHandlers } from './error-handler.tsx';
@@ -68,6 +71,7 @@ export async function buildServer(app: App, opts: { logger?: boolean } = {}): Pr
     }
   });
   registerPortalRoutes(server, app);
+  registerPublishingPublicRoutes(server, app);
   registerAuthRoutes(server, app);
   registerUnitRoutes(server, app);
   registerUserRoutes(server, app);
@@ -75,6 +79,8 @@ export async function buildServer(app: App, opts: { logger?: boolean } = {}): Pr
   registerCalendarRoutes(server, app);
   registerTaskRoutes(server, app);
   registerCatalogueRoutes(server, app);
+  registerPublishingAdminRoutes(server, app);
+  registerRequestRoutes(server, app);
   return server;
 }
 

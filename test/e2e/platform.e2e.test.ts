@@ -125,7 +125,7 @@ describe('platform foundation in a browser', () => {
     expect(await page.locator(`main a[href="/units/${rootId}"]`).count()).toBe(1);
     await visit(page, '/units', '机构设置');
     await visit(page, `/units/${rootId}`, ROOT_UNIT);
-    await visit(page, `/search?q=${encodeURIComponent('发展')}`, '搜索');
+    await visit(page, `/search?q=${encodeURIComponent('发展')}`, '搜索政府信息');
     expect(await page.locator('main').textContent()).toContain('县发展和改革局');
     await visit(page, '/accessibility', '无障碍说明');
     await page.context().close();

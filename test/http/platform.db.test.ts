@@ -33,7 +33,8 @@ describe(`HTTP: pages, security and forms on ${ENGINE}`, () => {
     expect(res.headers['x-content-type-options']).toBe('nosniff');
     expect(res.body).toContain('跳到主要内容');
     expect(res.body).toContain('网站标识码');
-    const csrfCookie = (await new Browser(server).get('/')).cookies.find((c) => c.name === 'gk_csrf');
+    // Public pages are cacheable and carry no forms; the CSRF seed is issued by pages with forms.
+    const csrfCookie = (await new Browser(server).get('/login')).cookies.find((c) => c.name === 'gk_csrf');
     expect(csrfCookie?.httpOnly).toBe(true);
     expect(csrfCookie?.sameSite).toBe('Lax');
   });

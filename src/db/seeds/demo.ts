@@ -5,6 +5,8 @@
 import type { App } from '../../app.ts';
 import { NO_REQUEST, systemActor } from '../../lib/actor.ts';
 import type { Unit } from '../schema.ts';
+import { seedDemoDocuments } from './demo-documents.ts';
+import { seedDemoRequests } from './demo-requests.ts';
 import { seedDemoTasks } from './demo-tasks.ts';
 import { DEMO_ACCOUNTS, DEMO_COUNTY, DEMO_PASSWORD } from './demo-units.ts';
 
@@ -20,7 +22,8 @@ export async function isEmpty(app: App): Promise<boolean> {
 export async function seedDemo(
   app: App,
   onProgress: (msg: string) => void = () => {},
-  opts: { tasks?: boolean } = {},
+  /** Tests switch off the parts they do not need (each part can take seconds). */
+  opts: { tasks?: boolean; documents?: boolean; requests?: boolean } = {},
 ): Promise<{ units: number; users: number }> {
   let units = 0;
   const create = async (node: Node, parent: Unit | null, order: number) => {
@@ -56,5 +59,7 @@ export async function seedDemo(
   }
   onProgress(`已创建 ${DEMO_ACCOUNTS.length} 个演示账户`);
   if (opts.tasks !== false) onProgress(await seedDemoTasks(app));
+  if (opts.requests !== false) onProgress(`已创建依申请公开演示案件 ${await seedDemoRequests(app)} 件`);
+  if (opts.documents !== false) onProgress(`已发布演示政府信息 ${await seedDemoDocuments(app)} 条`);
   return { units, users: DEMO_ACCOUNTS.length };
 }

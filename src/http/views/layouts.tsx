@@ -88,6 +88,16 @@ export function PublicLayout({
                 </a>
               </li>
               <li>
+                <a href="/search" aria-current={ctx.path === '/search' ? 'page' : undefined}>
+                  信息检索
+                </a>
+              </li>
+              <li>
+                <a href="/requests" aria-current={ctx.path.startsWith('/requests') ? 'page' : undefined}>
+                  依申请公开
+                </a>
+              </li>
+              <li>
                 <a href={ctx.actor.kind === 'user' ? '/admin' : '/login'}>
                   {ctx.actor.kind === 'user' ? '工作台' : '工作人员登录'}
                 </a>
@@ -106,6 +116,7 @@ export function PublicLayout({
 
 const ADMIN_NAV: { href: string; label: string; action: Action }[] = [
   { href: '/admin', label: '工作台', action: 'admin.access' },
+  { href: '/admin/requests', label: '依申请公开', action: 'request.handle' },
   { href: '/admin/units', label: '单位管理', action: 'unit.manage' },
   { href: '/admin/users', label: '账户与角色', action: 'user.view' },
   { href: '/admin/audit', label: '审计日志', action: 'audit.read' },
@@ -113,6 +124,14 @@ const ADMIN_NAV: { href: string; label: string; action: Action }[] = [
   { href: '/admin/tasks', label: '工作台账', action: 'task.manage' },
   { href: '/admin/tasks/mine', label: '我的任务', action: 'task.report' },
   { href: '/admin/catalogue', label: '主动公开目录', action: 'disclosure.manage' },
+  { href: '/admin/documents', label: '信息发布', action: 'content.draft' },
+  {
+    href: '/admin/documents?state=confidentiality_review',
+    label: '保密审查',
+    action: 'content.review_confidentiality',
+  },
+  { href: '/admin/columns', label: '栏目管理', action: 'disclosure.manage' },
+  { href: '/admin/topics', label: '主题分类', action: 'disclosure.manage' },
 ];
 
 export function AdminLayout({

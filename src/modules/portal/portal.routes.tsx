@@ -5,25 +5,26 @@ import { idParam } from '../../http/forms.ts';
 import { sendPage } from '../../http/render.ts';
 import { viewContext } from '../../http/request-context.ts';
 import { AppError } from '../../lib/errors.ts';
-import {
-  AccessibilityPage,
-  HomePage,
-  SearchPage,
-  UnitDirectoryPage,
-  UnitPage,
-} from './views/portal-pages.tsx';
+import { sendPublicPage } from '../publishing/portal-cache.tsx';
+import { parseListQuery } from '../publishing/portal-query.tsx';
+import { SearchPage } from '../publishing/views/public-search.tsx';
+import { HOME_LATEST, searchPageData, topicColumns } from './portal-data.ts';
+import { AccessibilityPage, HomePage, UnitDirectoryPage, UnitPage } from './views/portal-pages.tsx';
 
 export function registerPortalRoutes(server: FastifyInstance, app: App): void {
   server.get('/', async (req, reply) => {
     const units = await app.units.activeUnits();
     const root = units.find((u) => u.parent_id === null);
-    return sendPage(
+    return sendPublicPage(
+      req,
       reply,
       HomePage({
         ctx: await viewContext(app, req),
         root,
         departments: units.filter((u) => u.kind === 'department' && u.parent_id === root?.id),
         townships: units.filter((u) => u.kind === 'township'),
+        latest: await app.publishing.publicDocuments.latestPublished(HOME_LATEST),
+        topics: root ? await topicColumns(app, root.id) : [],
       }),
     );
   });
@@ -53,13 +54,16 @@ export function registerPortalRoutes(server: FastifyInstance, app: App): void {
   });
 
   server.get('/search', async (req, reply) => {
-    const q = String((req.query as Record<string, unknown>).q ?? '')
-      .trim()
-      .slice(0, 100);
-    const units = q
-      ? (await app.units.activeUnits()).filter((u) => u.name.includes(q) || (u.functions ?? '').includes(q))
-      : [];
-    return sendPage(reply, SearchPage({ ctx: await viewContext(app, req), q, units }));
+    const q = parseListQuery(req.query);
+    const units = await app.units.activeUnits();
+    const unitPath = units.find((u) => u.id === q.unit)?.path;
+    const filters = { unitPath, columnId: q.column, topicId: q.topic, genre: q.genre, year: q.year };
+    const result = q.q
+      ? await app.publishing.search.search({ q: q.q, filters, sort: q.sort, page: q.page })
+      : null;
+    const page = await searchPageData(app, q, units);
+    const ctx = await viewContext(app, req);
+    return sendPublicPage(req, reply, SearchPage({ ctx, q, result, ...page }));
   });
 
   server.get('/accessibility', async (req, reply) =>

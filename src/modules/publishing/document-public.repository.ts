@@ -33,14 +33,33 @@ const SUMMARY_COLUMNS = [
   'd.summary',
 ] as const;
 
+/**
+ * How long a list's total may be reused. Counting a large column costs milliseconds on every page view;
+ * public pages are cached for 60 s anyway, so totals may lag a publication by this much.
+ */
+const TOTAL_TTL_MS = 30_000;
+const TOTAL_CACHE_MAX = 2_000;
+
 export class PublicDocumentRepository {
+  private readonly totals = new Map<string, { at: number; n: number }>();
   constructor(private readonly db: Kysely<DB>) {}
 
-  private async list(filters: DocumentFilters, paging: Paging) {
+  private async total(filters: DocumentFilters): Promise<number> {
+    const key = JSON.stringify(filters);
+    const hit = this.totals.get(key);
+    if (hit && Date.now() - hit.at < TOTAL_TTL_MS) return hit.n;
+    const base = applyDocumentFilters(this.db.selectFrom('documents as d'), filters);
+    const r = await base.select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow();
+    if (this.totals.size >= TOTAL_CACHE_MAX) this.totals.clear();
+    this.totals.set(key, { at: Date.now(), n: Number(r.n) });
+    return Number(r.n);
+  }
+
+  private async list(filters: DocumentFilters, paging: Paging, withTotal = true) {
     const size = Math.min(Math.max(1, Math.trunc(paging.pageSize)), MAX_PUBLIC_PAGE_SIZE);
     const page = Math.max(1, Math.trunc(paging.page));
     const base = applyDocumentFilters(this.db.selectFrom('documents as d'), filters);
-    const count = await base.select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow();
+    const count = { n: withTotal ? await this.total(filters) : -1 };
     const items = await base
       .select(SUMMARY_COLUMNS)
       .orderBy('d.published_at', 'desc')
@@ -63,8 +82,22 @@ export class PublicDocumentRepository {
 
   /** The latest published documents (home page, feeds), optionally under a unit. */
   async latestPublished(limit: number, unitPath?: string) {
-    const r = await this.list(unitPath === undefined ? {} : { unitPath }, { page: 1, pageSize: limit });
+    const r = await this.list(
+      unitPath === undefined ? {} : { unitPath },
+      { page: 1, pageSize: limit },
+      false,
+    );
     return r.items;
+  }
+
+  /** The newest published documents of a column, without counting them (related items, feeds). */
+  async recentInColumn(columnId: number, limit: number) {
+    return (await this.list({ columnId }, { page: 1, pageSize: limit }, false)).items;
+  }
+
+  /** Forgets cached totals (after a publication in this process). */
+  forgetTotals(): void {
+    this.totals.clear();
   }
 
   /** Summaries of published documents by id, in the order given (search results). */

@@ -184,4 +184,55 @@ export class DocumentRepository {
   async listTopics() {
     return this.db.selectFrom('topic_categories').selectAll().orderBy('sort_order').orderBy('id').execute();
   }
+
+  /** Back-office list: documents of the units under `unitPath`, optionally filtered, latest change first. */
+  async listForAdmin(unitPath: string, f: AdminDocumentFilters, paging: { page: number; pageSize: number }) {
+    let q = this.db
+      .selectFrom('documents as d')
+      .innerJoin('units as u', 'u.id', 'd.unit_id')
+      .where('u.path', 'like', `${unitPath}%`);
+    if (f.state) q = q.where('d.state', '=', f.state);
+    if (f.unitId) q = q.where('d.unit_id', '=', f.unitId);
+    if (f.topicId) q = q.where('d.topic_id', '=', f.topicId);
+    if (f.title) q = q.where('d.title', 'like', `%${f.title.replace(/[\\%_]/g, '')}%`);
+    const count = await q.select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow();
+    const items = await q
+      .select([
+        'd.id',
+        'd.title',
+        'd.state',
+        'd.doc_number',
+        'd.index_number',
+        'd.updated_at',
+        'd.published_on',
+        'd.scheduled_at',
+        'u.name as unit_name',
+      ])
+      .orderBy('d.updated_at', 'desc')
+      .orderBy('d.id', 'desc')
+      .limit(paging.pageSize)
+      .offset((paging.page - 1) * paging.pageSize)
+      .execute();
+    return { items, total: Number(count.n) };
+  }
+
+  /** How many documents of the units under `unitPath` are in each state. */
+  async countByState(unitPath: string): Promise<Record<string, number>> {
+    const rows = await this.db
+      .selectFrom('documents as d')
+      .innerJoin('units as u', 'u.id', 'd.unit_id')
+      .where('u.path', 'like', `${unitPath}%`)
+      .select(['d.state', (eb) => eb.fn.countAll<number>().as('n')])
+      .groupBy('d.state')
+      .execute();
+    return Object.fromEntries(rows.map((r) => [r.state, Number(r.n)]));
+  }
+}
+
+/** Filters of the back-office document list. */
+export interface AdminDocumentFilters {
+  state?: string;
+  unitId?: number;
+  topicId?: number;
+  title?: string;
 }

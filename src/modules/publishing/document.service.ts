@@ -82,34 +82,80 @@ export class DocumentService {
 
   /** Creates a draft in `unitId`. */
   async createDraft(ctx: CallContext, unitId: number, raw: unknown): Promise<DocumentRow> {
-    const input = parseInput(documentInputSchema, raw);
+    const [id] = await this.createDrafts(ctx, unitId, [raw]);
+    return (await this.d.documents.findById(id!))!;
+  }
+
+  /**
+   * Creates several drafts in `unitId` in ONE transaction (bulk import: nothing half-imported). Every input
+   * is checked first; a validation error names each failing input as `row.<index>.<field>`.
+   */
+  async createDrafts(ctx: CallContext, unitId: number, raws: readonly unknown[]): Promise<number[]> {
     const unit = await this.d.units.get(unitId);
     if (ctx.actor.kind !== 'system' && !can(ctx.actor, 'content.draft', unit.path))
       throw AppError.forbidden();
-    await this.inputProblems(input, unitId);
+    const inputs: DocumentInput[] = [];
+    const problems: FieldProblem[] = [];
+    for (const [i, raw] of raws.entries()) {
+      const r = await this.checkInput(raw, unitId);
+      if ('input' in r) inputs.push(r.input);
+      else
+        problems.push(
+          ...(raws.length === 1
+            ? r.problems
+            : r.problems.map((p) => ({ ...p, field: `row.${i}.${p.field}` }))),
+        );
+    }
+    if (problems.length) throw AppError.validation(problems);
     const now = this.d.clock.now().toISOString();
-    const id = await this.d.db.transaction().execute(async (trx) => {
-      const id = await this.d.documents.insert(trx, {
-        ...toRow(input),
-        unit_id: unitId,
-        state: 'draft',
-        version: 0,
-        ever_published: 0,
-        created_by: ctx.actor.kind === 'user' ? ctx.actor.userId : null,
-        created_at: now,
-        updated_at: now,
-      });
-      await this.d.documents.setIssuers(trx, id, input.issuers);
-      await this.d.documents.setColumns(trx, id, input.columnIds);
-      await this.d.audit.record(trx, ctx, {
-        action: 'document.create',
-        targetType: 'document',
-        targetId: id,
-        summary: `新建信息草稿“${input.title}”`,
-      });
-      return id;
+    return this.d.db.transaction().execute(async (trx) => {
+      const ids: number[] = [];
+      for (const input of inputs) {
+        const id = await this.d.documents.insert(trx, {
+          ...toRow(input),
+          unit_id: unitId,
+          state: 'draft',
+          version: 0,
+          ever_published: 0,
+          created_by: ctx.actor.kind === 'user' ? ctx.actor.userId : null,
+          created_at: now,
+          updated_at: now,
+        });
+        await this.d.documents.setIssuers(trx, id, input.issuers);
+        await this.d.documents.setColumns(trx, id, input.columnIds);
+        await this.d.audit.record(trx, ctx, {
+          action: 'document.create',
+          targetType: 'document',
+          targetId: id,
+          summary: `新建信息草稿“${input.title}”`,
+        });
+        ids.push(id);
+      }
+      return ids;
     });
-    return (await this.d.documents.findById(id))!;
+  }
+
+  /** Parses and checks one document input against the database; returns it or every problem. */
+  async checkInput(
+    raw: unknown,
+    unitId: number,
+  ): Promise<{ input: DocumentInput } | { problems: FieldProblem[] }> {
+    try {
+      const input = parseInput(documentInputSchema, raw);
+      await this.inputProblems(input, unitId);
+      return { input };
+    } catch (e) {
+      if (e instanceof AppError && e.code === 'validation') return { problems: e.problems };
+      throw e;
+    }
+  }
+
+  /** An attachment's bytes for the back office (any content role on the document's unit). */
+  async readAttachment(ctx: CallContext, id: number, attachmentId: number) {
+    await this.get(ctx, id);
+    const a = await this.d.documents.attachment(attachmentId);
+    if (!a || a.document_id !== id) throw AppError.notFound('附件');
+    return { fileName: a.file_name, kind: a.kind as FileKind, content: await this.d.files.read(a.sha256) };
   }
 
   /** Edits a draft (only drafts can be edited; a published document is corrected instead). */

@@ -5,17 +5,11 @@
 import type { App } from '../../app.ts';
 import type { Unit } from '../../db/schema.ts';
 import type { CallContext } from '../../lib/actor.ts';
-import { createPublishing, type Publishing } from './publishing.module.ts';
+import type { Publishing } from './publishing.module.ts';
 
+/** The App's publishing module (built once per App: a second one would register its hooks twice). */
 export function publishingFor(app: App): Publishing {
-  return createPublishing({
-    db: app.database.db,
-    audit: app.audit,
-    clock: app.clock,
-    units: app.units,
-    calendar: app.calendar,
-    dataDir: app.config.DATA_DIR,
-  });
+  return app.publishing;
 }
 
 /** Form input of a complete document; override any field. */

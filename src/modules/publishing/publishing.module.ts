@@ -18,6 +18,7 @@ import { DocumentReviewService } from './document-review.service.ts';
 import type { PrePublicationConfig } from './pre-publication-checks.ts';
 import { searchProviderFor } from './search/index.ts';
 import { SearchService } from './search/search.service.ts';
+import type { SearchProvider } from './search/search-provider.ts';
 
 export interface PublishingDeps {
   db: Kysely<DB>;
@@ -50,7 +51,21 @@ export function createPublishing(deps: PublishingDeps): Publishing {
   columns.register();
   const documentRepo = new DocumentRepository(db);
   const files = new AttachmentStore(deps.dataDir);
-  const provider = searchProviderFor(db);
+  const publicDocuments = new PublicDocumentRepository(db);
+  // Every publication and withdrawal passes through the search index: that is where cached public
+  // list totals are forgotten.
+  const base = searchProviderFor(db);
+  const provider: SearchProvider = {
+    index: async (trx, documentId, tokens) => {
+      await base.index(trx, documentId, tokens);
+      publicDocuments.forgetTotals();
+    },
+    remove: async (trx, documentId) => {
+      await base.remove(trx, documentId);
+      publicDocuments.forgetTotals();
+    },
+    search: (q) => base.search(q),
+  };
   const documents = new DocumentService({
     db,
     documents: documentRepo,
@@ -74,7 +89,6 @@ export function createPublishing(deps: PublishingDeps): Publishing {
     ...(deps.checks ? { checks: deps.checks } : {}),
     ...(deps.indexNumberPattern ? { indexNumberPattern: deps.indexNumberPattern } : {}),
   });
-  const publicDocuments = new PublicDocumentRepository(db);
   const search = new SearchService(provider, publicDocuments);
   return { columnRepo, columns, documentRepo, documents, review, publicDocuments, search };
 }

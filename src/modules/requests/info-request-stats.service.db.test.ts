@@ -3,6 +3,7 @@ import { buildCounty, buildUser, SYSTEM } from '../../../test/support/factories.
 import { createTestApp, ENGINE, type TestApp } from '../../../test/support/test-app.ts';
 import type { CallContext } from '../../lib/actor.ts';
 import { InfoRequestJobs } from './info-request.jobs.ts';
+import { createRequestExtras } from './info-request.module.ts';
 import { InfoRequestRepository } from './info-request.repository.ts';
 import { InfoRequestService } from './info-request.service.ts';
 import { COLUMNS } from './info-request.stats.ts';
@@ -53,6 +54,10 @@ describe(`annual statistics on ${ENGINE}`, () => {
     const service = new InfoRequestService(deps, Buffer.alloc(32, 1));
     const jobs = new InfoRequestJobs(deps, transitions);
     stats = new InfoRequestStatsService({ repo, unitRepo: app.unitRepo });
+    const { letters } = createRequestExtras(
+      { ...deps, service },
+      { formSecret: 't', encryptionKey: Buffer.alloc(32, 1) },
+    );
     const units = await buildCounty(app);
     ({ county, dept } = units);
     const clerk = (await buildUser(app, units.dept, ['clerk'])).ctx;
@@ -68,6 +73,8 @@ describe(`annual statistics on ${ENGINE}`, () => {
       await transitions.run(clerk, id, 'draft_reply', { decision });
       await transitions.run(clerk, id, 'submit_review');
       await transitions.run(reviewer, id, 'pass_review');
+      const row = await repo.findById(id);
+      await letters.issue(clerk, id, { kind: row ? letters.suggestedKinds(row)[0] : '' });
       await transitions.run(clerk, id, 'answer', { deliveryMethod: 'post', answeredOn: date });
     };
     const f = await intake(clerk, dept.id, CITIZEN, '2024-03-01'); // F: concluded in 2024 → not in 2025

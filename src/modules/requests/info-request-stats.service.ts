@@ -45,6 +45,11 @@ export class InfoRequestStatsService {
     const table3 = buildTable3(cases, year);
     // Next year's table from the same cases, so "四 of N = 二 of N+1" is checked on live data.
     const checks = crossChecks(table3, buildTable3(cases, year + 1));
-    return { unitId, year, subtree, table3, table4: buildTable4(), checks };
+    const appeals = await this.d.repo.appealsForStats(unit, subtree, year);
+    const table4 = buildTable4(
+      appeals.map((a) => ({ kind: a.kind, result: a.result, concludedOn: a.concluded_on })),
+      year,
+    );
+    return { unitId, year, subtree, table3, table4, checks };
   }
 }

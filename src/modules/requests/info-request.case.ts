@@ -8,7 +8,7 @@ import {
   correctionNoticeDeadline,
   type DueDateExplanation,
 } from './info-request.clock.ts';
-import type { Decision } from './info-request.model.ts';
+import { type Decision, letterFor, type ReplyType } from './info-request.model.ts';
 import type { ConsultationRow, InfoRequestRow } from './info-request.repository.ts';
 import { type CaseSnapshot, OPEN_STATES, type State } from './info-request.workflow.ts';
 
@@ -51,7 +51,10 @@ export function toSnapshot(
   row: InfoRequestRow,
   unitPath: string,
   calendar: WorkingDayCalendar,
+  letterKinds: readonly string[] = [],
 ): CaseSnapshot {
+  const decision = row.decision as Decision | null;
+  const needed = decision ? letterFor(decision, (row.reply_type ?? 'other') as ReplyType) : null;
   return {
     state: row.state as State,
     unitPath,
@@ -63,6 +66,7 @@ export function toSnapshot(
     decision: row.decision as Decision | null,
     draftedByUserId: row.drafted_by,
     reviewPassed: row.review_passed_by !== null,
+    replyLetterIssued: decision !== null && (needed === null || letterKinds.includes(needed)),
   };
 }
 

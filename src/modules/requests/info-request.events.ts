@@ -17,6 +17,7 @@ import {
   DELIVERY_METHOD_LABELS,
   DELIVERY_METHODS,
   type Decision,
+  letterFor,
   type ReplyType,
 } from './info-request.model.ts';
 import type { ConsultationRow, InfoRequestRepository, InfoRequestRow } from './info-request.repository.ts';
@@ -71,6 +72,14 @@ const openConsultation = (x: { consultations: ConsultationRow[] }) =>
   x.consultations.find((c) => c.ended === 0);
 
 const receivedSchema = z.object({ receivedOn: plainDate('收到日期') });
+
+function answerEffect(v: { answeredOn?: string | null; deliveryMethod?: string | null }): Effect {
+  return {
+    patch: { answered_on: v.answeredOn, answer_delivery: v.deliveryMethod },
+    note: () =>
+      `已于 ${v.answeredOn} 以${DELIVERY_METHOD_LABELS[v.deliveryMethod as keyof typeof DELIVERY_METHOD_LABELS]}方式答复`,
+  };
+}
 
 export const EVENT_SPECS = {
   confirm: spec({
@@ -249,10 +258,21 @@ export const EVENT_SPECS = {
           ? problem('answeredOn', '答复日期应在收到申请之后、不晚于今天')
           : []),
     ],
-    effect: (v) => ({
-      patch: { answered_on: v.answeredOn, answer_delivery: v.deliveryMethod },
-      note: () =>
-        `已于 ${v.answeredOn} 以${DELIVERY_METHOD_LABELS[v.deliveryMethod as keyof typeof DELIVERY_METHOD_LABELS]}方式答复`,
+    effect: async (v, x) => {
+      const letter = x.row.decision
+        ? letterFor(x.row.decision as Decision, (x.row.reply_type ?? 'other') as ReplyType)
+        : null;
+      // The reply letter goes out with the answer: from now on the applicant sees it.
+      if (letter) await x.repo.markLettersSent(x.trx, x.row.id, letter, v.answeredOn ?? x.today);
+      return answerEffect(v);
+    },
+  }),
+  fee_unpaid: spec({
+    schema: none,
+    guardInput: () => ({}),
+    effect: (_v, x) => ({
+      patch: { decision: 'other_fee_unpaid', reply_type: 'art42', closed_on: x.today },
+      note: () => '申请人未在缴费期限内缴纳信息处理费，视为放弃申请，本机关不再处理（条例第四十二条）',
     }),
   }),
   close: spec({

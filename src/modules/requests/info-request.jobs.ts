@@ -11,6 +11,7 @@ import { type RunOnceResult, runOnce } from '../../lib/jobs.ts';
 import { caseClockStatus } from './info-request.case.ts';
 import type { InfoRequestDeps, InfoRequestTransitions } from './info-request.transitions.ts';
 import { CLOCK_RUNNING_STATES } from './info-request.workflow.ts';
+import { InfoRequestRecordsRepository } from './info-request-records.repository.ts';
 
 export const DAILY_JOB = 'info-requests.daily';
 /** Window searched for 临期 cases; 3 working days never span more than this many calendar days. */
@@ -20,15 +21,21 @@ export interface SweepResult {
   correctionsExpired: number;
   markedOverdue: number;
   reminders: number;
+  /** Cases closed because a fee notice went unpaid (其他处理 2). */
+  feesLapsed: number;
 }
 
 export class InfoRequestJobs {
   private readonly ctx: CallContext = { actor: systemActor('依申请公开每日任务'), meta: NO_REQUEST };
 
+  private readonly records: InfoRequestRecordsRepository;
+
   constructor(
     private readonly d: InfoRequestDeps,
     private readonly transitions: InfoRequestTransitions,
-  ) {}
+  ) {
+    this.records = new InfoRequestRecordsRepository(d.db);
+  }
 
   /** Runs today's sweep unless some process already ran it today. */
   async runDaily(): Promise<RunOnceResult<SweepResult>> {
@@ -38,8 +45,9 @@ export class InfoRequestJobs {
 
   /** The sweep itself; safe to repeat (every step is conditional or unique). */
   async sweep(today: string): Promise<SweepResult> {
-    const result: SweepResult = { correctionsExpired: 0, markedOverdue: 0, reminders: 0 };
+    const result: SweepResult = { correctionsExpired: 0, markedOverdue: 0, reminders: 0, feesLapsed: 0 };
     result.correctionsExpired = await this.closeExpiredCorrections(today);
+    result.feesLapsed = await this.closeUnpaidFees(today);
     await this.remindOverdue(today, result);
     result.reminders += await this.remindDueSoon(today);
     return result;
@@ -56,6 +64,26 @@ export class InfoRequestJobs {
         // Another process or a member of staff got there first: the state guard refused.
         if (!isAppError(e) || e.code !== 'invalid_transition') throw e;
       }
+    }
+    return n;
+  }
+
+  /**
+   * Fee notices unpaid after their period: the application is deemed abandoned (国办函〔2020〕109号;
+   * period configurable per unit). The notice is marked lapsed even when the case moved on meanwhile.
+   */
+  private async closeUnpaidFees(today: string): Promise<number> {
+    let n = 0;
+    for (const fee of await this.records.unpaidFeesBefore(today)) {
+      try {
+        await this.transitions.run(this.ctx, fee.request_id, 'fee_unpaid');
+        n++;
+      } catch (e) {
+        if (!isAppError(e) || e.code !== 'invalid_transition') throw e;
+      }
+      await this.d.db
+        .transaction()
+        .execute((trx) => this.records.setFeeStatus(trx, fee.id, 'unpaid', { status: 'lapsed' }));
     }
     return n;
   }

@@ -246,4 +246,55 @@ export class InfoRequestRepository {
       .orderBy('id')
       .execute();
   }
+
+  /** Kinds of the letters attached to a case (the answer guard needs the reply letter). */
+  async letterKinds(requestId: number, q: Db = this.db): Promise<string[]> {
+    const rows = await q
+      .selectFrom('info_request_letters')
+      .select('kind')
+      .where('request_id', '=', requestId)
+      .execute();
+    return rows.map((r) => r.kind);
+  }
+
+  /** Marks the case's unsent letters of `kind` as sent on `date` (the reply letter, on answering). */
+  async markLettersSent(trx: Transaction<DB>, requestId: number, kind: string, date: string): Promise<void> {
+    await trx
+      .updateTable('info_request_letters')
+      .set({ sent_on: date })
+      .where('request_id', '=', requestId)
+      .where('kind', '=', kind)
+      .where('sent_on', 'is', null)
+      .execute();
+  }
+
+  /** 复议/诉讼 records filed in a year on cases of a unit (or its subtree), for table 四. */
+  async appealsForStats(unit: { id: number; path: string }, subtree: boolean, year: number) {
+    let q = this.db
+      .selectFrom('info_request_appeals')
+      .innerJoin('info_requests', 'info_requests.id', 'info_request_appeals.request_id')
+      .innerJoin('units', 'units.id', 'info_requests.unit_id')
+      .select([
+        'info_request_appeals.kind',
+        'info_request_appeals.result',
+        'info_request_appeals.concluded_on',
+      ])
+      .where('info_request_appeals.filed_on', '>=', `${year}-01-01`)
+      .where('info_request_appeals.filed_on', '<=', `${year}-12-31`);
+    q = subtree
+      ? q.where('units.path', 'like', `${unit.path}%`)
+      : q.where('info_requests.unit_id', '=', unit.id);
+    return q.execute();
+  }
+
+  /** Letters already sent to the applicant (the only ones the public status page shows). */
+  async sentLetters(requestId: number) {
+    return this.db
+      .selectFrom('info_request_letters')
+      .select(['id', 'kind', 'number', 'title', 'body', 'sent_on'])
+      .where('request_id', '=', requestId)
+      .where('sent_on', 'is not', null)
+      .orderBy('id')
+      .execute();
+  }
 }

@@ -5,9 +5,11 @@ import type { Unit } from '../../db/schema.ts';
 import { ANONYMOUS, type CallContext, NO_REQUEST } from '../../lib/actor.ts';
 import { AppError } from '../../lib/errors.ts';
 import { InfoRequestJobs } from './info-request.jobs.ts';
+import { createRequestExtras } from './info-request.module.ts';
 import { InfoRequestRepository } from './info-request.repository.ts';
 import { InfoRequestService, maskApplicant } from './info-request.service.ts';
 import { InfoRequestTransitions } from './info-request.transitions.ts';
+import type { InfoRequestLetterService } from './info-request-letters.service.ts';
 
 const KEY = Buffer.alloc(32, 42);
 const PUBLIC: CallContext = { actor: ANONYMOUS, meta: NO_REQUEST };
@@ -32,6 +34,8 @@ describe(`info requests on ${ENGINE}`, () => {
   let service: InfoRequestService;
   let transitions: InfoRequestTransitions;
   let jobs: InfoRequestJobs;
+  /** The reply letter must exist before answering (issue 4 §4). */
+  let letters: InfoRequestLetterService;
   let repo: InfoRequestRepository;
   let dept: Unit;
   let other: Unit;
@@ -53,6 +57,7 @@ describe(`info requests on ${ENGINE}`, () => {
     transitions = new InfoRequestTransitions(deps);
     service = new InfoRequestService(deps, KEY);
     jobs = new InfoRequestJobs(deps, transitions);
+    letters = createRequestExtras({ ...deps, service }, { formSecret: 'test', encryptionKey: KEY }).letters;
     ({ dept, other } = await buildCounty(app));
     clerk = (await buildUser(app, dept, ['clerk'])).ctx;
     admin = (await buildUser(app, dept, ['disclosure_admin'])).ctx;
@@ -182,6 +187,7 @@ describe(`info requests on ${ENGINE}`, () => {
     await expect(transitions.run(clerk, id, 'pass_review')).rejects.toMatchObject({ code: 'forbidden' });
     await transitions.run(reviewer, id, 'pass_review');
     at(app, '2026-04-01');
+    await letters.issue(clerk, id, { kind: 'partial_disclosure_notice' });
     await transitions.run(clerk, id, 'answer', { deliveryMethod: 'email', answeredOn: '2026-04-01' });
     await transitions.run(clerk, id, 'close');
     expect(await row(id)).toMatchObject({
@@ -267,13 +273,21 @@ describe(`info requests on ${ENGINE}`, () => {
     const [r1, r2] = await Promise.all([jobs.runDaily(), jobs.runDaily()]);
     expect([r1.ran, r2.ran].sort()).toEqual([false, true]);
     const ran = (r1.ran ? r1 : r2) as { ran: true; result: unknown };
-    expect(ran.result).toEqual({ correctionsExpired: 1, markedOverdue: 1, reminders: 1 });
+    expect(ran.result).toEqual({ correctionsExpired: 1, markedOverdue: 1, reminders: 1, feesLapsed: 0 });
     expect(await row(waiting.id)).toMatchObject({ state: 'closed', decision: 'other_correction_overdue' });
     expect((await row(late.id)).overdue_since).toBe('2026-03-31');
-    expect(await jobs.sweep('2026-03-31')).toEqual({ correctionsExpired: 0, markedOverdue: 0, reminders: 0 });
+    expect(await jobs.sweep('2026-03-31')).toEqual({
+      correctionsExpired: 0,
+      markedOverdue: 0,
+      reminders: 0,
+      feesLapsed: 0,
+    });
     at(app, '2026-04-01'); // soon: 4/2, 4/3, 4/7 → 3 WD left → 临期
     const next = await jobs.runDaily();
-    expect(next).toEqual({ ran: true, result: { correctionsExpired: 0, markedOverdue: 0, reminders: 1 } });
+    expect(next).toEqual({
+      ran: true,
+      result: { correctionsExpired: 0, markedOverdue: 0, reminders: 1, feesLapsed: 0 },
+    });
     expect((await repo.reminders(soon.id)).map((r) => r.kind)).toEqual(['due_soon']);
     expect((await repo.reminders(late.id)).map((r) => r.kind)).toEqual(['overdue']);
     expect(await actions()).toContain('request.overdue');
@@ -316,6 +330,7 @@ describe(`info requests on ${ENGINE}`, () => {
       receivedOn: '2026-03-02',
     });
     await transitions.run(clerk, id, 'mark_not_this_agency', { responsibleAgency: '某市自然资源和规划局' });
+    await letters.issue(clerk, id, { kind: 'not_this_agency_notice' });
     await transitions.run(clerk, id, 'answer', { deliveryMethod: 'email', answeredOn: '2026-03-02' });
     expect(await row(id)).toMatchObject({
       state: 'answered',

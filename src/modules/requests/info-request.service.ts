@@ -3,6 +3,7 @@
  * channels, the handler's view, the masked workbench list and the public status lookup.
  * Applicant personal data is encrypted before it reaches the repository and decrypted only here.
  */
+import { createHmac } from 'node:crypto';
 import type { Unit } from '../../db/schema.ts';
 import type { CallContext } from '../../lib/actor.ts';
 import { todayInShanghai, yearOf } from '../../lib/calendar/dates.ts';
@@ -51,12 +52,13 @@ export interface PublicStatus {
   receivedOn: string | null;
   dueDate: string | null;
   timeline: { occurredAt: string; note: string }[];
-  /** Letters sent to the applicant (filled once the letters module exists). */
-  letters: { title: string; sentOn: string }[];
+  /** Letters sent to the applicant. */
+  letters: { id: number; title: string; number: string; sentOn: string; body: string }[];
 }
 
 export class InfoRequestService {
   private readonly cipher: FieldCipher;
+  private readonly key: Uint8Array;
 
   /** @param encryptionKey 32 bytes (AES-256) from configuration; see applicant-crypto.ts. */
   constructor(
@@ -64,6 +66,7 @@ export class InfoRequestService {
     encryptionKey: Uint8Array,
   ) {
     this.cipher = new FieldCipher(encryptionKey);
+    this.key = encryptionKey;
   }
 
   /** An online application (网上): waits as 待确认 until staff confirm receipt (条例 第三十一条). */
@@ -142,6 +145,7 @@ export class InfoRequestService {
         lookup_code_enc: this.cipher.encrypt(lookupCode),
         state,
         applicant_enc: this.cipher.encrypt(JSON.stringify(input.applicant)),
+        applicant_key: applicantKey(this.key, input.applicant),
         submitted_at: now.toISOString(),
         handler_user_id: how.receivedOn && ctx.actor.kind === 'user' ? ctx.actor.userId : null,
         created_by: ctx.actor.kind === 'user' ? ctx.actor.userId : null,
@@ -235,9 +239,10 @@ export class InfoRequestService {
    */
   async lookupStatus(reference: string, lookupCode: string): Promise<PublicStatus> {
     const row = await this.d.repo.findByReference(reference.trim().toUpperCase());
-    if (!row || !lookupCodeMatches(lookupCode, row.lookup_code_hash)) {
+    if (!row || !lookupCodeMatches(lookupCode.trim(), row.lookup_code_hash)) {
       throw new AppError('not_found', '受理编号或查询码不正确');
     }
+    const letters = await this.d.repo.sentLetters(row.id);
     const timeline = await this.d.repo.timeline(row.id);
     return {
       reference: row.reference,
@@ -245,13 +250,29 @@ export class InfoRequestService {
       receivedOn: row.received_on,
       dueDate: row.due_date,
       timeline: timeline.map((t) => ({ occurredAt: t.occurred_at, note: t.public_note })),
-      letters: [],
+      // Letters are addressed to the applicant; the public page shows the name masked.
+      letters: letters.map((l) => ({
+        id: l.id,
+        title: l.title,
+        number: l.number,
+        sentOn: l.sent_on as string,
+        body: l.body.replaceAll('{申请人}', maskName(this.applicantOf(row).name)),
+      })),
     };
   }
 
   private applicantOf(row: InfoRequestRow): ApplicantData {
     return JSON.parse(this.cipher.decrypt(row.applicant_enc)) as ApplicantData;
   }
+}
+
+/**
+ * A keyed hash identifying the applicant (证件号码 or 统一社会信用代码, else name + phone), so the
+ * 按件 fee can count an applicant's applications in a month without decrypting any row.
+ */
+export function applicantKey(key: Uint8Array, a: ApplicantData): string {
+  const identity = a.idNumber ?? a.creditCode ?? `${a.name}|${a.phone}`;
+  return createHmac('sha256', key).update(`applicant:${identity.toUpperCase()}`).digest('hex');
 }
 
 /** Masks every personal field of an applicant (for exports and logs). */

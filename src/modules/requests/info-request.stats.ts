@@ -179,10 +179,34 @@ export interface Table4 {
   note: string;
 }
 
-/** Table 四. 复议/诉讼 records are not stored yet, so every number is 0 and the note says so. */
-export function buildTable4(): Table4 {
+/** A 复议/诉讼 record as table 四 sees it (kind and result keys of info-request-appeals.ts). */
+export interface StatsAppeal {
+  kind: string;
+  result: string;
+  concludedOn: string | null;
+}
+
+const APPEAL_BLOCK: Record<string, number> = { review: 0, litigation_direct: 1, litigation_after_review: 2 };
+const APPEAL_RESULT_COLUMN: Record<string, number> = { upheld: 0, corrected: 1, other: 2, pending: 3 };
+
+/**
+ * Table 四 of `year` from the 复议/诉讼 filed in that year: a case not concluded by 31 Dec counts
+ * as 尚未审结 whatever its later result. Without records every number is 0 and the note says so.
+ */
+export function buildTable4(appeals: readonly StatsAppeal[] = [], year?: number): Table4 {
+  const blocks = TABLE4_BLOCKS.map((label) => ({ label, values: TABLE4_RESULTS.map(() => 0) }));
+  for (const a of appeals) {
+    const block = blocks[APPEAL_BLOCK[a.kind] ?? -1];
+    if (!block) continue;
+    const late = a.concludedOn === null || (year !== undefined && a.concludedOn > `${year}-12-31`);
+    const col = late ? 3 : (APPEAL_RESULT_COLUMN[a.result] ?? 2);
+    block.values[col] = (block.values[col] ?? 0) + 1;
+    block.values[4] = (block.values[4] ?? 0) + 1;
+  }
   return {
-    blocks: TABLE4_BLOCKS.map((label) => ({ label, values: TABLE4_RESULTS.map(() => 0) })),
-    note: '本系统尚未登记行政复议、行政诉讼案件，表中数字均为 0，请按实际情况核对填写',
+    blocks,
+    note: appeals.length
+      ? `根据本系统登记的 ${appeals.length} 件行政复议、行政诉讼案件（按申请或起诉日期计入年度；年底未审结的计为“尚未审结”）`
+      : '本系统尚未登记行政复议、行政诉讼案件，表中数字均为 0，请按实际情况核对填写',
   };
 }

@@ -1,5 +1,6 @@
 /**
- * Persisted shape of the 依申请公开 tables (see src/db/migrations/0002-info-requests.ts).
+ * Persisted shape of the 依申请公开 tables (see src/db/migrations/0002-info-requests.ts and
+ * 0007-info-request-letters.ts).
  * Dates are 'YYYY-MM-DD' (China), timestamps ISO-8601 UTC; keys of states, decisions, channels etc.
  * are those of info-request.model.ts and info-request.workflow.ts.
  */
@@ -54,6 +55,8 @@ export interface InfoRequestTable {
   responsible_agency: string | null;
   transferred_to_unit_id: number | null;
   handler_user_id: number | null;
+  /** HMAC of the applicant's identity (证件号码 / 信用代码, else name + phone): counts 按件 fees. */
+  applicant_key: string | null;
   created_by: number | null;
   created_at: string;
   updated_at: string;
@@ -93,7 +96,101 @@ export interface InfoRequestReminderTable {
   created_at: string;
 }
 
+/** Per-unit 依申请公开 settings; null fields fall back to the unit's own contact data. */
+export interface InfoRequestSettingsTable {
+  unit_id: number;
+  accepting_body: string | null;
+  address: string | null;
+  postcode: string | null;
+  office_hours: string | null;
+  phone: string | null;
+  fax: string | null;
+  email: string | null;
+  /** Letter number prefix, e.g. '示范县发改依告' → 示范县发改依告〔2026〕3号. */
+  letter_prefix: string | null;
+  fee_payment_working_days: Generated<number>;
+  updated_at: string;
+}
+
+/** An edited letter template (kinds without a row use the built-in default). */
+export interface InfoRequestLetterTemplateTable {
+  kind: string;
+  title: string;
+  body: string;
+  updated_by: number | null;
+  updated_at: string;
+}
+
+export interface InfoRequestLetterSerialTable {
+  unit_id: number;
+  year: number;
+  last_no: number;
+}
+
+/** A numbered letter attached to a case; the applicant sees it once sent_on is set. */
+export interface InfoRequestLetterTable {
+  id: Generated<number>;
+  request_id: number;
+  kind: string;
+  number: string;
+  title: string;
+  /** Plain text with placeholders already filled in (paragraphs separated by blank lines). */
+  body: string;
+  issued_on: string;
+  sent_on: string | null;
+  created_by: number | null;
+  created_at: string;
+}
+
+/** A 收费通知 (国办函〔2020〕109号); status 'unpaid' | 'paid' | 'lapsed'. */
+export interface InfoRequestFeeTable {
+  id: Generated<number>;
+  request_id: number;
+  method: string;
+  quantity: number;
+  amount_fen: number;
+  /** JSON of the FeeLine[] breakdown. */
+  breakdown: string;
+  notice_on: string;
+  pay_by: string;
+  paid_on: string | null;
+  status: string;
+  created_at: string;
+}
+
+/** 行政复议 / 行政诉讼 about a case; kind and result keys in info-request-appeals.ts. */
+export interface InfoRequestAppealTable {
+  id: Generated<number>;
+  request_id: number;
+  kind: string;
+  filed_on: string;
+  body: string;
+  result: string;
+  concluded_on: string | null;
+  created_by: number | null;
+  created_at: string;
+}
+
+/** A file sent with an application (the ID scan), stored encrypted. */
+export interface InfoRequestFileTable {
+  id: Generated<number>;
+  request_id: number;
+  kind: string;
+  file_name: string;
+  file_kind: string;
+  size: number;
+  content_enc: string;
+  created_at: string;
+}
+
 export interface InfoRequestTables {
+  info_request_files: InfoRequestFileTable;
+  info_request_settings: InfoRequestSettingsTable;
+  info_request_letter_templates: InfoRequestLetterTemplateTable;
+  info_request_letter_serials: InfoRequestLetterSerialTable;
+  info_request_letters: InfoRequestLetterTable;
+  info_request_fees: InfoRequestFeeTable;
+  info_request_appeals: InfoRequestAppealTable;
   info_request_serials: InfoRequestSerialTable;
   info_requests: InfoRequestTable;
   info_request_consultations: InfoRequestConsultationTable;

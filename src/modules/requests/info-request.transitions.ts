@@ -50,7 +50,7 @@ export class InfoRequestTransitions {
     const p = await this.prepare(ctx, id);
     // The table is heterogeneous; each spec's schema and effect agree on its own input type.
     const spec = EVENT_SPECS[event] as unknown as EventSpec<z.ZodType>;
-    const snapshot = toSnapshot(p.row, p.unitPath, p.base.calendar);
+    const snapshot = toSnapshot(p.row, p.unitPath, p.base.calendar, p.letterKinds);
     const parsed = spec.schema.safeParse(raw ?? {});
     const fieldProblems = parsed.success
       ? await (spec.check?.(parsed.data, p.base) ?? [])
@@ -84,7 +84,7 @@ export class InfoRequestTransitions {
         return u ? { name: u.name, active: u.active === 1 } : null;
       },
     };
-    return { row, unitPath: unit.path, base };
+    return { row, unitPath: unit.path, base, letterKinds: await this.d.repo.letterKinds(id) };
   }
 
   /** Writes the change, the refreshed due date, the public timeline entry and the audit event. */

@@ -44,6 +44,7 @@ function happyCase(state: State): CaseSnapshot {
     decision: 'granted',
     draftedByUserId: 99,
     reviewPassed: true,
+    replyLetterIssued: true,
   };
 }
 const HAPPY_INPUT: EventInput = {

@@ -76,6 +76,8 @@ export interface CaseSnapshot {
   decision: Decision | null;
   draftedByUserId: number | null;
   reviewPassed: boolean;
+  /** The decision's reply letter (告知书) exists on the case, or the decision needs none. */
+  replyLetterIssued: boolean;
 }
 
 /** Event input that guards look at (only the fields the event uses). */
@@ -141,6 +143,10 @@ const guards = {
       : null) satisfies Guard,
   reviewPassed: ((c) =>
     c.state === 'legal_review' && !c.reviewPassed ? '答复尚未通过法制审核' : null) satisfies Guard,
+  replyLetter: ((c) =>
+    c.decision && !c.replyLetterIssued
+      ? '尚未生成答复告知书，请先在“文书”中生成与处理结果相应的告知书'
+      : null) satisfies Guard,
   agencyNamed: ((_c, i) => (!i.responsibleAgency ? '请填写负责公开该信息的行政机关' : null)) satisfies Guard,
   targetUnit: ((_c, i) => (!i.targetUnitId ? '请选择转办的单位' : null)) satisfies Guard,
 };
@@ -229,7 +235,14 @@ export const EVENTS = {
     from: ['legal_review', 'not_this_agency'],
     to: 'answered',
     who: 'request.handle',
-    guards: [guards.hasDecision, guards.reviewPassed],
+    guards: [guards.hasDecision, guards.reviewPassed, guards.replyLetter],
+  },
+  fee_unpaid: {
+    label: '逾期未缴费，不再处理',
+    from: ['accepted', 'extended', 'drafting', 'legal_review'],
+    to: 'closed',
+    who: 'system',
+    guards: [],
   },
   close: { label: '办结', from: ['answered'], to: 'closed', who: 'request.handle', guards: [] },
   transfer: {

@@ -27,6 +27,8 @@ export interface TaskReportServiceDeps {
   audit: AuditLog;
   clock: Clock;
   units: UnitService;
+  /** Automatic evidence: reasons a task cannot be accepted as done (stale or empty columns). */
+  evidence?: { doneBlockers(taskId: number): Promise<string[]> };
 }
 
 /** A link to a published document or column: a web address or a path on this site. */
@@ -114,6 +116,10 @@ export class TaskReportService {
   /** The 政务公开办 accepts a report; the task's status is recomputed (已完成 if it was marked 完成). */
   async acceptReport(ctx: CallContext, reportId: number): Promise<TaskStatus> {
     const { report, task } = await this.checkReview(ctx, reportId, 'accept');
+    if (report.marks_done === 1 && this.d.evidence) {
+      const blockers = await this.d.evidence.doneBlockers(task.id);
+      if (blockers.length) throw AppError.validation(blockers.map((message) => ({ field: '_', message })));
+    }
     return this.d.db.transaction().execute(async (trx) => {
       await this.moveReport(trx, ctx, report, 'accept', null);
       const status = await this.recomputeStatus(trx, task);

@@ -4,12 +4,7 @@ import { buildUser } from '../../../test/support/factories.ts';
 import type { TestApp } from '../../../test/support/test-app.ts';
 import type { Unit } from '../../db/schema.ts';
 import { seedDemo } from '../../db/seeds/demo.ts';
-import { TaskRepository } from './task.repository.ts';
 import { TaskReportRepository } from './task-report.repository.ts';
-import { TaskReportService } from './task-report.service.ts';
-import { TaskSupervisionRepository } from './task-supervision.repository.ts';
-import { TaskSupervisionService } from './task-supervision.service.ts';
-import { WorkPlanService } from './work-plan.service.ts';
 
 // Copies of the seeds kept in the repository (test/fixtures/seeds), so a clean checkout has them.
 const SEEDS = new URL('../../../test/fixtures/seeds/', import.meta.url);
@@ -21,27 +16,21 @@ export function seedText(prefix = '000'): string {
   return readFileSync(new URL(file, SEEDS), 'utf8');
 }
 
-/** The tasks module's services wired as src/app.ts should wire them. */
+/** The tasks module's services as the App wires them (with automatic evidence). */
 export function taskServices(app: TestApp) {
-  const db = app.database.db;
-  const tasks = new TaskRepository(db);
-  const reports = new TaskReportRepository(db);
-  const deps = { db, audit: app.audit, clock: app.clock, units: app.units, unitRepo: app.unitRepo };
   return {
-    tasks,
-    reports,
-    plans: new WorkPlanService({ ...deps, tasks }),
-    reporting: new TaskReportService({ ...deps, tasks, reports }),
-    supervision: new TaskSupervisionService({
-      ...{ db, reports, audit: app.audit, clock: app.clock, calendar: app.calendar },
-      supervision: new TaskSupervisionRepository(db),
-    }),
+    tasks: app.tasks.repo,
+    reports: new TaskReportRepository(app.database.db),
+    plans: app.tasks.plans,
+    reporting: app.tasks.reports,
+    supervision: app.tasks.supervision,
+    evidence: app.tasks.evidence,
   };
 }
 
 /** The demo county with a 政务公开管理员 on the county and a 信息员 in each of two departments. */
 export async function demoCounty(app: TestApp) {
-  await seedDemo(app, undefined, { tasks: false });
+  await seedDemo(app, undefined, { tasks: false, documents: false, requests: false });
   const unit = async (name: string): Promise<Unit> => {
     const u = await app.unitRepo.findByName(name);
     if (!u) throw new Error(`demo unit missing: ${name}`);

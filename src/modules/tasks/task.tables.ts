@@ -90,6 +90,13 @@ export interface TaskReminderTable {
   created_at: string;
 }
 
+/** A column whose publishing record is evidence for a task (0008-task-evidence). */
+export interface TaskColumnTable {
+  task_id: number;
+  column_id: number;
+  created_at: string;
+}
+
 export interface TaskTables {
   task_unit_aliases: TaskUnitAliasTable;
   task_plans: TaskPlanTable;
@@ -97,4 +104,5 @@ export interface TaskTables {
   task_units: TaskUnitTable;
   task_reports: TaskReportTable;
   task_reminders: TaskReminderTable;
+  task_columns: TaskColumnTable;
 }

@@ -27,7 +27,7 @@ describe(`work plans on ${ENGINE}`, () => {
     source: 'seed000.txt',
   });
   const taskCount = async () => (await app.database.db.selectFrom('tasks').select('id').execute()).length;
-  const auditActions = async () => (await app.auditRepo.list({}, 500)).map((e) => e.action);
+  const auditActions = async () => (await app.auditRepo.list({}, 100_000)).map((e) => e.action);
 
   it('drafts seed 000 with every unit matched, saving nothing', async () => {
     const draft = await s.plans.importPlan(c.admin.ctx, { ...head(), text: seedText('000') });

@@ -1,30 +1,72 @@
-/** Public pages of the platform foundation: home, 机构设置 (条例 第二十条第（二）项), unit pages, search. */
+/** Public pages of the platform foundation: home, 机构设置 (条例 第二十条第（二）项), unit pages. */
 import type { Unit } from '../../../db/schema.ts';
 import type { ViewContext } from '../../../http/view-context.ts';
 import { Breadcrumbs, SummaryList } from '../../../http/views/components.tsx';
 import { PublicLayout } from '../../../http/views/layouts.tsx';
 import { UNIT_KIND_LABELS, type UnitKind } from '../../orgs/unit.model.ts';
 import { LeaderTable } from '../../orgs/views/unit-pages.tsx';
+import type { SiteColumn } from '../../publishing/publishing.tables.ts';
+import { DocList, type DocSummary } from '../../publishing/views/public-parts.tsx';
 
 export function HomePage({
   ctx,
   root,
   departments,
   townships,
+  latest,
+  topics,
 }: {
   ctx: ViewContext;
   root: Unit | undefined;
   departments: Unit[];
   townships: Unit[];
+  latest: DocSummary[];
+  topics: SiteColumn[];
 }) {
   return (
     <PublicLayout ctx={ctx} title="首页">
       <h1>{ctx.site.name}</h1>
       <p class="lead">政府信息公开平台：依法公开政府信息，提供检索、查阅和下载服务。</p>
       {root ? (
-        <p>
-          <a href={`/units/${root.id}`}>{root.name}机构信息</a>
-        </p>
+        <ul class="card-grid">
+          <li>
+            <a href={`/units/${root.id}/disclosure`}>{root.name}政府信息公开</a>
+          </li>
+          <li>
+            <a href={`/units/${root.id}/guide`}>政府信息公开指南</a>
+          </li>
+          <li>
+            <a href={`/units/${root.id}`}>{root.name}机构信息</a>
+          </li>
+          <li>
+            <a href="/requests">依申请公开</a>
+          </li>
+        </ul>
+      ) : null}
+      <search>
+        <form method="get" action="/search" class="filters">
+          <div class="field">
+            <label for="home-q">搜索政府信息（关键词或发文字号）</label>
+            <input class="input input-full" id="home-q" name="q" type="search" />
+          </div>
+          <button type="submit" class="button button-primary">
+            搜索
+          </button>
+        </form>
+      </search>
+      <h2>最新信息</h2>
+      <DocList docs={latest} />
+      {topics.length ? (
+        <>
+          <h2>专题专栏</h2>
+          <ul class="card-grid">
+            {topics.map((c) => (
+              <li key={c.id}>
+                <a href={`/columns/${c.id}`}>{c.name}</a>
+              </li>
+            ))}
+          </ul>
+        </>
       ) : null}
       <h2>政府部门</h2>
       <UnitCards units={departments} />
@@ -85,6 +127,8 @@ export function UnitPage({
       />
       <h1>{unit.name}</h1>
       <p>
+        <a href={`/units/${unit.id}/disclosure`}>政府信息公开</a>　
+        <a href={`/units/${unit.id}/guide`}>政府信息公开指南</a>　
         <a href={`/units/${unit.id}/catalogue`}>主动公开目录</a>
       </p>
       <h2>机构信息</h2>
@@ -110,41 +154,6 @@ export function UnitPage({
         <>
           <h2>下设单位</h2>
           <UnitCards units={children} />
-        </>
-      ) : null}
-    </PublicLayout>
-  );
-}
-
-export function SearchPage({ ctx, q, units }: { ctx: ViewContext; q: string; units: Unit[] }) {
-  return (
-    <PublicLayout ctx={ctx} title={q ? `搜索：${q}` : '搜索'}>
-      <h1>搜索</h1>
-      <search>
-        <form method="get" action="/search" class="filters">
-          <div class="field">
-            <label for="search-q">关键词</label>
-            <input class="input input-full" id="search-q" name="q" type="search" value={q} />
-          </div>
-          <button type="submit" class="button button-primary">
-            搜索
-          </button>
-        </form>
-      </search>
-      {q ? (
-        <>
-          <h2>机构（{units.length}）</h2>
-          {units.length ? (
-            <ul>
-              {units.map((u) => (
-                <li key={u.id}>
-                  <a href={`/units/${u.id}`}>{u.name}</a>
-                </li>
-              ))}
-            </ul>
-          ) : (
-            <p>没有找到名称或职能中包含“{q}”的机构。请尝试更短的关键词，例如“发展”“卫生”。</p>
-          )}
         </>
       ) : null}
     </PublicLayout>

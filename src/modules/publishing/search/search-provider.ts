@@ -52,15 +52,12 @@ export function applyDocumentFilters<Q extends SelectQueryBuilder<any, any, any>
 ): Q {
   // Loosely typed on purpose: callers join `documents as d` to different tables (FTS, columns).
   let r = query.where('d.state', '=', 'published') as SelectQueryBuilder<any, any, any>;
+  // The unit filter drives from the few matching units; the column filter stays a correlated EXISTS so
+  // that a newest-first list walks the published-date index and stops after one page.
   if (f.unitPath !== undefined) {
     const path = f.unitPath;
-    r = r.where(({ exists, selectFrom }) =>
-      exists(
-        selectFrom('units as fu')
-          .select('fu.id')
-          .whereRef('fu.id', '=', 'd.unit_id')
-          .where('fu.path', 'like', `${path}%`),
-      ),
+    r = r.where('d.unit_id', 'in', ({ selectFrom }: any) =>
+      selectFrom('units as fu').select('fu.id').where('fu.path', 'like', `${path}%`),
     );
   }
   if (f.columnId !== undefined) {

@@ -1,0 +1,16 @@
+/** The back office of 主动公开: documents workbench and actions, Word and bulk import, columns, topics. */
+import type { FastifyInstance } from 'fastify';
+import type { App } from '../../app.ts';
+import { registerAdminColumnRoutes } from './admin-columns.routes.tsx';
+import { registerAdminDocumentActionRoutes } from './admin-document-actions.routes.tsx';
+import { registerAdminDocumentRoutes } from './admin-documents.routes.tsx';
+import { registerAdminImportRoutes } from './admin-import.routes.tsx';
+import { registerAdminTopicRoutes } from './admin-topics.routes.tsx';
+
+export function registerPublishingAdminRoutes(server: FastifyInstance, app: App): void {
+  registerAdminImportRoutes(server, app);
+  registerAdminDocumentRoutes(server, app);
+  registerAdminDocumentActionRoutes(server, app);
+  registerAdminColumnRoutes(server, app);
+  registerAdminTopicRoutes(server, app);
+}

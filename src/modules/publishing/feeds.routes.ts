@@ -1,0 +1,86 @@
+/** /columns/:id/feed.xml, /units/:id/feed.xml (Atom) and /sitemap.xml. */
+import type { FastifyInstance, FastifyRequest } from 'fastify';
+import type { App } from '../../app.ts';
+import { idParam } from '../../http/forms.ts';
+import type { DocSummaryRow } from './api-presenters.ts';
+import { atomFeed, type FeedEntry, type SitemapUrl, sitemapXml } from './feeds.ts';
+import { activeColumn, activeUnit } from './portal.routes.tsx';
+import { sendCached } from './portal-cache.tsx';
+
+/** Entries per feed. */
+export const FEED_SIZE = 20;
+/** Documents listed in sitemap.xml (newest first), fetched in pages of this size. */
+export const SITEMAP_DOCUMENTS = 5_000;
+const SITEMAP_PAGE = 100;
+
+const ATOM = 'application/atom+xml; charset=utf-8';
+
+/** The site's origin for absolute links: PUBLIC_URL when configured, else the request's. */
+export function originOf(app: App, req: FastifyRequest): string {
+  return (app.config.PUBLIC_URL ?? `${req.protocol}://${req.host}`).replace(/\/$/, '');
+}
+
+const entry = (d: DocSummaryRow): FeedEntry => ({
+  id: d.id,
+  title: d.title,
+  summary: d.summary,
+  docNumber: d.doc_number,
+  publishedAt: d.published_at,
+});
+
+export function registerFeedRoutes(server: FastifyInstance, app: App): void {
+  const pub = app.publishing;
+  const now = () => app.clock.now().toISOString();
+
+  server.get('/columns/:id/feed.xml', async (req, reply) => {
+    const column = await activeColumn(app, idParam(req.params));
+    const unit = await activeUnit(app, column.unit_id);
+    const list = await pub.publicDocuments.listPublishedInColumn(
+      column.id,
+      {},
+      { page: 1, pageSize: FEED_SIZE },
+    );
+    const xml = atomFeed(originOf(app, req), {
+      title: `${unit.name} · ${column.name}`,
+      pagePath: `/columns/${column.id}`,
+      selfPath: `/columns/${column.id}/feed.xml`,
+      fallbackUpdated: column.updated_at,
+      author: unit.name,
+      entries: list.items.map(entry),
+    });
+    return sendCached(req, reply, xml, ATOM);
+  });
+
+  server.get('/units/:id/feed.xml', async (req, reply) => {
+    const unit = await activeUnit(app, idParam(req.params));
+    const latest = await pub.publicDocuments.latestPublished(FEED_SIZE, unit.path);
+    const xml = atomFeed(originOf(app, req), {
+      title: `${unit.name} · 政府信息公开`,
+      pagePath: `/units/${unit.id}/disclosure`,
+      selfPath: `/units/${unit.id}/feed.xml`,
+      fallbackUpdated: unit.updated_at ?? now(),
+      author: unit.name,
+      entries: latest.map(entry),
+    });
+    return sendCached(req, reply, xml, ATOM);
+  });
+
+  server.get('/sitemap.xml', async (req, reply) => {
+    const urls: SitemapUrl[] = [{ path: '/' }, { path: '/units' }, { path: '/search' }];
+    for (const u of await app.units.activeUnits()) {
+      urls.push(
+        { path: `/units/${u.id}` },
+        { path: `/units/${u.id}/disclosure` },
+        { path: `/units/${u.id}/guide` },
+      );
+      for (const c of await pub.columns.listActiveForUnit(u.id))
+        if (c.kind !== 'link') urls.push({ path: `/columns/${c.id}` });
+    }
+    for (let page = 1; page <= SITEMAP_DOCUMENTS / SITEMAP_PAGE; page++) {
+      const r = await pub.publicDocuments.listPublishedForUnit('/', {}, { page, pageSize: SITEMAP_PAGE });
+      for (const d of r.items) urls.push({ path: `/documents/${d.id}`, lastmod: d.published_on });
+      if (page * SITEMAP_PAGE >= r.total) break;
+    }
+    return sendCached(req, reply, sitemapXml(originOf(app, req), urls), 'application/xml; charset=utf-8');
+  });
+}

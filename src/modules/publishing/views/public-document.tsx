@@ -1,0 +1,182 @@
+/** The public document page (standard metadata table, body, attachments, corrections, related) and its print view. */
+import type { Unit } from '../../../db/schema.ts';
+import type { ViewContext } from '../../../http/view-context.ts';
+import { Breadcrumbs, Notice } from '../../../http/views/components.tsx';
+import { PublicLayout } from '../../../http/views/layouts.tsx';
+import { WITHDRAWAL_REASON_LABELS, type WithdrawalReason } from '../document.model.ts';
+import type { PublicDocumentRepository } from '../document-public.repository.ts';
+import { sanitiseHtml } from '../html-sanitiser.ts';
+import { DocList, type DocSummary, unitCrumbs } from './public-parts.tsx';
+
+/** A publicly visible document as the repository returns it. */
+export type PublicDoc = NonNullable<Awaited<ReturnType<PublicDocumentRepository['getPublished']>>>;
+
+const kb = (n: number) =>
+  n >= 1024 * 1024 ? `${(n / 1024 / 1024).toFixed(1)} MB` : `${Math.ceil(n / 1024)} KB`;
+
+/** 索引号 · 主题分类 · 发布机构 · 成文日期 · 标题 · 发文字号 · 发布日期 (regulations §9), two pairs a row. */
+export function MetadataTable({ doc, unit }: { doc: PublicDoc; unit: Unit }) {
+  const publisher = doc.issuers.length ? doc.issuers.join('、') : unit.name;
+  return (
+    <table class="doc-meta">
+      <caption class="visually-hidden">信息元数据</caption>
+      <tbody>
+        <tr>
+          <th scope="row">索引号</th>
+          <td>{doc.index_number}</td>
+          <th scope="row">主题分类</th>
+          <td>{doc.topic_name ?? '—'}</td>
+        </tr>
+        <tr>
+          <th scope="row">发布机构</th>
+          <td>{publisher}</td>
+          <th scope="row">成文日期</th>
+          <td>{doc.written_on ?? '—'}</td>
+        </tr>
+        <tr>
+          <th scope="row">标题</th>
+          <td colSpan={3}>{doc.title}</td>
+        </tr>
+        <tr>
+          <th scope="row">发文字号</th>
+          <td>{doc.doc_number ?? '—'}</td>
+          <th scope="row">发布日期</th>
+          <td>{doc.published_on}</td>
+        </tr>
+        {doc.keywords.length ? (
+          <tr>
+            <th scope="row">关键词</th>
+            <td colSpan={3}>{doc.keywords.join('；')}</td>
+          </tr>
+        ) : null}
+      </tbody>
+    </table>
+  );
+}
+
+function WithdrawnNotice({ doc }: { doc: PublicDoc }) {
+  const reason = WITHDRAWAL_REASON_LABELS[doc.withdrawal_reason as WithdrawalReason] ?? doc.withdrawal_reason;
+  return (
+    <Notice kind="warning">
+      <strong>已撤回</strong>：本信息已于 {doc.withdrawn_at?.slice(0, 10)} 撤回，原因：{reason}
+      {doc.withdrawal_note ? `（${doc.withdrawal_note}）` : ''}。本页仅保留记录，内容不再有效。
+    </Notice>
+  );
+}
+
+function Corrections({ doc }: { doc: PublicDoc }) {
+  if (!doc.corrections.length) return null;
+  return (
+    <section aria-labelledby="corrections">
+      <h2 id="corrections">更正说明</h2>
+      <ul>
+        {doc.corrections.map((c) => (
+          <li key={c.version}>
+            {c.corrected_on}：{c.correction_note}
+          </li>
+        ))}
+      </ul>
+    </section>
+  );
+}
+
+function Body({ doc }: { doc: PublicDoc }) {
+  // Sanitised when saved; sanitised again here (defence in depth).
+  return <div class="doc-body" dangerouslySetInnerHTML={{ __html: sanitiseHtml(doc.body_html) }} />;
+}
+
+export function DocumentPage({
+  ctx,
+  doc,
+  unit,
+  related,
+}: {
+  ctx: ViewContext;
+  doc: PublicDoc;
+  unit: Unit;
+  related: DocSummary[];
+}) {
+  const column = doc.columns.find((c) => c.unit_id === unit.id) ?? doc.columns[0];
+  const withdrawn = doc.state === 'withdrawn';
+  return (
+    <PublicLayout ctx={ctx} title={doc.title}>
+      <Breadcrumbs
+        items={[
+          ...unitCrumbs(unit),
+          ...(column ? [{ href: `/columns/${column.id}`, label: column.name }] : []),
+          { label: doc.title },
+        ]}
+      />
+      {withdrawn ? <WithdrawnNotice doc={doc} /> : null}
+      <MetadataTable doc={doc} unit={unit} />
+      <h1>{doc.title}</h1>
+      <Body doc={doc} />
+      {doc.attachments.length ? (
+        <section aria-labelledby="attachments">
+          <h2 id="attachments">附件</h2>
+          {withdrawn ? (
+            <p>信息已撤回，附件不再提供下载。</p>
+          ) : (
+            <ul>
+              {doc.attachments.map((a) => (
+                <li key={a.id}>
+                  <a href={`/documents/${doc.id}/attachments/${a.id}`}>{a.file_name}</a>（{kb(a.size)}）
+                </li>
+              ))}
+            </ul>
+          )}
+        </section>
+      ) : null}
+      <Corrections doc={doc} />
+      <p>
+        <a href={`/documents/${doc.id}/print`}>打印本页</a>
+      </p>
+      {doc.columns.length ? (
+        <p>
+          所属栏目：
+          {doc.columns.map((c, i) => (
+            <span key={c.id}>
+              {i ? '、' : ''}
+              <a href={`/columns/${c.id}`}>{c.name}</a>
+            </span>
+          ))}
+        </p>
+      ) : null}
+      {related.length ? (
+        <section aria-labelledby="related">
+          <h2 id="related">相关信息</h2>
+          <DocList docs={related} />
+        </section>
+      ) : null}
+    </PublicLayout>
+  );
+}
+
+/** A bare page for printing: metadata, title, body, corrections; no navigation. */
+export function DocumentPrintPage({ ctx, doc, unit }: { ctx: ViewContext; doc: PublicDoc; unit: Unit }) {
+  return (
+    <html lang="zh-CN" class={ctx.elder ? 'elder print-view' : 'print-view'}>
+      <head>
+        <meta charSet="utf-8" />
+        <meta name="viewport" content="width=device-width, initial-scale=1" />
+        <meta name="robots" content="noindex" />
+        <title>{`${doc.title}（打印） - ${ctx.site.name}`}</title>
+        <link rel="stylesheet" href="/assets/site.css" />
+        <link rel="canonical" href={`/documents/${doc.id}`} />
+      </head>
+      <body>
+        <main id="main" class="wrap main">
+          <p class="hint">
+            {ctx.site.name} · 请使用浏览器的“打印”功能（Ctrl+P）打印本页。
+            <a href={`/documents/${doc.id}`}>返回信息页面</a>
+          </p>
+          {doc.state === 'withdrawn' ? <WithdrawnNotice doc={doc} /> : null}
+          <MetadataTable doc={doc} unit={unit} />
+          <h1>{doc.title}</h1>
+          <Body doc={doc} />
+          <Corrections doc={doc} />
+        </main>
+      </body>
+    </html>
+  );
+}

@@ -1,0 +1,149 @@
+/** Building blocks of the public 政府信息公开 pages: document lists, pager, filters, column tree. */
+import type { Unit } from '../../../db/schema.ts';
+import { GENRES } from '../document.model.ts';
+import type { PublicDocumentRepository } from '../document-public.repository.ts';
+import { hrefWith, type ListQuery, listParams } from '../portal-query.tsx';
+import type { SiteColumn, TopicCategory } from '../publishing.tables.ts';
+
+/** One row of a public list (published documents only). */
+export type DocSummary = Awaited<ReturnType<PublicDocumentRepository['latestPublished']>>[number];
+
+/** Newest first: title link, 发文字号 and 发布日期. */
+export function DocList({ docs, units }: { docs: readonly DocSummary[]; units?: ReadonlyMap<number, Unit> }) {
+  if (!docs.length) return <p>暂无信息。</p>;
+  return (
+    <ul class="doc-list">
+      {docs.map((d) => (
+        <li key={d.id}>
+          <a href={`/documents/${d.id}`}>{d.title}</a>
+          <span class="hint">
+            {' '}
+            {[units?.get(d.unit_id)?.name, d.doc_number, d.published_on].filter(Boolean).join(' · ')}
+          </span>
+        </li>
+      ))}
+    </ul>
+  );
+}
+
+/** Previous / next links and the position, for lists of `total` items. */
+export function Pager({
+  base,
+  params,
+  page,
+  pageSize,
+  total,
+}: {
+  base: string;
+  params: Record<string, string | number | undefined>;
+  page: number;
+  pageSize: number;
+  total: number;
+}) {
+  const pages = Math.max(1, Math.ceil(total / pageSize));
+  if (pages <= 1) return null;
+  return (
+    <nav class="pager" aria-label="分页">
+      {page > 1 ? (
+        <a href={hrefWith(base, { ...params, page: page - 1 })} rel="prev">
+          上一页
+        </a>
+      ) : null}
+      <span>
+        第 {Math.min(page, pages)} 页，共 {pages} 页（{total} 条）
+      </span>
+      {page < pages ? (
+        <a href={hrefWith(base, { ...params, page: page + 1 })} rel="next">
+          下一页
+        </a>
+      ) : null}
+    </nav>
+  );
+}
+
+/** The years offered in filters: this year back ten years. */
+export function recentYears(thisYear: number): number[] {
+  return Array.from({ length: 11 }, (_, i) => thisYear - i);
+}
+
+/** 年份 · 主题分类 · 文种 selects (shared by column lists and search). */
+export function FilterFields({
+  q,
+  topics,
+  years,
+}: {
+  q: ListQuery;
+  topics: readonly TopicCategory[];
+  years: readonly number[];
+}) {
+  return (
+    <>
+      <div class="field">
+        <label for="f-year">年份</label>
+        <select class="select" id="f-year" name="year">
+          <option value="">全部年份</option>
+          {years.map((y) => (
+            <option key={y} value={String(y)} selected={q.year === y}>
+              {y} 年
+            </option>
+          ))}
+        </select>
+      </div>
+      <div class="field">
+        <label for="f-topic">主题分类</label>
+        <select class="select" id="f-topic" name="topic">
+          <option value="">全部主题</option>
+          {topics.map((t) => (
+            <option key={t.id} value={String(t.id)} selected={q.topic === t.id}>
+              {t.name}
+            </option>
+          ))}
+        </select>
+      </div>
+      <div class="field">
+        <label for="f-genre">文种</label>
+        <select class="select" id="f-genre" name="genre">
+          <option value="">全部文种</option>
+          {GENRES.map((g) => (
+            <option key={g} value={g} selected={q.genre === g}>
+              {g}
+            </option>
+          ))}
+        </select>
+      </div>
+    </>
+  );
+}
+
+/** Nested list of a unit's active columns. */
+export function ColumnTree({
+  columns,
+  parentId = null,
+}: {
+  columns: readonly SiteColumn[];
+  parentId?: number | null;
+}) {
+  const level = columns.filter((c) => c.parent_id === parentId);
+  if (!level.length) return null;
+  return (
+    <ul class="tree">
+      {level.map((c) => (
+        <li key={c.id}>
+          <a href={`/columns/${c.id}`}>{c.name}</a>
+          <ColumnTree columns={columns} parentId={c.id} />
+        </li>
+      ))}
+    </ul>
+  );
+}
+
+/** Breadcrumb items from the home page down to a unit's 政府信息公开 index. */
+export function unitCrumbs(unit: Unit) {
+  return [
+    { href: '/', label: '首页' },
+    { href: `/units/${unit.id}`, label: unit.name },
+    { href: `/units/${unit.id}/disclosure`, label: '政府信息公开' },
+  ];
+}
+
+export { listParams };

@@ -1,0 +1,242 @@
+/**
+ * Letters (文书) of a case: editable templates, filling them from the case, numbering per unit and
+ * year (示范县发改依告〔2026〕3号), attaching them to the case and sending them. The reply letter is
+ * marked sent by the answer event; the applicant sees sent letters on the status page.
+ */
+import { z } from 'zod';
+import type { CallContext } from '../../lib/actor.ts';
+import { isValidPlainDate, todayInShanghai, yearOf } from '../../lib/calendar/dates.ts';
+import { AppError } from '../../lib/errors.ts';
+import { optionalChecked, optionalText, parseInput } from '../../lib/validation.ts';
+import { can } from '../accounts/permissions.ts';
+import {
+  DECISIONS,
+  type Decision,
+  LETTER_TEMPLATES,
+  type LetterTemplate,
+  letterFor,
+  REPLY_TYPE_LABELS,
+  type ReplyType,
+} from './info-request.model.ts';
+import type { InfoRequestRow } from './info-request.repository.ts';
+import type { InfoRequestService } from './info-request.service.ts';
+import type { InfoRequestDeps } from './info-request.transitions.ts';
+import {
+  DEFAULT_TEMPLATES,
+  fillPlaceholders,
+  LETTER_KINDS,
+  letterNumber,
+} from './info-request-letter.templates.ts';
+import type { InfoRequestRecordsRepository, LetterRow } from './info-request-records.repository.ts';
+import type { InfoRequestSettingsService } from './info-request-settings.service.ts';
+import { formatYuan } from './processing-fee.ts';
+
+export interface LetterTemplateView {
+  kind: LetterTemplate;
+  title: string;
+  body: string;
+  edited: boolean;
+}
+
+const templateSchema = z.object({
+  title: optionalText('文书标题', 50),
+  body: optionalText('文书正文', 10_000),
+});
+
+const sentSchema = z.object({
+  sentOn: optionalChecked('发送日期', (v) => (isValidPlainDate(v) ? null : '日期格式应为 YYYY-MM-DD'), 10),
+});
+
+/** Chinese date as letters write it: 2026年3月2日. */
+export function chineseDate(date: string): string {
+  const [y, m, d] = date.split('-').map(Number);
+  return `${y}年${m}月${d}日`;
+}
+
+export class InfoRequestLetterService {
+  constructor(
+    private readonly d: InfoRequestDeps & {
+      records: InfoRequestRecordsRepository;
+      settings: InfoRequestSettingsService;
+      service: InfoRequestService;
+    },
+  ) {}
+
+  async templates(): Promise<LetterTemplateView[]> {
+    const saved = new Map((await this.d.records.templates()).map((t) => [t.kind, t]));
+    return LETTER_KINDS.map((kind) => {
+      const s = saved.get(kind);
+      return {
+        kind,
+        title: s?.title ?? LETTER_TEMPLATES[kind],
+        body: s?.body ?? DEFAULT_TEMPLATES[kind],
+        edited: s !== undefined,
+      };
+    });
+  }
+
+  async template(kind: string): Promise<LetterTemplateView> {
+    const t = (await this.templates()).find((x) => x.kind === kind);
+    if (!t) throw AppError.notFound('文书模板');
+    return t;
+  }
+
+  /** Saves an edited template (政务公开管理员). */
+  async saveTemplate(ctx: CallContext, kind: string, raw: unknown): Promise<void> {
+    if (!can(ctx.actor, 'disclosure.manage')) throw AppError.forbidden();
+    const current = await this.template(kind);
+    const v = parseInput(templateSchema, raw);
+    const problems = [
+      ...(v.title ? [] : [{ field: 'title', message: '请填写文书标题' }]),
+      ...(v.body ? [] : [{ field: 'body', message: '请填写文书正文' }]),
+    ];
+    if (problems.length) throw AppError.validation(problems);
+    const now = this.d.clock.now().toISOString();
+    await this.d.db.transaction().execute(async (trx) => {
+      await this.d.records.saveTemplate(trx, {
+        kind,
+        title: v.title as string,
+        body: v.body as string,
+        updated_by: ctx.actor.kind === 'user' ? ctx.actor.userId : null,
+        updated_at: now,
+      });
+      await this.d.audit.record(trx, ctx, {
+        action: 'request.letter_template',
+        targetType: 'letter_template',
+        targetId: kind,
+        summary: `修改文书模板“${current.title}”`,
+        before: { title: current.title, body: current.body },
+        after: { title: v.title, body: v.body },
+      });
+    });
+  }
+
+  /** The letter kinds that fit the case now (the reply letter first once a decision is chosen). */
+  suggestedKinds(row: InfoRequestRow): LetterTemplate[] {
+    const reply = row.decision
+      ? letterFor(row.decision as Decision, (row.reply_type ?? 'other') as ReplyType)
+      : null;
+    const process: LetterTemplate[] = [];
+    if (row.state === 'awaiting_correction') process.push('correction_notice');
+    if (row.state === 'extended') process.push('extension_notice');
+    if (row.state === 'consulting') process.push('consultation_letter');
+    if (row.state === 'not_this_agency') process.push('not_this_agency_notice');
+    return [...new Set([...(reply ? [reply] : []), ...process, ...LETTER_KINDS])];
+  }
+
+  /** Produces a numbered letter of `kind` from its template and attaches it to case `id`. */
+  async issue(ctx: CallContext, id: number, raw: unknown): Promise<LetterRow> {
+    const kind = String((raw as Record<string, unknown>)?.kind ?? '');
+    if (!(LETTER_KINDS as string[]).includes(kind)) {
+      throw AppError.validation([{ field: 'kind', message: '请选择文书种类' }]);
+    }
+    const c = await this.d.service.getForHandling(ctx, id);
+    const settings = await this.d.settings.forUnit(c.row.unit_id);
+    const template = await this.template(kind);
+    const today = todayInShanghai(this.d.clock.now());
+    const values = await this.values(c.row, settings.acceptingBody, today);
+    // {申请人} stays a placeholder in the stored letter: staff see the name, the public status page
+    // a masked one (see withApplicant), so no personal data sits in clear in the letters table.
+    const body = fillPlaceholders(template.body, values);
+    const now = this.d.clock.now().toISOString();
+    return this.d.db.transaction().execute(async (trx) => {
+      const serial = await this.d.records.nextLetterSerial(trx, c.row.unit_id, yearOf(today));
+      const number = letterNumber(settings.letterPrefix, yearOf(today), serial);
+      const letter = await this.d.records.insertLetter(trx, {
+        request_id: id,
+        kind,
+        number,
+        title: template.title,
+        body,
+        issued_on: today,
+        sent_on: null,
+        created_by: ctx.actor.kind === 'user' ? ctx.actor.userId : null,
+        created_at: now,
+      });
+      await this.d.audit.record(trx, ctx, {
+        action: 'request.letter',
+        targetType: 'info_request',
+        targetId: id,
+        summary: `政府信息公开申请 ${c.row.reference}：生成${template.title}（${number}）`,
+        after: { kind, number },
+      });
+      return letter;
+    });
+  }
+
+  /** Marks a letter sent: from then on the applicant sees it on the status page. */
+  async markSent(ctx: CallContext, letterId: number, raw: unknown): Promise<LetterRow> {
+    const letter = await this.d.records.letter(letterId);
+    if (!letter) throw AppError.notFound('文书');
+    const { row } = await this.d.service.getForHandling(ctx, letter.request_id);
+    const today = todayInShanghai(this.d.clock.now());
+    const sentOn = parseInput(sentSchema, raw).sentOn ?? today;
+    if (sentOn > today || sentOn < letter.issued_on) {
+      throw AppError.validation([{ field: 'sentOn', message: '发送日期应在出具之后、不晚于今天' }]);
+    }
+    await this.d.db.transaction().execute(async (trx) => {
+      if (!(await this.d.records.markLetterSent(trx, letterId, sentOn)))
+        throw AppError.conflict('该文书已发送');
+      await this.d.audit.record(trx, ctx, {
+        action: 'request.letter_sent',
+        targetType: 'info_request',
+        targetId: row.id,
+        summary: `政府信息公开申请 ${row.reference}：${letter.title}（${letter.number}）已于 ${sentOn} 送达`,
+      });
+    });
+    return { ...letter, sent_on: sentOn };
+  }
+
+  /** A letter, with the applicant's name filled in, for a member of staff who may handle its case. */
+  async forHandling(ctx: CallContext, letterId: number): Promise<LetterRow> {
+    const letter = await this.d.records.letter(letterId);
+    if (!letter) throw AppError.notFound('文书');
+    const { applicant } = await this.d.service.getForHandling(ctx, letter.request_id);
+    return { ...letter, body: withApplicant(letter.body, applicant.name) };
+  }
+
+  private async values(row: InfoRequestRow, agency: string, today: string): Promise<Record<string, string>> {
+    const decision = row.decision ? DECISIONS[row.decision as Decision] : null;
+    const fee = (await this.d.records.fees(row.id)).at(-1);
+    const consultation = (await this.d.repo.consultations(row.id)).at(-1);
+    const cd = (d: string | null | undefined) => (d ? chineseDate(d) : '');
+    return {
+      受理编号: row.reference,
+      收到日期: cd(row.received_on),
+      答复期限: cd(row.due_date),
+      申请内容: [row.info_name, row.info_doc_number, row.info_description].filter(Boolean).join('；'),
+      办理机关: agency,
+      落款日期: cd(today),
+      决定依据: decision
+        ? `${decision.reportLabel.replace(/^[（(].*?[）)]|^\d+\./, '')}（${REPLY_TYPE_LABELS[(row.reply_type ?? 'other') as ReplyType].split('：')[0]}）`
+        : '',
+      答复要点: row.reply_summary ?? '',
+      补正期限: cd(row.correction_period_end),
+      延长天数: String(row.extension_working_days),
+      延期理由: row.extension_reason ?? '',
+      征求意见对象: consultation?.party_name ?? '',
+      收费金额: fee ? formatYuan(fee.amount_fen) : '',
+      收费明细: fee ? feeBreakdownText(fee.breakdown) : '',
+      缴费期限: fee ? cd(fee.pay_by) : '',
+      负责机关: row.responsible_agency ?? '',
+    };
+  }
+}
+
+/** Fills the {申请人} placeholder kept in stored letters (a masked name on public pages). */
+export function withApplicant(body: string, name: string): string {
+  return fillPlaceholders(body, { 申请人: name });
+}
+
+/** "31–100 页部分 70 × 10.00 元 = 700.00 元；…" from a stored breakdown. */
+export function feeBreakdownText(json: string): string {
+  const lines = JSON.parse(json) as {
+    label: string;
+    quantity: number;
+    unitPriceFen: number;
+    amountFen: number;
+  }[];
+  return lines
+    .map((l) => `${l.label} ${l.quantity} × ${formatYuan(l.unitPriceFen)} 元 = ${formatYuan(l.amountFen)} 元`)
+    .join('；');
+}

@@ -1,0 +1,65 @@
+/**
+ * The 依申请公开 services beyond the core that src/app.ts wires (settings, letters, fees, 复议/诉讼),
+ * built once per App from the same database, clock, audit log and core services.
+ */
+import type { App } from '../../app.ts';
+import type { InfoRequestService } from './info-request.service.ts';
+import type { InfoRequestDeps } from './info-request.transitions.ts';
+import { InfoRequestAppealService } from './info-request-appeals.service.ts';
+import { InfoRequestFeeService } from './info-request-fees.service.ts';
+import { InfoRequestLetterService } from './info-request-letters.service.ts';
+import { InfoRequestPublicService } from './info-request-public.service.ts';
+import { InfoRequestRecordsRepository } from './info-request-records.repository.ts';
+import { InfoRequestSettingsService } from './info-request-settings.service.ts';
+
+export interface RequestExtras {
+  records: InfoRequestRecordsRepository;
+  settings: InfoRequestSettingsService;
+  letters: InfoRequestLetterService;
+  fees: InfoRequestFeeService;
+  appeals: InfoRequestAppealService;
+  publicForm: InfoRequestPublicService;
+}
+
+const built = new WeakMap<App, RequestExtras>();
+
+/** The services of one App (built on first use). */
+export function requestExtras(app: App): RequestExtras {
+  const cached = built.get(app);
+  if (cached) return cached;
+  const extras = createRequestExtras(
+    {
+      db: app.database.db,
+      repo: app.requests.repo,
+      unitRepo: app.unitRepo,
+      audit: app.audit,
+      clock: app.clock,
+      calendar: app.calendar,
+      service: app.requests.service,
+    },
+    { formSecret: app.config.SESSION_SECRET, encryptionKey: app.config.dataEncryptionKey },
+  );
+  built.set(app, extras);
+  return extras;
+}
+
+/** The services from explicit dependencies (tests that build the core services themselves). */
+export function createRequestExtras(
+  core: InfoRequestDeps & { service: InfoRequestService },
+  secrets: { formSecret: string; encryptionKey: Uint8Array },
+): RequestExtras {
+  const deps = { ...core, records: new InfoRequestRecordsRepository(core.db) };
+  const settings = new InfoRequestSettingsService(deps);
+  const extras: RequestExtras = {
+    records: deps.records,
+    settings,
+    letters: new InfoRequestLetterService({ ...deps, settings }),
+    fees: new InfoRequestFeeService({ ...deps, settings }),
+    appeals: new InfoRequestAppealService(deps),
+    publicForm: new InfoRequestPublicService(
+      { ...deps, formSecret: secrets.formSecret },
+      secrets.encryptionKey,
+    ),
+  };
+  return extras;
+}

@@ -1,0 +1,32 @@
+/** SQL for the columns tied to tasks as evidence. */
+import type { Kysely, Transaction } from 'kysely';
+import type { DB } from '../../db/schema.ts';
+
+export class TaskEvidenceRepository {
+  constructor(private readonly db: Kysely<DB>) {}
+
+  async columnIds(taskId: number): Promise<number[]> {
+    const rows = await this.db
+      .selectFrom('task_columns')
+      .select('column_id')
+      .where('task_id', '=', taskId)
+      .orderBy('column_id')
+      .execute();
+    return rows.map((r) => r.column_id);
+  }
+
+  async link(trx: Transaction<DB>, taskId: number, columnId: number, now: string): Promise<void> {
+    await trx
+      .insertInto('task_columns')
+      .values({ task_id: taskId, column_id: columnId, created_at: now })
+      .execute();
+  }
+
+  async unlink(trx: Transaction<DB>, taskId: number, columnId: number): Promise<void> {
+    await trx
+      .deleteFrom('task_columns')
+      .where('task_id', '=', taskId)
+      .where('column_id', '=', columnId)
+      .execute();
+  }
+}
