@@ -50,6 +50,8 @@ const schema = z.object({
   SITE_PSB: z.string().default('湘公网安备 43000000000000号'),
   LOGIN_MAX_PER_IP_PER_MINUTE: z.coerce.number().int().min(1).default(20),
   LOGIN_MAX_PER_ACCOUNT_PER_MINUTE: z.coerce.number().int().min(1).default(10),
+  REQUEST_FORM_MAX_PER_IP_PER_MINUTE: z.coerce.number().int().min(1).default(10),
+  REQUEST_LOOKUP_MAX_PER_IP_PER_MINUTE: z.coerce.number().int().min(1).default(20),
 });
 
 export type RawConfig = z.infer<typeof schema>;

@@ -36,9 +36,10 @@ describe(`依申请公开 over HTTP on ${ENGINE}`, () => {
   let dept: Unit;
 
   beforeAll(async () => {
-    process.env.REQUEST_FORM_MAX_PER_IP_PER_MINUTE = '1000';
-    process.env.REQUEST_LOOKUP_MAX_PER_IP_PER_MINUTE = '1000';
-    app = await createTestApp({ now: '2026-03-02T02:00:00Z' });
+    app = await createTestApp({
+      now: '2026-03-02T02:00:00Z',
+      env: { REQUEST_FORM_MAX_PER_IP_PER_MINUTE: '1000', REQUEST_LOOKUP_MAX_PER_IP_PER_MINUTE: '1000' },
+    });
     await seedDemo(app);
     server = await startTestServer(app);
     dept = (await app.unitRepo.findByName('县发展和改革局'))!;
@@ -237,11 +238,12 @@ describe(`依申请公开 over HTTP on ${ENGINE}`, () => {
   });
 
   it('rate-limits the public form and the status lookup per IP (configurable)', async () => {
-    process.env.REQUEST_FORM_MAX_PER_IP_PER_MINUTE = '1';
-    process.env.REQUEST_LOOKUP_MAX_PER_IP_PER_MINUTE = '2';
-    const limited = await startTestServer(app);
-    process.env.REQUEST_FORM_MAX_PER_IP_PER_MINUTE = '1000';
-    process.env.REQUEST_LOOKUP_MAX_PER_IP_PER_MINUTE = '1000';
+    const config = {
+      ...app.config,
+      REQUEST_FORM_MAX_PER_IP_PER_MINUTE: 1,
+      REQUEST_LOOKUP_MAX_PER_IP_PER_MINUTE: 2,
+    };
+    const limited = await startTestServer({ ...app, config } as TestApp);
     try {
       const b = new Browser(limited);
       const look = () =>
