@@ -197,6 +197,56 @@ describe(`HTTP: task ledger pages on ${ENGINE}`, () => {
     expect(decodeURIComponent(String(xlsx.headers['content-disposition']))).toContain('工作台账.xlsx');
   });
 
+  it('the office ties a column as evidence; an empty column blocks 办结 until something is published', async () => {
+    const plan = (await app.tasks.repo.listPlans(1)).find((p) => p.title.startsWith('示范县贯彻'))!;
+    const { tasks } = await app.tasks.plans.getPlan(plan.id);
+    const fgj = (await app.unitRepo.findByName('县发展和改革局'))!;
+    const units = await app.tasks.repo.taskUnits(tasks.map((t) => t.id));
+    const open = await Promise.all(
+      tasks.map(async (t) => ({
+        t,
+        pending: (await app.tasks.reports.listReports(t.id)).some((r) => r.state === 'submitted'),
+      })),
+    );
+    const task = open.find(
+      ({ t, pending }) =>
+        !pending &&
+        t.status !== 'done' &&
+        t.title !== '重点政' &&
+        units.some((u) => u.task_id === t.id && u.unit_id === fgj.id),
+    )!.t;
+    const page = `/admin/tasks/${task.id}`;
+    const column = await app.publishing.columns.createColumn(
+      { actor: { kind: 'system', name: '测试' }, meta: { ip: null, userAgent: null } },
+      fgj.id,
+      null,
+      { name: '专项佐证专栏', kind: 'list', updateCycle: 'monthly' },
+    );
+    const columnId = String((column as { id: number }).id ?? column);
+    const none = await office.post(`${page}/columns`, { columnId: '' }, { csrfFrom: page });
+    expect(none.statusCode).toBe(422);
+    expect(none.body).toContain('请选择佐证栏目');
+    expect(
+      (await clerk.post(`${page}/columns`, { columnId }, { csrfFrom: '/admin/tasks/mine' })).statusCode,
+    ).toBe(403);
+    expect((await office.post(`${page}/columns`, { columnId }, { csrfFrom: page })).statusCode).toBe(303);
+    const shown = await office.get(page);
+    expect(shown.body).toContain('专项佐证专栏');
+    expect(shown.body).toContain('空栏目');
+    const sent = await clerk.post(
+      `${page}/reports`,
+      { unitId: String(fgj.id), reportDate: '2026-11-20', text: '已完成', done: 'on' },
+      { csrfFrom: page },
+    );
+    expect(sent.statusCode).toBe(303);
+    const clerkId = (await app.accounts.findUserByUsername('clerk'))!.id;
+    const reports = await app.tasks.reports.listReports(task.id);
+    const report = reports.find((r) => r.state === 'submitted' && r.submitted_by === clerkId)!;
+    const blocked = await office.post(`/admin/tasks/reports/${report.id}/accept`, {}, { csrfFrom: page });
+    expect(blocked.statusCode).toBe(422);
+    expect(blocked.body).toContain('佐证栏目“专项佐证专栏”空栏目');
+  });
+
   it('shows assessment scores and refuses weights below the 4 % share', async () => {
     const page = await office.get('/admin/tasks/assessment?year=2026');
     expect(page.statusCode).toBe(200);

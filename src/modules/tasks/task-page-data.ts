@@ -78,7 +78,7 @@ export async function taskPageData(
   app: App,
   req: FastifyRequest,
   taskId: number,
-  forms: { reportForm?: FormState; reviewProblems?: FieldProblem[] } = {},
+  forms: { reportForm?: FormState; reviewProblems?: FieldProblem[]; evidenceForm?: FormState } = {},
 ) {
   const task = await app.tasks.repo.findTask(taskId);
   if (!task) throw AppError.notFound('任务');
@@ -120,6 +120,15 @@ export async function taskPageData(
       carriedTo: to.map((t) => ({ id: t.id, label: t.plan_title })),
     },
     canReview,
+    evidence: await app.tasks.evidence.evidence(task.id),
+    evidenceChoices: canReview
+      ? await evidenceChoices(
+          app,
+          units.map((u) => u.unit_id),
+          all,
+        )
+      : [],
+    evidenceForm: forms.evidenceForm ?? emptyForm(),
     reportUnits: reportUnits.map((u) => ({ value: String(u.unit_id), label: u.name })),
     reportForm:
       forms.reportForm ?? emptyForm({ reportDate: today, unitId: String(reportUnits[0]?.unit_id ?? '') }),
@@ -133,6 +142,17 @@ async function userNames(app: App, ids: (number | null)[]): Promise<Map<number, 
   for (const id of new Set(ids.filter((i): i is number => i !== null))) {
     const u = await app.accounts.findUserById(id);
     if (u) out.set(id, u.display_name);
+  }
+  return out;
+}
+
+/** Columns of the task's responsible units, offered as evidence. */
+async function evidenceChoices(app: App, unitIds: number[], units: Map<number, { name: string }>) {
+  const out: { value: string; label: string }[] = [];
+  for (const id of [...new Set(unitIds)]) {
+    for (const c of await app.publishing.columns.listActiveForUnit(id)) {
+      out.push({ value: String(c.id), label: `${units.get(id)?.name ?? ''} › ${c.name}` });
+    }
   }
   return out;
 }

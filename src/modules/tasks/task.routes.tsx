@@ -62,6 +62,27 @@ export function registerTaskRoutes(server: FastifyInstance, app: App): void {
     );
   });
 
+  server.post('/admin/tasks/:id/columns', async (req, reply) => {
+    requirePermission(req, 'task.manage');
+    const id = idParam(req.params);
+    return handleForm(
+      reply,
+      req.body,
+      async () => {
+        await app.tasks.evidence.linkColumn(req.ctx, id, req.body);
+        return `/admin/tasks/${id}?done=evidence#evidence`;
+      },
+      async (evidenceForm) => TaskPage(await taskPageData(app, req, id, { evidenceForm })),
+    );
+  });
+
+  server.post('/admin/tasks/:id/columns/:columnId/unlink', async (req, reply) => {
+    requirePermission(req, 'task.manage');
+    const id = idParam(req.params);
+    await app.tasks.evidence.unlinkColumn(req.ctx, id, idParam(req.params, 'columnId'));
+    return reply.redirect(`/admin/tasks/${id}?done=evidence#evidence`, 303);
+  });
+
   server.post('/admin/tasks/reports/:id/accept', async (req, reply) => {
     requirePermission(req, 'task.manage');
     const report = await reportOf(idParam(req.params));

@@ -15,6 +15,7 @@ import {
 } from '../../../http/views/components.tsx';
 import { AdminLayout } from '../../../http/views/layouts.tsx';
 import type { FieldProblem } from '../../../lib/errors.ts';
+import { type ColumnFreshness, FRESHNESS_LABELS } from '../../publishing/column-freshness.ts';
 import { CheckboxField, deadlineText, ReportStateTag, StatusTag, TasksStyles } from './task-ui.tsx';
 
 export interface TaskView {
@@ -54,6 +55,10 @@ export interface TaskPageProps {
   reports: ReportView[];
   links: { carriedFrom: { id: number; label: string } | null; carriedTo: { id: number; label: string }[] };
   canReview: boolean;
+  /** Columns tied to the task with their freshness (issue 5 §4). */
+  evidence: ColumnFreshness[];
+  evidenceChoices: { value: string; label: string }[];
+  evidenceForm: FormState;
   /** Responsible units the actor may report for (empty: no report form). */
   reportUnits: { value: string; label: string }[];
   reportForm: FormState;
@@ -65,6 +70,7 @@ const DONE: Record<string, string> = {
   reported: '进展报告已报送，等待政务公开办审核。',
   accepted: '进展报告已采纳。',
   returned: '进展报告已退回。',
+  evidence: '佐证栏目已更新。',
 };
 
 function Reports({ ctx, reports, canReview }: Pick<TaskPageProps, 'ctx' | 'reports' | 'canReview'>) {
@@ -182,6 +188,7 @@ export function TaskPage(p: TaskPageProps) {
           ],
         ]}
       />
+      <EvidenceSection {...p} />
       <h2>历史</h2>
       <ul>
         {p.links.carriedFrom ? (
@@ -238,5 +245,66 @@ export function ReturnReportPage(p: {
         <Button kind="warning">退回</Button>
       </form>
     </AdminLayout>
+  );
+}
+
+/** 佐证栏目: whether the tied columns are really updated; the office ties and unties them. */
+function EvidenceSection(p: TaskPageProps) {
+  if (!p.evidence.length && !p.canReview) return null;
+  return (
+    <section aria-labelledby="evidence">
+      <h2 id="evidence">佐证栏目</h2>
+      <p class="hint">任务关联的栏目须按其更新周期发布信息；存在未按时更新或空栏目时，任务不能办结。</p>
+      {p.evidence.length ? (
+        <table>
+          <caption class="visually-hidden">佐证栏目更新情况</caption>
+          <thead>
+            <tr>
+              <th scope="col">栏目</th>
+              <th scope="col">更新情况</th>
+              <th scope="col">依据</th>
+              {p.canReview ? <th scope="col">操作</th> : null}
+            </tr>
+          </thead>
+          <tbody>
+            {p.evidence.map((c) => (
+              <tr key={c.columnId}>
+                <td>
+                  <a href={`/columns/${c.columnId}`}>{c.name}</a>
+                </td>
+                <td>
+                  <strong>{FRESHNESS_LABELS[c.status]}</strong>
+                </td>
+                <td>{c.explanation}</td>
+                {p.canReview ? (
+                  <td>
+                    <ActionForm
+                      action={`/admin/tasks/${p.task.id}/columns/${c.columnId}/unlink`}
+                      csrf={p.ctx.csrfToken}
+                      label={`取消关联 ${c.name}`}
+                    />
+                  </td>
+                ) : null}
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      ) : (
+        <p>尚未关联佐证栏目。</p>
+      )}
+      {p.canReview && p.evidenceChoices.length ? (
+        <form method="post" action={`/admin/tasks/${p.task.id}/columns`} novalidate>
+          <CsrfField token={p.ctx.csrfToken} />
+          <SelectField
+            form={p.evidenceForm}
+            name="columnId"
+            label="关联佐证栏目"
+            placeholder="请选择栏目"
+            options={p.evidenceChoices}
+          />
+          <Button kind="secondary">关联</Button>
+        </form>
+      ) : null}
+    </section>
   );
 }
