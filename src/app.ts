@@ -15,6 +15,7 @@ import { CalendarRepository } from './modules/calendar/calendar.repository.ts';
 import { CalendarService } from './modules/calendar/calendar.service.ts';
 import { UnitRepository } from './modules/orgs/unit.repository.ts';
 import { UnitService } from './modules/orgs/unit.service.ts';
+import { AttachmentStore } from './modules/publishing/attachment-store.ts';
 import { ColumnFreshnessService } from './modules/publishing/column-freshness.ts';
 import { createPublishing, type Publishing } from './modules/publishing/publishing.module.ts';
 import { InfoRequestJobs } from './modules/requests/info-request.jobs.ts';
@@ -130,7 +131,16 @@ export function createApp(
     description: '发布到达定时发布时间的政府信息',
     run: () => publishing.review.publishDue(),
   });
-  const tasks = createTaskModule({ db, audit, clock, units, unitRepo, calendar, publishing });
+  const tasks = createTaskModule({
+    db,
+    audit,
+    clock,
+    units,
+    unitRepo,
+    calendar,
+    publishing,
+    dataDir: config.DATA_DIR,
+  });
   const requests = createRequestModule({ db, audit, clock, unitRepo, calendar }, config.dataEncryptionKey);
   scheduler.register({
     name: 'requests.daily',
@@ -174,6 +184,7 @@ function createTaskModule(d: {
   unitRepo: UnitRepository;
   calendar: CalendarService;
   publishing: Publishing;
+  dataDir: string;
 }) {
   const repo = new TaskRepository(d.db);
   const reportRepo = new TaskReportRepository(d.db);
@@ -188,7 +199,13 @@ function createTaskModule(d: {
     repo,
     evidence,
     plans: new WorkPlanService({ ...d, tasks: repo }),
-    reports: new TaskReportService({ ...d, tasks: repo, reports: reportRepo, evidence }),
+    reports: new TaskReportService({
+      ...d,
+      tasks: repo,
+      reports: reportRepo,
+      evidence,
+      files: new AttachmentStore(d.dataDir),
+    }),
     supervision: new TaskSupervisionService({
       ...d,
       reports: reportRepo,

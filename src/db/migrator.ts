@@ -7,6 +7,7 @@ import * as m0004 from './migrations/0004-publishing.ts';
 import * as m0006 from './migrations/0006-catalogue.ts';
 import * as m0007 from './migrations/0007-info-request-letters.ts';
 import * as m0008 from './migrations/0008-task-evidence.ts';
+import * as m0009 from './migrations/0009-task-report-attachments.ts';
 
 /** Every migration in order. Add new ones at the end; never edit one that has shipped. */
 export const MIGRATIONS: Record<string, Migration> = {
@@ -17,6 +18,7 @@ export const MIGRATIONS: Record<string, Migration> = {
   '0006-catalogue': m0006,
   '0007-info-request-letters': m0007,
   '0008-task-evidence': m0008,
+  '0009-task-report-attachments': m0009,
 };
 
 export function createMigrator(db: Kysely<any>): Migrator {

@@ -12,12 +12,12 @@ async function postMultipart(
   b: Browser,
   url: string,
   fields: Record<string, string>,
-  file?: { name: string; content: Buffer },
+  file?: { name: string; content: Buffer; field?: string },
 ) {
   const token = await b.csrf('/admin/tasks/plans/new');
   const fd = new FormData();
   for (const [k, v] of Object.entries({ ...fields, _csrf: token })) fd.append(k, v);
-  if (file) fd.append('file', new Blob([new Uint8Array(file.content)]), file.name);
+  if (file) fd.append(file.field ?? 'file', new Blob([new Uint8Array(file.content)]), file.name);
   const res = new Response(fd);
   const cookie = (b as unknown as { cookieHeader(): string }).cookieHeader();
   return server.inject({
@@ -245,6 +245,48 @@ describe(`HTTP: task ledger pages on ${ENGINE}`, () => {
     const blocked = await office.post(`/admin/tasks/reports/${report.id}/accept`, {}, { csrfFrom: page });
     expect(blocked.statusCode).toBe(422);
     expect(blocked.body).toContain('佐证栏目“专项佐证专栏”空栏目');
+  });
+
+  it('a report carries attached evidence: checked by content, listed on the task, downloadable with its name', async () => {
+    const plan = (await app.tasks.repo.listPlans(1)).find((p) => p.title.startsWith('示范县贯彻'))!;
+    const { tasks } = await app.tasks.plans.getPlan(plan.id);
+    const fgj = (await app.unitRepo.findByName('县发展和改革局'))!;
+    const units = await app.tasks.repo.taskUnits(tasks.map((t) => t.id));
+    const candidates = [];
+    for (const t of tasks) {
+      const pending = (await app.tasks.reports.listReports(t.id)).some(
+        (r) => r.state === 'submitted' && r.unit_id === fgj.id,
+      );
+      if (!pending && t.status !== 'done' && units.some((u) => u.task_id === t.id && u.unit_id === fgj.id))
+        candidates.push(t);
+    }
+    const task = candidates.at(-1)!;
+    const page = `/admin/tasks/${task.id}`;
+    const fields = { unitId: String(fgj.id), reportDate: '2026-11-20', text: '已公开并附佐证', evidence: '' };
+    const bad = await postMultipart(server, clerk, `${page}/reports`, fields, {
+      field: 'attachments',
+      name: '佐证.pdf',
+      content: Buffer.from('MZ not a pdf'),
+    });
+    expect(bad.statusCode).toBe(422);
+    expect(bad.body).toContain('附件：“佐证.pdf”的内容与扩展名 .pdf 不符');
+    expect(bad.body).toContain('已公开并附佐证');
+    const pdf = Buffer.from('%PDF-1.7\n% 佐证材料\n');
+    const ok = await postMultipart(server, clerk, `${page}/reports`, fields, {
+      field: 'attachments',
+      name: '公开截图.pdf',
+      content: pdf,
+    });
+    expect(ok.statusCode).toBe(303);
+    const shown = await clerk.get(page);
+    const link = /href="(\/admin\/tasks\/reports\/attachments\/\d+)">公开截图\.pdf</.exec(shown.body)?.[1];
+    expect(link).toBeDefined();
+    const file = await office.get(link!);
+    expect(file.rawPayload.equals(pdf)).toBe(true);
+    expect(file.headers['content-disposition']).toContain(encodeURIComponent('公开截图.pdf'));
+    const outsider = new Browser(server);
+    await outsider.login('auditor', DEMO_PASSWORD);
+    expect((await outsider.get(link!)).statusCode).toBe(403);
   });
 
   it('shows assessment scores and refuses weights below the 4 % share', async () => {

@@ -83,4 +83,32 @@ export class TaskReportRepository {
       .orderBy('task_id')
       .execute();
   }
+
+  async insertAttachment(
+    trx: Transaction<DB>,
+    row: {
+      report_id: number;
+      file_name: string;
+      kind: string;
+      size: number;
+      sha256: string;
+      created_at: string;
+    },
+  ) {
+    await trx.insertInto('task_report_attachments').values(row).execute();
+  }
+
+  async attachmentsOf(reportIds: number[]) {
+    if (reportIds.length === 0) return [];
+    return this.db
+      .selectFrom('task_report_attachments')
+      .select(['id', 'report_id', 'file_name', 'kind', 'size', 'sha256'])
+      .where('report_id', 'in', reportIds)
+      .orderBy('id')
+      .execute();
+  }
+
+  async findAttachment(id: number) {
+    return this.db.selectFrom('task_report_attachments').selectAll().where('id', '=', id).executeTakeFirst();
+  }
 }

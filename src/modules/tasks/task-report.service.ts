@@ -12,6 +12,7 @@ import type { AuditLog } from '../../lib/audit/audit-log.ts';
 import { isValidPlainDate, todayInShanghai } from '../../lib/calendar/index.ts';
 import type { Clock } from '../../lib/clock.ts';
 import { AppError, type FieldProblem } from '../../lib/errors.ts';
+import { checkUpload, type FileKind, type UploadRule } from '../../lib/file-types.ts';
 import { intField, parseInput, requiredText } from '../../lib/validation.ts';
 import { can } from '../accounts/permissions.ts';
 import type { UnitService } from '../orgs/unit.service.ts';
@@ -27,6 +28,8 @@ export interface TaskReportServiceDeps {
   audit: AuditLog;
   clock: Clock;
   units: UnitService;
+  /** Where attached evidence files are stored (by content hash). */
+  files?: { put(content: Buffer): Promise<string>; read(sha256: string): Promise<Buffer> };
   /** Automatic evidence: reasons a task cannot be accepted as done (stale or empty columns). */
   evidence?: { doneBlockers(taskId: number): Promise<string[]> };
 }
@@ -73,8 +76,16 @@ type Report = NonNullable<Awaited<ReturnType<TaskReportRepository['find']>>>;
 export class TaskReportService {
   constructor(private readonly d: TaskReportServiceDeps) {}
 
-  /** A responsible unit reports progress on a task (optionally marking it 完成). */
-  async submitReport(ctx: CallContext, taskId: number, raw: unknown): Promise<number> {
+  /**
+   * A responsible unit reports progress on a task (optionally marking it 完成), with evidence links and
+   * attached files (checked by content and size before anything is stored).
+   */
+  async submitReport(
+    ctx: CallContext,
+    taskId: number,
+    raw: unknown,
+    files: { fileName: string; content: Buffer }[] = [],
+  ): Promise<number> {
     const task = await this.getTask(taskId);
     const input = parseInput(submitSchema, raw);
     const unit = await this.d.units.get(input.unitId);
@@ -89,8 +100,10 @@ export class TaskReportService {
       problems.push({ field: 'reportDate', message: '报送日期不能晚于今天' });
     if (await this.d.reports.hasPending(task.id, unit.id))
       problems.push({ field: '_', message: '本单位已有待审核的进展报告，请等待审核后再报送' });
+    const checked = checkFiles(files, problems);
     if (problems.length) throw AppError.validation(problems);
     const now = this.d.clock.now().toISOString();
+    const stored = await this.storeFiles(checked);
     return this.d.db.transaction().execute(async (trx) => {
       const id = await this.d.reports.insert(trx, {
         ...{ task_id: task.id, unit_id: unit.id, report_date: input.reportDate, text: input.text },
@@ -102,6 +115,8 @@ export class TaskReportService {
         ...{ submitted_by: ctx.actor.kind === 'user' ? ctx.actor.userId : null, submitted_at: now },
         ...{ reviewed_by: null, reviewed_at: null, reviewed_on: null, review_comment: null },
       });
+      for (const f of stored)
+        await this.d.reports.insertAttachment(trx, { report_id: id, ...f, created_at: now });
       await this.d.audit.record(trx, ctx, {
         action: 'task.report_submit',
         targetType: 'task_report',
@@ -152,10 +167,49 @@ export class TaskReportService {
     });
   }
 
-  /** The reports of a task, oldest first, with their evidence links parsed. */
+  /** The reports of a task, oldest first, with their evidence links parsed and attached files. */
   async listReports(taskId: number) {
     const rows = await this.d.reports.listForTask(taskId);
-    return rows.map((r) => ({ ...r, evidence: JSON.parse(r.evidence_json) as string[] }));
+    const files = await this.d.reports.attachmentsOf(rows.map((r) => r.id));
+    return rows.map((r) => ({
+      ...r,
+      evidence: JSON.parse(r.evidence_json) as string[],
+      attachments: files
+        .filter((f) => f.report_id === r.id)
+        .map(({ id, file_name, kind, size }) => ({ id, file_name, kind, size })),
+    }));
+  }
+
+  /** An attached file, for those who may see the task (office or a responsible unit). */
+  async readAttachment(
+    ctx: CallContext,
+    attachmentId: number,
+  ): Promise<{ fileName: string; kind: FileKind; body: Buffer }> {
+    const file = await this.d.reports.findAttachment(attachmentId);
+    const report = file ? await this.d.reports.find(file.report_id) : undefined;
+    if (!file || !report || !this.d.files) throw AppError.notFound('附件');
+    const task = await this.getTask(report.task_id);
+    const unit = await this.d.units.get(report.unit_id);
+    if (!can(ctx.actor, 'task.manage', task.plan_unit_path) && !can(ctx.actor, 'task.report', unit.path))
+      throw AppError.forbidden();
+    return {
+      fileName: file.file_name,
+      kind: file.kind as FileKind,
+      body: await this.d.files.read(file.sha256),
+    };
+  }
+
+  private async storeFiles(files: { fileName: string; content: Buffer; kind: FileKind }[]) {
+    if (files.length && !this.d.files) throw new AppError('internal', '附件存储未配置');
+    const out: { file_name: string; kind: string; size: number; sha256: string }[] = [];
+    for (const f of files)
+      out.push({
+        file_name: f.fileName,
+        kind: f.kind,
+        size: f.content.length,
+        sha256: await this.d.files!.put(f.content),
+      });
+    return out;
   }
 
   /** Every reason the review cannot happen: permission first, then state, self-review and the comment. */
@@ -222,4 +276,26 @@ export class TaskReportService {
   private today(): string {
     return todayInShanghai(this.d.clock.now());
   }
+}
+
+/** Evidence files a report may carry, and their size limit. */
+export const REPORT_ATTACHMENT_RULE: UploadRule = {
+  allowed: ['pdf', 'ofd', 'doc', 'docx', 'xls', 'xlsx', 'wps', 'et', 'jpg', 'png', 'zip'],
+  maxBytes: 20 * 1024 * 1024,
+};
+
+function checkFiles(files: { fileName: string; content: Buffer }[], problems: FieldProblem[]) {
+  const ok: { fileName: string; content: Buffer; kind: FileKind }[] = [];
+  for (const f of files) {
+    try {
+      ok.push({
+        ...f,
+        kind: checkUpload('attachments', '附件', f.fileName, f.content, REPORT_ATTACHMENT_RULE),
+      });
+    } catch (e) {
+      if (!(e instanceof AppError)) throw e;
+      problems.push(...e.problems);
+    }
+  }
+  return ok;
 }

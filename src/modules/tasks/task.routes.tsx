@@ -6,6 +6,7 @@ import { sendDownload } from '../../http/downloads.ts';
 import { handleForm, idParam } from '../../http/forms.ts';
 import { sendPage } from '../../http/render.ts';
 import { requirePermission, requireUser, type viewContext } from '../../http/request-context.ts';
+import { formFields, uploadedFiles } from '../../http/uploads.ts';
 import { emptyForm } from '../../http/view-context.ts';
 import { AppError } from '../../lib/errors.ts';
 import { registerBulletinRoutes } from './bulletin.routes.tsx';
@@ -55,11 +56,17 @@ export function registerTaskRoutes(server: FastifyInstance, app: App): void {
       reply,
       req.body,
       async () => {
-        await app.tasks.reports.submitReport(req.ctx, id, req.body);
+        const files = await uploadedFiles(req.body, 'attachments');
+        await app.tasks.reports.submitReport(req.ctx, id, formFields(req.body), files);
         return `/admin/tasks/${id}?done=reported`;
       },
       async (reportForm) => TaskPage(await taskPageData(app, req, id, { reportForm })),
     );
+  });
+
+  server.get('/admin/tasks/reports/attachments/:id', async (req, reply) => {
+    requireUser(req);
+    return sendDownload(reply, await app.tasks.reports.readAttachment(req.ctx, idParam(req.params)));
   });
 
   server.post('/admin/tasks/:id/columns', async (req, reply) => {

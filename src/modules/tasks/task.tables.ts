@@ -97,6 +97,17 @@ export interface TaskColumnTable {
   created_at: string;
 }
 
+/** A file attached to a progress report; the bytes live under DATA_DIR/files by SHA-256. */
+export interface TaskReportAttachmentTable {
+  id: Generated<number>;
+  report_id: number;
+  file_name: string;
+  kind: string;
+  size: number;
+  sha256: string;
+  created_at: string;
+}
+
 export interface TaskTables {
   task_unit_aliases: TaskUnitAliasTable;
   task_plans: TaskPlanTable;
@@ -105,4 +116,5 @@ export interface TaskTables {
   task_reports: TaskReportTable;
   task_reminders: TaskReminderTable;
   task_columns: TaskColumnTable;
+  task_report_attachments: TaskReportAttachmentTable;
 }

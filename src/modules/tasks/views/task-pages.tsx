@@ -15,6 +15,7 @@ import {
 } from '../../../http/views/components.tsx';
 import { AdminLayout } from '../../../http/views/layouts.tsx';
 import type { FieldProblem } from '../../../lib/errors.ts';
+import { formatBytes } from '../../../lib/file-types.ts';
 import { type ColumnFreshness, FRESHNESS_LABELS } from '../../publishing/column-freshness.ts';
 import { CheckboxField, deadlineText, ReportStateTag, StatusTag, TasksStyles } from './task-ui.tsx';
 
@@ -40,6 +41,7 @@ export interface ReportView {
   report_date: string;
   text: string;
   evidence: string[];
+  attachments: { id: number; file_name: string; size: number }[];
   marks_done: number;
   state: string;
   submittedBy: string;
@@ -93,6 +95,16 @@ function Reports({ ctx, reports, canReview }: Pick<TaskPageProps, 'ctx' | 'repor
               ))}
             </ul>
           ) : null}
+          {r.attachments.length ? (
+            <ul aria-label="佐证附件">
+              {r.attachments.map((f) => (
+                <li key={f.id}>
+                  <a href={`/admin/tasks/reports/attachments/${f.id}`}>{f.file_name}</a>（
+                  {formatBytes(f.size)}）
+                </li>
+              ))}
+            </ul>
+          ) : null}
           <p class="hint">
             {r.submittedBy} 于 {r.submitted_at.slice(0, 10)} 报送
             {r.reviewedBy ? `；${r.reviewedBy} 于 ${r.reviewed_on} 审核` : ''}
@@ -125,7 +137,7 @@ function ReportForm({
   return (
     <>
       <h2 id="report-form">报送进展</h2>
-      <form method="post" action={`/admin/tasks/${task.id}/reports`} novalidate>
+      <form method="post" action={`/admin/tasks/${task.id}/reports`} encType="multipart/form-data" novalidate>
         <CsrfField token={ctx.csrfToken} />
         <SelectField form={reportForm} name="unitId" label="报送单位" required options={reportUnits} />
         <TextField
@@ -143,6 +155,13 @@ function ReportForm({
           label="佐证材料链接"
           rows={3}
           hint="每行一个链接：http(s):// 网址，或以 / 开头的本站路径（如已发布的文件、栏目）"
+        />
+        <TextField
+          form={reportForm}
+          name="attachments"
+          label="佐证材料附件"
+          type="file"
+          hint="可选：pdf、ofd、Word、Excel、WPS、图片或 zip，不超过 20 MB"
         />
         <CheckboxField form={reportForm} name="done" label="任务已完成，申请办结" />
         <Button>报送</Button>
