@@ -39,6 +39,8 @@ const SUMMARY_COLUMNS = [
  */
 const TOTAL_TTL_MS = 30_000;
 const TOTAL_CACHE_MAX = 2_000;
+/** Up to this many documents a column list is driven from the column's placements. */
+const SMALL_COLUMN = 2_000;
 
 export class PublicDocumentRepository {
   private readonly totals = new Map<string, { at: number; n: number }>();
@@ -58,16 +60,29 @@ export class PublicDocumentRepository {
   private async list(filters: DocumentFilters, paging: Paging, withTotal = true) {
     const size = Math.min(Math.max(1, Math.trunc(paging.pageSize)), MAX_PUBLIC_PAGE_SIZE);
     const page = Math.max(1, Math.trunc(paging.page));
-    const base = applyDocumentFilters(this.db.selectFrom('documents as d'), filters);
-    const count = { n: withTotal ? await this.total(filters) : -1 };
-    const items = await base
+    const total = withTotal || filters.columnId !== undefined ? await this.total(filters) : -1;
+    const items = await this.listQuery(filters, total)
       .select(SUMMARY_COLUMNS)
       .orderBy('d.published_at', 'desc')
       .orderBy('d.id', 'desc')
       .limit(size)
       .offset((page - 1) * size)
       .execute();
-    return { items, total: Number(count.n), page, pageSize: size };
+    return { items, total: withTotal ? total : -1, page, pageSize: size };
+  }
+
+  /**
+   * A small column is read from its placements and sorted; a large one walks the published-date index
+   * (the correlated EXISTS in applyDocumentFilters) and stops after one page.
+   */
+  private listQuery(filters: DocumentFilters, total: number) {
+    if (filters.columnId === undefined || total > SMALL_COLUMN) {
+      return applyDocumentFilters(this.db.selectFrom('documents as d'), filters);
+    }
+    const { columnId, ...rest } = filters;
+    return applyDocumentFilters(this.db.selectFrom('documents as d'), rest).where('d.id', 'in', (eb) =>
+      eb.selectFrom('document_columns as fc').select('fc.document_id').where('fc.column_id', '=', columnId),
+    );
   }
 
   /** Published documents shown in a column, newest first. */
