@@ -1,40 +1,28 @@
-/** Catalogue pages in the browser: the editor (with and without errors) and the public table pass axe. */
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import path from 'node:path';
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { type Running, startServer } from '../../src/main.ts';
-import { expectNoAxeViolations, launchBrowser, login, newPage } from '../support/browser.ts';
+import type { Running } from '../../src/main.ts';
+import {
+  expectNoAxeViolations,
+  launchBrowser,
+  login,
+  newPage,
+  startTestSite,
+  type TestSite,
+} from '../support/browser.ts';
 
-let dir: string;
+let site: TestSite;
 let running: Running;
 let browser: Browser;
 
 beforeAll(async () => {
-  dir = mkdtempSync(path.join(tmpdir(), 'gk-e2e-cat-'));
-  running = await startServer(
-    {
-      ...process.env,
-      NODE_ENV: 'test',
-      HOST: '127.0.0.1',
-      PORT: '0',
-      DATA_DIR: dir,
-      DATABASE_URL: `sqlite:${path.join(dir, 'e2e.sqlite')}`,
-      SESSION_SECRET: 'e2e-secret-e2e-secret-e2e-secret-012345',
-      DEMO_MODE: '1',
-      LOG_LEVEL: 'silent',
-      LOGIN_MAX_PER_IP_PER_MINUTE: '1000',
-    },
-    { logger: false },
-  );
+  site = await startTestSite('cat');
+  running = site.running;
   browser = await launchBrowser();
 });
 
 afterAll(async () => {
   await browser?.close();
-  await running?.stop();
-  rmSync(dir, { recursive: true, force: true });
+  await site?.stop();
 });
 
 describe('主动公开目录 in the browser', () => {

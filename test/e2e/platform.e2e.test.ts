@@ -4,14 +4,20 @@
  * both in the audit log and exports it), form errors, keyboard access, pages without JavaScript
  * and 长者模式. Every page visited with JavaScript is checked with axe-core against WCAG 2.1 AA.
  */
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import path from 'node:path';
+import { readFileSync } from 'node:fs';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { NO_REQUEST, systemActor } from '../../src/lib/actor.ts';
-import { type Running, startServer } from '../../src/main.ts';
-import { expectNoAxeViolations, launchBrowser, login, newPage, submitLogin } from '../support/browser.ts';
+import type { Running } from '../../src/main.ts';
+import {
+  expectNoAxeViolations,
+  launchBrowser,
+  login,
+  newPage,
+  startTestSite,
+  submitLogin,
+  type TestSite,
+} from '../support/browser.ts';
 
 const PASSWORD = 'Demo@2026';
 const ROOT_UNIT = '示范县人民政府';
@@ -25,7 +31,7 @@ const DEMO_USERS: [username: string, displayName: string][] = [
   ['secrecy', '吴保密'],
 ];
 
-let dir: string;
+let site: TestSite;
 let running: Running;
 let browser: Browser;
 let base: string;
@@ -88,23 +94,8 @@ async function tableText(page: Page): Promise<string> {
 }
 
 beforeAll(async () => {
-  dir = mkdtempSync(path.join(tmpdir(), 'gk-e2e-'));
-  running = await startServer(
-    {
-      ...process.env,
-      NODE_ENV: 'test',
-      HOST: '127.0.0.1',
-      PORT: '0',
-      DATA_DIR: dir,
-      DATABASE_URL: `sqlite:${path.join(dir, 'e2e.sqlite')}`,
-      SESSION_SECRET: 'e2e-secret-e2e-secret-e2e-secret-012345',
-      DEMO_MODE: '1',
-      LOG_LEVEL: 'silent',
-      // Every journey logs in from 127.0.0.1; the per-IP limit is not what these tests are about.
-      LOGIN_MAX_PER_IP_PER_MINUTE: '1000',
-    },
-    { logger: false },
-  );
+  site = await startTestSite('platform');
+  running = site.running;
   base = running.url;
   const root = await running.app.unitRepo.findByName(ROOT_UNIT);
   if (!root) throw new Error('demo data missing');
@@ -114,8 +105,7 @@ beforeAll(async () => {
 
 afterAll(async () => {
   await browser?.close();
-  await running?.stop();
-  if (dir) rmSync(dir, { recursive: true, force: true });
+  await site?.stop();
 });
 
 describe('platform foundation in a browser', () => {

@@ -1,43 +1,27 @@
-/**
- * The public portal in a real browser on the demo data: home, a unit's 政府信息公开 index, the 指南, a
- * column with filters, a document and its print view, search with and without results, 长者模式 —
- * zero axe-core violations on each, and the main path usable by keyboard alone.
- */
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import path from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { type Running, startServer } from '../../src/main.ts';
-import { expectNoAxeViolations, launchBrowser, newPage } from '../support/browser.ts';
+import type { Running } from '../../src/main.ts';
+import {
+  expectNoAxeViolations,
+  launchBrowser,
+  newPage,
+  startTestSite,
+  type TestSite,
+} from '../support/browser.ts';
 
-let dir: string;
+let site: TestSite;
 let running: Running;
 let browser: Browser;
 
 beforeAll(async () => {
-  dir = mkdtempSync(path.join(tmpdir(), 'gk-e2e-portal-'));
-  running = await startServer(
-    {
-      ...process.env,
-      NODE_ENV: 'test',
-      HOST: '127.0.0.1',
-      PORT: '0',
-      DATA_DIR: dir,
-      DATABASE_URL: `sqlite:${path.join(dir, 'e2e.sqlite')}`,
-      SESSION_SECRET: 'e2e-secret-e2e-secret-e2e-secret-012345',
-      DEMO_MODE: '1',
-      LOG_LEVEL: 'silent',
-    },
-    { logger: false },
-  );
+  site = await startTestSite('portal');
+  running = site.running;
   browser = await launchBrowser();
 }, 120_000);
 
 afterAll(async () => {
   await browser?.close();
-  await running?.stop();
-  rmSync(dir, { recursive: true, force: true });
+  await site?.stop();
 });
 
 async function visit(page: Page, url: string) {

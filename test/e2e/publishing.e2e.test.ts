@@ -1,18 +1,17 @@
-/**
- * The publishing journey in the browser: the 信息员 imports a .docx and submits it, the 保密审查员 clears
- * it, the 审核员 publishes it; it appears in its column, the column's Atom feed and search; withdrawal
- * leaves the page with its 已撤回 notice. axe-core (WCAG 2.1 AA) on every page visited.
- */
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import path from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { type Running, startServer } from '../../src/main.ts';
+import type { Running } from '../../src/main.ts';
 import { docxFromText } from '../../src/modules/publishing/word-import-test-kit.ts';
-import { expectNoAxeViolations, launchBrowser, login, newPage } from '../support/browser.ts';
+import {
+  expectNoAxeViolations,
+  launchBrowser,
+  login,
+  newPage,
+  startTestSite,
+  type TestSite,
+} from '../support/browser.ts';
 
-let dir: string;
+let site: TestSite;
 let running: Running;
 let browser: Browser;
 
@@ -28,29 +27,14 @@ const NOTICE = [
 ].join('\n');
 
 beforeAll(async () => {
-  dir = mkdtempSync(path.join(tmpdir(), 'gk-e2e-pub-'));
-  running = await startServer(
-    {
-      ...process.env,
-      NODE_ENV: 'test',
-      HOST: '127.0.0.1',
-      PORT: '0',
-      DATA_DIR: dir,
-      DATABASE_URL: `sqlite:${path.join(dir, 'e2e.sqlite')}`,
-      SESSION_SECRET: 'e2e-secret-e2e-secret-e2e-secret-012345',
-      DEMO_MODE: '1',
-      LOG_LEVEL: 'silent',
-      LOGIN_MAX_PER_IP_PER_MINUTE: '1000',
-    },
-    { logger: false },
-  );
+  site = await startTestSite('pub');
+  running = site.running;
   browser = await launchBrowser();
 });
 
 afterAll(async () => {
   await browser?.close();
-  await running?.stop();
-  rmSync(dir, { recursive: true, force: true });
+  await site?.stop();
 });
 
 /** Clicks a submit button and waits for the page after the POST (and its redirect). */

@@ -1,19 +1,17 @@
-/**
- * Browser journey of 依申请公开 (issue 4 §6): the public applies online → staff confirm → ask for
- * 补正 → the applicant's 补正 arrives (staff record it) → the answer 部分公开 after 法制审核 by a
- * different user → the status page shows 已办结 and offers the letter. Every page visited is checked
- * with axe-core (WCAG 2.1 AA); the application form also works with JavaScript switched off.
- */
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import path from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { type Running, startServer } from '../../src/main.ts';
-import { expectNoAxeViolations, launchBrowser, login, newPage } from '../support/browser.ts';
+import type { Running } from '../../src/main.ts';
+import {
+  expectNoAxeViolations,
+  launchBrowser,
+  login,
+  newPage,
+  startTestSite,
+  type TestSite,
+} from '../support/browser.ts';
 
 const PASSWORD = 'Demo@2026';
-let dir: string;
+let site: TestSite;
 let running: Running;
 let browser: Browser;
 let base: string;
@@ -57,24 +55,8 @@ async function staff(username: string): Promise<Page> {
 }
 
 beforeAll(async () => {
-  dir = mkdtempSync(path.join(tmpdir(), 'gk-e2e-req-'));
-  process.env.REQUEST_FORM_MAX_PER_IP_PER_MINUTE = '1000';
-  process.env.REQUEST_LOOKUP_MAX_PER_IP_PER_MINUTE = '1000';
-  running = await startServer(
-    {
-      ...process.env,
-      NODE_ENV: 'test',
-      HOST: '127.0.0.1',
-      PORT: '0',
-      DATA_DIR: dir,
-      DATABASE_URL: `sqlite:${path.join(dir, 'e2e.sqlite')}`,
-      SESSION_SECRET: 'e2e-secret-e2e-secret-e2e-secret-012345',
-      DEMO_MODE: '1',
-      LOG_LEVEL: 'silent',
-      LOGIN_MAX_PER_IP_PER_MINUTE: '1000',
-    },
-    { logger: false },
-  );
+  site = await startTestSite('req');
+  running = site.running;
   base = running.url;
   const dept = await running.app.unitRepo.findByName('县发展和改革局');
   if (!dept) throw new Error('demo data missing');
@@ -84,8 +66,7 @@ beforeAll(async () => {
 
 afterAll(async () => {
   await browser?.close();
-  await running?.stop();
-  if (dir) rmSync(dir, { recursive: true, force: true });
+  await site?.stop();
 });
 
 describe('依申请公开 journey', () => {

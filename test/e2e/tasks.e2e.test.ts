@@ -3,13 +3,19 @@
  * department reports progress with a link → the office accepts → the quarterly bulletin shows it.
  * axe-core (WCAG 2.1 AA) runs on every page visited.
  */
-import { mkdtempSync, readdirSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { readdirSync } from 'node:fs';
 import path from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { type Running, startServer } from '../../src/main.ts';
-import { expectNoAxeViolations, launchBrowser, login, newPage } from '../support/browser.ts';
+import type { Running } from '../../src/main.ts';
+import {
+  expectNoAxeViolations,
+  launchBrowser,
+  login,
+  newPage,
+  startTestSite,
+  type TestSite,
+} from '../support/browser.ts';
 
 const PASSWORD = 'Demo@2026';
 const SEED = path.join(
@@ -19,7 +25,7 @@ const SEED = path.join(
 );
 const TITLE = `浏览器测试工作要点${Date.now().toString(36).slice(-4)}`;
 
-let dir: string;
+let site: TestSite;
 let running: Running;
 let browser: Browser;
 let base: string;
@@ -41,30 +47,15 @@ async function h1(page: Page): Promise<string> {
 }
 
 beforeAll(async () => {
-  dir = mkdtempSync(path.join(tmpdir(), 'gk-e2e-tasks-'));
-  running = await startServer(
-    {
-      ...process.env,
-      NODE_ENV: 'test',
-      HOST: '127.0.0.1',
-      PORT: '0',
-      DATA_DIR: dir,
-      DATABASE_URL: `sqlite:${path.join(dir, 'e2e.sqlite')}`,
-      SESSION_SECRET: 'e2e-secret-e2e-secret-e2e-secret-012345',
-      DEMO_MODE: '1',
-      LOG_LEVEL: 'silent',
-      LOGIN_MAX_PER_IP_PER_MINUTE: '1000',
-    },
-    { logger: false },
-  );
+  site = await startTestSite('tasks');
+  running = site.running;
   base = running.url;
   browser = await launchBrowser();
 });
 
 afterAll(async () => {
   await browser?.close();
-  await running?.stop();
-  if (dir) rmSync(dir, { recursive: true, force: true });
+  await site?.stop();
 });
 
 describe('task ledger in a browser', () => {

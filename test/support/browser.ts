@@ -2,8 +2,10 @@
  * Browser helpers for the e2e journeys: the system Chromium (never a downloaded one), pages with
  * axe-core injected despite the site's strict CSP, and a log-in shortcut that uses the real form.
  */
-import { readFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { createRequire } from 'node:module';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
 import {
   type Browser,
   type BrowserContext,
@@ -11,6 +13,7 @@ import {
   chromium,
   type Page,
 } from 'playwright-core';
+import { type Running, startServer } from '../../src/main.ts';
 
 const require = createRequire(import.meta.url);
 
@@ -136,4 +139,42 @@ export async function login(page: Page, baseUrl: string, username: string, passw
     throw new Error(`log-in as ${username} failed (HTTP ${status}): ${why ?? page.url()}`);
   }
   await page.waitForURL((u) => u.pathname !== '/login');
+}
+
+/** A real server on a fresh SQLite file with the demo data, as the browser journeys use it. */
+export interface TestSite {
+  running: Running;
+  stop(): Promise<void>;
+}
+
+/**
+ * Starts `gongkai serve` in-process on a free port of 127.0.0.1. Every journey logs in from the same
+ * address, so the per-IP limits are raised: they are not what these tests are about.
+ */
+export async function startTestSite(name: string): Promise<TestSite> {
+  const dir = mkdtempSync(path.join(tmpdir(), `gk-e2e-${name}-`));
+  const running = await startServer(
+    {
+      ...process.env,
+      NODE_ENV: 'test',
+      HOST: '127.0.0.1',
+      PORT: '0',
+      DATA_DIR: dir,
+      DATABASE_URL: `sqlite:${path.join(dir, 'e2e.sqlite')}`,
+      SESSION_SECRET: 'e2e-secret-e2e-secret-e2e-secret-012345',
+      DEMO_MODE: '1',
+      LOG_LEVEL: 'silent',
+      LOGIN_MAX_PER_IP_PER_MINUTE: '1000',
+      REQUEST_FORM_MAX_PER_IP_PER_MINUTE: '1000',
+      REQUEST_LOOKUP_MAX_PER_IP_PER_MINUTE: '1000',
+    },
+    { logger: false },
+  );
+  return {
+    running,
+    stop: async () => {
+      await running.stop();
+      rmSync(dir, { recursive: true, force: true });
+    },
+  };
 }
