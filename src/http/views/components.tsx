@@ -115,6 +115,25 @@ export function TextField(
   );
 }
 
+/** A file input (optionally multiple) with label, hint and error, like the other fields. */
+export function FileField(props: FieldProps & { accept?: string; multiple?: boolean }) {
+  const { form, name, accept, multiple } = props;
+  return (
+    <FieldShell {...props}>
+      <input
+        class="input input-full"
+        id={`f-${name}`}
+        name={name}
+        type="file"
+        accept={accept}
+        multiple={multiple}
+        aria-invalid={problemFor(form, name) ? 'true' : undefined}
+        aria-describedby={describedBy(form, name, props.hint)}
+      />
+    </FieldShell>
+  );
+}
+
 export function TextArea(props: FieldProps & { rows?: number }) {
   const { form, name, rows = 5 } = props;
   return (

@@ -1,7 +1,7 @@
 /** SQL for units and their leaders. Public scopes only ever return active units. */
 import type { Kysely, Transaction } from 'kysely';
-import { sql } from 'kysely';
 import type { DB, NewUnit, Unit, UnitUpdate } from '../../db/schema.ts';
+import { moveSubtree } from '../../db/tree.ts';
 
 type Db = Kysely<DB> | Transaction<DB>;
 
@@ -101,14 +101,7 @@ export class UnitRepository {
     newPath: string,
     depthDelta: number,
   ): Promise<void> {
-    await trx
-      .updateTable('units')
-      .set({
-        path: sql<string>`${newPath} || substr(path, ${oldPath.length + 1})`,
-        depth: sql<number>`depth + ${depthDelta}`,
-      })
-      .where('path', 'like', `${oldPath}%`)
-      .execute();
+    await moveSubtree(trx, 'units', oldPath, newPath, depthDelta);
   }
 
   async leaders(unitId: number) {

@@ -1,7 +1,7 @@
 /** SQL for 栏目 (site_columns). Public scopes return active columns only. */
 import type { Insertable, Kysely, Transaction, Updateable } from 'kysely';
-import { sql } from 'kysely';
 import type { DB } from '../../db/schema.ts';
+import { moveSubtree } from '../../db/tree.ts';
 import type { SiteColumn, SiteColumnTable } from './publishing.tables.ts';
 
 type Db = Kysely<DB> | Transaction<DB>;
@@ -88,13 +88,6 @@ export class ColumnRepository {
     newPath: string,
     depthDelta: number,
   ): Promise<void> {
-    await trx
-      .updateTable('site_columns')
-      .set({
-        path: sql<string>`${newPath} || substr(path, ${oldPath.length + 1})`,
-        depth: sql<number>`depth + ${depthDelta}`,
-      })
-      .where('path', 'like', `${oldPath}%`)
-      .execute();
+    await moveSubtree(trx, 'site_columns', oldPath, newPath, depthDelta);
   }
 }

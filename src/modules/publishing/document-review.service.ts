@@ -240,7 +240,7 @@ export class DocumentReviewService {
     let published = 0;
     for (const id of await this.d.documents.dueScheduled(now.toISOString(), PUBLISH_DUE_BATCH)) {
       const doc = await this.d.documents.findById(id);
-      if (!doc || doc.state !== 'scheduled') continue;
+      if (doc?.state !== 'scheduled') continue;
       await this.step(ctx, doc, 'publish_due', {
         patch: {},
         record: { summary: `定时发布信息“${doc.title}”` },

@@ -7,6 +7,7 @@ import {
   CheckboxGroup,
   CsrfField,
   ErrorSummary,
+  FileField,
   Notice,
   SelectField,
   TextArea,
@@ -22,7 +23,7 @@ import {
 } from '../document.model.ts';
 import { ATTACHMENT_KINDS, MAX_ATTACHMENT_BYTES } from '../document.service.ts';
 import type { SiteColumn } from '../publishing.tables.ts';
-import { columnPathNames, FileField } from './admin-publishing-ui.tsx';
+import { columnPathNames } from './admin-publishing-ui.tsx';
 
 export type DocumentFormMode = 'new' | 'edit' | 'correct';
 

@@ -1,9 +1,15 @@
 /** Word import (one .docx → prefilled form) and bulk import (.zip + .xlsx → per-row report) pages. */
 import type { FormState, ViewContext } from '../../../http/view-context.ts';
-import { Breadcrumbs, Button, CsrfField, ErrorSummary, Notice } from '../../../http/views/components.tsx';
+import {
+  Breadcrumbs,
+  Button,
+  CsrfField,
+  ErrorSummary,
+  FileField,
+  Notice,
+} from '../../../http/views/components.tsx';
 import { AdminLayout } from '../../../http/views/layouts.tsx';
 import { BULK_HEADINGS, type BulkImportResult, MAX_BULK_ROWS } from '../bulk-import.ts';
-import { FileField } from './admin-publishing-ui.tsx';
 
 interface Base {
   ctx: ViewContext;

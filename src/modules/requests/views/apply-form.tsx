@@ -9,6 +9,7 @@ import {
   Button,
   CsrfField,
   ErrorSummary,
+  FileField,
   SelectField,
   TextArea,
   TextField,
@@ -27,7 +28,7 @@ import {
   REPORT_CATEGORY_LABELS,
 } from '../info-request.model.ts';
 import { FORM_TOKEN_FIELD, HONEYPOT_FIELD } from '../info-request-abuse.ts';
-import { FileField, RadioGroup, RequestsStyles } from './request-ui.tsx';
+import { RadioGroup, RequestsStyles } from './request-ui.tsx';
 
 const opts = <K extends string>(keys: readonly K[], labels: Record<K, string>) =>
   keys.map((k) => ({ value: k, label: labels[k] }));

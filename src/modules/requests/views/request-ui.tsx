@@ -81,47 +81,6 @@ export function RadioGroup({
 }
 
 /** A file input with label, hint and error. */
-export function FileField({
-  form,
-  name,
-  label,
-  hint,
-  accept,
-}: {
-  form?: FormState<any>;
-  name: string;
-  label: string;
-  hint?: string;
-  accept?: string;
-}) {
-  const error = problemFor(form, name);
-  return (
-    <div class={error ? 'field field-error' : 'field'}>
-      <label for={`f-${name}`}>{label}</label>
-      {hint ? (
-        <p class="hint" id={`h-${name}`}>
-          {hint}
-        </p>
-      ) : null}
-      {error ? (
-        <p class="error-message" id={`e-${name}`}>
-          <span class="visually-hidden">错误：</span>
-          {error}
-        </p>
-      ) : null}
-      <input
-        id={`f-${name}`}
-        name={name}
-        type="file"
-        accept={accept}
-        aria-describedby={
-          [hint ? `h-${name}` : '', error ? `e-${name}` : ''].filter(Boolean).join(' ') || undefined
-        }
-      />
-    </div>
-  );
-}
-
 /** Timestamp as China local date and time, e.g. 2026-03-02 10:00. */
 export function chinaDateTime(iso: string): string {
   const d = new Date(new Date(iso).getTime() + 8 * 3600_000);
