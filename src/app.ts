@@ -24,8 +24,11 @@ import { InfoRequestService } from './modules/requests/info-request.service.ts';
 import { InfoRequestTransitions } from './modules/requests/info-request.transitions.ts';
 import { InfoRequestStatsService } from './modules/requests/info-request-stats.service.ts';
 import { TaskRepository } from './modules/tasks/task.repository.ts';
+import { TaskAssessmentService } from './modules/tasks/task-assessment.service.ts';
+import { TaskBulletinService } from './modules/tasks/task-bulletin.service.ts';
 import { TaskEvidenceRepository } from './modules/tasks/task-evidence.repository.ts';
 import { TaskEvidenceService } from './modules/tasks/task-evidence.service.ts';
+import { TaskLedgerRepository } from './modules/tasks/task-ledger.repository.ts';
 import { TaskReportRepository } from './modules/tasks/task-report.repository.ts';
 import { TaskReportService } from './modules/tasks/task-report.service.ts';
 import { TaskSupervisionRepository } from './modules/tasks/task-supervision.repository.ts';
@@ -69,6 +72,11 @@ export interface App {
     supervision: TaskSupervisionService;
     /** Automatic evidence from column freshness. */
     evidence: TaskEvidenceService;
+    ledger: TaskLedgerRepository;
+    /** The quarterly bulletin (HTML and .docx). */
+    bulletins: TaskBulletinService;
+    /** Year-end scores and 回头看 carry-over. */
+    assessment: TaskAssessmentService;
   };
   /** Daily jobs; modules register theirs when the app is created. */
   scheduler: Scheduler;
@@ -195,9 +203,13 @@ function createTaskModule(d: {
     columns: d.publishing.columns,
     freshness: new ColumnFreshnessService(d.db),
   });
+  const ledger = new TaskLedgerRepository(d.db);
+  const supervisionRepo = new TaskSupervisionRepository(d.db);
+  const supervision = new TaskSupervisionService({ ...d, reports: reportRepo, supervision: supervisionRepo });
   return {
     repo,
     evidence,
+    supervision,
     plans: new WorkPlanService({ ...d, tasks: repo }),
     reports: new TaskReportService({
       ...d,
@@ -206,11 +218,9 @@ function createTaskModule(d: {
       evidence,
       files: new AttachmentStore(d.dataDir),
     }),
-    supervision: new TaskSupervisionService({
-      ...d,
-      reports: reportRepo,
-      supervision: new TaskSupervisionRepository(d.db),
-    }),
+    ledger,
+    bulletins: new TaskBulletinService({ supervision, supervisionRepo, ledger, units: d.units }),
+    assessment: new TaskAssessmentService({ ...d, tasks: repo, ledger, supervision }),
   };
 }
 

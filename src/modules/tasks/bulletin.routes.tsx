@@ -8,7 +8,6 @@ import { requirePermission, viewContext } from '../../http/request-context.ts';
 import { emptyForm, type FormState } from '../../http/view-context.ts';
 import { bulletinTitle } from './task-bulletin.ts';
 import { buildBulletinDocx } from './task-bulletin-docx.ts';
-import { createTaskExtras } from './task-extras.ts';
 import { officeUnitId } from './task-page-data.ts';
 import { AssessmentPage, BulletinPage } from './views/bulletin-pages.tsx';
 import { queryInt } from './views/task-ui.tsx';
@@ -22,7 +21,7 @@ function period(app: App, query: unknown) {
 }
 
 export function registerBulletinRoutes(server: FastifyInstance, app: App): void {
-  const x = createTaskExtras(app);
+  const x = app.tasks;
   const years = async (owner: number, year: number) =>
     [...new Set([year, ...(await app.tasks.repo.listPlans(owner)).map((p) => p.year)])].sort((a, b) => b - a);
   const owner = async (req: FastifyRequest) => {

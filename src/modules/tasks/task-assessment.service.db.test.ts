@@ -1,8 +1,8 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { createTestApp, ENGINE, type TestApp } from '../../../test/support/test-app.ts';
+import type { App } from '../../app.ts';
 import type { AppError } from '../../lib/errors.ts';
 import { DEFAULT_WEIGHTS } from './task-assessment.ts';
-import { createTaskExtras } from './task-extras.ts';
 import { demoCounty, taskServices } from './task-test-helpers.ts';
 
 const at = (date: string) => new Date(`${date}T02:00:00Z`);
@@ -10,14 +10,14 @@ const at = (date: string) => new Date(`${date}T02:00:00Z`);
 describe(`assessment scores and 回头看 on ${ENGINE}`, () => {
   let app: TestApp;
   let s: ReturnType<typeof taskServices>;
-  let x: ReturnType<typeof createTaskExtras>;
+  let x: App['tasks'];
   let c: Awaited<ReturnType<typeof demoCounty>>;
   let taskIds: number[];
   let planId: number;
   beforeEach(async () => {
     app = await createTestApp({ now: '2026-01-05T02:00:00Z' });
     s = taskServices(app);
-    x = createTaskExtras(app);
+    x = app.tasks;
     c = await demoCounty(app);
     ({ planId, taskIds } = await s.plans.confirmImport(c.admin.ctx, {
       ...{

@@ -7,7 +7,6 @@ import type { Actor } from '../../lib/actor.ts';
 import { todayInShanghai } from '../../lib/calendar/index.ts';
 import { AppError, type FieldProblem } from '../../lib/errors.ts';
 import { can } from '../accounts/permissions.ts';
-import { createTaskExtras } from './task-extras.ts';
 import { buildLedgerMatrix } from './task-ledger.presenter.ts';
 import { DUE_SOON_WORKING_DAYS } from './task-supervision.service.ts';
 import { queryInt } from './views/task-ui.tsx';
@@ -24,7 +23,7 @@ export function officeUnitId(actor: Actor, currentUnitId: number | null | undefi
 export async function ledgerPageData(app: App, req: FastifyRequest) {
   const ctx = await viewContext(app, req);
   const owner = officeUnitId(req.ctx.actor, ctx.currentUnitId);
-  const x = createTaskExtras(app);
+  const x = app.tasks;
   const plans = await app.tasks.repo.listPlans(owner);
   const planId = queryInt(req.query, 'plan');
   const plan = plans.find((p) => p.id === planId) ?? [...plans].sort((a, b) => b.id - a.id)[0] ?? null;
@@ -48,7 +47,7 @@ export async function myTasksData(app: App, req: FastifyRequest) {
   const unit = unitId ? await app.units.get(unitId) : null;
   if (!unit || !can(req.ctx.actor, 'task.report', unit.path))
     return { ctx, unitName: null, tasks: [], overdue: [], dueSoon: [] };
-  const x = createTaskExtras(app);
+  const x = app.tasks;
   const tasks = await x.ledger.unitTasks(unit.id);
   const states = await x.ledger.reportStates(tasks.map((t) => t.id));
   const latest = new Map(states.filter((s) => s.unit_id === unit.id).map((s) => [s.task_id, s.state]));
@@ -94,7 +93,7 @@ export async function taskPageData(
     app,
     reports.flatMap((r) => [r.submitted_by, r.reviewed_by]),
   );
-  const x = createTaskExtras(app);
+  const x = app.tasks;
   const from = task.carried_from_task_id
     ? await app.tasks.repo.findTask(task.carried_from_task_id)
     : undefined;

@@ -11,7 +11,6 @@ import { emptyForm } from '../../http/view-context.ts';
 import { AppError } from '../../lib/errors.ts';
 import { registerBulletinRoutes } from './bulletin.routes.tsx';
 import { registerPlanImportRoutes } from './plan-import.routes.tsx';
-import { createTaskExtras } from './task-extras.ts';
 import { ledgerPageData, myTasksData, taskPageData } from './task-page-data.ts';
 import { LedgerPage, MyTasksPage } from './views/ledger-pages.tsx';
 import { ReturnReportPage, TaskPage } from './views/task-pages.tsx';
@@ -28,7 +27,7 @@ export function registerTaskRoutes(server: FastifyInstance, app: App): void {
   registerBulletinRoutes(server, app);
 
   const reportOf = async (id: number) => {
-    const report = await createTaskExtras(app).ledger.findReport(id);
+    const report = await app.tasks.ledger.findReport(id);
     if (!report) throw AppError.notFound('进展报告');
     return report;
   };
@@ -145,7 +144,7 @@ export function registerTaskRoutes(server: FastifyInstance, app: App): void {
       reply,
       req.body,
       async () =>
-        `/admin/tasks?plan=${(await createTaskExtras(app).assessment.carryOver(req.ctx, planId)).planId}&done=carried`,
+        `/admin/tasks?plan=${(await app.tasks.assessment.carryOver(req.ctx, planId)).planId}&done=carried`,
       async (form) => {
         const data = await ledgerPageData(app, req);
         return LedgerPage({ ...data, done: undefined, carryProblems: form.problems });
