@@ -1,9 +1,9 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { demoCounty, taskServices } from '../../../test/support/tasks.ts';
 import { createTestApp, ENGINE, type TestApp } from '../../../test/support/test-app.ts';
 import type { App } from '../../app.ts';
 import type { AppError } from '../../lib/errors.ts';
 import { DEFAULT_WEIGHTS } from './task-assessment.ts';
-import { demoCounty, taskServices } from './task-test-helpers.ts';
 
 const at = (date: string) => new Date(`${date}T02:00:00Z`);
 

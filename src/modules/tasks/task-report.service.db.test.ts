@@ -1,7 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { demoCounty, taskServices } from '../../../test/support/tasks.ts';
 import { createTestApp, ENGINE, type TestApp } from '../../../test/support/test-app.ts';
 import { AppError } from '../../lib/errors.ts';
-import { demoCounty, taskServices } from './task-test-helpers.ts';
 
 describe(`progress reports on ${ENGINE}`, () => {
   let app: TestApp;

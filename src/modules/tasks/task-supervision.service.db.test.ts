@@ -1,8 +1,8 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { buildUser } from '../../../test/support/factories.ts';
+import { demoCounty, taskServices } from '../../../test/support/tasks.ts';
 import { createTestApp, ENGINE, type TestApp } from '../../../test/support/test-app.ts';
 import type { Deadline } from './plan-parser/index.ts';
-import { demoCounty, taskServices } from './task-test-helpers.ts';
 
 /** 10:00 in Shanghai on `date`. */
 const at = (date: string) => new Date(`${date}T02:00:00Z`);

@@ -3,10 +3,10 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { buildUser, SYSTEM } from '../../../test/support/factories.ts';
+import { demoCounty, seedText, taskServices } from '../../../test/support/tasks.ts';
 import { createTestApp, ENGINE, type TestApp } from '../../../test/support/test-app.ts';
 import { AppError } from '../../lib/errors.ts';
 import { parsePlanFile, parsePlanText } from './plan-parser/index.ts';
-import { demoCounty, seedText, taskServices } from './task-test-helpers.ts';
 import type { PlanDraft } from './work-plan.service.ts';
 
 describe(`work plans on ${ENGINE}`, () => {

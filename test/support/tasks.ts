@@ -1,13 +1,13 @@
 /** Test helpers for the tasks module: services on a test app, the demo county and seed 000's text. */
 import { readdirSync, readFileSync } from 'node:fs';
-import { buildUser } from '../../../test/support/factories.ts';
-import type { TestApp } from '../../../test/support/test-app.ts';
-import type { Unit } from '../../db/schema.ts';
-import { seedDemo } from '../../db/seeds/demo.ts';
-import { TaskReportRepository } from './task-report.repository.ts';
+import type { Unit } from '../../src/db/schema.ts';
+import { seedDemo } from '../../src/db/seeds/demo.ts';
+import { TaskReportRepository } from '../../src/modules/tasks/task-report.repository.ts';
+import { buildUser } from './factories.ts';
+import type { TestApp } from './test-app.ts';
 
 // Copies of the seeds kept in the repository (test/fixtures/seeds), so a clean checkout has them.
-const SEEDS = new URL('../../../test/fixtures/seeds/', import.meta.url);
+const SEEDS = new URL('../fixtures/seeds/', import.meta.url);
 
 /** The text of seed 000 (中方县's task table), or of another seed by its number prefix. */
 export function seedText(prefix = '000'): string {
