@@ -2,8 +2,10 @@
  * Publishing benchmark (issue 3 §11), run by bench/run.ts: bulk-generates 10,000 and 100,000 published
  * documents (direct SQL inserts into the tables and the search index), then prints search latency for 20
  * fixed Chinese queries on SQLite and PostgreSQL, req/s for a document page and a column list
- * (autocannon, 50 connections, one server process, SQLite), .docx import time and database size.
+ * (autocannon, 50 connections, one server process per engine, page cache on and off), .docx import time
+ * and database size.
  *   BENCH_QUICK=1 → 10,000 only. BENCH_PG_URL / TEST_PG_URL → that server, else a throw-away one.
+ *   BENCH_RUNS (default 3) measurements per figure, median reported; BENCH_SECONDS (default 10) each.
  */
 import { execFileSync, spawn } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync, statSync } from 'node:fs';
@@ -45,6 +47,7 @@ const QUERIES = [
 ];
 const SIZES = process.env.BENCH_QUICK === '1' ? [10_000] : [10_000, 100_000];
 const SECONDS = Number(process.env.BENCH_SECONDS ?? 10);
+const RUNS = Number(process.env.BENCH_RUNS ?? 3);
 const ctx = { actor: systemActor('基准测试'), meta: NO_REQUEST };
 const pct = (xs: number[], p: number) =>
   [...xs].sort((a, b) => a - b)[Math.min(xs.length - 1, Math.floor(xs.length * p))]!;
@@ -81,7 +84,7 @@ function bodyPool() {
   });
 }
 
-async function openApp(url: string, dataDir: string): Promise<App> {
+export async function openApp(url: string, dataDir: string): Promise<App> {
   const config = loadConfig({
     NODE_ENV: 'development',
     DATABASE_URL: url,
@@ -95,7 +98,7 @@ async function openApp(url: string, dataDir: string): Promise<App> {
 }
 
 /** Units (with their template columns) and `n` published documents, inserted in batches. */
-async function generate(app: App, n: number): Promise<{ docId: number; columnId: number }> {
+export async function generate(app: App, n: number): Promise<{ docId: number; columnId: number }> {
   const county = await app.units.createUnit(ctx, null, { kind: 'government', name: '基准县人民政府' });
   const units = [county];
   for (let i = 0; i < 9; i++)
@@ -192,7 +195,7 @@ async function generate(app: App, n: number): Promise<{ docId: number; columnId:
   return { docId: mid.id, columnId: first };
 }
 
-async function searchLatency(app: App) {
+export async function searchLatency(app: App) {
   for (const q of QUERIES) await app.publishing.search.search({ q }); // warm-up
   const times: number[] = [];
   for (let round = 0; round < 5; round++)
@@ -204,7 +207,11 @@ async function searchLatency(app: App) {
   return { median: pct(times, 0.5), p95: pct(times, 0.95) };
 }
 
-async function rps(dbUrl: string, dataDir: string, paths: string[]) {
+/**
+ * req/s of each path against one `gongkai serve` process: a warm-up, then BENCH_RUNS measurements
+ * (median and all runs). `pageCache: false` sets PUBLIC_PAGE_CACHE_MB=0 (every request rendered).
+ */
+async function rps(dbUrl: string, dataDir: string, paths: string[], pageCache: boolean) {
   const port = 4000 + Math.floor(Math.random() * 900);
   const child = spawn(process.execPath, ['bin/gongkai.js', 'serve'], {
     env: {
@@ -216,6 +223,8 @@ async function rps(dbUrl: string, dataDir: string, paths: string[]) {
       LOG_LEVEL: 'warn',
       SESSION_SECRET: 'bench-secret-bench-secret-bench-secret-0',
       DEMO_MODE: '0',
+      JOBS_ENABLED: '0',
+      PUBLIC_PAGE_CACHE_MB: pageCache ? '32' : '0',
     },
     stdio: ['ignore', 'ignore', 'inherit'],
   });
@@ -230,12 +239,15 @@ async function rps(dbUrl: string, dataDir: string, paths: string[]) {
       break;
     await new Promise((r) => setTimeout(r, 50));
   }
-  const out: Record<string, number> = {};
+  const out: Record<string, number[]> = {};
   for (const p of paths) {
     await autocannon({ url: base + p, connections: 50, duration: 2 });
-    const r = await autocannon({ url: base + p, connections: 50, duration: SECONDS });
-    if (r.non2xx) throw new Error(`${p}: ${r.non2xx} non-2xx`);
-    out[p] = r.requests.average;
+    out[p] = [];
+    for (let i = 0; i < RUNS; i++) {
+      const r = await autocannon({ url: base + p, connections: 50, duration: SECONDS });
+      if (r.non2xx) throw new Error(`${p}: ${r.non2xx} non-2xx`);
+      out[p].push(r.requests.average);
+    }
   }
   await new Promise<void>((r) => child.once('exit', () => r()).kill('SIGTERM'));
   return out;
@@ -265,6 +277,17 @@ async function pgAdminUrl(): Promise<{ url: string; stop: () => void }> {
   return { url, stop: () => execFileSync('bash', ['scripts/pg-test-server.sh', 'stop', dir]) };
 }
 
+/** Prints the req/s of the document page and the column list, with the page cache on and off. */
+async function printRps(label: string, dbUrl: string, dataDir: string, paths: string[]) {
+  for (const pageCache of [true, false]) {
+    const r = await rps(dbUrl, dataDir, paths, pageCache);
+    for (const [p, runs] of Object.entries(r))
+      console.log(
+        `${label} ${p}: ${pct(runs, 0.5).toFixed(0)} req/s, median of ${runs.length} [${runs.map((v) => v.toFixed(0)).join(', ')}] (page cache ${pageCache ? 'on' : 'off'}, 50 connections, ${SECONDS} s)`,
+      );
+  }
+}
+
 /** Runs the whole publishing benchmark and prints one line per figure. */
 export async function runPublishingBench(): Promise<void> {
   console.log(
@@ -283,9 +306,7 @@ export async function runPublishingBench(): Promise<void> {
     );
     await app.close();
     console.log(`[sqlite ${n}] database size ${(statSync(file).size / 1024 / 1024).toFixed(1)} MB`);
-    const r = await rps(`sqlite:${file}`, dir, [`/documents/${docId}`, `/columns/${columnId}`]);
-    for (const [p, v] of Object.entries(r))
-      console.log(`[sqlite ${n}] ${p}: ${v.toFixed(0)} req/s (50 connections, ${SECONDS} s)`);
+    await printRps(`[sqlite ${n}]`, `sqlite:${file}`, dir, [`/documents/${docId}`, `/columns/${columnId}`]);
     rmSync(dir, { recursive: true, force: true });
   }
   const admin = await pgAdminUrl();
@@ -299,7 +320,7 @@ export async function runPublishingBench(): Promise<void> {
       const dir = mkdtempSync(path.join(tmpdir(), 'gk-bench-pub-'));
       const app = await openApp(url, dir);
       const t0 = performance.now();
-      await generate(app, n);
+      const { docId, columnId } = await generate(app, n);
       console.log(`[postgres ${n}] generated in ${((performance.now() - t0) / 1000).toFixed(1)} s`);
       const s = await searchLatency(app);
       console.log(
@@ -310,6 +331,7 @@ export async function runPublishingBench(): Promise<void> {
       );
       console.log(`[postgres ${n}] database size ${(Number(size.rows[0]!.s) / 1024 / 1024).toFixed(1)} MB`);
       await app.close();
+      await printRps(`[postgres ${n}]`, url, dir, [`/documents/${docId}`, `/columns/${columnId}`]);
       await c.query(`drop database if exists ${name} with (force)`);
       await c.end();
       rmSync(dir, { recursive: true, force: true });

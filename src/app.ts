@@ -7,6 +7,8 @@ import { type Database, openDatabase } from './db/database.ts';
 import { AuditRepository } from './lib/audit/audit.repository.ts';
 import { AuditLog } from './lib/audit/audit-log.ts';
 import { type Clock, systemClock } from './lib/clock.ts';
+import { MAIL_DELIVERY_EVERY_MS, MailOutbox } from './lib/mail/mail-outbox.ts';
+import { Mailer } from './lib/mail/mailer.ts';
 import { Scheduler } from './lib/scheduler.ts';
 import { AccountRepository } from './modules/accounts/account.repository.ts';
 import { AuthService } from './modules/accounts/auth.service.ts';
@@ -16,12 +18,17 @@ import { CalendarService } from './modules/calendar/calendar.service.ts';
 import { UnitRepository } from './modules/orgs/unit.repository.ts';
 import { UnitService } from './modules/orgs/unit.service.ts';
 import { AttachmentStore } from './modules/publishing/attachment-store.ts';
+import { FILE_SWEEP_JOB } from './modules/publishing/attachment-sweep.ts';
 import { ColumnFreshnessService } from './modules/publishing/column-freshness.ts';
 import { createPublishing, type Publishing } from './modules/publishing/publishing.module.ts';
+import { FieldCipher } from './modules/requests/applicant-crypto.ts';
 import { InfoRequestJobs } from './modules/requests/info-request.jobs.ts';
 import { InfoRequestRepository } from './modules/requests/info-request.repository.ts';
 import { InfoRequestService } from './modules/requests/info-request.service.ts';
 import { InfoRequestTransitions } from './modules/requests/info-request.transitions.ts';
+import { LetterMails } from './modules/requests/info-request-letter.mail.tsx';
+import { InfoRequestRecordsRepository } from './modules/requests/info-request-records.repository.ts';
+import { InfoRequestSettingsService } from './modules/requests/info-request-settings.service.ts';
 import { InfoRequestStatsService } from './modules/requests/info-request-stats.service.ts';
 import { TaskRepository } from './modules/tasks/task.repository.ts';
 import { TaskAssessmentService } from './modules/tasks/task-assessment.service.ts';
@@ -78,6 +85,8 @@ export interface App {
     /** Year-end scores and 回头看 carry-over. */
     assessment: TaskAssessmentService;
   };
+  /** Outgoing e-mail outbox; `mail.enabled` is false when SMTP_URL is unset. */
+  mail: MailOutbox;
   /** Daily jobs; modules register theirs when the app is created. */
   scheduler: Scheduler;
   close(): Promise<void>;
@@ -132,8 +141,35 @@ export function createApp(
     warn: (m) => log.warn({ event: 'calendar.missing_year' }, m),
   });
   const scheduler = new Scheduler({ db, clock, log });
+  const mail = new MailOutbox({
+    db,
+    clock,
+    audit,
+    log,
+    // Recipient addresses are personal data: encrypted with the applicant data key.
+    cipher: new FieldCipher(config.dataEncryptionKey),
+    transport:
+      config.SMTP_URL && config.MAIL_FROM
+        ? new Mailer({ url: config.SMTP_URL, from: config.MAIL_FROM })
+        : null,
+  });
+  scheduler.registerRecurring({
+    name: 'mail.deliver',
+    description: '发送待发送的电子邮件（失败的按间隔重试）',
+    everyMs: MAIL_DELIVERY_EVERY_MS,
+    run: () => mail.deliverDue(),
+  });
   // Registers the hook that gives every new unit its 政府信息公开 columns: before any unit is created.
-  const publishing = createPublishing({ db, audit, clock, units, calendar, dataDir: config.DATA_DIR });
+  const publishing = createPublishing({
+    db,
+    audit,
+    clock,
+    units,
+    calendar,
+    dataDir: config.DATA_DIR,
+    publicUrl: config.PUBLIC_URL,
+    publicPageCacheBytes: config.PUBLIC_PAGE_CACHE_MB * 1024 * 1024,
+  });
   scheduler.registerRecurring({
     name: 'publishing.publish-due',
     description: '发布到达定时发布时间的政府信息',
@@ -149,11 +185,24 @@ export function createApp(
     publishing,
     dataDir: config.DATA_DIR,
   });
-  const requests = createRequestModule({ db, audit, clock, unitRepo, calendar }, config.dataEncryptionKey);
+  const requests = createRequestModule(
+    { db, audit, clock, unitRepo, calendar, mail },
+    config.dataEncryptionKey,
+  );
   scheduler.register({
     name: 'requests.daily',
     description: '依申请公开：补正逾期处理、标记超期、记录提醒',
     run: () => requests.jobs.runDaily(),
+  });
+  scheduler.register({
+    name: 'requests.retention',
+    description: '依申请公开：清除办结已超过保存期限的申请人个人信息',
+    run: () => requests.jobs.retention.runDaily(),
+  });
+  scheduler.register({
+    name: FILE_SWEEP_JOB,
+    description: '清理不再被任何附件引用、且超过 24 小时未再上传的附件文件',
+    run: () => publishing.fileSweep.run(),
   });
   scheduler.register({
     name: 'tasks.daily-sweep',
@@ -177,8 +226,10 @@ export function createApp(
     tasks,
     requests,
     scheduler,
+    mail,
     close: async () => {
       await scheduler.stop();
+      await mail.close();
       await database.close();
     },
   };
@@ -231,15 +282,20 @@ function createRequestModule(
     clock: Clock;
     unitRepo: UnitRepository;
     calendar: CalendarService;
+    mail: MailOutbox;
   },
   key: Buffer,
 ) {
   const repo = new InfoRequestRepository(d.db);
   const deps = { ...d, repo };
-  const transitions = new InfoRequestTransitions(deps);
+  const service = new InfoRequestService(deps, key);
+  const records = new InfoRequestRecordsRepository(d.db);
+  const settings = new InfoRequestSettingsService({ ...deps, records });
+  const letterMails = new LetterMails({ outbox: d.mail, records, settings, service });
+  const transitions = new InfoRequestTransitions({ ...deps, letterMails });
   return {
     repo,
-    service: new InfoRequestService(deps, key),
+    service,
     transitions,
     jobs: new InfoRequestJobs(deps, transitions),
     stats: new InfoRequestStatsService(deps),

@@ -11,6 +11,7 @@ import { isEmpty, seedDemo } from './db/seeds/demo.ts';
 import { NO_REQUEST, systemActor } from './lib/actor.ts';
 import { isValidPlainDate } from './lib/calendar/index.ts';
 import { isAppError } from './lib/errors.ts';
+import { maskSmtpUrl } from './lib/mail/mail-address.ts';
 import { describeBreak } from './modules/audit/views/audit-pages.tsx';
 
 const USAGE = `用法 / usage: gongkai <command>
@@ -28,6 +29,9 @@ const USAGE = `用法 / usage: gongkai <command>
   calendar is-working-day DATE            输出 yes 或 no
   plan parse FILE --json                  解析工作要点为任务 JSON
   jobs list | jobs run [NAME]             列出 / 立即运行今天尚未运行的每日任务
+  mail status                             电子邮件发送情况（待发送、已发送、失败、最近错误）
+  mail test ADDRESS                       立即发送一封测试邮件
+  mail retry                              将发送失败的电子邮件重新排队
 `;
 
 const cli = { actor: systemActor('命令行'), meta: NO_REQUEST };
@@ -172,6 +176,11 @@ const commands: Record<string, Handler> = {
     console.log(
       `配置有效：数据库 ${c.dialect}，监听 ${c.HOST}:${c.PORT}，数据目录 ${c.DATA_DIR}，演示模式 ${c.DEMO_MODE ? '开' : '关'}`,
     );
+    console.log(
+      c.SMTP_URL
+        ? `电子邮件：${maskSmtpUrl(c.SMTP_URL)}，发件人 ${c.MAIL_FROM}`
+        : '电子邮件：未配置（不发送电子邮件）',
+    );
     return 0;
   },
 
@@ -191,12 +200,22 @@ const commands: Record<string, Handler> = {
     return withApp(async (app) => {
       if (sub === 'list') for (const j of app.scheduler.list()) console.log(`${j.name}\t${j.description}`);
       else if (sub === 'run') {
-        if (!name) await app.scheduler.runRecurring();
-        for (const r of await app.scheduler.runDue({ name, ignoreHour: true }))
-          console.log(`${r.name}\t${r.ran ? '已运行' : '今天已运行过，跳过'}`);
+        await app.scheduler.runRecurring(name);
+        const daily = await app.scheduler.runDue({ name, ignoreHour: true });
+        for (const r of daily) console.log(`${r.name}\t${r.ran ? '已运行' : '今天已运行过，跳过'}`);
+        if (name && !daily.length && app.scheduler.list().some((j) => j.name === name))
+          console.log(`${name}\t已运行`);
       } else return usage();
       return 0;
     });
+  },
+
+  async mail([sub, address]) {
+    if (!['status', 'test', 'retry'].includes(sub ?? '') || (sub === 'test' && !address)) return usage();
+    const { mailCommand } = await import('./lib/mail/mail-cli.ts');
+    return withApp((app) =>
+      mailCommand(app.mail, cli, { sub: sub as 'status' | 'test' | 'retry', address, config: app.config }),
+    );
   },
 
   async plan([sub, file, ...rest]) {

@@ -7,6 +7,7 @@ import { randomBytes } from 'node:crypto';
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { z } from 'zod';
+import { isSmtpUrl, parseMailbox } from './lib/mail/mail-address.ts';
 
 const bool = z
   .enum(['1', '0', 'true', 'false', 'yes', 'no', 'on', 'off'])
@@ -52,6 +53,27 @@ const schema = z.object({
   LOGIN_MAX_PER_ACCOUNT_PER_MINUTE: z.coerce.number().int().min(1).default(10),
   REQUEST_FORM_MAX_PER_IP_PER_MINUTE: z.coerce.number().int().min(1).default(10),
   REQUEST_LOOKUP_MAX_PER_IP_PER_MINUTE: z.coerce.number().int().min(1).default(20),
+  /** Memory for rendered anonymous public pages per process (src/modules/publishing/portal-page-cache.ts); 0 = off. */
+  PUBLIC_PAGE_CACHE_MB: z.coerce.number().int().min(0).max(4096).default(32),
+  /** Outgoing mail; unset (or empty) = mail off. */
+  SMTP_URL: z.preprocess(
+    (v) => (v === '' ? undefined : v),
+    z
+      .string()
+      .refine(isSmtpUrl, {
+        message: '必须以 smtp:// 或 smtps:// 开头，例如 smtp://user:pass@mail.example.gov.cn:587',
+      })
+      .optional(),
+  ),
+  MAIL_FROM: z.preprocess(
+    (v) => (v === '' ? undefined : v),
+    z
+      .string()
+      .refine((v) => parseMailbox(v) !== null, {
+        message: '格式应为“名称 <地址>”或地址，例如 某县人民政府办公室 <gkb@example.gov.cn>',
+      })
+      .optional(),
+  ),
 });
 
 export type RawConfig = z.infer<typeof schema>;
@@ -90,6 +112,9 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Readonly<Confi
   }
   if (raw.NODE_ENV === 'production' && !raw.DATA_ENCRYPTION_KEY) {
     problems.push('DATA_ENCRYPTION_KEY: 生产环境必须设置（用于加密申请人个人信息）');
+  }
+  if (raw.SMTP_URL && !raw.MAIL_FROM) {
+    problems.push('MAIL_FROM: 设置 SMTP_URL 时必须设置发件人，例如 某县人民政府办公室 <gkb@example.gov.cn>');
   }
   if (raw.NODE_ENV === 'production' && raw.DEMO_MODE) {
     problems.push('DEMO_MODE: 生产环境不能启用演示模式');

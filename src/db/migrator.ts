@@ -8,6 +8,9 @@ import * as m0006 from './migrations/0006-catalogue.ts';
 import * as m0007 from './migrations/0007-info-request-letters.ts';
 import * as m0008 from './migrations/0008-task-evidence.ts';
 import * as m0009 from './migrations/0009-task-report-attachments.ts';
+import * as m0010 from './migrations/0010-info-request-splits.ts';
+import * as m0011 from './migrations/0011-mail-outbox.ts';
+import * as m0012 from './migrations/0012-document-validity-and-check-settings.ts';
 
 /** Every migration in order. Add new ones at the end; never edit one that has shipped. */
 export const MIGRATIONS: Record<string, Migration> = {
@@ -19,6 +22,9 @@ export const MIGRATIONS: Record<string, Migration> = {
   '0007-info-request-letters': m0007,
   '0008-task-evidence': m0008,
   '0009-task-report-attachments': m0009,
+  '0010-info-request-splits': m0010,
+  '0011-mail-outbox': m0011,
+  '0012-document-validity-and-check-settings': m0012,
 };
 
 export function createMigrator(db: Kysely<any>): Migrator {

@@ -4,6 +4,7 @@
  * Changing a shape here needs a migration in src/db/migrations.
  */
 import type { ColumnType, Generated, Insertable, Selectable, Updateable } from 'kysely';
+import type { MailTables } from '../lib/mail/mail.tables.ts';
 import type { CatalogueTables } from '../modules/catalogue/catalogue.tables.ts';
 import type { PublishingTables } from '../modules/publishing/publishing.tables.ts';
 import type { InfoRequestTables } from '../modules/requests/info-request.tables.ts';
@@ -137,7 +138,7 @@ export interface SettingTable {
 }
 
 /** Every table. Modules declare their own tables in <module>.tables.ts. */
-export interface DB extends InfoRequestTables, TaskTables, PublishingTables, CatalogueTables {
+export interface DB extends InfoRequestTables, TaskTables, PublishingTables, CatalogueTables, MailTables {
   units: UnitTable;
   unit_leaders: UnitLeaderTable;
   users: UserTable;

@@ -30,6 +30,8 @@ export interface RecurringJob {
   name: string;
   description: string;
   run(): Promise<unknown>;
+  /** Runs on its own timer this often instead of at every check (e.g. mail delivery each minute). */
+  everyMs?: number;
 }
 
 export class Scheduler {
@@ -37,6 +39,8 @@ export class Scheduler {
   private readonly recurring: RecurringJob[] = [];
   private timer: NodeJS.Timeout | null = null;
   private running: Promise<unknown> | null = null;
+  private readonly ownTimers: NodeJS.Timeout[] = [];
+  private readonly ownRunning = new Map<string, Promise<void>>();
 
   constructor(private readonly d: { db: Kysely<DB>; clock: Clock; log: JobLogger }) {}
 
@@ -53,9 +57,13 @@ export class Scheduler {
     return [...this.jobs, ...this.recurring];
   }
 
-  /** Runs every recurring job once now; failures are logged, not thrown. */
-  async runRecurring(): Promise<void> {
-    for (const job of this.recurring) {
+  /** Runs every recurring job (or only `name`) once now; failures are logged, not thrown. */
+  async runRecurring(name?: string): Promise<void> {
+    await this.runJobs(this.recurring.filter((j) => !name || j.name === name));
+  }
+
+  private async runJobs(jobs: RecurringJob[]): Promise<void> {
+    for (const job of jobs) {
       try {
         await job.run();
       } catch (e) {
@@ -99,19 +107,31 @@ export class Scheduler {
 
   start(): void {
     if (this.timer) return;
+    const atCheck = this.recurring.filter((j) => !j.everyMs);
     const tick = () => {
-      this.running ??= Promise.all([this.runRecurring(), this.runDue()]).finally(() => {
+      this.running ??= Promise.all([this.runJobs(atCheck), this.runDue()]).finally(() => {
         this.running = null;
       });
     };
     this.timer = setInterval(tick, CHECK_EVERY_MS);
     this.timer.unref();
     setTimeout(tick, 2_000).unref();
+    for (const job of this.recurring.filter((j) => j.everyMs)) {
+      const own = () => {
+        if (this.ownRunning.has(job.name)) return; // the previous run is still going
+        const p = this.runJobs([job]).finally(() => this.ownRunning.delete(job.name));
+        this.ownRunning.set(job.name, p);
+      };
+      const t = setInterval(own, job.everyMs);
+      t.unref();
+      this.ownTimers.push(t);
+    }
   }
 
   async stop(): Promise<void> {
     if (this.timer) clearInterval(this.timer);
     this.timer = null;
-    await this.running;
+    for (const t of this.ownTimers.splice(0)) clearInterval(t);
+    await Promise.all([this.running, ...this.ownRunning.values()]);
   }
 }

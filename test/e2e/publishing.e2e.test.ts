@@ -122,18 +122,25 @@ describe('主动公开 in the browser', () => {
     await expectNoAxeViolations(visitor);
   });
 
-  it('the 政务公开管理员 pages (columns, topics, bulk import) pass axe', async () => {
+  it('the 政务公开管理员 pages (columns, topics, bulk import, check settings) pass axe', async () => {
     const admin = await as('gkadmin');
     for (const p of [
       '/admin/columns',
       '/admin/topics',
       '/admin/documents/import-bulk',
       '/admin/documents/new',
+      '/admin/publishing/checks',
     ]) {
       await admin.goto(`${running.url}${p}`);
       expect(admin.url()).toContain(p);
       await expectNoAxeViolations(admin);
     }
+    // The check settings with a validation error: summary linked to the field, still no violations.
+    await admin.goto(`${running.url}/admin/publishing/checks`);
+    await admin.getByLabel('允许链接的网站').fill('192.168.1.10');
+    await submit(admin, '保存设置');
+    expect(await admin.locator('.error-summary').textContent()).toContain('允许链接的网站第 1 行');
+    await expectNoAxeViolations(admin);
     await admin.goto(`${running.url}/admin/columns`);
     await submit(admin, '新建栏目');
     expect(await admin.locator('.error-summary').textContent()).toContain('栏目名称');

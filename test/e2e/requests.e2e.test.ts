@@ -196,6 +196,48 @@ describe('依申请公开 journey', () => {
     await admin.context().close();
   });
 
+  it('a multi-item case is split (errors first), and a unit edits its own letter template', async () => {
+    const admin = await staff('gkadmin');
+    const db = running.app.database.db;
+    const open = await db
+      .selectFrom('info_requests')
+      .select(['id', 'reference'])
+      .where('state', '=', 'accepted')
+      .where('unit_id', '=', deptId)
+      .where('split_from_id', 'is', null)
+      .orderBy('id', 'desc')
+      .executeTakeFirstOrThrow();
+    await visit(admin, `/admin/requests/${open.id}`, `申请 ${open.reference}`);
+    const split = admin.locator('form[action$="/split"]');
+    await split.getByLabel('第 2 项：所需信息名称').fill('');
+    expect(await submit(admin, '拆分申请', split)).toBe(422);
+    await checkPage(admin, `申请 ${open.reference}`);
+    await split.getByLabel('第 2 项：所需信息名称').fill('2025 年城区停车场收费标准');
+    await split.getByLabel('第 3 项：文号').fill('示范发改发〔2025〕7号');
+    expect(await submit(admin, '拆分申请', split)).toBe(303);
+    await checkPage(admin, `申请 ${open.reference}`);
+    const links = admin.locator('table', {
+      has: admin.locator('caption', { hasText: '由本申请拆分出的申请' }),
+    });
+    expect(await links.locator('tbody tr').count()).toBe(2);
+    await links.locator('tbody a').first().click();
+    await admin.waitForLoadState('load');
+    await checkPage(admin, /^申请 /);
+    expect(await admin.locator('main').textContent()).toContain(`拆分而来`);
+
+    await visit(admin, `/admin/requests/templates?unit=${deptId}`, /文书模板/);
+    await admin.locator(`a[href^="/admin/requests/templates/fee_notice"]`).first().click();
+    await admin.waitForLoadState('load');
+    await checkPage(admin, /编辑模板/);
+    await admin
+      .getByLabel('文书正文')
+      .fill('{申请人}：\n本机关（{办理机关}）对您的申请 {受理编号} 收取信息处理费 {收费金额} 元。');
+    expect(await submit(admin, '保存为本单位模板')).toBe(303);
+    await checkPage(admin, /文书模板/);
+    expect(await admin.locator('main').textContent()).toContain('本单位模板');
+    await admin.context().close();
+  });
+
   it('the application form works without JavaScript', async () => {
     const page = await newPage(browser, { javaScriptEnabled: false });
     await page.goto(`${base}/requests/units/${deptId}/apply`);

@@ -15,6 +15,13 @@ export interface DemoTemplate {
   keywords: string[];
   summary: string;
   body: string[];
+  /**
+   * A 规范性文件-like text that carries 有效性 (regulations §6): published 有效 with its 施行日期; when the same
+   * unit later issues the next one, the earlier is marked with this value (annual notices 失效, replaced
+   * measures 废止, revised rules 已修改). `lapsesAfterDays`: a temporary measure is 失效 after that long.
+   */
+  succeededAs?: 'expired' | 'repealed' | 'amended';
+  lapsesAfterDays?: number;
 }
 
 /** 专题专栏 of the county government (names from the seeds). */
@@ -45,6 +52,7 @@ const t = (x: DemoTemplate) => x;
 export const DEMO_TEMPLATES: readonly DemoTemplate[] = [
   t({
     title: '关于做好{year}年农村最低生活保障工作的通知',
+    succeededAs: 'expired',
     genre: '通知',
     topic: '民政、扶贫、救灾',
     column: 'art20_11',
@@ -104,6 +112,7 @@ export const DEMO_TEMPLATES: readonly DemoTemplate[] = [
   }),
   t({
     title: '关于进一步优化营商环境的若干措施',
+    succeededAs: 'repealed',
     genre: '意见',
     topic: '商贸、海关、旅游',
     column: 'art20_01',
@@ -120,6 +129,7 @@ export const DEMO_TEMPLATES: readonly DemoTemplate[] = [
   }),
   t({
     title: '{unit}关于落实减税降费政策的通告',
+    succeededAs: 'expired',
     genre: '通告',
     topic: '财政、金融、审计',
     column: 'art20_08',
@@ -150,6 +160,8 @@ export const DEMO_TEMPLATES: readonly DemoTemplate[] = [
   }),
   t({
     title: '关于做好新冠病毒感染防控工作的通知（第{n}号）',
+    succeededAs: 'expired',
+    lapsesAfterDays: 365,
     genre: '通知',
     topic: '卫生、体育',
     column: 'art20_12',
@@ -231,6 +243,7 @@ export const DEMO_TEMPLATES: readonly DemoTemplate[] = [
   }),
   t({
     title: '关于印发《{unit}政府信息公开工作制度》的通知',
+    succeededAs: 'amended',
     genre: '通知',
     topic: '综合政务',
     column: 'rules',

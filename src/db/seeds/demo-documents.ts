@@ -2,12 +2,13 @@
  * Demo 政府信息: ≥ 300 documents across the demo county's units, statutory columns and 专题专栏, plus the
  * five seed notices (test/fixtures/seeds) with the metadata printed in their text. Everything goes through
  * the real drafting and review services as the system actor (强制发布 with a recorded reason); a seed
- * clock spreads 发布日期 over the last three years. Some documents are corrected, some withdrawn.
+ * clock spreads 发布日期 over the last three years. Some documents are corrected, some withdrawn; the
+ * 规范性文件-like ones carry 有效性 (有效 with 施行日期; replaced ones 失效 / 废止 / 已修改, see markSucceeded).
  */
 import { existsSync, readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import type { App } from '../../app.ts';
-import { NO_REQUEST, systemActor } from '../../lib/actor.ts';
+import { type Actor, NO_REQUEST, systemActor } from '../../lib/actor.ts';
 import { todayInShanghai } from '../../lib/calendar/index.ts';
 import { FixedClock } from '../../lib/clock.ts';
 import { AttachmentStore } from '../../modules/publishing/attachment-store.ts';
@@ -131,6 +132,8 @@ export async function seedDemoDocuments(app: App, start?: Date): Promise<number>
 
   clock.set(new Date(Math.max(clock.now().getTime(), now - 3 * 365 * DAY)));
   const serial = new Map<number, number>();
+  // 规范性文件-like documents per unit and template, oldest first, for their 有效性 afterwards.
+  const marked = new Map<string, { id: number; t: DemoTemplate; day: string }[]>();
   for (const [i, { unit, t, n }] of plan.entries()) {
     clock.set(new Date(now - 3 * 365 * DAY + (i + 1) * step));
     const day = todayInShanghai(clock.now());
@@ -165,9 +168,14 @@ export async function seedDemoDocuments(app: App, start?: Date): Promise<number>
           written,
         ]),
         columnIds,
+        ...(t.succeededAs ? { validity: 'valid', effectiveOn: day } : {}),
       },
       i % 23 === 0,
     );
+    if (t.succeededAs) {
+      const key = `${unit.id}:${t.title}`;
+      marked.set(key, [...(marked.get(key) ?? []), { id, t, day }]);
+    }
     if (!adminCtx) continue;
     if (i % 37 === 5) {
       await documents.correctPublished(
@@ -184,7 +192,38 @@ export async function seedDemoDocuments(app: App, start?: Date): Promise<number>
         i % 2 ? { reason: 'expired' } : { reason: 'superseded', note: '已发布修订版本' },
       );
   }
+  if (adminCtx) await markSucceeded(documents, documentRepo, adminCtx, marked, todayInShanghai(clock.now()));
   return published;
+}
+
+/**
+ * 有效性 after the fact, as a 政务公开管理员 would mark it (a published change that keeps the earlier
+ * version): a document the same unit later replaced gets its template's mark (废止 dated the day the
+ * replacement took effect); a temporary measure older than its lifetime is 失效. Withdrawn ones are left.
+ */
+async function markSucceeded(
+  documents: DocumentService,
+  repo: DocumentRepository,
+  adminCtx: { actor: Actor; meta: typeof NO_REQUEST },
+  groups: Map<string, { id: number; t: DemoTemplate; day: string }[]>,
+  today: string,
+): Promise<void> {
+  for (const docs of groups.values()) {
+    for (const [k, d] of docs.entries()) {
+      const next = docs[k + 1];
+      const lapsed =
+        d.t.lapsesAfterDays !== undefined &&
+        Date.parse(d.day) + d.t.lapsesAfterDays * DAY <= Date.parse(today);
+      const mark = next ? d.t.succeededAs : lapsed ? 'expired' : undefined;
+      if (!mark || (await repo.findById(d.id))?.state !== 'published') continue;
+      await documents.changeValidity(adminCtx, d.id, {
+        validity: mark,
+        effectiveOn: d.day,
+        repealedOn: mark === 'repealed' ? next?.day : '',
+        note: next ? '已由本单位新发布的文件替代' : '临时性措施已到期',
+      });
+    }
+  }
 }
 
 /** The form input of a stored document (for a correction that changes one field). */
@@ -204,5 +243,8 @@ async function inputOf(repo: DocumentRepository, id: number): Promise<Record<str
     source: d.source ?? '',
     bodyHtml: d.body_html,
     columnIds: await repo.columnIds(id),
+    validity: d.validity ?? '',
+    effectiveOn: d.effective_on ?? '',
+    repealedOn: d.repealed_on ?? '',
   };
 }

@@ -1,8 +1,10 @@
 /**
  * Demo 依申请公开 cases (issue 4 §5): about 200 applications over 2025–2026 in every state and
- * decision, some near or past their due date, with letters, fees, one 复议 and one 诉讼 — so the
- * workbench and the statistics look real. Every case goes through the real services; a seed clock
- * replays each step on its own date (never later than today).
+ * decision, spread over every demo agency (the 县政府, its departments and the townships; 县发改局,
+ * where the demo clerk works, receives the most), some near or past their due date, with letters,
+ * fees, one 复议 and one 诉讼, and 一事一申请 splits — so the workbench and the statistics look
+ * real. Every case goes through the real services; a seed clock replays each step on its own date
+ * (never later than today).
  */
 import type { App } from '../../app.ts';
 import { type CallContext, NO_REQUEST, systemActor } from '../../lib/actor.ts';
@@ -15,6 +17,7 @@ import { createRequestExtras, type RequestExtras } from '../../modules/requests/
 import { InfoRequestService } from '../../modules/requests/info-request.service.ts';
 import { InfoRequestTransitions } from '../../modules/requests/info-request.transitions.ts';
 import type { WorkflowEvent } from '../../modules/requests/info-request.workflow.ts';
+import { splitVersion } from '../../modules/requests/info-request-split.service.ts';
 
 const SURNAMES = '王李张刘陈杨黄赵吴周徐孙马朱胡郭何高林罗';
 const GIVEN = ['建国', '秀英', '伟', '芳', '敏', '静', '磊', '洋', '勇', '艳', '杰', '娟', '涛', '明', '超'];
@@ -75,12 +78,14 @@ function applicant(i: number): Record<string, string> {
 }
 
 type Scenario =
-  | { kind: 'pending' | 'elsewhere' }
+  | { kind: 'pending' }
   | { kind: 'old'; special: number; decision: Decision; appeal: 'review' | 'suit' | null }
   | { kind: 'open'; step: number };
 
 interface CaseSpec {
   i: number;
+  /** Index into the handling units (0 = 县发展和改革局). */
+  unit: number;
   received: string;
   ageWd: number;
   channel: (typeof CHANNELS)[number];
@@ -90,8 +95,14 @@ interface CaseSpec {
 const TOTAL = 200;
 const START = '2025-01-06';
 
+/** Which handling unit receives application i: 县发改局 two in five, the others in turn. */
+function unitOf(i: number, units: number): number {
+  if (units <= 1 || i % 5 < 2) return 0;
+  return 1 + ((i - 2 * Math.floor(i / 5) - 2) % (units - 1));
+}
+
 /** The deterministic plan: receipt dates evenly spread over working days, and what happens to each. */
-function plan(calendar: WorkingDayCalendar, today: string): CaseSpec[] {
+function plan(calendar: WorkingDayCalendar, today: string, units: number): CaseSpec[] {
   const span = calendar.countWorkingDays(START, today);
   const specs: CaseSpec[] = [];
   let decisionNo = 0;
@@ -103,7 +114,6 @@ function plan(calendar: WorkingDayCalendar, today: string): CaseSpec[] {
     const channel = CHANNELS[i % CHANNELS.length] ?? 'in_person';
     let scenario: Scenario;
     if (i >= TOTAL - 3) scenario = { kind: 'pending' };
-    else if (channel !== 'online' && i % 9 === 4) scenario = { kind: 'elsewhere' };
     else if (ageWd > 30) {
       const special = i % 23;
       const plain = ![5, 9, 13, 17].includes(special);
@@ -116,7 +126,8 @@ function plan(calendar: WorkingDayCalendar, today: string): CaseSpec[] {
       if (appeal) appeals[appeal] = true;
       scenario = { kind: 'old', special, decision, appeal };
     } else scenario = { kind: 'open', step: openNo++ % 9 };
-    specs.push({ i, received, ageWd, channel, scenario });
+    const unit = scenario.kind === 'pending' ? 0 : unitOf(i, units);
+    specs.push({ i, unit, received, ageWd, channel, scenario });
   }
   return specs;
 }
@@ -130,27 +141,30 @@ export async function seedDemoRequests(app: App): Promise<number> {
   };
   const dept = await app.unitRepo.findByName('县发展和改革局');
   if (!dept) throw new Error('demo unit missing: 县发展和改革局');
+  // Administrative agencies answer applications (条例 第二条); 村（居）委会 and the water company do not.
+  const agencies = (await app.units.activeUnits()).filter(
+    (u) => ['government', 'department', 'township'].includes(u.kind) && u.id !== dept.id,
+  );
   const ctx: SeedContext = {
     app,
-    dept: dept.id,
-    others: (await app.units.activeUnits()).filter((u) => u.kind === 'department' && u.id !== dept.id),
+    units: [dept.id, ...agencies.map((u) => u.id)],
     clerk: await actor('clerk'),
     reviewer: await actor('reviewer'),
     admin: await actor('gkadmin'),
     calendar: await app.calendar.calendar(),
     today: todayInShanghai(app.clock.now()),
   };
-  const specs = plan(ctx.calendar, ctx.today);
+  const specs = plan(ctx.calendar, ctx.today, ctx.units.length);
   // One after another: the work is CPU-bound (measured: parallel workers were no faster on PostgreSQL).
   const seeder = new CaseSeeder(ctx);
   for (const spec of specs) await seeder.seed(spec);
-  return specs.length;
+  return specs.length + seeder.splitCases;
 }
 
 interface SeedContext {
   app: App;
-  dept: number;
-  others: { id: number }[];
+  /** The handling units; the first is 县发展和改革局 (demo clerk and reviewer). */
+  units: number[];
   clerk: CallContext;
   reviewer: CallContext;
   admin: CallContext;
@@ -199,56 +213,97 @@ class CaseSeeder {
     return this.t.run(ctx, id, e, raw);
   }
 
+  /** Cases created by 一事一申请 splits (on top of the planned applications). */
+  splitCases = 0;
+
+  /**
+   * Who works on a unit's cases. 县发改局 has the demo clerk and reviewer; elsewhere the county's
+   * 政务公开管理员 handles, approves and reviews, and the draft is entered by the seeding system user
+   * (the reviewer must not be the drafter, and those units have no demo clerk).
+   */
+  private staff(unit: number): Staff {
+    const { clerk, reviewer, admin } = this.c;
+    if (unit === 0) return { handler: clerk, drafter: clerk, reviewer, approver: admin };
+    return { handler: admin, drafter: this.system, reviewer: admin, approver: admin };
+  }
+
   async seed(spec: CaseSpec): Promise<void> {
     const { i, received, channel, scenario } = spec;
+    const unitId = this.c.units[spec.unit] ?? (this.c.units[0] as number);
+    const staff = this.staff(spec.unit);
     const form = { ...applicant(i), idempotencyKey: `demo-request-${i}` };
     this.on(received);
     if (channel === 'online' || scenario.kind === 'pending') {
-      const { id } = await this.service.submitOnline(this.system, this.c.dept, form);
+      const { id } = await this.service.submitOnline(this.system, unitId, form);
       if (scenario.kind === 'pending') return; // the newest online applications wait (待确认)
-      await this.run(this.c.clerk, id, 'confirm', received, { receivedOn: received });
-      return this.proceed(spec, id);
+      await this.run(staff.handler, id, 'confirm', received, { receivedOn: received });
+      return this.proceed(spec, staff, id);
     }
-    const elsewhere = scenario.kind === 'elsewhere' ? this.c.others[i % this.c.others.length] : undefined;
-    const by = elsewhere ? this.c.admin : this.c.clerk;
     const input = { ...form, channel, receivedOn: received };
-    const { id } = await this.service.intake(by, elsewhere?.id ?? this.c.dept, input);
-    // other units' cases stay 已受理 (those units have no demo reviewer)
-    if (!elsewhere) await this.proceed(spec, id);
+    const { id } = await this.service.intake(staff.handler, unitId, input);
+    await this.proceed(spec, staff, id);
   }
 
-  private async proceed(spec: CaseSpec, id: number): Promise<void> {
-    if (spec.scenario.kind === 'old') await this.concludeOld(spec, spec.scenario, id);
-    if (spec.scenario.kind === 'open') await this.leaveOpen(spec, spec.scenario.step, id);
+  private async proceed(spec: CaseSpec, staff: Staff, id: number): Promise<void> {
+    // 一事一申请: a few multi-item applications are split on the day after receipt
+    const split = spec.i % 37 === 1 && spec.ageWd > 2 ? await this.split(spec, staff, id) : [];
+    if (spec.scenario.kind === 'old') {
+      await this.concludeOld(spec, spec.scenario, staff, id);
+      for (const child of split) {
+        await this.answerWith(
+          staff,
+          child,
+          'unavailable_not_held',
+          this.wd(spec.received, 10),
+          this.wd(spec.received, 14),
+        );
+      }
+    }
+    if (spec.scenario.kind === 'open') await this.leaveOpen(spec, spec.scenario.step, staff, id);
   }
 
-  private async answerWith(id: number, decision: Decision, draftOn: string, answerOn: string) {
-    const { clerk, reviewer } = this.c;
-    await this.run(clerk, id, 'draft_reply', draftOn, { decision, replySummary: '详见附件。' });
-    await this.run(clerk, id, 'submit_review', draftOn);
-    await this.run(reviewer, id, 'pass_review', answerOn);
+  private async split(spec: CaseSpec, staff: Staff, id: number): Promise<number[]> {
+    this.on(this.wd(spec.received, 1));
+    const row = await this.c.app.requests.repo.findById(id);
+    if (!row) return [];
+    const topic = (n: number) => TOPICS[(spec.i + n) % TOPICS.length] ?? '';
+    const children = await this.x.split.split(staff.handler, id, {
+      version: splitVersion(row.updated_at, 0),
+      item1Name: topic(0),
+      item2Name: topic(1),
+      ...(spec.i % 2 === 1 ? { item3Name: topic(2) } : {}),
+    });
+    this.splitCases += children.length;
+    return children.map((c) => c.id);
+  }
+
+  private async answerWith(staff: Staff, id: number, decision: Decision, draftOn: string, answerOn: string) {
+    await this.run(staff.drafter, id, 'draft_reply', draftOn, { decision, replySummary: '详见附件。' });
+    await this.run(staff.drafter, id, 'submit_review', draftOn);
+    await this.run(staff.reviewer, id, 'pass_review', answerOn);
     const row = await this.c.app.requests.repo.findById(id);
     this.on(answerOn);
-    if (row) await this.x.letters.issue(clerk, id, { kind: this.x.letters.suggestedKinds(row)[0] });
-    await this.run(clerk, id, 'answer', answerOn, { deliveryMethod: 'email', answeredOn: answerOn });
+    if (row) await this.x.letters.issue(staff.handler, id, { kind: this.x.letters.suggestedKinds(row)[0] });
+    await this.run(staff.handler, id, 'answer', answerOn, { deliveryMethod: 'email', answeredOn: answerOn });
   }
 
   private async concludeOld(
     spec: CaseSpec,
     s: Extract<Scenario, { kind: 'old' }>,
+    staff: Staff,
     id: number,
   ): Promise<void> {
-    const { clerk, admin } = this.c;
+    const { handler, approver } = staff;
     const r = spec.received;
     const wd = (n: number) => this.wd(r, n);
     if (s.special === 5) {
-      await this.run(clerk, id, 'request_correction', wd(2), { periodWorkingDays: '10' });
+      await this.run(handler, id, 'request_correction', wd(2), { periodWorkingDays: '10' });
       await this.run(this.system, id, 'correction_overdue', wd(13));
       return;
     }
     if (s.special === 9) {
       this.on(wd(3));
-      await this.x.fees.issueNotice(clerk, id, { method: 'per_page', pages: '180' });
+      await this.x.fees.issueNotice(handler, id, { method: 'per_page', pages: '180' });
       await this.run(this.system, id, 'fee_unpaid', wd(24));
       const fee = (await this.x.records.fees(id))[0];
       if (fee) {
@@ -258,54 +313,55 @@ class CaseSeeder {
       }
       return;
     }
-    const target = this.c.others[1];
-    if (s.special === 13 && target) {
-      await this.run(clerk, id, 'transfer', wd(1), { targetUnitId: String(target.id) });
+    const units = this.c.units;
+    const target = units[(spec.unit + 3) % units.length];
+    if (s.special === 13 && target !== undefined && target !== units[spec.unit]) {
+      await this.run(handler, id, 'transfer', wd(1), { targetUnitId: String(target) });
       return;
     }
     if (s.special === 17) {
-      await this.run(clerk, id, 'mark_not_this_agency', wd(2), {
+      await this.run(handler, id, 'mark_not_this_agency', wd(2), {
         responsibleAgency: '示范市自然资源和规划局',
       });
       this.on(wd(3));
-      await this.x.letters.issue(clerk, id, { kind: 'not_this_agency_notice' });
-      await this.run(clerk, id, 'answer', wd(3), { deliveryMethod: 'post', answeredOn: wd(3) });
-      await this.run(clerk, id, 'close', wd(4));
+      await this.x.letters.issue(handler, id, { kind: 'not_this_agency_notice' });
+      await this.run(handler, id, 'answer', wd(3), { deliveryMethod: 'post', answeredOn: wd(3) });
+      await this.run(handler, id, 'close', wd(4));
       return;
     }
     const i = spec.i;
     let lead = 0;
     if (i % 7 === 0) {
-      await this.run(clerk, id, 'request_correction', wd(2), { periodWorkingDays: '10' });
-      await this.run(clerk, id, 'receive_correction', wd(6), { receivedOn: wd(6) });
+      await this.run(handler, id, 'request_correction', wd(2), { periodWorkingDays: '10' });
+      await this.run(handler, id, 'receive_correction', wd(6), { receivedOn: wd(6) });
       lead = 6;
     }
     if (i % 11 === 0) {
       const sentOn = wd(lead + 3);
-      await this.run(clerk, id, 'start_consultation', sentOn, {
+      await this.run(handler, id, 'start_consultation', sentOn, {
         partyKind: 'third_party',
         partyName: '相关企业',
         sentOn,
       });
-      await this.run(clerk, id, 'end_consultation', wd(lead + 9), { repliedOn: wd(lead + 9) });
+      await this.run(handler, id, 'end_consultation', wd(lead + 9), { repliedOn: wd(lead + 9) });
     }
     if (i % 13 === 0) {
-      await this.run(admin, id, 'extend', wd(lead + 10), {
+      await this.run(approver, id, 'extend', wd(lead + 10), {
         extensionWorkingDays: '15',
         reason: '需要检索的档案数量较大',
       });
     }
     if (i % 5 === 0) {
       this.on(wd(lead + 4));
-      await this.x.fees.issueNotice(clerk, id, { method: 'per_page', pages: '120' });
+      await this.x.fees.issueNotice(handler, id, { method: 'per_page', pages: '120' });
       this.on(wd(lead + 8));
-      await this.x.fees.markPaid(clerk, id, {});
+      await this.x.fees.markPaid(handler, id, {});
     }
-    await this.answerWith(id, s.decision, wd(lead + 12), wd(lead + 16));
-    if (i % 3 !== 0) await this.run(clerk, id, 'close', wd(lead + 17));
+    await this.answerWith(staff, id, s.decision, wd(lead + 12), wd(lead + 16));
+    if (i % 3 !== 0) await this.run(handler, id, 'close', wd(lead + 17));
     if (s.appeal === 'review') {
       this.on(wd(lead + 40));
-      await this.x.appeals.record(clerk, id, {
+      await this.x.appeals.record(handler, id, {
         kind: 'review',
         filedOn: wd(lead + 30),
         body: '示范县人民政府',
@@ -315,7 +371,7 @@ class CaseSeeder {
     }
     if (s.appeal === 'suit') {
       this.on(wd(lead + 30));
-      await this.x.appeals.record(clerk, id, {
+      await this.x.appeals.record(handler, id, {
         kind: 'litigation_direct',
         filedOn: wd(lead + 30),
         body: '示范县人民法院',
@@ -324,33 +380,44 @@ class CaseSeeder {
     }
   }
 
-  private async leaveOpen(spec: CaseSpec, step: number, id: number): Promise<void> {
-    const { clerk, admin } = this.c;
+  private async leaveOpen(spec: CaseSpec, step: number, staff: Staff, id: number): Promise<void> {
+    const { handler, drafter, approver } = staff;
     const age = spec.ageWd;
     const wd = (n: number) => this.wd(spec.received, n);
     if (step === 1 && age >= 1) {
-      await this.run(clerk, id, 'request_correction', wd(1), { periodWorkingDays: '45' });
+      await this.run(handler, id, 'request_correction', wd(1), { periodWorkingDays: '45' });
     } else if (step === 2 && age >= 3) {
-      await this.run(clerk, id, 'start_consultation', wd(2), {
+      await this.run(handler, id, 'start_consultation', wd(2), {
         partyKind: 'agency',
         partyName: '县自然资源局',
         sentOn: wd(2),
       });
     } else if (step === 3 && age >= 2) {
-      await this.run(admin, id, 'extend', wd(1), { extensionWorkingDays: '10', reason: '涉及多个内设机构' });
+      await this.run(approver, id, 'extend', wd(1), {
+        extensionWorkingDays: '10',
+        reason: '涉及多个内设机构',
+      });
     } else if (step === 4 && age >= 2) {
-      await this.run(clerk, id, 'draft_reply', wd(2), { decision: 'granted' });
+      await this.run(drafter, id, 'draft_reply', wd(2), { decision: 'granted' });
     } else if (step === 5 && age >= 3) {
-      await this.run(clerk, id, 'draft_reply', wd(2), {
+      await this.run(drafter, id, 'draft_reply', wd(2), {
         decision: 'unavailable_not_held',
         replyType: 'art36_4',
       });
-      await this.run(clerk, id, 'submit_review', wd(3));
+      await this.run(drafter, id, 'submit_review', wd(3));
     } else if (step === 6 && age >= 5) {
-      await this.answerWith(id, 'granted', wd(3), wd(5));
+      await this.answerWith(staff, id, 'granted', wd(3), wd(5));
     } else if (step === 7 && age >= 2) {
-      await this.run(clerk, id, 'mark_not_this_agency', wd(2), { responsibleAgency: '示范市生态环境局' });
+      await this.run(handler, id, 'mark_not_this_agency', wd(2), { responsibleAgency: '示范市生态环境局' });
     }
     // the others stay 已受理; those received 18–30 working days ago are 临期 or 超期
   }
+}
+
+/** The demo accounts acting on one unit's cases. */
+interface Staff {
+  handler: CallContext;
+  drafter: CallContext;
+  reviewer: CallContext;
+  approver: CallContext;
 }

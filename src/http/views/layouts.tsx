@@ -132,6 +132,7 @@ const ADMIN_NAV: { href: string; label: string; action: Action }[] = [
   },
   { href: '/admin/columns', label: '栏目管理', action: 'disclosure.manage' },
   { href: '/admin/topics', label: '主题分类', action: 'disclosure.manage' },
+  { href: '/admin/publishing/checks', label: '发布前检查', action: 'disclosure.manage' },
 ];
 
 export function AdminLayout({

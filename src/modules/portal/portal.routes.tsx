@@ -5,29 +5,27 @@ import { idParam } from '../../http/forms.ts';
 import { sendPage } from '../../http/render.ts';
 import { viewContext } from '../../http/request-context.ts';
 import { AppError } from '../../lib/errors.ts';
-import { sendPublicPage } from '../publishing/portal-cache.tsx';
+import { sendPublicPage, servePublic } from '../publishing/portal-cache.tsx';
 import { parseListQuery } from '../publishing/portal-query.tsx';
 import { SearchPage } from '../publishing/views/public-search.tsx';
 import { HOME_LATEST, searchPageData, topicColumns } from './portal-data.ts';
 import { AccessibilityPage, HomePage, UnitDirectoryPage, UnitPage } from './views/portal-pages.tsx';
 
 export function registerPortalRoutes(server: FastifyInstance, app: App): void {
-  server.get('/', async (req, reply) => {
-    const units = await app.units.activeUnits();
-    const root = units.find((u) => u.parent_id === null);
-    return sendPublicPage(
-      req,
-      reply,
-      HomePage({
+  server.get('/', (req, reply) =>
+    servePublic(app, req, reply, async () => {
+      const units = await app.units.activeUnits();
+      const root = units.find((u) => u.parent_id === null);
+      return HomePage({
         ctx: await viewContext(app, req),
         root,
         departments: units.filter((u) => u.kind === 'department' && u.parent_id === root?.id),
         townships: units.filter((u) => u.kind === 'township'),
         latest: await app.publishing.publicDocuments.latestPublished(HOME_LATEST),
         topics: root ? await topicColumns(app, root.id) : [],
-      }),
-    );
-  });
+      });
+    }),
+  );
 
   server.get('/units', async (req, reply) => {
     return sendPage(

@@ -41,6 +41,9 @@ export function registerAdminDocumentActionRoutes(server: FastifyInstance, app: 
     force: (req, id, f) => review.forcePublish(req.ctx, id, one(f, 'forceReason')),
     withdraw: (req, id, f) =>
       review.withdraw(req.ctx, id, { reason: one(f, 'reason'), note: one(f, 'withdrawNote') }),
+    validity: async (req, id, f) => {
+      await documents.changeValidity(req.ctx, id, f);
+    },
     delete: (req, id) => documents.deleteDraft(req.ctx, id),
   };
 
@@ -71,4 +74,19 @@ export function registerAdminDocumentActionRoutes(server: FastifyInstance, app: 
 
   for (const key of Object.keys(run) as ActionKey[])
     if (run[key]) server.post(`/admin/documents/:id/${key}`, (req, reply) => handle(req, reply, key));
+
+  // Removing an attachment from a draft; a refusal shows the page with the reason at the attachments.
+  server.post('/admin/documents/:id/attachments/:aid/remove', async (req, reply) => {
+    requireUser(req);
+    const id = idParam(req.params);
+    try {
+      await documents.removeAttachment(req.ctx, id, idParam(req.params, 'aid'));
+    } catch (e) {
+      if (!isAppError(e) || e.code !== 'invalid_transition') throw e;
+      const problems = [{ field: 'attachments', message: e.message }];
+      const page = await documentPage(app, req, id, { key: 'edit', form: { values: {}, problems } });
+      return sendPage(reply, page, 409);
+    }
+    return reply.redirect(`/admin/documents/${id}?done=attachment_removed`, 303);
+  });
 }

@@ -78,6 +78,16 @@ async function valuesOf(app: App, doc: DocumentRow) {
     summary: doc.summary ?? '',
     source: doc.source ?? '',
     bodyHtml: doc.body_html,
+    ...validityValuesOf(doc),
+  };
+}
+
+/** The 有效性 form values of a stored document. */
+export function validityValuesOf(doc: DocumentRow) {
+  return {
+    validity: doc.validity ?? '',
+    effectiveOn: doc.effective_on ?? '',
+    repealedOn: doc.repealed_on ?? '',
   };
 }
 
@@ -107,9 +117,11 @@ const STATE_ACTIONS: Record<string, ActionKey[]> = {
   confidentiality_review: ['review', 'return', 'force'],
   approval_review: ['approve', 'return', 'force'],
   scheduled: ['unschedule', 'force'],
-  published: ['withdraw', 'correct'],
+  published: ['validity', 'withdraw', 'correct'],
 };
 const EVENT_OF: Record<Exclude<ActionKey, 'edit'>, DocumentEvent> = {
+  // 变更有效性 is a published change like a correction: same rule.
+  validity: 'correct',
   submit: 'submit',
   review: 'clear',
   return: 'return',
@@ -164,6 +176,10 @@ export async function documentPage(
     versions: await repo.versions(doc.id),
     actions,
     failed,
+    validityForm:
+      failed?.key === 'validity' ? failed.form : emptyForm<Record<string, unknown>>(validityValuesOf(doc)),
+    canRemoveAttachments:
+      doc.state === 'draft' && doc.ever_published === 0 && can(actor, 'content.draft', snap.unitPath),
     done: (req.query as Record<string, string>).done,
   });
 }

@@ -1,6 +1,7 @@
-/** The back office of 主动公开: documents workbench and actions, Word and bulk import, columns, topics. */
+/** The back office of 主动公开: documents workbench and actions, Word and bulk import, columns, topics, check settings. */
 import type { FastifyInstance } from 'fastify';
 import type { App } from '../../app.ts';
+import { registerAdminCheckSettingsRoutes } from './admin-check-settings.routes.tsx';
 import { registerAdminColumnRoutes } from './admin-columns.routes.tsx';
 import { registerAdminDocumentActionRoutes } from './admin-document-actions.routes.tsx';
 import { registerAdminDocumentRoutes } from './admin-documents.routes.tsx';
@@ -13,4 +14,5 @@ export function registerPublishingAdminRoutes(server: FastifyInstance, app: App)
   registerAdminDocumentActionRoutes(server, app);
   registerAdminColumnRoutes(server, app);
   registerAdminTopicRoutes(server, app);
+  registerAdminCheckSettingsRoutes(server, app);
 }

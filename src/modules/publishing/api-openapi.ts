@@ -4,7 +4,7 @@
  */
 
 import { API_MAX_LIMIT } from './api-presenters.ts';
-import { GENRES } from './document.model.ts';
+import { GENRES, VALIDITIES, VALIDITY_LABELS } from './document.model.ts';
 
 const str = { type: 'string' } as const;
 const nstr = { type: ['string', 'null'] } as const;
@@ -79,6 +79,10 @@ export const OPENAPI_DOCUMENT = {
             obj({
               data: { type: 'array', items: ref('DocumentSummary') },
               total: int,
+              totalCapped: {
+                type: 'boolean',
+                description: '检索结果超过 1,000 条时为 true：total 为 1000，结果为最新的 1,000 条',
+              },
               nextCursor: nstr,
             }),
           ),
@@ -124,6 +128,13 @@ export const OPENAPI_DOCUMENT = {
             issuers: strs,
             keywords: strs,
             source: nstr,
+            validity: {
+              type: ['string', 'null'],
+              enum: [...VALIDITIES, null],
+              description: `有效性：${VALIDITIES.map((v) => `${v} = ${VALIDITY_LABELS[v]}`).join('，')}；null 表示未标注`,
+            },
+            effectiveOn: { ...nstr, description: '施行日期（YYYY-MM-DD）' },
+            repealedOn: { ...nstr, description: '废止日期（YYYY-MM-DD），仅在有效性为 repealed 时' },
             bodyHtml: str,
             attachments: {
               type: 'array',

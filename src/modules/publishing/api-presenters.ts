@@ -1,6 +1,7 @@
 /** Presenters of the open API: the JSON shapes documented in api-openapi.ts (camelCase, stable). */
 import type { Unit } from '../../db/schema.ts';
 import type { CatalogueItem } from '../catalogue/catalogue.model.ts';
+import type { Validity } from './document.model.ts';
 import type { PublicDocumentRepository } from './document-public.repository.ts';
 import { sanitiseHtml } from './html-sanitiser.ts';
 import type { SiteColumn } from './publishing.tables.ts';
@@ -39,6 +40,9 @@ export function presentDocument(d: PublicDoc) {
     issuers: d.issuers,
     keywords: d.keywords,
     source: d.source,
+    validity: d.validity as Validity | null,
+    effectiveOn: d.effective_on,
+    repealedOn: d.repealed_on,
     bodyHtml: sanitiseHtml(d.body_html),
     attachments: d.attachments.map((a) => ({
       id: a.id,

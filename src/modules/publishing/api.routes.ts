@@ -71,7 +71,9 @@ export function registerOpenApiRoutes(server: FastifyInstance, app: App): void {
         : await pub.publicDocuments.listPublishedForUnit(unitPath ?? '/', filters, { page, pageSize });
     const rows = 'hits' in r ? r.hits : r.items;
     const nextCursor = page * r.pageSize < r.total ? encodeCursor(page + 1) : null;
-    return sendJson(req, reply, { data: rows.map(presentDocumentSummary), total: r.total, nextCursor });
+    const totalCapped = 'totalCapped' in r && r.totalCapped;
+    const data = rows.map(presentDocumentSummary);
+    return sendJson(req, reply, { data, total: r.total, totalCapped, nextCursor });
   });
 
   server.get('/api/v1/documents/:id', async (req, reply) => {

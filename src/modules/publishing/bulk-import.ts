@@ -8,7 +8,7 @@ import ExcelJS from 'exceljs';
 import JSZip from 'jszip';
 import type { CallContext } from '../../lib/actor.ts';
 import { AppError } from '../../lib/errors.ts';
-import { DISCLOSURE_MODE_LABELS, DISCLOSURE_MODES } from './document.model.ts';
+import { DISCLOSURE_MODE_LABELS, DISCLOSURE_MODES, VALIDITIES, VALIDITY_LABELS } from './document.model.ts';
 import type { DocumentService } from './document.service.ts';
 import type { SiteColumn } from './publishing.tables.ts';
 import { importWordDocument } from './word-import.ts';
@@ -33,6 +33,9 @@ export const BULK_HEADINGS: Readonly<Record<string, string>> = {
   关键词: 'keywords',
   内容概述: 'summary',
   来源: 'source',
+  有效性: 'validity',
+  施行日期: 'effectiveOn',
+  废止日期: 'repealedOn',
 };
 
 export interface BulkRowReport {
@@ -138,6 +141,11 @@ async function rowInput(
       )
     : 'proactive';
   if (!mode) problems.push(`公开方式“${values.disclosureMode}”应为 主动公开 / 依申请公开 / 不予公开`);
+  const validity = values.validity
+    ? VALIDITIES.find((v) => VALIDITY_LABELS[v] === values.validity || v === values.validity)
+    : '';
+  if (validity === undefined)
+    problems.push(`有效性“${values.validity}”应为 ${VALIDITIES.map((v) => VALIDITY_LABELS[v]).join(' / ')}`);
   const raw = {
     ...values,
     title: values.title || word.guess.title || '',
@@ -146,6 +154,7 @@ async function rowInput(
     issuers: values.issuers || word.guess.issuers.join('\n'),
     topicId: topic ? String(topic.id) : '',
     disclosureMode: mode ?? 'proactive',
+    validity: validity ?? '',
     columnIds,
     bodyHtml: word.bodyHtml,
   };

@@ -17,9 +17,12 @@ import type { CalendarService } from '../calendar/calendar.service.ts';
 import type { UnitService } from '../orgs/unit.service.ts';
 import type { AttachmentStore } from './attachment-store.ts';
 import { extractAttachmentText } from './attachment-text.ts';
+import { internalLinksOf } from './checks/internal-links.ts';
 import {
   CONFIDENTIALITY_CONCLUSION_LABELS,
   CONFIDENTIALITY_CONCLUSIONS,
+  VALIDITY_LABELS,
+  type Validity,
   WITHDRAWAL_REASON_LABELS,
   WITHDRAWAL_REASONS,
   WITHHOLDING_GROUNDS,
@@ -48,7 +51,12 @@ export interface DocumentReviewServiceDeps {
   audit: AuditLog;
   clock: Clock;
   calendar: CalendarService;
+  /** A fixed check configuration (tests); otherwise `checkSettings`, otherwise the defaults. */
   checks?: PrePublicationConfig;
+  /** The stored check configuration (check-settings.service.ts), read at every run. */
+  checkSettings?: { load(): Promise<PrePublicationConfig> };
+  /** PUBLIC_URL (src/config.ts): absolute links to its host are checked as internal links. */
+  publicUrl?: string | undefined;
   /** 索引号 pattern (index-number.ts); regulations §9 default. */
   indexNumberPattern?: string;
 }
@@ -117,11 +125,16 @@ export class DocumentReviewService {
       keywords: JSON.parse(doc.keywords_json) as string[],
       summary: doc.summary ?? '',
       source: doc.source ?? '',
+      validity: doc.validity ? VALIDITY_LABELS[doc.validity as Validity] : '',
     };
     const publishOn = todayInShanghai(this.d.clock.now());
-    const config = this.d.checks ?? DEFAULT_PRE_PUBLICATION_CONFIG;
+    const config = this.d.checks ?? (await this.d.checkSettings?.load()) ?? DEFAULT_PRE_PUBLICATION_CONFIG;
+    // The pure check gets the link targets resolved here, like the attachment text above.
+    const linkOptions = { publicBaseUrl: this.d.publicUrl, documentId: doc.id };
+    const links = internalLinksOf(doc.body_html, linkOptions);
+    const lookup = await this.d.documents.linkTargets(links.map((l) => l.target));
     return runPrePublicationChecks(
-      { metadata, bodyHtml: doc.body_html, attachments, publishOn },
+      { metadata, bodyHtml: doc.body_html, attachments, publishOn, site: { ...linkOptions, lookup } },
       config,
       await this.d.calendar.calendar(),
     );

@@ -78,6 +78,21 @@ export const CONFIDENTIALITY_CONCLUSION_LABELS: Record<ConfidentialityConclusion
   withhold: '不予公开',
 };
 
+/**
+ * 有效性 (keys persisted): 国办发〔2017〕47号 (政府网站发展指引) requires marking amended, repealed or expired
+ * documents on the original; the values are those real sites use (regulations §6).
+ */
+export const VALIDITIES = ['valid', 'expired', 'repealed', 'amended'] as const;
+export type Validity = (typeof VALIDITIES)[number];
+export const VALIDITY_LABELS: Record<Validity, string> = {
+  valid: '有效',
+  expired: '失效',
+  repealed: '废止',
+  amended: '已修改',
+};
+/** The marks that tell a reader the text no longer applies as written (a notice tops the public page). */
+export const NOT_IN_FORCE_VALIDITIES: readonly Validity[] = ['expired', 'repealed', 'amended'];
+
 const checkDate = (v: string) => (isValidPlainDate(v) ? null : '应为有效日期，例如 2026-03-02');
 const list = (label: string, max: number, each: number) =>
   z.preprocess(
@@ -91,6 +106,46 @@ const ids = z.preprocess(
   (v) => (v === undefined || v === null || v === '' ? [] : Array.isArray(v) ? v : [v]),
   z.array(z.coerce.number().int('栏目选择有误').positive('栏目选择有误')),
 );
+
+/** 有效性 · 施行日期 · 废止日期: part of the document form and of the 变更有效性 form of a published document. */
+const validityFields = {
+  validity: z.preprocess((v) => (v === '' ? null : v), choice('有效性', VALIDITIES).nullish()),
+  effectiveOn: optionalChecked('施行日期', checkDate, 10),
+  repealedOn: optionalChecked('废止日期', checkDate, 10),
+};
+
+/**
+ * The rules between the validity fields (and 成文日期). Errors: 废止 without 废止日期; a 废止日期 on a document
+ * that is not marked 废止 (the date would contradict the mark); a 废止日期 before the 施行日期 or before the
+ * 成文日期 (a text cannot be repealed before it exists or applies). Fine: a 施行日期 before the 成文日期 —
+ * retroactive application is lawful for provisions that favour citizens (立法法 第一百零四条), and tax and
+ * subsidy notices often say "自 X 年 1 月 1 日起执行"; a 施行日期 without 有效性.
+ */
+function validityProblems(
+  v: {
+    validity?: Validity | null;
+    effectiveOn?: string | null;
+    repealedOn?: string | null;
+    writtenOn?: string | null;
+  },
+  ctx: z.RefinementCtx,
+): void {
+  const add = (path: string, message: string) => ctx.addIssue({ code: 'custom', path: [path], message });
+  if (v.validity === 'repealed' && !v.repealedOn) add('repealedOn', '有效性为“废止”时须填写废止日期');
+  if (v.validity !== 'repealed' && v.repealedOn) add('repealedOn', '只有有效性为“废止”的信息才填写废止日期');
+  if (v.repealedOn && v.effectiveOn && v.repealedOn < v.effectiveOn)
+    add('repealedOn', '废止日期不能早于施行日期');
+  else if (v.repealedOn && v.writtenOn && v.repealedOn < v.writtenOn)
+    add('repealedOn', '废止日期不能早于成文日期');
+}
+
+/** The 变更有效性 form of a published document: the three fields, checked against its 成文日期. */
+export function validityInputSchema(writtenOn: string | null) {
+  return z
+    .object({ ...validityFields, note: optionalText('变更说明', 500) })
+    .superRefine((v, ctx) => validityProblems({ ...v, writtenOn }, ctx));
+}
+export type ValidityInput = z.infer<ReturnType<typeof validityInputSchema>>;
 
 /** Fields of the document form (metadata of issue 3 §3; 索引号 and 发布日期 are assigned at publication). */
 export const documentInputSchema = z
@@ -111,8 +166,10 @@ export const documentInputSchema = z
     source: optionalText('来源', 100),
     bodyHtml: optionalText('正文', 2_000_000),
     columnIds: ids,
+    ...validityFields,
   })
   .superRefine((v, ctx) => {
+    validityProblems(v, ctx);
     if (v.disclosureMode === 'withheld' && !v.withheldGround)
       ctx.addIssue({
         code: 'custom',

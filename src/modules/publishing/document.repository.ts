@@ -5,6 +5,9 @@
 import type { Insertable, Kysely, Transaction, Updateable } from 'kysely';
 import { sql } from 'kysely';
 import type { DB } from '../../db/schema.ts';
+import type { Actor } from '../../lib/actor.ts';
+import type { InternalLinkLookup, InternalLinkTarget } from './checks/internal-links.ts';
+import { LISTED_STATES } from './document.workflow.ts';
 import type {
   DocumentAttachmentTable,
   DocumentReviewTable,
@@ -109,6 +112,27 @@ export class DocumentRepository {
     await trx.insertInto('document_versions').values(row).execute();
   }
 
+  /**
+   * Keeps the current published version of `doc` (row and 发文机关) in document_versions before a published
+   * change; with a correction, its dated 更正说明 (shown on the public page).
+   */
+  async keepVersion(
+    trx: Transaction<DB>,
+    doc: DocumentRow,
+    opts: { by: Actor; at: Date; correction?: { note: string; on: string } },
+  ): Promise<void> {
+    await this.insertVersion(trx, {
+      document_id: doc.id,
+      version: doc.version,
+      snapshot_json: JSON.stringify({ ...doc, issuers: await this.issuers(doc.id, trx) }),
+      published_at: doc.published_at,
+      correction_note: opts.correction?.note ?? null,
+      corrected_on: opts.correction?.on ?? null,
+      created_by: opts.by.kind === 'user' ? opts.by.userId : null,
+      created_at: opts.at.toISOString(),
+    });
+  }
+
   async versions(id: number) {
     return this.db
       .selectFrom('document_versions')
@@ -144,6 +168,21 @@ export class DocumentRepository {
     await trx.deleteFrom('document_attachments').where('id', '=', id).execute();
   }
 
+  /**
+   * Whether any attachment row still refers to the stored file `sha256`. The attachment store is shared by
+   * content with the progress-report evidence of the tasks module (src/app.ts), so both tables count.
+   */
+  async fileReferenced(sha256: string, q: Db = this.db): Promise<boolean> {
+    const r = await q
+      .selectFrom('document_attachments')
+      .select('id')
+      .where('sha256', '=', sha256)
+      .unionAll(q.selectFrom('task_report_attachments').select('id').where('sha256', '=', sha256))
+      .limit(1)
+      .executeTakeFirst();
+    return r !== undefined;
+  }
+
   async attachment(id: number) {
     return this.db.selectFrom('document_attachments').selectAll().where('id', '=', id).executeTakeFirst();
   }
@@ -156,6 +195,55 @@ export class DocumentRepository {
       .orderBy('sort_order')
       .orderBy('id')
       .execute();
+  }
+
+  /**
+   * What the database says about the targets of internal links (checks/internal-links.ts): which of the
+   * documents are published and not withdrawn, which columns and units are active, which attachments exist.
+   */
+  async linkTargets(targets: readonly InternalLinkTarget[], q: Db = this.db): Promise<InternalLinkLookup> {
+    const ids = (kind: InternalLinkTarget['kind'], pick: (t: InternalLinkTarget) => number | undefined) =>
+      [...new Set(targets.filter((t) => t.kind === kind).map(pick))] as number[];
+    const docIds = [
+      ...new Set(
+        targets.flatMap((t) => (t.kind === 'document' || t.kind === 'attachment' ? [t.documentId] : [])),
+      ),
+    ];
+    const columnIds = ids('column', (t) => (t.kind === 'column' ? t.columnId : undefined));
+    const unitIds = ids('unit', (t) => (t.kind === 'unit' ? t.unitId : undefined));
+    const attachmentIds = ids('attachment', (t) => (t.kind === 'attachment' ? t.attachmentId : undefined));
+    const docs = docIds.length
+      ? await q
+          .selectFrom('documents')
+          .select('id')
+          .where('id', 'in', docIds)
+          .where('state', 'in', [...LISTED_STATES])
+          .execute()
+      : [];
+    const cols = columnIds.length
+      ? await q
+          .selectFrom('site_columns')
+          .select('id')
+          .where('id', 'in', columnIds)
+          .where('active', '=', 1)
+          .execute()
+      : [];
+    const units = unitIds.length
+      ? await q.selectFrom('units').select('id').where('id', 'in', unitIds).where('active', '=', 1).execute()
+      : [];
+    const atts = attachmentIds.length
+      ? await q
+          .selectFrom('document_attachments')
+          .select(['id', 'document_id'])
+          .where('id', 'in', attachmentIds)
+          .execute()
+      : [];
+    return {
+      publishedDocumentIds: new Set(docs.map((r) => r.id)),
+      columnIds: new Set(cols.map((r) => r.id)),
+      unitIds: new Set(units.map((r) => r.id)),
+      attachmentKeys: new Set(atts.map((r) => `${r.document_id}/${r.id}`)),
+    };
   }
 
   /** Ids of scheduled documents whose time has come, oldest first. */

@@ -17,7 +17,13 @@ import type { UnitService } from '../orgs/unit.service.ts';
 import type { AttachmentStore } from './attachment-store.ts';
 import type { ColumnRepository } from './column.repository.ts';
 import { docNumberSearchKeyOf, normaliseDocNumber } from './doc-number.ts';
-import { type DocumentInput, documentInputSchema } from './document.model.ts';
+import {
+  type DocumentInput,
+  documentInputSchema,
+  VALIDITY_LABELS,
+  type Validity,
+  validityInputSchema,
+} from './document.model.ts';
 import type { DocumentRepository } from './document.repository.ts';
 import { type DocumentSnapshot, type DocumentState, transitionProblems } from './document.workflow.ts';
 import { searchTokensOf } from './document-search-text.ts';
@@ -193,15 +199,10 @@ export class DocumentService {
     await this.inputProblems(input, doc.unit_id);
     const now = this.d.clock.now();
     await this.d.db.transaction().execute(async (trx) => {
-      await this.d.documents.insertVersion(trx, {
-        document_id: id,
-        version: doc.version,
-        snapshot_json: JSON.stringify({ ...doc, issuers: await this.d.documents.issuers(id, trx) }),
-        published_at: doc.published_at,
-        correction_note: correction,
-        corrected_on: todayInShanghai(now),
-        created_by: ctx.actor.kind === 'user' ? ctx.actor.userId : null,
-        created_at: now.toISOString(),
+      await this.d.documents.keepVersion(trx, doc, {
+        by: ctx.actor,
+        at: now,
+        correction: { note: correction, on: todayInShanghai(now) },
       });
       await this.write(trx, id, input, { version: doc.version + 1 });
       await this.d.search.index(trx, id, await searchTokensOf(trx, id));
@@ -212,6 +213,53 @@ export class DocumentService {
         summary: `更正已发布信息“${doc.title}”：${correction}`,
         before: { title: doc.title, version: doc.version },
         after: { title: input.title, version: doc.version + 1 },
+      });
+    });
+    return (await this.d.documents.findById(id))!;
+  }
+
+  /**
+   * 变更有效性 of a published document (e.g. marking it 废止 when a new document repeals it). A published
+   * change like a correction: the current version is kept in document_versions (without a 更正说明 — the
+   * public page shows the new mark instead), the version number goes up, and the audit event records the
+   * values before and after. Needs the same permission as a correction.
+   */
+  async changeValidity(ctx: CallContext, id: number, raw: unknown): Promise<DocumentRow> {
+    const doc = await this.get(ctx, id);
+    if (doc.state !== 'published')
+      throw new AppError(
+        'invalid_transition',
+        '只有已发布的信息可以变更有效性；草稿的有效性在修改草稿时填写',
+      );
+    const problems = transitionProblems('correct', await this.snapshot(doc), ctx.actor);
+    if (problems.length) throw new AppError('invalid_transition', problems.join('；'));
+    const input = parseInput(validityInputSchema(doc.written_on), raw);
+    const before = { validity: doc.validity, effectiveOn: doc.effective_on, repealedOn: doc.repealed_on };
+    const after = {
+      validity: input.validity ?? null,
+      effectiveOn: input.effectiveOn,
+      repealedOn: input.repealedOn,
+    };
+    if (JSON.stringify(before) === JSON.stringify(after))
+      throw AppError.validation([{ field: 'validity', message: '有效性、施行日期和废止日期都没有变化' }]);
+    const now = this.d.clock.now();
+    const label = (v: string | null) => (v ? VALIDITY_LABELS[v as Validity] : '未标注');
+    await this.d.db.transaction().execute(async (trx) => {
+      await this.d.documents.keepVersion(trx, doc, { by: ctx.actor, at: now });
+      await this.d.documents.update(trx, id, {
+        validity: after.validity,
+        effective_on: after.effectiveOn,
+        repealed_on: after.repealedOn,
+        version: doc.version + 1,
+        updated_at: now.toISOString(),
+      });
+      await this.d.audit.record(trx, ctx, {
+        action: 'document.validity',
+        targetType: 'document',
+        targetId: id,
+        summary: `变更已发布信息“${doc.title}”的有效性：${label(before.validity)} → ${label(after.validity)}${input.note ? `（${input.note}）` : ''}`,
+        before: { ...before, version: doc.version },
+        after: { ...after, version: doc.version + 1 },
       });
     });
     return (await this.d.documents.findById(id))!;
@@ -264,6 +312,38 @@ export class DocumentService {
       });
       return attachmentId;
     });
+  }
+
+  /**
+   * Removes an attachment from a draft. Only drafts (never published: 退回修改 also leads back to 草稿) can
+   * lose one; on a published document the attachments are part of what was published and the versions do
+   * not keep them, so removal is refused — withdraw the document or publish a new one instead. Only the
+   * row goes; the daily sweep deletes the file once no attachment row (of any document or progress
+   * report: the store is shared and deduplicated by hash) refers to it.
+   */
+  async removeAttachment(ctx: CallContext, id: number, attachmentId: number): Promise<void> {
+    const doc = await this.get(ctx, id);
+    const snap = await this.snapshot(doc);
+    const a = await this.d.documents.attachment(attachmentId);
+    if (!a || a.document_id !== id) throw AppError.notFound('附件');
+    if (snap.state !== 'draft' || snap.everPublished)
+      throw new AppError(
+        'invalid_transition',
+        '只能从草稿中删除附件；已发布信息的附件属于已公开的内容，不能删除，如有错误请撤回后重新发布',
+      );
+    if (ctx.actor.kind !== 'system' && !can(ctx.actor, 'content.draft', snap.unitPath))
+      throw AppError.forbidden();
+    await this.d.db.transaction().execute(async (trx) => {
+      await this.d.documents.deleteAttachment(trx, attachmentId);
+      await this.d.audit.record(trx, ctx, {
+        action: 'document.attachment_remove',
+        targetType: 'document',
+        targetId: id,
+        summary: `从信息草稿“${doc.title}”删除附件“${a.file_name}”`,
+        before: { attachmentId, fileName: a.file_name, size: a.size, sha256: a.sha256 },
+      });
+    });
+    // The file itself goes with the daily sweep once nothing refers to it (attachment-sweep.ts).
   }
 
   private async write(
@@ -323,5 +403,8 @@ function toRow(input: DocumentInput) {
     summary: input.summary,
     source: input.source,
     body_html: input.bodyHtml ? sanitiseHtml(input.bodyHtml) : '',
+    validity: input.validity ?? null,
+    effective_on: input.effectiveOn,
+    repealed_on: input.repealedOn,
   };
 }

@@ -5,7 +5,7 @@ import { idParam } from '../../http/forms.ts';
 import type { DocSummaryRow } from './api-presenters.ts';
 import { atomFeed, type FeedEntry, type SitemapUrl, sitemapXml } from './feeds.ts';
 import { activeColumn, activeUnit } from './portal.routes.tsx';
-import { sendCached } from './portal-cache.tsx';
+import { type PublicOutput, servePublic } from './portal-cache.tsx';
 
 /** Entries per feed. */
 export const FEED_SIZE = 20;
@@ -32,7 +32,11 @@ export function registerFeedRoutes(server: FastifyInstance, app: App): void {
   const pub = app.publishing;
   const now = () => app.clock.now().toISOString();
 
-  server.get('/columns/:id/feed.xml', async (req, reply) => {
+  server.get('/columns/:id/feed.xml', (req, reply) => servePublic(app, req, reply, () => columnFeed(req)));
+  server.get('/units/:id/feed.xml', (req, reply) => servePublic(app, req, reply, () => unitFeed(req)));
+  server.get('/sitemap.xml', (req, reply) => servePublic(app, req, reply, () => sitemap(req)));
+
+  const columnFeed = async (req: FastifyRequest): Promise<PublicOutput> => {
     const column = await activeColumn(app, idParam(req.params));
     const unit = await activeUnit(app, column.unit_id);
     const list = await pub.publicDocuments.listPublishedInColumn(
@@ -48,10 +52,10 @@ export function registerFeedRoutes(server: FastifyInstance, app: App): void {
       author: unit.name,
       entries: list.items.map(entry),
     });
-    return sendCached(req, reply, xml, ATOM);
-  });
+    return { body: xml, contentType: ATOM };
+  };
 
-  server.get('/units/:id/feed.xml', async (req, reply) => {
+  const unitFeed = async (req: FastifyRequest): Promise<PublicOutput> => {
     const unit = await activeUnit(app, idParam(req.params));
     const latest = await pub.publicDocuments.latestPublished(FEED_SIZE, unit.path);
     const xml = atomFeed(originOf(app, req), {
@@ -62,10 +66,10 @@ export function registerFeedRoutes(server: FastifyInstance, app: App): void {
       author: unit.name,
       entries: latest.map(entry),
     });
-    return sendCached(req, reply, xml, ATOM);
-  });
+    return { body: xml, contentType: ATOM };
+  };
 
-  server.get('/sitemap.xml', async (req, reply) => {
+  const sitemap = async (req: FastifyRequest): Promise<PublicOutput> => {
     const urls: SitemapUrl[] = [{ path: '/' }, { path: '/units' }, { path: '/search' }];
     for (const u of await app.units.activeUnits()) {
       urls.push(
@@ -81,6 +85,6 @@ export function registerFeedRoutes(server: FastifyInstance, app: App): void {
       for (const d of r.items) urls.push({ path: `/documents/${d.id}`, lastmod: d.published_on });
       if (page * SITEMAP_PAGE >= r.total) break;
     }
-    return sendCached(req, reply, sitemapXml(originOf(app, req), urls), 'application/xml; charset=utf-8');
-  });
+    return { body: sitemapXml(originOf(app, req), urls), contentType: 'application/xml; charset=utf-8' };
+  };
 }

@@ -2,12 +2,19 @@
  * HTTP caching of public pages, feeds and the open API: a weak ETag (hash of the body), Cache-Control and
  * If-None-Match → 304. A page rendered for a logged-in user (header with 工作台, per-user tokens) is
  * `private`; anonymous pages are `public` and vary by Cookie (长者模式 changes the markup).
+ *
+ * servePublic adds the in-process cache of rendered anonymous responses (portal-page-cache.ts): only
+ * GET/HEAD without a session cookie, keyed by 长者模式, host and URL, valid for one public content
+ * generation and at most PUBLIC_MAX_AGE_SECONDS.
  */
 import { createHash } from 'node:crypto';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
-import type { VNode } from 'preact';
+import { isValidElement, type VNode } from 'preact';
+import type { App } from '../../app.ts';
 import { CSRF_COOKIE } from '../../http/csrf.ts';
 import { renderDocument } from '../../http/render.ts';
+import { SESSION_COOKIE } from '../../http/request-context.ts';
+import type { CachedResponse } from './portal-page-cache.ts';
 
 /** Seconds a browser or shared cache may reuse a public response. */
 export const PUBLIC_MAX_AGE_SECONDS = 60;
@@ -41,15 +48,71 @@ export function sendCached(
   contentType: string,
   opts: { varyCookie?: boolean } = {},
 ): FastifyReply {
-  const etag = weakEtag(body);
+  return sendResponse(req, reply, {
+    body,
+    etag: weakEtag(body),
+    contentType,
+    varyCookie: opts.varyCookie ?? false,
+  });
+}
+
+function sendResponse(
+  req: FastifyRequest,
+  reply: FastifyReply,
+  r: CachedResponse | (Omit<CachedResponse, 'body'> & { body: string }),
+): FastifyReply {
   const personal = req.session !== null;
   reply
-    .header('etag', etag)
+    .header('etag', r.etag)
     .header('cache-control', `${personal ? 'private' : 'public'}, max-age=${PUBLIC_MAX_AGE_SECONDS}`);
-  if (opts.varyCookie) reply.header('vary', 'Cookie');
+  if (r.varyCookie) reply.header('vary', 'Cookie');
   if (!personal) (reply as Marked)[PUBLIC_RESPONSE] = true;
-  if (etagMatches(req.headers['if-none-match'], etag)) return reply.code(304).send();
-  return reply.type(contentType).send(body);
+  if (etagMatches(req.headers['if-none-match'], r.etag)) return reply.code(304).send();
+  return reply.type(r.contentType).send(r.body);
+}
+
+/** What a public route renders: a page (PublicLayout), a non-HTML body (feeds), or a redirect. */
+export type PublicOutput = VNode | { body: string; contentType: string } | { redirect: string };
+
+/** True for a request whose response is the same for every anonymous visitor (with the same 长者模式). */
+function sharedRequest(req: FastifyRequest): boolean {
+  return (
+    (req.method === 'GET' || req.method === 'HEAD') &&
+    req.session === null &&
+    req.cookies[SESSION_COOKIE] === undefined
+  );
+}
+
+/**
+ * Answers a public GET from the page cache when it can, otherwise renders with `render` (which does all
+ * the reading: nothing is queried on a hit but the content generation), stores the result for anonymous
+ * visitors and sends it with ETag/Cache-Control (304 when If-None-Match matches). Errors and redirects
+ * are never stored.
+ */
+export async function servePublic(
+  app: App,
+  req: FastifyRequest,
+  reply: FastifyReply,
+  render: () => Promise<PublicOutput>,
+): Promise<FastifyReply> {
+  const cache = app.publishing.publicPages;
+  const key =
+    cache.enabled && sharedRequest(req) ? `${req.elder ? 'elder' : 'std'} ${req.host}${req.url}` : null;
+  const generation = key === null ? '' : await app.publishing.publicGeneration();
+  const hit = key === null ? undefined : cache.get(key, generation);
+  if (hit) return sendResponse(req, reply, hit);
+  const out = await render();
+  if ('redirect' in out) return reply.redirect(out.redirect, 302);
+  const html = isValidElement(out);
+  const text = html ? renderDocument(out) : out.body;
+  const response: CachedResponse = {
+    body: Buffer.from(text),
+    etag: weakEtag(text),
+    contentType: html ? 'text/html; charset=utf-8' : out.contentType,
+    varyCookie: html,
+  };
+  if (key !== null) cache.set(key, generation, response);
+  return sendResponse(req, reply, response);
 }
 
 /** A public HTML page (PublicLayout), cached as above. */

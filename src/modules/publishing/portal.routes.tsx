@@ -13,7 +13,7 @@ import type { FileKind } from '../../lib/file-types.ts';
 import { createCatalogueService } from '../catalogue/catalogue.routes.tsx';
 import { AttachmentStore } from './attachment-store.ts';
 import { buildGuide } from './guide.ts';
-import { sendPublicPage } from './portal-cache.tsx';
+import { type PublicOutput, servePublic } from './portal-cache.tsx';
 import { parseListQuery } from './portal-query.tsx';
 import type { SiteColumn } from './publishing.tables.ts';
 import { DocumentPage, DocumentPrintPage } from './views/public-document.tsx';
@@ -51,33 +51,38 @@ export function registerPublicDisclosureRoutes(server: FastifyInstance, app: App
     return { doc, unit: await app.units.get(doc.unit_id) };
   };
 
-  server.get('/units/:id/disclosure', async (req, reply) => {
-    const unit = await activeUnit(app, idParam(req.params));
-    const columns = await pub.columns.listActiveForUnit(unit.id);
-    const latest = await pub.publicDocuments.latestPublished(INDEX_LATEST, unit.path);
-    const ctx = await viewContext(app, req);
-    return sendPublicPage(req, reply, DisclosureIndexPage({ ctx, unit, columns, latest }));
-  });
+  server.get('/units/:id/disclosure', (req, reply) =>
+    servePublic(app, req, reply, async () => {
+      const unit = await activeUnit(app, idParam(req.params));
+      const columns = await pub.columns.listActiveForUnit(unit.id);
+      const latest = await pub.publicDocuments.latestPublished(INDEX_LATEST, unit.path);
+      const ctx = await viewContext(app, req);
+      return DisclosureIndexPage({ ctx, unit, columns, latest });
+    }),
+  );
 
-  server.get('/units/:id/guide', async (req, reply) => {
-    const unit = await activeUnit(app, idParam(req.params));
-    const children = (await app.units.activeUnits()).filter((u) => u.parent_id === unit.id);
-    const columns = await pub.columns.listActiveForUnit(unit.id);
-    const { items } = await catalogue.list(unit.id);
-    const guide = buildGuide(unit, children, columns, items.length);
-    return sendPublicPage(req, reply, GuidePage({ ctx: await viewContext(app, req), guide }));
-  });
+  server.get('/units/:id/guide', (req, reply) =>
+    servePublic(app, req, reply, async () => {
+      const unit = await activeUnit(app, idParam(req.params));
+      const children = (await app.units.activeUnits()).filter((u) => u.parent_id === unit.id);
+      const columns = await pub.columns.listActiveForUnit(unit.id);
+      const { items } = await catalogue.list(unit.id);
+      const guide = buildGuide(unit, children, columns, items.length);
+      return GuidePage({ ctx: await viewContext(app, req), guide });
+    }),
+  );
 
-  server.get('/columns/:id', async (req, reply) => {
+  server.get('/columns/:id', (req, reply) => servePublic(app, req, reply, () => columnPage(req)));
+
+  const columnPage = async (req: FastifyRequest): Promise<PublicOutput> => {
     const column = await activeColumn(app, idParam(req.params));
-    if (column.kind === 'link' && column.external_url) return reply.redirect(column.external_url, 302);
-    if (column.template_key === 'guide') return reply.redirect(`/units/${column.unit_id}/guide`, 302);
+    if (column.kind === 'link' && column.external_url) return { redirect: column.external_url };
+    if (column.template_key === 'guide') return { redirect: `/units/${column.unit_id}/guide` };
     const unit = await activeUnit(app, column.unit_id);
     const all = await pub.columns.listActiveForUnit(unit.id);
     const trail = all.filter((c) => c.id !== column.id && column.path.includes(`/${c.id}/`));
     const ctx = await viewContext(app, req);
-    if (column.kind === 'page')
-      return sendPublicPage(req, reply, ColumnSinglePage({ ctx, unit, column, trail }));
+    if (column.kind === 'page') return ColumnSinglePage({ ctx, unit, column, trail });
     const q = parseListQuery(req.query);
     const filters = { year: q.year, topicId: q.topic, genre: q.genre };
     const docs = await pub.publicDocuments.listPublishedInColumn(column.id, filters, {
@@ -88,21 +93,25 @@ export function registerPublicDisclosureRoutes(server: FastifyInstance, app: App
     const years = recentYears(Number(app.clock.now().toISOString().slice(0, 4)));
     const children = all.filter((c) => c.path.startsWith(column.path) && c.id !== column.id);
     const page = { ctx, unit, column, trail, children, docs, q, topics, years };
-    return sendPublicPage(req, reply, ColumnListPage(page));
-  });
+    return ColumnListPage(page);
+  };
 
-  server.get('/documents/:id', async (req, reply) => {
-    const { doc, unit } = await publicDoc(req);
-    const first = doc.columns[0];
-    const near = first ? await pub.publicDocuments.recentInColumn(first.id, RELATED_COUNT + 1) : [];
-    const related = near.filter((d) => d.id !== doc.id).slice(0, RELATED_COUNT);
-    return sendPublicPage(req, reply, DocumentPage({ ctx: await viewContext(app, req), doc, unit, related }));
-  });
+  server.get('/documents/:id', (req, reply) =>
+    servePublic(app, req, reply, async () => {
+      const { doc, unit } = await publicDoc(req);
+      const first = doc.columns[0];
+      const near = first ? await pub.publicDocuments.recentInColumn(first.id, RELATED_COUNT + 1) : [];
+      const related = near.filter((d) => d.id !== doc.id).slice(0, RELATED_COUNT);
+      return DocumentPage({ ctx: await viewContext(app, req), doc, unit, related });
+    }),
+  );
 
-  server.get('/documents/:id/print', async (req, reply) => {
-    const { doc, unit } = await publicDoc(req);
-    return sendPublicPage(req, reply, DocumentPrintPage({ ctx: await viewContext(app, req), doc, unit }));
-  });
+  server.get('/documents/:id/print', (req, reply) =>
+    servePublic(app, req, reply, async () => {
+      const { doc, unit } = await publicDoc(req);
+      return DocumentPrintPage({ ctx: await viewContext(app, req), doc, unit });
+    }),
+  );
 
   server.get('/documents/:id/attachments/:attachmentId', async (req, reply) => {
     const { doc } = await publicDoc(req);

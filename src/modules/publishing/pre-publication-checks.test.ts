@@ -98,3 +98,56 @@ describe('runPrePublicationChecks', () => {
     expect(findings.map((f) => [f.check, f.location])).toContainEqual(['secrecy-mark', 'title']);
   });
 });
+
+describe('severity off and the internal-link check', () => {
+  const lookup = {
+    publishedDocumentIds: new Set<number>(),
+    columnIds: new Set<number>(),
+    unitIds: new Set<number>(),
+    attachmentKeys: new Set<string>(),
+  };
+  const withLinks: PrePublicationInput = {
+    ...clean,
+    bodyHtml: `${clean.bodyHtml}<p><a href="/columns/77">相关栏目</a><a href="http://localhost:3000/documents/1">本站</a></p>`,
+    site: { publicBaseUrl: 'http://localhost:3000', documentId: 2, lookup },
+  };
+
+  it('reports broken internal links as warnings by default; the site host is not an external link', () => {
+    const r = runPrePublicationChecks(withLinks, DEFAULT_PRE_PUBLICATION_CONFIG, calendar);
+    expect(r.findings.map((f) => [f.check, f.severity, f.excerpt])).toEqual([
+      ['internal-link', 'warn', '/columns/77'],
+      ['internal-link', 'warn', 'http://localhost:3000/documents/1'],
+    ]);
+    expect(r.blocked).toBe(false);
+  });
+
+  it('skips internal links when the site is not given (its host is then an external one)', () => {
+    const { site: _site, ...rest } = withLinks;
+    const r = runPrePublicationChecks(rest, DEFAULT_PRE_PUBLICATION_CONFIG, calendar);
+    expect(r.findings.map((f) => [f.check, f.excerpt])).toEqual([
+      ['external-link', 'http://localhost:3000/documents/1'],
+    ]);
+  });
+
+  it("a check set to 'off' finds nothing, even a blocking one; 'block' blocks", () => {
+    const leaky: PrePublicationInput = { ...withLinks, bodyHtml: `<p>绝密★1年</p>${withLinks.bodyHtml}` };
+    const off = buildPrePublicationConfig({ severity: { 'secrecy-mark': 'off', 'internal-link': 'block' } });
+    const r = runPrePublicationChecks(leaky, off, calendar);
+    expect(new Set(r.findings.map((f) => f.check))).toEqual(new Set(['internal-link']));
+    expect(r.findings.every((f) => f.severity === 'block')).toBe(true);
+    expect(r.blocked).toBe(true);
+    const allOff = buildPrePublicationConfig({ severity: { 'secrecy-mark': 'off', 'internal-link': 'off' } });
+    expect(runPrePublicationChecks(leaky, allOff, calendar)).toEqual({ findings: [], blocked: false });
+  });
+
+  it('the seed sensitive-word list is on by default', () => {
+    const r = runPrePublicationChecks(
+      { ...clean, bodyHtml: '<p>请勿使用“北朝鲜”这一称谓。</p>' },
+      DEFAULT_PRE_PUBLICATION_CONFIG,
+      calendar,
+    );
+    expect(r.findings.map((f) => [f.check, f.message])).toEqual([
+      ['sensitive-word', '含有敏感词“北朝鲜”，请核实'],
+    ]);
+  });
+});

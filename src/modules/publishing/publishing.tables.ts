@@ -62,6 +62,12 @@ export interface DocumentTable {
   summary: string | null;
   source: string | null;
   body_html: string;
+  /** 有效性 key (document.model.ts VALIDITIES: valid / expired / repealed / amended); null = not marked (0012). */
+  validity: string | null;
+  /** 施行日期. */
+  effective_on: string | null;
+  /** 废止日期 (only with validity 'repealed'). */
+  repealed_on: string | null;
   /** Number of published versions so far (0 = never published). */
   version: number;
   ever_published: number;

@@ -52,7 +52,10 @@ export class InfoRequestFeeService {
   async ordinalInMonth(row: InfoRequestRow): Promise<number> {
     if (!row.applicant_key) return 1;
     const { from } = chinaMonthBounds(row.submitted_at);
-    return this.d.records.applicationsOfApplicant(row.applicant_key, from, row.submitted_at);
+    return this.d.records.applicationsOfApplicant(row.applicant_key, from, {
+      submittedAt: row.submitted_at,
+      id: row.id,
+    });
   }
 
   /** Issues a fee notice for case `id`; the amount comes from processing-fee.ts. */

@@ -7,6 +7,7 @@ import { z } from 'zod';
 import type { CallContext } from '../../lib/actor.ts';
 import { isValidPlainDate, todayInShanghai, yearOf } from '../../lib/calendar/dates.ts';
 import { AppError } from '../../lib/errors.ts';
+import type { MailOutbox } from '../../lib/mail/mail-outbox.ts';
 import { optionalChecked, optionalText, parseInput } from '../../lib/validation.ts';
 import { can } from '../accounts/permissions.ts';
 import {
@@ -21,6 +22,7 @@ import {
 import type { InfoRequestRow } from './info-request.repository.ts';
 import type { InfoRequestService } from './info-request.service.ts';
 import type { InfoRequestDeps } from './info-request.transitions.ts';
+import { letterMailFor } from './info-request-letter.mail.tsx';
 import {
   DEFAULT_TEMPLATES,
   fillPlaceholders,
@@ -31,11 +33,16 @@ import type { InfoRequestRecordsRepository, LetterRow } from './info-request-rec
 import type { InfoRequestSettingsService } from './info-request-settings.service.ts';
 import { formatYuan } from './processing-fee.ts';
 
+/** Which version of a template is in force: the unit's own, the edited global one, or the built-in. */
+export type TemplateSource = 'unit' | 'global' | 'default';
+
 export interface LetterTemplateView {
   kind: LetterTemplate;
   title: string;
   body: string;
+  /** True unless the built-in default is in force. */
   edited: boolean;
+  source: TemplateSource;
 }
 
 const templateSchema = z.object({
@@ -59,38 +66,55 @@ export class InfoRequestLetterService {
       records: InfoRequestRecordsRepository;
       settings: InfoRequestSettingsService;
       service: InfoRequestService;
+      /** Outgoing mail (app.mail); absent in tests that build the services themselves. */
+      mail?: MailOutbox;
     },
   ) {}
 
-  async templates(): Promise<LetterTemplateView[]> {
+  /**
+   * The templates in force for a unit's cases (its own version, else the global one, else the
+   * built-in default); without a unit, the global ones.
+   */
+  async templates(unitId?: number): Promise<LetterTemplateView[]> {
     const saved = new Map((await this.d.records.templates()).map((t) => [t.kind, t]));
+    const own = new Map(
+      (unitId === undefined ? [] : await this.d.records.unitTemplates(unitId)).map((t) => [t.kind, t]),
+    );
     return LETTER_KINDS.map((kind) => {
-      const s = saved.get(kind);
+      const s = own.get(kind) ?? saved.get(kind);
+      const source: TemplateSource = own.has(kind) ? 'unit' : saved.has(kind) ? 'global' : 'default';
       return {
         kind,
         title: s?.title ?? LETTER_TEMPLATES[kind],
         body: s?.body ?? DEFAULT_TEMPLATES[kind],
-        edited: s !== undefined,
+        edited: source !== 'default',
+        source,
       };
     });
   }
 
-  async template(kind: string): Promise<LetterTemplateView> {
-    const t = (await this.templates()).find((x) => x.kind === kind);
+  /** The template of `kind` in force for a unit (or the global one). */
+  async template(kind: string, unitId?: number): Promise<LetterTemplateView> {
+    const t = (await this.templates(unitId)).find((x) => x.kind === kind);
     if (!t) throw AppError.notFound('文书模板');
     return t;
   }
 
-  /** Saves an edited template (政务公开管理员). */
-  async saveTemplate(ctx: CallContext, kind: string, raw: unknown): Promise<void> {
-    if (!can(ctx.actor, 'disclosure.manage')) throw AppError.forbidden();
-    const current = await this.template(kind);
+  /**
+   * Saves an edited template (政务公开管理员): the global one, or with `unitId` the unit's own version
+   * (needs disclosure.manage on that unit), which its cases use from then on.
+   */
+  async saveTemplate(ctx: CallContext, kind: string, raw: unknown, unitId?: number): Promise<void> {
+    const unit = await this.managedUnit(ctx, unitId);
+    const current = await this.template(kind, unitId);
     const v = parseInput(templateSchema, raw);
     const problems = [
       ...(v.title ? [] : [{ field: 'title', message: '请填写文书标题' }]),
       ...(v.body ? [] : [{ field: 'body', message: '请填写文书正文' }]),
     ];
     if (problems.length) throw AppError.validation(problems);
+    if (unit)
+      return this.saveUnitTemplate(ctx, unit, current, { title: v.title as string, body: v.body as string });
     const now = this.d.clock.now().toISOString();
     await this.d.db.transaction().execute(async (trx) => {
       await this.d.records.saveTemplate(trx, {
@@ -109,6 +133,62 @@ export class InfoRequestLetterService {
         after: { title: v.title, body: v.body },
       });
     });
+  }
+
+  /** Removes a unit's own version of a template: its cases use the global one again. */
+  async resetTemplate(ctx: CallContext, kind: string, unitId: number): Promise<void> {
+    const unit = await this.managedUnit(ctx, unitId);
+    if (!unit) throw AppError.forbidden();
+    const current = await this.template(kind, unitId);
+    await this.d.db.transaction().execute(async (trx) => {
+      if (!(await this.d.records.deleteUnitTemplate(trx, unit.id, kind))) {
+        throw AppError.conflict('本单位没有单独的模板，已在使用全局模板');
+      }
+      await this.d.audit.record(trx, ctx, {
+        action: 'request.unit_letter_template_reset',
+        targetType: 'unit',
+        targetId: unit.id,
+        summary: `“${unit.name}”的文书模板“${current.title}”恢复使用全局模板`,
+        before: { kind, title: current.title, body: current.body },
+      });
+    });
+  }
+
+  private async saveUnitTemplate(
+    ctx: CallContext,
+    unit: { id: number; name: string },
+    current: LetterTemplateView,
+    v: { title: string; body: string },
+  ): Promise<void> {
+    await this.d.db.transaction().execute(async (trx) => {
+      await this.d.records.saveUnitTemplate(trx, {
+        unit_id: unit.id,
+        kind: current.kind,
+        ...v,
+        updated_by: ctx.actor.kind === 'user' ? ctx.actor.userId : null,
+        updated_at: this.d.clock.now().toISOString(),
+      });
+      await this.d.audit.record(trx, ctx, {
+        action: 'request.unit_letter_template',
+        targetType: 'unit',
+        targetId: unit.id,
+        summary: `修改“${unit.name}”的文书模板“${v.title}”（本单位适用）`,
+        before: { kind: current.kind, source: current.source, title: current.title, body: current.body },
+        after: { kind: current.kind, ...v },
+      });
+    });
+  }
+
+  /** The unit whose templates the actor edits (null = the global ones); checks the permission. */
+  private async managedUnit(ctx: CallContext, unitId?: number) {
+    if (unitId === undefined) {
+      if (!can(ctx.actor, 'disclosure.manage')) throw AppError.forbidden();
+      return null;
+    }
+    const unit = await this.d.unitRepo.findById(unitId);
+    if (!unit) throw AppError.notFound('单位');
+    if (!can(ctx.actor, 'disclosure.manage', unit.path)) throw AppError.forbidden();
+    return unit;
   }
 
   /** The letter kinds that fit the case now (the reply letter first once a decision is chosen). */
@@ -132,7 +212,8 @@ export class InfoRequestLetterService {
     }
     const c = await this.d.service.getForHandling(ctx, id);
     const settings = await this.d.settings.forUnit(c.row.unit_id);
-    const template = await this.template(kind);
+    // The unit's own version of the template when it has one (numbering stays per unit and year).
+    const template = await this.template(kind, c.row.unit_id);
     const today = todayInShanghai(this.d.clock.now());
     const values = await this.values(c.row, settings.acceptingBody, today);
     // {申请人} stays a placeholder in the stored letter: staff see the name, the public status page
@@ -168,20 +249,28 @@ export class InfoRequestLetterService {
   async markSent(ctx: CallContext, letterId: number, raw: unknown): Promise<LetterRow> {
     const letter = await this.d.records.letter(letterId);
     if (!letter) throw AppError.notFound('文书');
-    const { row } = await this.d.service.getForHandling(ctx, letter.request_id);
+    const { row, applicant } = await this.d.service.getForHandling(ctx, letter.request_id);
     const today = todayInShanghai(this.d.clock.now());
     const sentOn = parseInput(sentSchema, raw).sentOn ?? today;
     if (sentOn > today || sentOn < letter.issued_on) {
       throw AppError.validation([{ field: 'sentOn', message: '发送日期应在出具之后、不晚于今天' }]);
     }
+    // Also e-mailed (letter as HTML + .docx) when SMTP is configured and the applicant gave an
+    // address; enqueued in the same transaction, so the mail exists iff the letter is marked sent.
+    const message = await letterMailFor(this.d.mail, letter, applicant, {
+      reference: row.reference,
+      agency: (await this.d.settings.forUnit(row.unit_id)).acceptingBody,
+    });
     await this.d.db.transaction().execute(async (trx) => {
       if (!(await this.d.records.markLetterSent(trx, letterId, sentOn)))
         throw AppError.conflict('该文书已发送');
+      const queued = message && this.d.mail ? await this.d.mail.enqueue(trx, message) : undefined;
       await this.d.audit.record(trx, ctx, {
         action: 'request.letter_sent',
         targetType: 'info_request',
         targetId: row.id,
-        summary: `政府信息公开申请 ${row.reference}：${letter.title}（${letter.number}）已于 ${sentOn} 送达`,
+        summary: `政府信息公开申请 ${row.reference}：${letter.title}（${letter.number}）已于 ${sentOn} 送达${queued ? `，并以电子邮件发送至 ${queued.recipient}` : ''}`,
+        ...(queued ? { after: { mailId: queued.id } } : {}),
       });
     });
     return { ...letter, sent_on: sentOn };

@@ -52,6 +52,44 @@ export class InfoRequestRecordsRepository {
       .execute();
   }
 
+  /** A unit's own versions of templates (used for its cases instead of the global ones). */
+  async unitTemplates(unitId: number) {
+    return this.db
+      .selectFrom('info_request_unit_letter_templates')
+      .selectAll()
+      .where('unit_id', '=', unitId)
+      .execute();
+  }
+
+  async saveUnitTemplate(
+    trx: Transaction<DB>,
+    t: {
+      unit_id: number;
+      kind: string;
+      title: string;
+      body: string;
+      updated_by: number | null;
+      updated_at: string;
+    },
+  ): Promise<void> {
+    const { unit_id, kind, ...rest } = t;
+    await trx
+      .insertInto('info_request_unit_letter_templates')
+      .values(t)
+      .onConflict((oc) => oc.columns(['unit_id', 'kind']).doUpdateSet(rest))
+      .execute();
+  }
+
+  /** Removes a unit's own version of a template; false when it had none. */
+  async deleteUnitTemplate(trx: Transaction<DB>, unitId: number, kind: string): Promise<boolean> {
+    const r = await trx
+      .deleteFrom('info_request_unit_letter_templates')
+      .where('unit_id', '=', unitId)
+      .where('kind', '=', kind)
+      .executeTakeFirst();
+    return Number(r.numDeletedRows) > 0;
+  }
+
   /** The next letter serial of a unit in a year (one upsert: concurrent letters never share one). */
   async nextLetterSerial(trx: Transaction<DB>, unitId: number, year: number): Promise<number> {
     const r = await trx
@@ -94,14 +132,27 @@ export class InfoRequestRecordsRepository {
     return Number(r.numUpdatedRows) > 0;
   }
 
-  /** How many applications the same applicant submitted in [from, to) up to and including this one. */
-  async applicationsOfApplicant(key: string, fromIso: string, uptoIso: string): Promise<number> {
+  /**
+   * How many applications the same applicant submitted from `fromIso` up to and including `upto`.
+   * Cases split from one application (一事一申请) share its submission time: they are ordered by id,
+   * so each has its own ordinal instead of all counting as the last.
+   */
+  async applicationsOfApplicant(
+    key: string,
+    fromIso: string,
+    upto: { submittedAt: string; id: number },
+  ): Promise<number> {
     const r = await this.db
       .selectFrom('info_requests')
       .select((eb) => eb.fn.countAll<number>().as('n'))
       .where('applicant_key', '=', key)
       .where('submitted_at', '>=', fromIso)
-      .where('submitted_at', '<=', uptoIso)
+      .where((eb) =>
+        eb.or([
+          eb('submitted_at', '<', upto.submittedAt),
+          eb.and([eb('submitted_at', '=', upto.submittedAt), eb('id', '<=', upto.id)]),
+        ]),
+      )
       .executeTakeFirstOrThrow();
     return Number(r.n);
   }

@@ -12,6 +12,11 @@ import { validateEmail, validatePhone, validatePostcode } from '../../lib/valida
 import { can } from '../accounts/permissions.ts';
 import type { InfoRequestDeps } from './info-request.transitions.ts';
 import type { InfoRequestRecordsRepository } from './info-request-records.repository.ts';
+import {
+  DEFAULT_APPLICANT_RETENTION_YEARS,
+  MAX_APPLICANT_RETENTION_YEARS,
+  MIN_APPLICANT_RETENTION_YEARS,
+} from './info-request-retention.service.ts';
 
 /** 国办函〔2020〕109号 (provincial implementing notices): pay within 20 WD; configurable per unit. */
 export const DEFAULT_FEE_PAYMENT_WORKING_DAYS = 20;
@@ -27,6 +32,8 @@ export interface GuideSettings {
   email: string | null;
   letterPrefix: string;
   feePaymentWorkingDays: number;
+  /** Years the applicant's personal data is kept after 办结 (see info-request-retention.service.ts). */
+  applicantRetentionYears: number;
   /** Whether each value was set explicitly (for the settings form). */
   explicit: Record<string, string | number | null>;
 }
@@ -50,6 +57,10 @@ const settingsSchema = z.object({
     20,
   ),
   feePaymentWorkingDays: optionalIntField('缴费期限（工作日）', { min: 1, max: 60 }),
+  applicantRetentionYears: optionalIntField('申请人信息保存期限（年）', {
+    min: MIN_APPLICANT_RETENTION_YEARS,
+    max: MAX_APPLICANT_RETENTION_YEARS,
+  }),
 });
 
 export class InfoRequestSettingsService {
@@ -74,6 +85,7 @@ export class InfoRequestSettingsService {
       email: pick(s?.email, 'email'),
       letterPrefix: s?.letter_prefix || `${unit.short_name ?? unit.name}依告`,
       feePaymentWorkingDays: s?.fee_payment_working_days ?? DEFAULT_FEE_PAYMENT_WORKING_DAYS,
+      applicantRetentionYears: s?.applicant_retention_years ?? DEFAULT_APPLICANT_RETENTION_YEARS,
       explicit: {
         acceptingBody: s?.accepting_body ?? null,
         address: s?.address ?? null,
@@ -84,6 +96,7 @@ export class InfoRequestSettingsService {
         email: s?.email ?? null,
         letterPrefix: s?.letter_prefix ?? null,
         feePaymentWorkingDays: s?.fee_payment_working_days ?? null,
+        applicantRetentionYears: s?.applicant_retention_years ?? null,
       },
     };
   }
@@ -105,6 +118,8 @@ export class InfoRequestSettingsService {
       email: v.email,
       letter_prefix: v.letterPrefix,
       fee_payment_working_days: v.feePaymentWorkingDays ?? DEFAULT_FEE_PAYMENT_WORKING_DAYS,
+      // null = the default, so a later change of the default reaches units that never chose
+      applicant_retention_years: v.applicantRetentionYears ?? null,
       updated_at: this.d.clock.now().toISOString(),
     };
     await this.d.db.transaction().execute(async (trx) => {

@@ -62,6 +62,8 @@ export interface EventSpec<S extends z.ZodType> {
   guardInput: (v: z.infer<S>) => EventInput;
   check?: (v: z.infer<S>, x: Omit<EffectContext, 'trx'>) => Promise<FieldProblem[]> | FieldProblem[];
   effect: (v: z.infer<S>, x: EffectContext) => Promise<Effect> | Effect;
+  /** The kind of letter this event sends to the applicant (e-mailed when mail is configured). */
+  sendsLetter?: (x: Omit<EffectContext, 'trx'>) => string | null;
 }
 
 const spec = <S extends z.ZodType>(s: EventSpec<S>): EventSpec<S> => s;
@@ -72,6 +74,11 @@ const openConsultation = (x: { consultations: ConsultationRow[] }) =>
   x.consultations.find((c) => c.ended === 0);
 
 const receivedSchema = z.object({ receivedOn: plainDate('收到日期') });
+
+/** The letter that carries the decision of `row` (none before a decision). */
+function replyLetterKind(row: InfoRequestRow): string | null {
+  return row.decision ? letterFor(row.decision as Decision, (row.reply_type ?? 'other') as ReplyType) : null;
+}
 
 function answerEffect(v: { answeredOn?: string | null; deliveryMethod?: string | null }): Effect {
   return {
@@ -258,10 +265,9 @@ export const EVENT_SPECS = {
           ? problem('answeredOn', '答复日期应在收到申请之后、不晚于今天')
           : []),
     ],
+    sendsLetter: (x) => replyLetterKind(x.row),
     effect: async (v, x) => {
-      const letter = x.row.decision
-        ? letterFor(x.row.decision as Decision, (x.row.reply_type ?? 'other') as ReplyType)
-        : null;
+      const letter = replyLetterKind(x.row);
       // The reply letter goes out with the answer: from now on the applicant sees it.
       if (letter) await x.repo.markLettersSent(x.trx, x.row.id, letter, v.answeredOn ?? x.today);
       return answerEffect(v);

@@ -11,7 +11,9 @@ import { type RunOnceResult, runOnce } from '../../lib/jobs.ts';
 import { caseClockStatus } from './info-request.case.ts';
 import type { InfoRequestDeps, InfoRequestTransitions } from './info-request.transitions.ts';
 import { CLOCK_RUNNING_STATES } from './info-request.workflow.ts';
+import { InfoRequestLifecycleRepository } from './info-request-lifecycle.repository.ts';
 import { InfoRequestRecordsRepository } from './info-request-records.repository.ts';
+import { InfoRequestRetention } from './info-request-retention.service.ts';
 
 export const DAILY_JOB = 'info-requests.daily';
 /** Window searched for 临期 cases; 3 working days never span more than this many calendar days. */
@@ -29,12 +31,15 @@ export class InfoRequestJobs {
   private readonly ctx: CallContext = { actor: systemActor('依申请公开每日任务'), meta: NO_REQUEST };
 
   private readonly records: InfoRequestRecordsRepository;
+  /** The daily erasure of applicant data past the retention period (its own job, requests.retention). */
+  readonly retention: InfoRequestRetention;
 
   constructor(
     private readonly d: InfoRequestDeps,
     private readonly transitions: InfoRequestTransitions,
   ) {
     this.records = new InfoRequestRecordsRepository(d.db);
+    this.retention = new InfoRequestRetention({ ...d, lifecycle: new InfoRequestLifecycleRepository(d.db) });
   }
 
   /** Runs today's sweep unless some process already ran it today. */

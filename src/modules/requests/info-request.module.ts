@@ -3,14 +3,17 @@
  * built once per App from the same database, clock, audit log and core services.
  */
 import type { App } from '../../app.ts';
+import type { MailOutbox } from '../../lib/mail/mail-outbox.ts';
 import type { InfoRequestService } from './info-request.service.ts';
 import type { InfoRequestDeps } from './info-request.transitions.ts';
 import { InfoRequestAppealService } from './info-request-appeals.service.ts';
 import { InfoRequestFeeService } from './info-request-fees.service.ts';
 import { InfoRequestLetterService } from './info-request-letters.service.ts';
+import { InfoRequestLifecycleRepository } from './info-request-lifecycle.repository.ts';
 import { InfoRequestPublicService } from './info-request-public.service.ts';
 import { InfoRequestRecordsRepository } from './info-request-records.repository.ts';
 import { InfoRequestSettingsService } from './info-request-settings.service.ts';
+import { InfoRequestSplitService } from './info-request-split.service.ts';
 
 export interface RequestExtras {
   records: InfoRequestRecordsRepository;
@@ -19,6 +22,8 @@ export interface RequestExtras {
   fees: InfoRequestFeeService;
   appeals: InfoRequestAppealService;
   publicForm: InfoRequestPublicService;
+  /** 一事一申请: splitting a case into linked cases. */
+  split: InfoRequestSplitService;
 }
 
 const built = new WeakMap<App, RequestExtras>();
@@ -36,6 +41,7 @@ export function requestExtras(app: App): RequestExtras {
       clock: app.clock,
       calendar: app.calendar,
       service: app.requests.service,
+      mail: app.mail,
     },
     { formSecret: app.config.SESSION_SECRET, encryptionKey: app.config.dataEncryptionKey },
   );
@@ -45,7 +51,7 @@ export function requestExtras(app: App): RequestExtras {
 
 /** The services from explicit dependencies (tests that build the core services themselves). */
 export function createRequestExtras(
-  core: InfoRequestDeps & { service: InfoRequestService },
+  core: InfoRequestDeps & { service: InfoRequestService; mail?: MailOutbox },
   secrets: { formSecret: string; encryptionKey: Uint8Array },
 ): RequestExtras {
   const deps = { ...core, records: new InfoRequestRecordsRepository(core.db) };
@@ -58,6 +64,10 @@ export function createRequestExtras(
     appeals: new InfoRequestAppealService(deps),
     publicForm: new InfoRequestPublicService(
       { ...deps, formSecret: secrets.formSecret },
+      secrets.encryptionKey,
+    ),
+    split: new InfoRequestSplitService(
+      { ...deps, lifecycle: new InfoRequestLifecycleRepository(core.db) },
       secrets.encryptionKey,
     ),
   };

@@ -20,6 +20,7 @@ import type { CaseFilter, ConsultationRow, InfoRequestRow, TimelineRow } from '.
 import { type ApplicantData, type ApplicationInput, applicationSchema } from './info-request.schemas.ts';
 import type { InfoRequestDeps } from './info-request.transitions.ts';
 import { STATE_LABELS, type State } from './info-request.workflow.ts';
+import { InfoRequestLifecycleRepository } from './info-request-lifecycle.repository.ts';
 
 /** What the applicant keeps after submitting: both are needed for the status page. */
 export interface Submission {
@@ -52,6 +53,9 @@ export interface PublicStatus {
   receivedOn: string | null;
   dueDate: string | null;
   timeline: { occurredAt: string; note: string }[];
+  /** 一事一申请: the case this one was split from, and the cases split from it (受理编号 only). */
+  splitFrom: string | null;
+  splitInto: string[];
   /** Letters sent to the applicant. */
   letters: { id: number; title: string; number: string; sentOn: string; body: string }[];
 }
@@ -59,6 +63,7 @@ export interface PublicStatus {
 export class InfoRequestService {
   private readonly cipher: FieldCipher;
   private readonly key: Uint8Array;
+  private readonly lifecycle: InfoRequestLifecycleRepository;
 
   /** @param encryptionKey 32 bytes (AES-256) from configuration; see applicant-crypto.ts. */
   constructor(
@@ -67,6 +72,7 @@ export class InfoRequestService {
   ) {
     this.cipher = new FieldCipher(encryptionKey);
     this.key = encryptionKey;
+    this.lifecycle = new InfoRequestLifecycleRepository(d.db);
   }
 
   /** An online application (网上): waits as 待确认 until staff confirm receipt (条例 第三十一条). */
@@ -199,8 +205,22 @@ export class InfoRequestService {
       applicant: this.applicantOf(row),
       consultations,
       timeline: await this.d.repo.timeline(id),
-      clock: dueDateFor(calendar, row.state as State, row, consultations).explanation,
+      clock: await this.withSplitLine(
+        row,
+        dueDateFor(calendar, row.state as State, row, consultations).explanation,
+      ),
     };
+  }
+
+  /** A split case's clock runs from the original application's receipt: the explanation says so. */
+  private async withSplitLine(
+    row: InfoRequestRow,
+    clock: DueDateExplanation | null,
+  ): Promise<DueDateExplanation | null> {
+    if (!clock || !row.split_from_id) return clock;
+    const parent = await this.lifecycle.referenceOf(row.split_from_id);
+    const text = `本申请由申请 ${parent ?? ''} 按“一事一申请”拆分而来，申请人提出的是同一份申请，收到申请之日沿用原申请的 ${row.received_on}（补正、征求意见等计算也与原申请相同），答复期限不因拆分重新计算`;
+    return { ...clock, lines: [{ kind: 'start', text }, ...clock.lines] };
   }
 
   /** The workbench list in the actor's units, soonest due first, with counts per state. */
@@ -215,7 +235,7 @@ export class InfoRequestService {
     const me = ctx.actor.kind === 'user' ? ctx.actor.userId : null;
     const items = rows.map((row): CaseListItem => {
       const a = this.applicantOf(row);
-      const masked = me === null || row.handler_user_id !== me;
+      const masked = me === null || row.handler_user_id !== me || row.applicant_erased_on !== null;
       return {
         id: row.id,
         reference: row.reference,
@@ -223,8 +243,8 @@ export class InfoRequestService {
         state: row.state as State,
         stateLabel: STATE_LABELS[row.state as State],
         channel: row.channel as Channel,
-        applicantName: masked ? maskName(a.name) : a.name,
-        applicantPhone: masked ? maskPhone(a.phone) : a.phone,
+        applicantName: row.applicant_erased_on ? '（已清除）' : masked ? maskName(a.name) : a.name,
+        applicantPhone: row.applicant_erased_on ? '' : masked ? maskPhone(a.phone) : a.phone,
         dueDate: row.due_date,
         clockStatus: caseClockStatus(calendar, row, today),
         masked,
@@ -244,27 +264,47 @@ export class InfoRequestService {
     }
     const letters = await this.d.repo.sentLetters(row.id);
     const timeline = await this.d.repo.timeline(row.id);
+    const name = row.applicant_erased_on ? '申请人' : maskName(this.applicantOf(row).name);
     return {
       reference: row.reference,
       stateLabel: STATE_LABELS[row.state as State],
       receivedOn: row.received_on,
       dueDate: row.due_date,
       timeline: timeline.map((t) => ({ occurredAt: t.occurred_at, note: t.public_note })),
+      splitFrom: row.split_from_id ? await this.lifecycle.referenceOf(row.split_from_id) : null,
+      splitInto: (await this.lifecycle.splitChildren(row.id)).map((c) => c.reference),
       // Letters are addressed to the applicant; the public page shows the name masked.
       letters: letters.map((l) => ({
         id: l.id,
         title: l.title,
         number: l.number,
         sentOn: l.sent_on as string,
-        body: l.body.replaceAll('{申请人}', maskName(this.applicantOf(row).name)),
+        body: l.body.replaceAll('{申请人}', name),
       })),
     };
   }
 
+  /** The decrypted applicant, or ERASED_APPLICANT once the retention job has erased the data. */
   private applicantOf(row: InfoRequestRow): ApplicantData {
+    if (row.applicant_erased_on) return ERASED_APPLICANT;
     return JSON.parse(this.cipher.decrypt(row.applicant_enc)) as ApplicantData;
   }
 }
+
+/** What stands for the applicant once the data has been erased (pages say so instead of showing it). */
+export const ERASED_APPLICANT: ApplicantData = {
+  name: '（已清除）',
+  idType: null,
+  idNumber: null,
+  workUnit: null,
+  creditCode: null,
+  legalRepresentative: null,
+  contactName: null,
+  address: '',
+  postcode: '',
+  phone: '',
+  email: null,
+};
 
 /**
  * A keyed hash identifying the applicant (证件号码 or 统一社会信用代码, else name + phone), so the

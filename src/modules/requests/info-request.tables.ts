@@ -1,6 +1,6 @@
 /**
- * Persisted shape of the 依申请公开 tables (see src/db/migrations/0002-info-requests.ts and
- * 0007-info-request-letters.ts).
+ * Persisted shape of the 依申请公开 tables (see src/db/migrations/0002-info-requests.ts,
+ * 0007-info-request-letters.ts and 0010-info-request-splits.ts).
  * Dates are 'YYYY-MM-DD' (China), timestamps ISO-8601 UTC; keys of states, decisions, channels etc.
  * are those of info-request.model.ts and info-request.workflow.ts.
  */
@@ -57,6 +57,13 @@ export interface InfoRequestTable {
   handler_user_id: number | null;
   /** HMAC of the applicant's identity (证件号码 / 信用代码, else name + phone): counts 按件 fees. */
   applicant_key: string | null;
+  /** The case this one was split from (一事一申请); null for an application as received. */
+  split_from_id: number | null;
+  /**
+   * Day the applicant's personal data was erased after the retention period (applicant_enc then
+   * holds ERASED_APPLICANT_MARKER, applicant_key is null); null while it is kept.
+   */
+  applicant_erased_on: string | null;
   created_by: number | null;
   created_at: string;
   updated_at: string;
@@ -109,11 +116,23 @@ export interface InfoRequestSettingsTable {
   /** Letter number prefix, e.g. '示范县发改依告' → 示范县发改依告〔2026〕3号. */
   letter_prefix: string | null;
   fee_payment_working_days: Generated<number>;
+  /** Years applicant data is kept after 办结; null = DEFAULT_APPLICANT_RETENTION_YEARS. */
+  applicant_retention_years: number | null;
   updated_at: string;
 }
 
 /** An edited letter template (kinds without a row use the built-in default). */
 export interface InfoRequestLetterTemplateTable {
+  kind: string;
+  title: string;
+  body: string;
+  updated_by: number | null;
+  updated_at: string;
+}
+
+/** A unit's own version of a letter template (used for that unit's cases instead of the global one). */
+export interface InfoRequestUnitLetterTemplateTable {
+  unit_id: number;
   kind: string;
   title: string;
   body: string;
@@ -187,6 +206,7 @@ export interface InfoRequestTables {
   info_request_files: InfoRequestFileTable;
   info_request_settings: InfoRequestSettingsTable;
   info_request_letter_templates: InfoRequestLetterTemplateTable;
+  info_request_unit_letter_templates: InfoRequestUnitLetterTemplateTable;
   info_request_letter_serials: InfoRequestLetterSerialTable;
   info_request_letters: InfoRequestLetterTable;
   info_request_fees: InfoRequestFeeTable;

@@ -26,6 +26,7 @@ import {
   transitionProblems,
   type WorkflowEvent,
 } from './info-request.workflow.ts';
+import type { LetterMails } from './info-request-letter.mail.tsx';
 
 /** Dependencies shared by the 依申请公开 services. */
 export interface InfoRequestDeps {
@@ -35,6 +36,8 @@ export interface InfoRequestDeps {
   audit: AuditLog;
   clock: Clock;
   calendar: { calendar(): Promise<WorkingDayCalendar> };
+  /** E-mails the letters events send (absent where mail is not wired, e.g. some tests). */
+  letterMails?: LetterMails;
 }
 
 export class InfoRequestTransitions {
@@ -59,9 +62,22 @@ export class InfoRequestTransitions {
     const reasons = transitionProblems(event, snapshot, input, { actor: ctx.actor, today: p.base.today });
     throwIfProblems(event, reasons, fieldProblems, actorProblem(event, snapshot, ctx.actor) !== null);
     const to = targetState(event, snapshot);
+    const letterKind = spec.sendsLetter?.(p.base) ?? null;
+    const mail =
+      letterKind && this.d.letterMails ? await this.d.letterMails.prepare(ctx, p.row, letterKind) : null;
     return this.d.db.transaction().execute(async (trx) => {
       const effect = await spec.effect(parsed.success ? parsed.data : {}, { ...p.base, trx });
       await this.apply(trx, ctx, p, event, to, effect);
+      if (mail && this.d.letterMails) {
+        const queued = await this.d.letterMails.enqueue(trx, mail);
+        await this.d.audit.record(trx, ctx, {
+          action: 'request.letter_mailed',
+          targetType: 'info_request',
+          targetId: id,
+          summary: `政府信息公开申请 ${p.row.reference}：${mail.subject.split('——')[0]}以电子邮件发送至 ${queued.recipient}`,
+          after: { mailId: queued.id },
+        });
+      }
       return (await this.d.repo.findById(id, trx)) as InfoRequestRow;
     });
   }

@@ -21,6 +21,8 @@ import {
   transitionProblems,
   type WorkflowEvent,
 } from './info-request.workflow.ts';
+import { LETTER_MAIL_REF } from './info-request-letter.mail.tsx';
+import { SPLITTABLE_STATES } from './info-request-split.service.ts';
 import { CasePage, type CaseView } from './views/case-page.tsx';
 import { IntakePage, WorkbenchPage } from './views/workbench-page.tsx';
 
@@ -91,6 +93,12 @@ export function registerAdminRequestRoutes(server: FastifyInstance, app: App): v
       },
       'event',
     );
+  });
+
+  server.post('/admin/requests/:id/split', async (req, reply) => {
+    requirePermission(req, 'request.handle');
+    const id = idParam(req.params);
+    return caseForm(app, req, reply, id, 'split', () => x.split.split(req.ctx, id, req.body), 'split');
   });
 
   server.get('/admin/requests/files/:id', async (req, reply) => {
@@ -192,11 +200,17 @@ export async function caseView(app: App, ctx: CallContext, id: number, show: boo
     showApplicant: show || (me !== null && c.row.handler_user_id === me),
     clockStatus: caseClockStatus(calendar, c.row, day),
     letters,
+    letterMails: await app.mail.statesFor(
+      LETTER_MAIL_REF,
+      letters.map((l) => l.id),
+    ),
     suggestedLetters: x.letters.suggestedKinds(c.row),
     fees: await x.fees.list(id),
     appeals: await x.appeals.list(id),
     files: await x.records.files(id),
     events,
+    links: await x.split.links(c.row),
+    canSplit: SPLITTABLE_STATES.includes(c.row.state as State),
     units: (await app.units.activeUnits()).filter((u) => u.id !== c.row.unit_id),
     today: day,
   };

@@ -1,11 +1,12 @@
 /** Back-office routes around a case: letters, fees, 复议/诉讼, templates, settings, statistics + API. */
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import type { App } from '../../app.ts';
+import type { Unit } from '../../db/schema.ts';
 import { sendDownload } from '../../http/downloads.ts';
 import { handleForm, idParam } from '../../http/forms.ts';
 import { sendPage } from '../../http/render.ts';
 import { requirePermission, requireUser, viewContext } from '../../http/request-context.ts';
-import { emptyForm } from '../../http/view-context.ts';
+import { emptyForm, type FormState } from '../../http/view-context.ts';
 import { todayInShanghai, yearOf } from '../../lib/calendar/dates.ts';
 import { AppError } from '../../lib/errors.ts';
 import { can } from '../accounts/permissions.ts';
@@ -90,38 +91,68 @@ export function registerRecordRoutes(server: FastifyInstance, app: App): void {
     return caseForm(app, req, reply, appeal.request_id, `appeal-${appeal.id}`, run, 'appeal');
   });
 
-  server.get('/admin/requests/templates', async (req, reply) => {
+  const settingsUnits = async (req: FastifyRequest) =>
+    (await app.units.activeUnits()).filter((u) => can(req.ctx.actor, 'disclosure.manage', u.path));
+  /** The template scope of a request: ?unit=<id> for a unit's own versions, else the global ones. */
+  const templateScope = async (req: FastifyRequest) => {
     requirePermission(req, 'disclosure.manage');
+    const units = await settingsUnits(req);
+    const raw = (req.query as Record<string, string>).unit;
+    if (!raw) return { units, unit: null };
+    const unit = units.find((u) => u.id === Number(raw));
+    if (!unit) throw AppError.forbidden();
+    return { units, unit };
+  };
+  const scopeQuery = (unit: { id: number } | null) => (unit ? `?unit=${unit.id}` : '');
+  const templatePage = async (req: FastifyRequest, unit: Unit | null, form?: FormState) => {
+    const t = await x.letters.template((req.params as Record<string, string>).kind ?? '', unit?.id);
+    const global = unit ? await x.letters.template(t.kind) : null;
+    const f = form ?? emptyForm({ title: t.title, body: t.body });
     const done = (req.query as Record<string, string>).done;
-    return sendPage(
-      reply,
-      TemplatesPage({ ctx: await viewContext(app, req), templates: await x.letters.templates(), done }),
-    );
+    return TemplatePage({ ctx: await viewContext(app, req), t, unit, global, form: f, done });
+  };
+
+  server.get('/admin/requests/templates', async (req, reply) => {
+    const { units, unit } = await templateScope(req);
+    const done = (req.query as Record<string, string>).done;
+    const templates = await x.letters.templates(unit?.id);
+    return sendPage(reply, TemplatesPage({ ctx: await viewContext(app, req), templates, units, unit, done }));
   });
 
   server.get('/admin/requests/templates/:kind', async (req, reply) => {
-    requirePermission(req, 'disclosure.manage');
-    const t = await x.letters.template((req.params as Record<string, string>).kind ?? '');
-    const form = emptyForm({ title: t.title, body: t.body });
-    return sendPage(reply, TemplatePage({ ctx: await viewContext(app, req), t, form }));
+    const { unit } = await templateScope(req);
+    return sendPage(reply, await templatePage(req, unit));
   });
 
   server.post('/admin/requests/templates/:kind', async (req, reply) => {
-    requirePermission(req, 'disclosure.manage');
-    const t = await x.letters.template((req.params as Record<string, string>).kind ?? '');
+    const { unit } = await templateScope(req);
+    const t = await x.letters.template((req.params as Record<string, string>).kind ?? '', unit?.id);
     return handleForm(
       reply,
       req.body,
       async () => {
-        await x.letters.saveTemplate(req.ctx, t.kind, req.body);
-        return '/admin/requests/templates?done=1';
+        await x.letters.saveTemplate(req.ctx, t.kind, req.body, unit?.id);
+        return `/admin/requests/templates${scopeQuery(unit)}${unit ? '&' : '?'}done=1`;
       },
-      async (form) => TemplatePage({ ctx: await viewContext(app, req), t, form }),
+      async (form) => templatePage(req, unit, form),
     );
   });
 
-  const settingsUnits = async (req: FastifyRequest) =>
-    (await app.units.activeUnits()).filter((u) => can(req.ctx.actor, 'disclosure.manage', u.path));
+  server.post('/admin/requests/templates/:kind/reset', async (req, reply) => {
+    const { unit } = await templateScope(req);
+    if (!unit) throw AppError.notFound('本单位模板');
+    const t = await x.letters.template((req.params as Record<string, string>).kind ?? '', unit.id);
+    return handleForm(
+      reply,
+      req.body,
+      async () => {
+        await x.letters.resetTemplate(req.ctx, t.kind, unit.id);
+        return `/admin/requests/templates/${t.kind}?unit=${unit.id}&done=reset`;
+      },
+      async (form) => templatePage(req, unit, { ...form, values: { title: t.title, body: t.body } }),
+    );
+  });
+
   const settingsUnit = async (req: FastifyRequest) => {
     requirePermission(req, 'disclosure.manage');
     const units = await settingsUnits(req);

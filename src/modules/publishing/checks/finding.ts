@@ -11,10 +11,13 @@ export type CheckName =
   | 'sensitive-word'
   | 'required-metadata'
   | 'external-link'
+  | 'internal-link'
   | 'lateness';
 
-/** 'block' stops publication; 'warn' is shown to the reviewer, who decides. */
-export type Severity = 'block' | 'warn';
+/** 'block' stops publication; 'warn' is shown to the reviewer, who decides; 'off' does not run the check. */
+export type Severity = 'block' | 'warn' | 'off';
+/** The severity of a finding (a check that is off finds nothing). */
+export type FindingSeverity = Exclude<Severity, 'off'>;
 
 /** Where a finding was made. */
 export type FindingLocation = 'title' | 'body' | `attachment:${string}`;
@@ -22,7 +25,7 @@ export type FindingLocation = 'title' | 'body' | `attachment:${string}`;
 /** One problem found by a check. Messages are Chinese and never contain unmasked personal data. */
 export interface Finding {
   check: CheckName;
-  severity: Severity;
+  severity: FindingSeverity;
   message: string;
   excerpt?: string;
   location?: FindingLocation;

@@ -3,8 +3,17 @@
  * (Outline-style SearchProvider). Both are fed jieba tokens (segmenter.ts) as space-joined text; the
  * index is written inside the caller's transaction, so it changes together with publish and withdraw.
  */
-import type { SelectQueryBuilder, Transaction } from 'kysely';
+import { type Kysely, type RawBuilder, type SelectQueryBuilder, sql, type Transaction } from 'kysely';
+import { escapeLike } from '../../../db/dialect.ts';
 import type { DB } from '../../../db/schema.ts';
+
+/**
+ * Matches are counted up to this many ("1,000+ 条"). Counting and ranking every match of a common word
+ * grows with the collection (hundreds of milliseconds at 100,000 documents); nobody pages past 50 pages
+ * of results, and a query that matches more than this many documents is narrowed by date: see
+ * SearchProvider#search.
+ */
+export const SEARCH_COUNT_CAP = 1_000;
 
 /** Filters shared by search and the public lists. */
 export interface DocumentFilters {
@@ -29,17 +38,31 @@ export interface SearchQuery {
 }
 
 export interface SearchPage {
+  /** Matches, counted up to the cap (then exactly the cap, with totalCapped). */
   total: number;
+  /** More than `total` documents match. */
+  totalCapped: boolean;
   ids: number[];
 }
+
+export const NO_MATCHES: SearchPage = { total: 0, totalCapped: false, ids: [] };
 
 export interface SearchProvider {
   /** Adds or replaces the index entry of a document (within the publishing transaction). */
   index(trx: Transaction<DB>, documentId: number, tokens: string): Promise<void>;
   /** Removes the index entry of a document (within the withdrawing transaction). */
   remove(trx: Transaction<DB>, documentId: number): Promise<void>;
-  /** Published documents matching every token and the filters. */
+  /**
+   * Published documents matching every token and the filters. Up to the count cap every match is
+   * ranked (relevance, then newest). Beyond it, the results are the newest `cap` matches: in date order
+   * unchanged; in relevance order those whose title contains every query word first, then newest.
+   */
   search(query: SearchQuery): Promise<SearchPage>;
+  /** How many published documents match every token and the filters, counted up to the cap. */
+  count(
+    tokens: readonly string[],
+    filters: DocumentFilters,
+  ): Promise<Pick<SearchPage, 'total' | 'totalCapped'>>;
 }
 
 /**
@@ -76,4 +99,35 @@ export function applyDocumentFilters<Q extends SelectQueryBuilder<any, any, any>
   if (f.year !== undefined)
     r = r.where('d.published_on', '>=', `${f.year}-01-01`).where('d.published_on', '<=', `${f.year}-12-31`);
   return r as Q;
+}
+
+/** Counts the rows of `matches` up to `cap + 1` (enough to know whether there are more than `cap`). */
+export async function countUpTo(
+  db: Kysely<DB>,
+  matches: SelectQueryBuilder<any, any, any>,
+  cap: number,
+): Promise<number> {
+  const r = await db
+    .selectFrom(
+      matches
+        .select(sql<number>`1`.as('one'))
+        .limit(cap + 1)
+        .as('m'),
+    )
+    .select((eb) => eb.fn.countAll<number | string>().as('n'))
+    .executeTakeFirstOrThrow();
+  return Number(r.n);
+}
+
+/** The total a page reports: the count, or the cap when more match. */
+export function cappedTotal(n: number, cap: number): Pick<SearchPage, 'total' | 'totalCapped'> {
+  return n > cap ? { total: cap, totalCapped: true } : { total: n, totalCapped: false };
+}
+
+/** 1 when `d.title` contains every token (case-insensitively), else 0: the first key of a capped ranking. */
+export function titleHit(tokens: readonly string[]): RawBuilder<number> {
+  const conditions = tokens.map(
+    (t) => sql`lower(${sql.ref('d.title')}) like ${`%${escapeLike(t.toLowerCase())}%`} escape '\\'`,
+  );
+  return sql<number>`case when ${sql.join(conditions, sql` and `)} then 1 else 0 end`;
 }

@@ -101,7 +101,7 @@ describe(`search on ${ENGINE}`, () => {
   it('suggests shorter queries when nothing matches, and treats FTS syntax as text', async () => {
     const r = await pub.search.search({ q: '乡村振兴 火星' });
     expect(r.total).toBe(0);
-    expect(r.suggestions).toEqual([{ query: '乡村振兴', total: 1 }]);
+    expect(r.suggestions).toEqual([{ query: '乡村振兴', total: 1, totalCapped: false }]);
     expect(await find('低保" OR "预算')).toEqual([]);
     expect(await find('NEAR(低保 预算) *')).toEqual([]);
   });

@@ -26,6 +26,8 @@ export interface SearchSuggestion {
   /** A shorter query that has results. */
   query: string;
   total: number;
+  /** More than `total` documents match (the count stops at SEARCH_COUNT_CAP). */
+  totalCapped: boolean;
 }
 
 export class SearchService {
@@ -55,7 +57,9 @@ export class SearchService {
       snippetHtml: snippet(`${doc.summary ?? ''} ${htmlToText(body_html)}`, tokens),
     }));
     const suggestions = found.total === 0 ? await this.suggest(tokens, filters) : [];
-    return { tokens, total: found.total, page, pageSize, hits, suggestions };
+    // A capped total pages up to the cap: the results are the newest `cap` matches (SearchProvider).
+    const { total, totalCapped } = found;
+    return { tokens, total, totalCapped, page, pageSize, hits, suggestions };
   }
 
   /** Queries with one term fewer that have results, most results first. */
@@ -64,14 +68,8 @@ export class SearchService {
     const out: SearchSuggestion[] = [];
     for (let i = 0; i < tokens.length; i++) {
       const fewer = tokens.filter((_, j) => j !== i);
-      const r = await this.provider.search({
-        tokens: fewer,
-        filters,
-        sort: 'relevance',
-        limit: 1,
-        offset: 0,
-      });
-      if (r.total > 0) out.push({ query: fewer.join(' '), total: r.total });
+      const r = await this.provider.count(fewer, filters);
+      if (r.total > 0) out.push({ query: fewer.join(' '), total: r.total, totalCapped: r.totalCapped });
     }
     return out.sort((a, b) => b.total - a.total);
   }

@@ -7,9 +7,15 @@ import { type Kysely, sql, type Transaction } from 'kysely';
 import type { DB } from '../../../db/schema.ts';
 import {
   applyDocumentFilters,
+  cappedTotal,
+  countUpTo,
+  type DocumentFilters,
+  NO_MATCHES,
+  SEARCH_COUNT_CAP,
   type SearchPage,
   type SearchProvider,
   type SearchQuery,
+  titleHit,
 } from './search-provider.ts';
 
 /** An FTS5 string literal: the token in double quotes, inner quotes doubled. */
@@ -18,7 +24,11 @@ export function fts5Phrase(token: string): string {
 }
 
 export class SqliteSearchProvider implements SearchProvider {
-  constructor(private readonly db: Kysely<DB>) {}
+  /** `cap`: see SEARCH_COUNT_CAP (smaller in tests). */
+  constructor(
+    private readonly db: Kysely<DB>,
+    private readonly cap = SEARCH_COUNT_CAP,
+  ) {}
 
   async index(trx: Transaction<DB>, documentId: number, tokens: string): Promise<void> {
     await this.remove(trx, documentId);
@@ -29,23 +39,71 @@ export class SqliteSearchProvider implements SearchProvider {
     await trx.deleteFrom('document_fts').where('rowid', '=', documentId).execute();
   }
 
+  /**
+   * Counts up to the cap first. Up to the cap, FTS5 drives and every match is ranked by bm25 (or date).
+   * Beyond it, bm25 over every match would cost more than the target (tens of milliseconds per 100,000
+   * matches), so the newest `cap` matches are taken by walking the published-date index against the set
+   * of matching rowids, and ranked by title hit, then date.
+   */
   async search(q: SearchQuery): Promise<SearchPage> {
-    if (q.tokens.length === 0) return { total: 0, ids: [] };
+    if (q.tokens.length === 0) return NO_MATCHES;
     const match = q.tokens.map(fts5Phrase).join(' ');
-    const base = applyDocumentFilters(
-      this.db
-        .selectFrom('document_fts')
-        .innerJoin('documents as d', 'd.id', 'document_fts.rowid')
-        .where(sql<boolean>`document_fts match ${match}`),
-      q.filters,
-    );
-    const count = await base.select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow();
+    const base = this.matches(q.tokens, q.filters);
+    const counted = cappedTotal(await countUpTo(this.db, base, this.cap), this.cap);
+    if (counted.total === 0 || q.offset >= counted.total) return { ...counted, ids: [] };
+    if (counted.totalCapped) return { ...counted, ids: await this.newestMatches(q, match) };
     let page = base.select('d.id');
     page =
       q.sort === 'relevance'
         ? page.orderBy(sql`bm25(document_fts)`).orderBy('d.published_at', 'desc')
         : page.orderBy('d.published_at', 'desc');
     const rows = await page.orderBy('d.id', 'desc').limit(q.limit).offset(q.offset).execute();
-    return { total: Number(count.n), ids: rows.map((r) => r.id) };
+    return { ...counted, ids: rows.map((r) => r.id) };
+  }
+
+  async count(tokens: readonly string[], filters: DocumentFilters) {
+    if (tokens.length === 0) return cappedTotal(0, this.cap);
+    return cappedTotal(await countUpTo(this.db, this.matches(tokens, filters), this.cap), this.cap);
+  }
+
+  private matches(tokens: readonly string[], filters: DocumentFilters) {
+    return applyDocumentFilters(
+      this.db
+        .selectFrom('document_fts')
+        .innerJoin('documents as d', 'd.id', 'document_fts.rowid')
+        .where(sql<boolean>`document_fts match ${tokens.map(fts5Phrase).join(' ')}`),
+      filters,
+    );
+  }
+
+  /** A page of the newest `cap` matches, by title hit (relevance) or date. */
+  private async newestMatches(q: SearchQuery, match: string): Promise<number[]> {
+    // `d.id + 0` keeps SQLite from looking every matching rowid up by primary key and sorting them all.
+    const window = applyDocumentFilters(this.db.selectFrom('documents as d'), q.filters)
+      .where(sql<number>`${sql.ref('d.id')} + 0`, 'in', (eb) =>
+        eb
+          .selectFrom('document_fts')
+          .select('document_fts.rowid')
+          .where(sql<boolean>`document_fts match ${match}`),
+      )
+      .select(['d.id as id', 'd.published_at as published_at', titleHit(q.tokens).as('title_hit')])
+      .orderBy('d.published_at', 'desc')
+      .orderBy('d.id', 'desc')
+      .limit(this.cap);
+    let page = this.db
+      .with(
+        (cte) => cte('w').materialized(),
+        () => window,
+      )
+      .selectFrom('w')
+      .select('w.id');
+    if (q.sort === 'relevance') page = page.orderBy('w.title_hit', 'desc');
+    const rows = await page
+      .orderBy('w.published_at', 'desc')
+      .orderBy('w.id', 'desc')
+      .limit(q.limit)
+      .offset(q.offset)
+      .execute();
+    return rows.map((r) => r.id);
   }
 }

@@ -2,7 +2,7 @@
  * One form per workflow action on the back-office document page. An action the state allows but the
  * actor may not take (or the checks block) is listed with every reason it is unavailable.
  */
-import type { FormState } from '../../../http/view-context.ts';
+import { emptyForm, type FormState } from '../../../http/view-context.ts';
 import { Button, CsrfField, SelectField, TextArea, TextField } from '../../../http/views/components.tsx';
 import {
   CONFIDENTIALITY_CONCLUSION_LABELS,
@@ -12,6 +12,7 @@ import {
   WITHHOLDING_GROUND_LABELS,
   WITHHOLDING_GROUNDS,
 } from '../document.model.ts';
+import { ValidityFieldset } from './admin-document-form.tsx';
 
 /** The action groups of the page (a group may cover several workflow events). */
 export type ActionKey =
@@ -23,6 +24,7 @@ export type ActionKey =
   | 'unschedule'
   | 'force'
   | 'withdraw'
+  | 'validity'
   | 'correct'
   | 'delete';
 
@@ -35,6 +37,7 @@ export const ACTION_LABELS: Record<ActionKey, string> = {
   unschedule: '取消定时发布',
   force: '强制发布',
   withdraw: '撤回',
+  validity: '变更有效性',
   correct: '更正',
   delete: '删除草稿',
 };
@@ -51,6 +54,8 @@ interface Props {
   actions: ActionState[];
   /** The form that failed, shown again with its values and problems. */
   failed?: { key: ActionKey; form: FormState };
+  /** Forms shown with values (变更有效性 starts from the current marks). */
+  forms?: Partial<Record<ActionKey, FormState>>;
 }
 
 const grounds = WITHHOLDING_GROUNDS.map((g) => ({ value: g, label: WITHHOLDING_GROUND_LABELS[g] }));
@@ -141,6 +146,23 @@ function Body({ a, docId, csrf, form }: { a: ActionState; docId: number; csrf: s
         '强制发布',
         'warning',
       );
+    case 'validity':
+      return post(
+        <>
+          <p class="hint">
+            例如文件被新文件废止时标注“废止”并填写废止日期。变更后公开页面显示新的有效性，原版本保留在历史版本中。
+          </p>
+          <ValidityFieldset form={form ?? emptyForm()} />
+          <TextArea
+            form={form}
+            name="note"
+            label="变更说明"
+            rows={2}
+            hint="选填，例如废止该文件的新文件名称和文号；记入审计日志"
+          />
+        </>,
+        '保存有效性',
+      );
     case 'withdraw':
       return post(
         <>
@@ -164,7 +186,7 @@ function Body({ a, docId, csrf, form }: { a: ActionState; docId: number; csrf: s
   }
 }
 
-export function DocumentActions({ docId, csrf, actions, failed }: Props) {
+export function DocumentActions({ docId, csrf, actions, failed, forms }: Props) {
   if (!actions.length) return <p>当前状态下没有可进行的操作。</p>;
   return (
     <>
@@ -187,7 +209,12 @@ export function DocumentActions({ docId, csrf, actions, failed }: Props) {
               </ul>
             </>
           ) : (
-            <Body a={a} docId={docId} csrf={csrf} form={failed?.key === a.key ? failed.form : undefined} />
+            <Body
+              a={a}
+              docId={docId}
+              csrf={csrf}
+              form={failed?.key === a.key ? failed.form : forms?.[a.key]}
+            />
           )}
         </section>
       ))}

@@ -18,6 +18,8 @@ import {
   DISCLOSURE_MODE_LABELS,
   DISCLOSURE_MODES,
   GENRES,
+  VALIDITIES,
+  VALIDITY_LABELS,
   WITHHOLDING_GROUND_LABELS,
   WITHHOLDING_GROUNDS,
 } from '../document.model.ts';
@@ -45,6 +47,39 @@ const TITLES: Record<DocumentFormMode, string> = {
   correct: '更正已发布信息',
 };
 const ACCEPT = ATTACHMENT_KINDS.map((k) => `.${k}`).join(',');
+
+/** 有效性 · 施行日期 · 废止日期 (regulations §6), shared with the 变更有效性 form of a published document. */
+export function ValidityFieldset({ form }: { form: FormState }) {
+  return (
+    <fieldset class="field">
+      <legend>有效性（规范性文件等需标注时填写）</legend>
+      <SelectField
+        form={form}
+        name="validity"
+        label="有效性"
+        placeholder="（不标注）"
+        hint="已修改、废止或失效的文件须在原文上标注（国办发〔2017〕47号）"
+        options={VALIDITIES.map((v) => ({ value: v, label: VALIDITY_LABELS[v] }))}
+      />
+      <TextField
+        form={form}
+        name="effectiveOn"
+        label="施行日期"
+        type="date"
+        width="short"
+        hint="格式 2026-03-02"
+      />
+      <TextField
+        form={form}
+        name="repealedOn"
+        label="废止日期"
+        type="date"
+        width="short"
+        hint="有效性为“废止”时必填，不能早于施行日期"
+      />
+    </fieldset>
+  );
+}
 
 export function DocumentFormPage(p: DocumentFormProps) {
   const { ctx, unit, form, mode } = p;
@@ -136,6 +171,7 @@ export function DocumentFormPage(p: DocumentFormProps) {
           placeholder="（不适用）"
           options={WITHHOLDING_GROUNDS.map((g) => ({ value: g, label: WITHHOLDING_GROUND_LABELS[g] }))}
         />
+        <ValidityFieldset form={form} />
         {listColumns.length ? (
           <CheckboxGroup
             form={form}

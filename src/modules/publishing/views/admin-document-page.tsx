@@ -1,6 +1,12 @@
 /** The back-office page of one document: state, metadata, check findings, actions, reviews and versions. */
 import type { FormState, ViewContext } from '../../../http/view-context.ts';
-import { Breadcrumbs, ErrorSummary, Notice, SummaryList } from '../../../http/views/components.tsx';
+import {
+  ActionForm,
+  Breadcrumbs,
+  ErrorSummary,
+  Notice,
+  SummaryList,
+} from '../../../http/views/components.tsx';
 import { AdminLayout } from '../../../http/views/layouts.tsx';
 import type { Finding } from '../checks/finding.ts';
 import {
@@ -8,6 +14,8 @@ import {
   type ConfidentialityConclusion,
   DISCLOSURE_MODE_LABELS,
   type DisclosureMode,
+  VALIDITY_LABELS,
+  type Validity,
   WITHDRAWAL_REASON_LABELS,
   WITHHOLDING_GROUND_LABELS,
   type WithdrawalReason,
@@ -51,6 +59,10 @@ export interface DocumentPageProps {
   }[];
   actions: ActionState[];
   failed?: { key: ActionKey; form: FormState };
+  /** The 变更有效性 form with the current marks (or what was typed). */
+  validityForm?: FormState;
+  /** Whether the actor may remove attachments (never-published drafts only). */
+  canRemoveAttachments?: boolean;
   done?: string;
 }
 
@@ -65,6 +77,8 @@ const DONE: Record<string, string> = {
   force: '已强制发布。',
   withdraw: '信息已撤回，公开页面显示已撤回提示。',
   correct: '更正已发布。',
+  validity: '有效性已变更，原版本已保留。',
+  attachment_removed: '附件已删除。',
 };
 
 const LOCATION = (l?: string) =>
@@ -143,7 +157,13 @@ export function DocumentPage(p: DocumentPageProps) {
         </Notice>
       ) : null}
       <h2>操作</h2>
-      <DocumentActions docId={doc.id} csrf={ctx.csrfToken} actions={p.actions} failed={p.failed} />
+      <DocumentActions
+        docId={doc.id}
+        csrf={ctx.csrfToken}
+        actions={p.actions}
+        failed={p.failed}
+        forms={p.validityForm ? { validity: p.validityForm } : {}}
+      />
       <h2>发布前检查</h2>
       <Findings findings={p.findings} />
       <h2>基本信息</h2>
@@ -167,16 +187,29 @@ export function DocumentPage(p: DocumentPageProps) {
           ['关键词', (JSON.parse(doc.keywords_json) as string[]).join('、')],
           ['内容概述', doc.summary],
           ['来源', doc.source],
+          ['有效性', doc.validity ? (VALIDITY_LABELS[doc.validity as Validity] ?? doc.validity) : null],
+          ['施行日期', doc.effective_on],
+          ['废止日期', doc.repealed_on],
           ['版本', doc.version ? `第 ${doc.version} 版` : '未发布'],
         ]}
       />
-      <h2>附件</h2>
+      <h2 id="f-attachments" tabindex={-1}>
+        附件
+      </h2>
       {p.attachments.length ? (
         <ul>
           {p.attachments.map((a) => (
             <li key={a.id}>
               <a href={`/admin/documents/${doc.id}/attachments/${a.id}`}>{a.file_name}</a>（
               {Math.ceil(a.size / 1024)} KB）
+              {p.canRemoveAttachments ? (
+                <ActionForm
+                  action={`/admin/documents/${doc.id}/attachments/${a.id}/remove`}
+                  csrf={ctx.csrfToken}
+                  label={`删除附件“${a.file_name}”`}
+                  kind="warning"
+                />
+              ) : null}
             </li>
           ))}
         </ul>

@@ -3,7 +3,13 @@ import type { Unit } from '../../../db/schema.ts';
 import type { ViewContext } from '../../../http/view-context.ts';
 import { Breadcrumbs, Notice } from '../../../http/views/components.tsx';
 import { PublicLayout } from '../../../http/views/layouts.tsx';
-import { WITHDRAWAL_REASON_LABELS, type WithdrawalReason } from '../document.model.ts';
+import {
+  NOT_IN_FORCE_VALIDITIES,
+  VALIDITY_LABELS,
+  type Validity,
+  WITHDRAWAL_REASON_LABELS,
+  type WithdrawalReason,
+} from '../document.model.ts';
 import type { PublicDocumentRepository } from '../document-public.repository.ts';
 import { sanitiseHtml } from '../html-sanitiser.ts';
 import { DocList, type DocSummary, unitCrumbs } from './public-parts.tsx';
@@ -14,7 +20,10 @@ export type PublicDoc = NonNullable<Awaited<ReturnType<PublicDocumentRepository[
 const kb = (n: number) =>
   n >= 1024 * 1024 ? `${(n / 1024 / 1024).toFixed(1)} MB` : `${Math.ceil(n / 1024)} KB`;
 
-/** 索引号 · 主题分类 · 发布机构 · 成文日期 · 标题 · 发文字号 · 发布日期 (regulations §9), two pairs a row. */
+/**
+ * 索引号 · 主题分类 · 发布机构 · 成文日期 · 标题 · 发文字号 · 发布日期 · 有效性 when set (regulations §9), two
+ * pairs a row.
+ */
 export function MetadataTable({ doc, unit }: { doc: PublicDoc; unit: Unit }) {
   const publisher = doc.issuers.length ? doc.issuers.join('、') : unit.name;
   return (
@@ -43,6 +52,7 @@ export function MetadataTable({ doc, unit }: { doc: PublicDoc; unit: Unit }) {
           <th scope="row">发布日期</th>
           <td>{doc.published_on}</td>
         </tr>
+        <ValidityRows doc={doc} />
         {doc.keywords.length ? (
           <tr>
             <th scope="row">关键词</th>
@@ -51,6 +61,52 @@ export function MetadataTable({ doc, unit }: { doc: PublicDoc; unit: Unit }) {
         ) : null}
       </tbody>
     </table>
+  );
+}
+
+const validityLabel = (doc: PublicDoc) =>
+  doc.validity ? (VALIDITY_LABELS[doc.validity as Validity] ?? doc.validity) : null;
+
+/** 有效性 (only when set) and 施行日期 / 废止日期 (each only when set), regulations §6 and §9. */
+function ValidityRows({ doc }: { doc: PublicDoc }) {
+  const cells: [string, string][] = [];
+  const label = validityLabel(doc);
+  if (label) cells.push(['有效性', label]);
+  if (doc.effective_on) cells.push(['施行日期', doc.effective_on]);
+  if (doc.repealed_on) cells.push(['废止日期', doc.repealed_on]);
+  if (!cells.length) return null;
+  const rows = [cells.slice(0, 2), cells.slice(2)].filter((r) => r.length);
+  return (
+    <>
+      {rows.map((row) => (
+        <tr key={row[0]![0]}>
+          {row.map(([th, td]) => [
+            <th scope="row" key={th}>
+              {th}
+            </th>,
+            <td key={`${th}-v`} colSpan={row.length === 1 ? 3 : undefined}>
+              {td}
+            </td>,
+          ])}
+        </tr>
+      ))}
+    </>
+  );
+}
+
+/** A notice on documents that no longer apply as written (国办发〔2017〕47号: mark them on the original). */
+function ValidityNotice({ doc }: { doc: PublicDoc }) {
+  if (!doc.validity || !NOT_IN_FORCE_VALIDITIES.includes(doc.validity as Validity)) return null;
+  const text =
+    doc.validity === 'repealed'
+      ? `本文件已废止${doc.repealed_on ? `（废止日期：${doc.repealed_on}）` : ''}，仅供查阅，不再执行。`
+      : doc.validity === 'expired'
+        ? '本文件已失效，仅供查阅，不再执行。'
+        : '本文件已修改，现行规定以修改后的文件为准。';
+  return (
+    <Notice kind="warning">
+      <strong>{validityLabel(doc)}</strong>：{text}
+    </Notice>
   );
 }
 
@@ -110,6 +166,7 @@ export function DocumentPage({
       {withdrawn ? <WithdrawnNotice doc={doc} /> : null}
       <MetadataTable doc={doc} unit={unit} />
       <h1>{doc.title}</h1>
+      <ValidityNotice doc={doc} />
       <Body doc={doc} />
       {doc.attachments.length ? (
         <section aria-labelledby="attachments">
@@ -173,6 +230,7 @@ export function DocumentPrintPage({ ctx, doc, unit }: { ctx: ViewContext; doc: P
           {doc.state === 'withdrawn' ? <WithdrawnNotice doc={doc} /> : null}
           <MetadataTable doc={doc} unit={unit} />
           <h1>{doc.title}</h1>
+          <ValidityNotice doc={doc} />
           <Body doc={doc} />
           <Corrections doc={doc} />
         </main>

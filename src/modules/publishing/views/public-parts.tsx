@@ -26,19 +26,26 @@ export function DocList({ docs, units }: { docs: readonly DocSummary[]; units?: 
   );
 }
 
-/** Previous / next links and the position, for lists of `total` items. */
+/** A count as shown to visitors, with thousands separators; a capped search count reads “1,000+”. */
+export function countLabel(total: number, capped = false): string {
+  return `${total.toLocaleString('en-US')}${capped ? '+' : ''}`;
+}
+
+/** Previous / next links and the position, for lists of `total` items (`capped`: more than `total`). */
 export function Pager({
   base,
   params,
   page,
   pageSize,
   total,
+  capped = false,
 }: {
   base: string;
   params: Record<string, string | number | undefined>;
   page: number;
   pageSize: number;
   total: number;
+  capped?: boolean;
 }) {
   const pages = Math.max(1, Math.ceil(total / pageSize));
   if (pages <= 1) return null;
@@ -50,7 +57,7 @@ export function Pager({
         </a>
       ) : null}
       <span>
-        第 {Math.min(page, pages)} 页，共 {pages} 页（{total} 条）
+        第 {Math.min(page, pages)} 页，共 {pages} 页（{countLabel(total, capped)} 条）
       </span>
       {page < pages ? (
         <a href={hrefWith(base, { ...params, page: page + 1 })} rel="next">

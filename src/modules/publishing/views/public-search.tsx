@@ -6,7 +6,7 @@ import { PublicLayout } from '../../../http/views/layouts.tsx';
 import { hrefWith, type ListQuery, listParams } from '../portal-query.tsx';
 import type { SiteColumn, TopicCategory } from '../publishing.tables.ts';
 import type { SearchService } from '../search/search.service.ts';
-import { FilterFields, Pager } from './public-parts.tsx';
+import { countLabel, FilterFields, Pager } from './public-parts.tsx';
 
 export type SearchResult = Awaited<ReturnType<SearchService['search']>>;
 
@@ -115,8 +115,8 @@ function Results({ q, result, byId }: { q: ListQuery; result: SearchResult; byId
             <ul>
               {result.suggestions.map((s) => (
                 <li key={s.query}>
-                  <a href={hrefWith('/search', { ...listParams(q), q: s.query })}>{s.query}</a>（{s.total}{' '}
-                  条）
+                  <a href={hrefWith('/search', { ...listParams(q), q: s.query })}>{s.query}</a>（
+                  {countLabel(s.total, s.totalCapped)} 条）
                 </li>
               ))}
             </ul>
@@ -128,7 +128,15 @@ function Results({ q, result, byId }: { q: ListQuery; result: SearchResult; byId
     );
   return (
     <section aria-labelledby="results">
-      <h2 id="results">找到 {result.total} 条政府信息</h2>
+      <h2 id="results">找到 {countLabel(result.total, result.totalCapped)} 条政府信息</h2>
+      {result.totalCapped ? (
+        <p class="hint">
+          {q.sort === 'date'
+            ? `结果较多，按日期列出最新的 ${countLabel(result.total)} 条。`
+            : `结果较多，在最新的 ${countLabel(result.total)} 条中，标题含全部关键词的排在前面。`}
+          可以增加关键词或使用筛选条件缩小范围。
+        </p>
+      ) : null}
       <ol class="search-results" start={(result.page - 1) * result.pageSize + 1}>
         {result.hits.map((h) => (
           <li key={h.id}>
@@ -149,6 +157,7 @@ function Results({ q, result, byId }: { q: ListQuery; result: SearchResult; byId
         page={result.page}
         pageSize={result.pageSize}
         total={result.total}
+        capped={result.totalCapped}
       />
     </section>
   );

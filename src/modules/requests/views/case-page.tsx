@@ -13,6 +13,8 @@ import {
   TextField,
 } from '../../../http/views/components.tsx';
 import { AdminLayout } from '../../../http/views/layouts.tsx';
+import type { MailStateView } from '../../../lib/mail/mail-outbox.ts';
+import { describeMailState } from '../../../lib/mail/mail-state.ts';
 import type { ClockStatus, DueDateExplanation } from '../info-request.clock.ts';
 import {
   APPLICANT_KIND_LABELS,
@@ -44,9 +46,11 @@ import {
   APPEAL_RESULTS,
 } from '../info-request-appeals.service.ts';
 import type { AppealRow, FeeRow, LetterRow } from '../info-request-records.repository.ts';
+import type { CaseLinks } from '../info-request-split.service.ts';
 import { FEE_METHOD_LABELS, type FeeMethod, formatYuan } from '../processing-fee.ts';
 import { type EventAvailability, EventForms } from './event-forms.tsx';
 import { ClockTag, chinaDateTime, RadioGroup, RequestsStyles } from './request-ui.tsx';
+import { LinkedCases, SplitForm } from './split-section.tsx';
 
 export interface CaseView {
   row: InfoRequestRow;
@@ -57,11 +61,16 @@ export interface CaseView {
   clockStatus: ClockStatus | null;
   timeline: TimelineRow[];
   letters: LetterRow[];
+  /** The e-mail of each sent letter, by letter id (when mail is configured). */
+  letterMails: Map<number, MailStateView>;
   suggestedLetters: LetterTemplate[];
   fees: FeeRow[];
   appeals: AppealRow[];
   files: { id: number; file_name: string; size: number }[];
   events: EventAvailability[];
+  /** 一事一申请: parent and children of the case, and whether it may be split now. */
+  links: CaseLinks;
+  canSplit: boolean;
   units: Unit[];
   today: string;
 }
@@ -73,6 +82,7 @@ const DONE: Record<string, string> = {
   fee: '收费通知已生成，请同时生成《收费通知书》。',
   paid: '已登记缴费。',
   appeal: '已登记。',
+  split: '已按一事一申请拆分，新申请的受理编号和查询码见“关联申请”。',
 };
 
 export function CasePage({
@@ -99,6 +109,7 @@ export function CasePage({
       <ErrorSummary problems={form.problems} />
       <CaseSummary v={v} />
       <ClockSection v={v} />
+      <LinkedCases links={v.links} />
       <ApplicantSection v={v} />
       <h2>办理</h2>
       <EventForms
@@ -110,6 +121,7 @@ export function CasePage({
         units={v.units}
         today={v.today}
       />
+      {v.canSplit ? <SplitForm ctx={ctx} row={row} links={v.links} form={pick('split')} /> : null}
       <LettersSection ctx={ctx} v={v} form={pick('letter')} />
       <FeesSection ctx={ctx} v={v} form={pick('fee')} />
       <AppealsSection ctx={ctx} v={v} form={pick('appeal')} pickForm={pick} />
@@ -180,6 +192,18 @@ function ClockSection({ v }: { v: CaseView }) {
 function ApplicantSection({ v }: { v: CaseView }) {
   const a = v.showApplicant ? v.applicant : maskApplicant(v.applicant);
   const kind = v.row.applicant_kind as ApplicantKind;
+  const category = `${APPLICANT_KIND_LABELS[kind]}（${REPORT_CATEGORY_LABELS[v.row.report_category as ReportCategory]}）`;
+  if (v.row.applicant_erased_on) {
+    return (
+      <>
+        <h2>申请人</h2>
+        <p>
+          <strong>申请人信息已按保存期限清除（{v.row.applicant_erased_on}）</strong>
+        </p>
+        <SummaryList rows={[['申请人类型', category]]} />
+      </>
+    );
+  }
   return (
     <>
       <h2>申请人</h2>
@@ -192,10 +216,7 @@ function ApplicantSection({ v }: { v: CaseView }) {
       </p>
       <SummaryList
         rows={[
-          [
-            '申请人类型',
-            `${APPLICANT_KIND_LABELS[kind]}（${REPORT_CATEGORY_LABELS[v.row.report_category as ReportCategory]}）`,
-          ],
+          ['申请人类型', category],
           ['姓名或名称', a.name],
           ...(kind === 'citizen'
             ? ([
@@ -261,6 +282,9 @@ function LettersSection({ ctx, v, form }: { ctx: ViewContext; v: CaseView; form:
                       label={`标记 ${l.number} 今日送达`}
                     />
                   )}
+                  {v.letterMails.has(l.id) ? (
+                    <p class="hint">{describeMailState(v.letterMails.get(l.id) as MailStateView)}</p>
+                  ) : null}
                 </td>
               </tr>
             ))}

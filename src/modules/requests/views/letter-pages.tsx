@@ -3,6 +3,7 @@
 import type { Unit } from '../../../db/schema.ts';
 import type { FormState, ViewContext } from '../../../http/view-context.ts';
 import {
+  ActionForm,
   Breadcrumbs,
   Button,
   CsrfField,
@@ -16,6 +17,10 @@ import { AdminLayout } from '../../../http/views/layouts.tsx';
 import { PLACEHOLDERS } from '../info-request-letter.templates.ts';
 import type { LetterTemplateView } from '../info-request-letters.service.ts';
 import type { LetterRow } from '../info-request-records.repository.ts';
+import {
+  DEFAULT_APPLICANT_RETENTION_YEARS,
+  MIN_APPLICANT_RETENTION_YEARS,
+} from '../info-request-retention.service.ts';
 import { RequestsStyles } from './request-ui.tsx';
 
 export function LetterPage({
@@ -50,45 +55,138 @@ export function LetterPage({
   );
 }
 
+const SOURCE_LABELS = {
+  unit: '本单位模板',
+  global: '全局模板（已修改）',
+  default: '全局模板（默认）',
+} as const;
+
+/** Where the template pages point: the global templates, or one unit's (?unit=<id>). */
+const scoped = (path: string, unit: Unit | null) => (unit ? `${path}?unit=${unit.id}` : path);
+
 export function TemplatesPage({
   ctx,
   templates,
+  units,
+  unit,
   done,
 }: {
   ctx: ViewContext;
   templates: LetterTemplateView[];
+  units: Unit[];
+  unit: Unit | null;
   done?: string;
 }) {
   return (
     <AdminLayout ctx={ctx} title="文书模板">
       <Breadcrumbs items={[{ href: '/admin/requests', label: '依申请公开' }, { label: '文书模板' }]} />
-      <h1>文书模板</h1>
+      <h1>文书模板{unit ? `：${unit.name}` : ''}</h1>
       {done ? <Notice>模板已保存。</Notice> : null}
-      <ul>
-        {templates.map((t) => (
-          <li key={t.kind}>
-            <a href={`/admin/requests/templates/${t.kind}`}>{t.title}</a>
-            {t.edited ? <span class="tag">已修改</span> : <span class="tag">默认</span>}
-          </li>
-        ))}
-      </ul>
+      <p>
+        全局模板适用于所有单位；单位可以有自己的模板版本，只用于本单位的申请，未单独设置的使用全局模板。文书编号仍按单位和年度连续编号。
+      </p>
+      <form method="get" action="/admin/requests/templates" class="filters">
+        <SelectField
+          form={{ values: { unit: unit ? String(unit.id) : '' }, problems: [] }}
+          name="unit"
+          label="查看和编辑"
+          options={[
+            { value: '', label: '全局模板' },
+            ...units.map((u) => ({ value: String(u.id), label: `${u.name}的模板` })),
+          ]}
+        />
+        <Button kind="secondary">切换</Button>
+      </form>
+      <table>
+        <caption class="visually-hidden">文书模板及其适用版本</caption>
+        <thead>
+          <tr>
+            <th scope="col">文书</th>
+            <th scope="col">{unit ? '本单位适用的版本' : '版本'}</th>
+          </tr>
+        </thead>
+        <tbody>
+          {templates.map((t) => (
+            <tr key={t.kind}>
+              <td>
+                <a href={scoped(`/admin/requests/templates/${t.kind}`, unit)}>{t.title}</a>
+              </td>
+              <td>
+                <span class="tag">{SOURCE_LABELS[t.source]}</span>
+              </td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
     </AdminLayout>
   );
 }
 
-export function TemplatePage({ ctx, t, form }: { ctx: ViewContext; t: LetterTemplateView; form: FormState }) {
+function InForce({
+  t,
+  unit,
+  global,
+}: {
+  t: LetterTemplateView;
+  unit: Unit | null;
+  global: LetterTemplateView | null;
+}) {
+  if (!unit) {
+    return <p>当前为{SOURCE_LABELS[t.source]}，适用于没有单独设置该模板的所有单位。</p>;
+  }
+  if (t.source !== 'unit') {
+    return (
+      <p>
+        {unit.name}目前使用<strong>{SOURCE_LABELS[t.source]}</strong>
+        。在下面修改并保存后，将成为本单位自己的版本，只用于本单位的申请。
+      </p>
+    );
+  }
+  return (
+    <>
+      <p>
+        {unit.name}目前使用<strong>本单位模板</strong>（全局模板为“{global?.title}”）。
+      </p>
+      <details>
+        <summary>查看全局模板正文</summary>
+        <div class="letter-body">{global?.body}</div>
+      </details>
+    </>
+  );
+}
+
+export function TemplatePage({
+  ctx,
+  t,
+  unit,
+  global,
+  form,
+  done,
+}: {
+  ctx: ViewContext;
+  t: LetterTemplateView;
+  unit: Unit | null;
+  global: LetterTemplateView | null;
+  form: FormState;
+  done?: string;
+}) {
   return (
     <AdminLayout ctx={ctx} title={`编辑模板：${t.title}`}>
       <Breadcrumbs
         items={[
           { href: '/admin/requests', label: '依申请公开' },
-          { href: '/admin/requests/templates', label: '文书模板' },
+          { href: scoped('/admin/requests/templates', unit), label: '文书模板' },
           { label: t.title },
         ]}
       />
-      <h1>编辑模板：{t.title}</h1>
+      <h1>
+        编辑模板：{t.title}
+        {unit ? `（${unit.name}）` : ''}
+      </h1>
+      {done === 'reset' ? <Notice>已恢复使用全局模板。</Notice> : null}
       <ErrorSummary problems={form.problems} />
-      <form method="post" action={`/admin/requests/templates/${t.kind}`} novalidate>
+      <InForce t={t} unit={unit} global={global} />
+      <form method="post" action={scoped(`/admin/requests/templates/${t.kind}`, unit)} novalidate>
         <CsrfField token={ctx.csrfToken} />
         <TextField form={form} name="title" label="文书标题" required />
         <TextArea
@@ -98,8 +196,15 @@ export function TemplatePage({ ctx, t, form }: { ctx: ViewContext; t: LetterTemp
           rows={18}
           hint="段落之间空一行；最后两段为落款（机关和日期）"
         />
-        <Button>保存模板</Button>
+        <Button>{unit ? '保存为本单位模板' : '保存全局模板'}</Button>
       </form>
+      {unit && t.source === 'unit' ? (
+        <ActionForm
+          action={`/admin/requests/templates/${t.kind}/reset?unit=${unit.id}`}
+          csrf={ctx.csrfToken}
+          label="删除本单位模板，恢复使用全局模板"
+        />
+      ) : null}
       <h2>可用的占位符</h2>
       <dl class="summary-list">
         {Object.entries(PLACEHOLDERS).map(([k, v]) => (
@@ -167,6 +272,14 @@ export function SettingsPage({
           label="缴费期限（工作日）"
           width="short"
           hint="默认 20 个工作日"
+        />
+        <TextField
+          form={form}
+          name="applicantRetentionYears"
+          label="申请人信息保存期限（年）"
+          width="short"
+          inputmode="numeric"
+          hint={`办结满该年限后，系统每日自动清除申请人的个人信息和身份证明扫描件，保留统计所需的申请人类型、日期和处理结果。默认 ${DEFAULT_APPLICANT_RETENTION_YEARS} 年（文书档案定期 10 年的常见做法），最少 ${MIN_APPLICANT_RETENTION_YEARS} 年`}
         />
         <Button>保存设置</Button>
       </form>

@@ -176,6 +176,12 @@ function StatusDetails({ status, ctx, code }: { status: PublicStatus; ctx: ViewC
           ['办理状态', <strong>{status.stateLabel}</strong>],
           ['收到申请日期', status.receivedOn],
           ['答复期限', status.dueDate],
+          ...(status.splitFrom
+            ? ([['拆分自', `本申请由申请 ${status.splitFrom} 按“一事一申请”拆分而来`]] as [string, string][])
+            : []),
+          ...(status.splitInto.length
+            ? ([['拆分出的申请', status.splitInto.join('、')]] as [string, string][])
+            : []),
         ]}
       />
       <h2>办理过程</h2>
