@@ -63,6 +63,22 @@ describe('public portal in the browser', () => {
     await expectNoAxeViolations(page);
   });
 
+  it('a repealed document shows its 有效性 row and a notice, and passes axe', async () => {
+    const doc = await running.app.database.db
+      .selectFrom('documents')
+      .select(['id', 'repealed_on'])
+      .where('validity', '=', 'repealed')
+      .where('state', '=', 'published')
+      .executeTakeFirstOrThrow();
+    const page = await newPage(browser);
+    await visit(page, `/documents/${doc.id}`);
+    const row = page.locator('table.doc-meta tr', { has: page.locator('th', { hasText: '有效性' }) });
+    expect(await row.locator('td').first().textContent()).toContain('废止');
+    expect(await page.locator('main').textContent()).toContain(
+      `本文件已废止（废止日期：${doc.repealed_on}）`,
+    );
+  });
+
   it('search with results (发文字号 in other brackets) and with none, with suggestions; 长者模式', async () => {
     const page = await newPage(browser);
     await visit(page, `/search?q=${encodeURIComponent('张政办发[2022]14号')}`);
