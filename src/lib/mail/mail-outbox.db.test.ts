@@ -73,12 +73,12 @@ describe(`mail outbox on ${ENGINE}`, () => {
     const got = smtp.received[0]!;
     expect(got.to).toEqual([TO]);
     expect(got.from).toBe('gkb@example.gov.cn');
-    const mail = readMessage(got.raw);
-    expect(mail.headers.subject).toBe('告知书（第 1 号）');
-    const attachment = mail.parts.find((p) => p.filename);
+    const mail = await readMessage(got.raw);
+    expect(mail.subject).toBe('告知书（第 1 号）');
+    const [attachment] = mail.attachments;
     expect(attachment?.filename).toBe('告知书1.docx');
-    expect(attachment?.body.toString()).toBe('PK-1');
-    expect(mail.parts.find((p) => p.type === 'text/html')?.body.toString('utf8')).toContain('第 1 份告知书');
+    expect(attachment?.content.toString()).toBe('PK-1');
+    expect(mail.html).toContain('第 1 份告知书');
 
     const [sent] = await rows();
     expect(sent).toMatchObject({
@@ -175,7 +175,7 @@ describe(`mail outbox on ${ENGINE}`, () => {
       const [a, b] = await Promise.all([app.mail.deliverDue(), second.deliverDue()]);
       expect(a.sent + b.sent).toBe(6);
       expect(smtp.received).toHaveLength(6);
-      const subjects = smtp.received.map((m) => readMessage(m.raw).headers.subject);
+      const subjects = await Promise.all(smtp.received.map(async (m) => (await readMessage(m.raw)).subject));
       expect(new Set(subjects).size).toBe(6);
       expect((await rows()).every((r) => r.status === 'sent' && r.attempts === 1)).toBe(true);
       expect(await audit('mail.sent')).toHaveLength(6);
@@ -237,7 +237,7 @@ describe(`mail outbox on ${ENGINE}`, () => {
     expect(lines[0]).toMatch(/^测试邮件已发送至 w\*\*\*@example.com（服务器答复：250/);
     const test = smtp.received.at(-1)!;
     expect(test.to).toEqual(['wang.wu@example.com']);
-    expect(readMessage(test.raw).headers.subject).toBe('示范县人民政府：测试邮件');
+    expect((await readMessage(test.raw)).subject).toBe('示范县人民政府：测试邮件');
     expect((await audit('mail.test'))[0]?.summary).toBe('测试邮件已发送至 w***@example.com');
 
     smtp.reject(550);

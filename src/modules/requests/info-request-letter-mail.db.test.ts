@@ -85,18 +85,18 @@ describe(`letters e-mailed to the applicant on ${ENGINE}`, () => {
       expect(smtp.received).toHaveLength(1);
       const got = smtp.received[0]!;
       expect(got.to).toEqual(['zsf@example.com']);
-      const mail = readMessage(got.raw);
-      expect(mail.headers.subject).toBe(
-        `补正通知书（${letter.number}）——政府信息公开申请 ${dept.code}-2026-00001`,
-      );
-      const html = mail.parts.find((p) => p.type === 'text/html')?.body.toString('utf8') ?? '';
+      const mail = await readMessage(got.raw);
+      expect(mail.subject).toBe(`补正通知书（${letter.number}）——政府信息公开申请 ${dept.code}-2026-00001`);
+      const html = mail.html;
       expect(html).toContain(letter.number);
       expect(html).toContain('张三丰');
       expect(html).not.toContain('{申请人}');
-      const docx = mail.parts.find((p) => p.filename?.endsWith('.docx'));
+      const docx = mail.attachments.find((p) => p.filename?.endsWith('.docx'));
       expect(docx?.filename).toBe(`补正通知书（${letter.number}）.docx`);
-      expect(docx?.type).toBe('application/vnd.openxmlformats-officedocument.wordprocessingml.document');
-      const text = (await mammoth.extractRawText({ buffer: docx!.body })).value;
+      expect(docx?.contentType).toBe(
+        'application/vnd.openxmlformats-officedocument.wordprocessingml.document',
+      );
+      const text = (await mammoth.extractRawText({ buffer: docx!.content })).value;
       expect(text).toContain('补正通知书');
       expect(text).toContain(letter.number);
       expect(text).toContain('张三丰');
@@ -127,10 +127,8 @@ describe(`letters e-mailed to the applicant on ${ENGINE}`, () => {
     const [audit] = await app.auditRepo.list({ action: 'request.letter_mailed' }, 1);
     expect(audit?.summary).toContain('z***@example.com');
     expect(await app.mail.deliverDue()).toEqual({ sent: 1, retrying: 0, failed: 0 });
-    const mail = readMessage(smtp.received[0]!.raw);
-    expect(mail.headers.subject).toBe(
-      `${reply.title}（${reply.number}）——政府信息公开申请 ${row?.reference}`,
-    );
+    const mail = await readMessage(smtp.received[0]!.raw);
+    expect(mail.subject).toBe(`${reply.title}（${reply.number}）——政府信息公开申请 ${row?.reference}`);
   });
 
   it('sends no reply-letter e-mail when the answer is refused', async () => {
