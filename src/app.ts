@@ -7,7 +7,7 @@ import { type Database, openDatabase } from './db/database.ts';
 import { AuditRepository } from './lib/audit/audit.repository.ts';
 import { AuditLog } from './lib/audit/audit-log.ts';
 import { type Clock, systemClock } from './lib/clock.ts';
-import { MAIL_DELIVERY_EVERY_MS, MailOutbox } from './lib/mail/mail-outbox.ts';
+import { MAIL_CONTENT_KEEP_DAYS, MAIL_DELIVERY_EVERY_MS, MailOutbox } from './lib/mail/mail-outbox.ts';
 import { Mailer } from './lib/mail/mailer.ts';
 import { Scheduler } from './lib/scheduler.ts';
 import { AccountRepository } from './modules/accounts/account.repository.ts';
@@ -198,6 +198,11 @@ export function createApp(
     name: 'requests.retention',
     description: '依申请公开：清除办结已超过保存期限的申请人个人信息',
     run: () => requests.jobs.retention.runDaily(),
+  });
+  scheduler.register({
+    name: 'mail.purge',
+    description: `清除已发送或发送失败超过 ${MAIL_CONTENT_KEEP_DAYS} 天的电子邮件的收件人和内容`,
+    run: () => mail.purgeOld(),
   });
   scheduler.register({
     name: FILE_SWEEP_JOB,

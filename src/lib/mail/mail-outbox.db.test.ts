@@ -23,7 +23,7 @@ import { FieldCipher } from '../../modules/requests/applicant-crypto.ts';
 import { CLAIM_LEASE_MS, MAX_ATTEMPTS, retryDelayMs } from './delivery-policy.ts';
 import { mailCommand } from './mail-cli.ts';
 import { MailOutboxRepository } from './mail-outbox.repository.ts';
-import { MailOutbox, type NewMail } from './mail-outbox.ts';
+import { MAIL_CONTENT_KEEP_DAYS, MailOutbox, type NewMail } from './mail-outbox.ts';
 import { Mailer } from './mailer.ts';
 
 const FROM = '测试县人民政府办公室 <gkb@example.gov.cn>';
@@ -127,6 +127,31 @@ describe(`mail outbox on ${ENGINE}`, () => {
     expect((await audit('mail.retry'))[0]?.summary).toBe('将 1 封发送失败的电子邮件重新排队发送');
     expect(await app.mail.deliverDue()).toEqual({ sent: 1, retrying: 0, failed: 0 });
     expect(smtp.received).toHaveLength(1);
+  });
+
+  it('erases recipient and content of old sent and failed messages, keeping the record', async () => {
+    await enqueue(message(1));
+    expect(await app.mail.deliverDue()).toEqual({ sent: 1, retrying: 0, failed: 0 });
+    smtp.reject(550);
+    await enqueue(message(2));
+    expect(await app.mail.deliverDue()).toEqual({ sent: 0, retrying: 0, failed: 1 });
+    await enqueue(message(3)); // still waiting: never purged
+    app.clock.advance((MAIL_CONTENT_KEEP_DAYS - 1) * 86_400_000);
+    expect(await app.mail.purgeOld()).toBe(0);
+    app.clock.advance(2 * 86_400_000);
+    expect(await app.mail.purgeOld()).toBe(2);
+    expect(await app.mail.purgeOld()).toBe(0);
+    const [sent, failed, waiting] = await rows();
+    for (const r of [sent, failed]) {
+      expect(r).toMatchObject({ recipient_enc: '', content_enc: '', recipient_masked: 'l***@example.com' });
+    }
+    expect(sent?.subject).toBe('告知书（第 1 号）');
+    expect(waiting?.content_enc).not.toBe('');
+    expect((await audit('mail.purge'))[0]?.summary).toBe(
+      `清除 2 封已发送或发送失败超过 ${MAIL_CONTENT_KEEP_DAYS} 天的电子邮件的收件人和内容`,
+    );
+    // a purged failed message cannot be put back in the queue: there is nothing left to send
+    expect(await app.mail.retryFailed(SYSTEM)).toBe(0);
   });
 
   it('fails a permanently refused message at once, with the address masked in the reason', async () => {

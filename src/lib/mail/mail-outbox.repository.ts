@@ -6,6 +6,8 @@ import type { MailOutboxTable, MailStatus } from './mail.tables.ts';
 
 export type OutboxRow = Selectable<MailOutboxTable>;
 
+/** recipient_enc / content_enc of a message whose personal data was erased (MailOutbox#purgeOld). */
+export const PURGED = '';
 export class MailOutboxRepository {
   constructor(private readonly db: Kysely<DB>) {}
 
@@ -96,8 +98,21 @@ export class MailOutboxRepository {
       .updateTable('mail_outbox')
       .set({ status: 'pending', attempts: 0, next_attempt_at: now, updated_at: now })
       .where('status', '=', 'failed')
+      .where('content_enc', '<>', PURGED)
       .returningAll()
       .execute();
+  }
+
+  /** Erases recipient and content of sent or failed messages last changed before `before`. */
+  async purgeContent(trx: Transaction<DB>, before: string, now: string): Promise<number> {
+    const r = await trx
+      .updateTable('mail_outbox')
+      .set({ recipient_enc: PURGED, content_enc: PURGED, updated_at: now })
+      .where('status', 'in', ['sent', 'failed'])
+      .where('updated_at', '<', before)
+      .where('content_enc', '<>', PURGED)
+      .executeTakeFirst();
+    return Number(r.numUpdatedRows);
   }
 
   async countByStatus(): Promise<Record<string, number>> {

@@ -63,6 +63,13 @@ export interface OutboxStatus {
 
 /** How often the `mail.deliver` job runs in every process (JOBS_ENABLED). */
 export const MAIL_DELIVERY_EVERY_MS = 60_000;
+
+/**
+ * Days the encrypted recipient and content of a sent (or failed) message are kept: long enough for
+ * `gongkai mail retry` after an outage and for questions about a delivery; the letter itself stays with
+ * its case (个人信息保护法 第十九条: no longer than the purpose needs).
+ */
+export const MAIL_CONTENT_KEEP_DAYS = 30;
 /** Messages claimed per run of the job; the rest wait for the next run (one minute later). */
 const BATCH = 50;
 const MAILER: CallContext = { actor: systemActor('邮件发送'), meta: NO_REQUEST };
@@ -273,6 +280,28 @@ export class MailOutbox {
         });
       }
       return rows.length;
+    });
+  }
+
+  /**
+   * Erases the encrypted recipient and content (letters carry the applicant's name) of messages sent
+   * or given up more than MAIL_CONTENT_KEEP_DAYS ago; the row stays with its masked address, subject
+   * and state, so the case page still shows that and when a letter was e-mailed. Daily job `mail.purge`.
+   */
+  async purgeOld(): Promise<number> {
+    const now = this.d.clock.now();
+    const before = new Date(now.getTime() - MAIL_CONTENT_KEEP_DAYS * 86_400_000).toISOString();
+    return this.d.db.transaction().execute(async (trx) => {
+      const n = await this.repo.purgeContent(trx, before, now.toISOString());
+      if (n) {
+        await this.d.audit.record(trx, MAILER, {
+          action: 'mail.purge',
+          targetType: 'mail',
+          summary: `清除 ${n} 封已发送或发送失败超过 ${MAIL_CONTENT_KEEP_DAYS} 天的电子邮件的收件人和内容`,
+          after: { purged: n, before },
+        });
+      }
+      return n;
     });
   }
 
