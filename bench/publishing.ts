@@ -84,7 +84,7 @@ function bodyPool() {
   });
 }
 
-export async function openApp(url: string, dataDir: string): Promise<App> {
+async function openApp(url: string, dataDir: string): Promise<App> {
   const config = loadConfig({
     NODE_ENV: 'development',
     DATABASE_URL: url,
@@ -98,7 +98,7 @@ export async function openApp(url: string, dataDir: string): Promise<App> {
 }
 
 /** Units (with their template columns) and `n` published documents, inserted in batches. */
-export async function generate(app: App, n: number): Promise<{ docId: number; columnId: number }> {
+async function generate(app: App, n: number): Promise<{ docId: number; columnId: number }> {
   const county = await app.units.createUnit(ctx, null, { kind: 'government', name: '基准县人民政府' });
   const units = [county];
   for (let i = 0; i < 9; i++)
@@ -195,7 +195,7 @@ export async function generate(app: App, n: number): Promise<{ docId: number; co
   return { docId: mid.id, columnId: first };
 }
 
-export async function searchLatency(app: App) {
+async function searchLatency(app: App) {
   for (const q of QUERIES) await app.publishing.search.search({ q }); // warm-up
   const times: number[] = [];
   for (let round = 0; round < 5; round++)

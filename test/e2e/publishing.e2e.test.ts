@@ -1,7 +1,6 @@
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Running } from '../../src/main.ts';
-import { docxFromText } from '../../src/modules/publishing/word-import-test-kit.ts';
 import {
   expectNoAxeViolations,
   launchBrowser,
@@ -10,6 +9,7 @@ import {
   startTestSite,
   type TestSite,
 } from '../support/browser.ts';
+import { docxFromText } from '../support/word-import.ts';
 
 let site: TestSite;
 let running: Running;

@@ -3,9 +3,9 @@ import type { FastifyInstance } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Unit } from '../../src/db/schema.ts';
 import { OPENAPI_DOCUMENT } from '../../src/modules/publishing/api-openapi.ts';
-import { publishDocument, type Staff } from '../../src/modules/publishing/publishing-test-kit.ts';
-import { buildCounty, buildUser } from '../support/factories.ts';
+import { buildCounty } from '../support/factories.ts';
 import { startTestServer } from '../support/http.ts';
+import { buildStaff, publishDocument, type Staff } from '../support/publishing.ts';
 import { createTestApp, ENGINE, type TestApp } from '../support/test-app.ts';
 
 describe(`HTTP: open API on ${ENGINE}`, () => {
@@ -19,11 +19,7 @@ describe(`HTTP: open API on ${ENGINE}`, () => {
   beforeAll(async () => {
     app = await createTestApp();
     ({ county, dept } = await buildCounty(app));
-    const staff: Staff = {
-      clerk: (await buildUser(app, dept, ['clerk'])).ctx,
-      confidentiality: (await buildUser(app, dept, ['confidentiality_reviewer'])).ctx,
-      reviewer: (await buildUser(app, dept, ['reviewer'])).ctx,
-    };
+    const staff: Staff = await buildStaff(app, dept);
     for (let i = 1; i <= 7; i++) {
       app.clock.advance(60_000);
       published.push(

@@ -2,9 +2,9 @@
 import type { FastifyInstance } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Unit } from '../../src/db/schema.ts';
-import { publishDocument, type Staff } from '../../src/modules/publishing/publishing-test-kit.ts';
 import { buildCounty, buildUser } from '../support/factories.ts';
 import { Browser, startTestServer } from '../support/http.ts';
+import { publishDocument, type Staff } from '../support/publishing.ts';
 import { createTestApp, ENGINE, type TestApp } from '../support/test-app.ts';
 
 describe(`HTTP: public portal on ${ENGINE}`, () => {

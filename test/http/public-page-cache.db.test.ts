@@ -8,9 +8,9 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createApp } from '../../src/app.ts';
 import { openDatabase } from '../../src/db/database.ts';
 import type { Unit } from '../../src/db/schema.ts';
-import { publishDocument, type Staff } from '../../src/modules/publishing/publishing-test-kit.ts';
 import { buildCounty, buildUser } from '../support/factories.ts';
 import { Browser, startTestServer } from '../support/http.ts';
+import { buildStaff, publishDocument, type Staff } from '../support/publishing.ts';
 import { createTestApp, ENGINE, quietLogger, type TestApp } from '../support/test-app.ts';
 
 describe(`HTTP: cache of anonymous public pages on ${ENGINE}`, () => {
@@ -24,11 +24,7 @@ describe(`HTTP: cache of anonymous public pages on ${ENGINE}`, () => {
   beforeAll(async () => {
     app = await createTestApp();
     ({ dept } = await buildCounty(app));
-    staff = {
-      clerk: (await buildUser(app, dept, ['clerk'])).ctx,
-      confidentiality: (await buildUser(app, dept, ['confidentiality_reviewer'])).ctx,
-      reviewer: (await buildUser(app, dept, ['reviewer'])).ctx,
-    };
+    staff = await buildStaff(app, dept);
     columnId = (await app.publishing.columns.listForUnit(dept.id)).find(
       (c) => c.template_key === 'art20_11',
     )!.id;

@@ -6,9 +6,9 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { seedDemo } from '../../src/db/seeds/demo.ts';
 import { DEMO_PASSWORD } from '../../src/db/seeds/demo-units.ts';
 import { validIdNumber } from '../../src/modules/publishing/checks/test-numbers.ts';
-import { docxFromText, seedText } from '../../src/modules/publishing/word-import-test-kit.ts';
 import { Browser, startTestServer } from '../support/http.ts';
 import { createTestApp, ENGINE, type TestApp } from '../support/test-app.ts';
+import { docxFromText, seedText } from '../support/word-import.ts';
 
 type Part = string | string[] | { name: string; content: Buffer };
 

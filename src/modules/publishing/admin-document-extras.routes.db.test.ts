@@ -2,11 +2,11 @@
 import type { FastifyInstance } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { Browser, startTestServer } from '../../../test/support/http.ts';
+import { documentInput } from '../../../test/support/publishing.ts';
 import { createTestApp, ENGINE, type TestApp } from '../../../test/support/test-app.ts';
 import { seedDemo } from '../../db/seeds/demo.ts';
 import { DEMO_PASSWORD } from '../../db/seeds/demo-units.ts';
 import type { CallContext } from '../../lib/actor.ts';
-import { documentInput } from './publishing-test-kit.ts';
 
 const pdf = (s: string) => Buffer.from(`%PDF-1.4\n% ${s}\n1 0 obj<<>>endobj\ntrailer<<>>\n%%EOF\n`);
 

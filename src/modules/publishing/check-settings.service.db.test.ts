@@ -1,11 +1,11 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { buildCounty, buildUser } from '../../../test/support/factories.ts';
+import { buildStaff, documentInput, type Staff } from '../../../test/support/publishing.ts';
 import { createTestApp, ENGINE, type TestApp } from '../../../test/support/test-app.ts';
 import type { Unit } from '../../db/schema.ts';
 import { CHECK_SETTINGS_KEY, configToForm, severityField } from './check-settings.service.ts';
 import { DEFAULT_PRE_PUBLICATION_CONFIG } from './pre-publication-checks.ts';
 import type { Publishing } from './publishing.module.ts';
-import { documentInput, type Staff } from './publishing-test-kit.ts';
 
 describe(`pre-publication check settings on ${ENGINE}`, () => {
   let app: TestApp;
@@ -19,11 +19,7 @@ describe(`pre-publication check settings on ${ENGINE}`, () => {
     pub = app.publishing;
     const c = await buildCounty(app);
     county = c.county;
-    staff = {
-      clerk: (await buildUser(app, county, ['clerk'])).ctx,
-      confidentiality: (await buildUser(app, county, ['confidentiality_reviewer'])).ctx,
-      reviewer: (await buildUser(app, county, ['reviewer'])).ctx,
-    };
+    staff = await buildStaff(app, county);
     admin = (await buildUser(app, county, ['disclosure_admin'])).ctx;
     deptAdmin = (await buildUser(app, c.dept, ['disclosure_admin'])).ctx;
   });

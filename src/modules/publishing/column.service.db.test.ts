@@ -1,10 +1,10 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { buildCounty, buildUnit, buildUser, SYSTEM } from '../../../test/support/factories.ts';
+import { publishingFor } from '../../../test/support/publishing.ts';
 import { createTestApp, ENGINE, type TestApp } from '../../../test/support/test-app.ts';
 import { AppError } from '../../lib/errors.ts';
 import { ARTICLE_20_ITEMS, ARTICLE_21_COUNTY_ITEMS, ARTICLE_21_TOWNSHIP_ITEMS } from './column-template.ts';
 import type { Publishing } from './publishing.module.ts';
-import { publishingFor } from './publishing-test-kit.ts';
 
 describe(`columns on ${ENGINE}`, () => {
   let app: TestApp;

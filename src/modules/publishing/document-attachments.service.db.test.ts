@@ -2,13 +2,13 @@ import { createHash } from 'node:crypto';
 import { existsSync, utimesSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { buildCounty, buildUser } from '../../../test/support/factories.ts';
+import { buildCounty } from '../../../test/support/factories.ts';
+import { buildStaff, documentInput, type Staff } from '../../../test/support/publishing.ts';
 import { createTestApp, ENGINE, type TestApp } from '../../../test/support/test-app.ts';
 import type { Unit } from '../../db/schema.ts';
 import { AttachmentStore } from './attachment-store.ts';
 import { UNREFERENCED_FILE_GRACE_HOURS } from './attachment-sweep.ts';
 import type { Publishing } from './publishing.module.ts';
-import { documentInput, type Staff } from './publishing-test-kit.ts';
 
 const pdf = (text: string) => Buffer.from(`%PDF-1.4\n% ${text}\n1 0 obj<<>>endobj\ntrailer<<>>\n%%EOF\n`);
 const hashOf = (b: Buffer) => createHash('sha256').update(b).digest('hex');
@@ -23,11 +23,7 @@ describe(`removing attachments on ${ENGINE}`, () => {
     app = await createTestApp();
     pub = app.publishing;
     county = (await buildCounty(app)).county;
-    staff = {
-      clerk: (await buildUser(app, county, ['clerk'])).ctx,
-      confidentiality: (await buildUser(app, county, ['confidentiality_reviewer'])).ctx,
-      reviewer: (await buildUser(app, county, ['reviewer'])).ctx,
-    };
+    staff = await buildStaff(app, county);
     files = new AttachmentStore(app.config.DATA_DIR);
   });
   afterEach(async () => app.destroy());

@@ -1,10 +1,10 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { buildCounty, buildUser } from '../../../test/support/factories.ts';
+import { buildStaff, documentInput, publishDocument, type Staff } from '../../../test/support/publishing.ts';
 import { createTestApp, ENGINE, type TestApp } from '../../../test/support/test-app.ts';
 import type { Unit } from '../../db/schema.ts';
 import { configToForm } from './check-settings.service.ts';
 import type { Publishing } from './publishing.module.ts';
-import { documentInput, publishDocument, type Staff } from './publishing-test-kit.ts';
 
 const PDF = Buffer.from('%PDF-1.4\n1 0 obj<<>>endobj\ntrailer<<>>\n%%EOF\n');
 
@@ -18,11 +18,7 @@ describe(`broken internal links on ${ENGINE}`, () => {
     app = await createTestApp({ env: { PUBLIC_URL: 'https://www.shifan.gov.cn' } });
     pub = app.publishing;
     county = (await buildCounty(app)).county;
-    staff = {
-      clerk: (await buildUser(app, county, ['clerk'])).ctx,
-      confidentiality: (await buildUser(app, county, ['confidentiality_reviewer'])).ctx,
-      reviewer: (await buildUser(app, county, ['reviewer'])).ctx,
-    };
+    staff = await buildStaff(app, county);
     admin = (await buildUser(app, county, ['disclosure_admin'])).ctx;
   });
   afterEach(async () => app.destroy());

@@ -1,10 +1,16 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { buildCounty, buildUser } from '../../../test/support/factories.ts';
+import {
+  buildStaff,
+  documentInput,
+  publishDocument,
+  publishingFor,
+  type Staff,
+} from '../../../test/support/publishing.ts';
 import { createTestApp, ENGINE, type TestApp } from '../../../test/support/test-app.ts';
 import type { Unit } from '../../db/schema.ts';
 import { validIdNumber } from './checks/test-numbers.ts';
 import type { Publishing } from './publishing.module.ts';
-import { documentInput, publishDocument, publishingFor, type Staff } from './publishing-test-kit.ts';
 
 describe(`document workflow on ${ENGINE}`, () => {
   let app: TestApp;
@@ -16,11 +22,7 @@ describe(`document workflow on ${ENGINE}`, () => {
     app = await createTestApp();
     pub = publishingFor(app);
     county = (await buildCounty(app)).county;
-    staff = {
-      clerk: (await buildUser(app, county, ['clerk'])).ctx,
-      confidentiality: (await buildUser(app, county, ['confidentiality_reviewer'])).ctx,
-      reviewer: (await buildUser(app, county, ['reviewer'])).ctx,
-    };
+    staff = await buildStaff(app, county);
     admin = (await buildUser(app, county, ['disclosure_admin'])).ctx;
   });
   afterEach(async () => app.destroy());

@@ -1,13 +1,13 @@
 import ExcelJS from 'exceljs';
 import JSZip from 'jszip';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { buildCounty, buildUser } from '../../../test/support/factories.ts';
+import { buildCounty } from '../../../test/support/factories.ts';
+import { buildStaff, documentInput, publishDocument, type Staff } from '../../../test/support/publishing.ts';
 import { createTestApp, ENGINE, type TestApp } from '../../../test/support/test-app.ts';
+import { docxFromText } from '../../../test/support/word-import.ts';
 import type { Unit } from '../../db/schema.ts';
 import { bulkImport } from './bulk-import.ts';
 import type { Publishing } from './publishing.module.ts';
-import { documentInput, publishDocument, type Staff } from './publishing-test-kit.ts';
-import { docxFromText } from './word-import-test-kit.ts';
 
 describe(`有效性 of documents on ${ENGINE}`, () => {
   let app: TestApp;
@@ -18,11 +18,7 @@ describe(`有效性 of documents on ${ENGINE}`, () => {
     app = await createTestApp();
     pub = app.publishing;
     county = (await buildCounty(app)).county;
-    staff = {
-      clerk: (await buildUser(app, county, ['clerk'])).ctx,
-      confidentiality: (await buildUser(app, county, ['confidentiality_reviewer'])).ctx,
-      reviewer: (await buildUser(app, county, ['reviewer'])).ctx,
-    };
+    staff = await buildStaff(app, county);
   });
   afterEach(async () => app.destroy());
 

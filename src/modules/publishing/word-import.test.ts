@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
+import { docxFromText, seedText } from '../../../test/support/word-import.ts';
 import { guessMetadata, importWordDocument, parseDateLine } from './word-import.ts';
-import { docxFromText, seedText } from './word-import-test-kit.ts';
 
 const lines = (n: string) => seedText(n).split(/\r?\n/);
 

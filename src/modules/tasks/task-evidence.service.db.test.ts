@@ -1,9 +1,9 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { buildUser } from '../../../test/support/factories.ts';
+import { publishDocument } from '../../../test/support/publishing.ts';
 import { demoCounty, taskServices } from '../../../test/support/tasks.ts';
 import { createTestApp, ENGINE, type TestApp } from '../../../test/support/test-app.ts';
 import type { AppError } from '../../lib/errors.ts';
-import { publishDocument } from '../publishing/publishing-test-kit.ts';
 
 describe(`automatic evidence from column freshness on ${ENGINE}`, () => {
   let app: TestApp;

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { buildCounty, buildUser } from '../../../../test/support/factories.ts';
+import { buildCounty } from '../../../../test/support/factories.ts';
+import { buildStaff, publishDocument, type Staff } from '../../../../test/support/publishing.ts';
 import { createTestApp, ENGINE, type TestApp } from '../../../../test/support/test-app.ts';
-import { publishDocument, type Staff } from '../publishing-test-kit.ts';
 import { tokensForQuery } from '../segmenter.ts';
 import { searchProviderFor } from './index.ts';
 import { PostgresSearchProvider } from './postgres-search.provider.ts';
@@ -20,11 +20,7 @@ describe(`search count cap on ${ENGINE}`, () => {
   beforeAll(async () => {
     app = await createTestApp();
     const { dept } = await buildCounty(app);
-    const staff: Staff = {
-      clerk: (await buildUser(app, dept, ['clerk'])).ctx,
-      confidentiality: (await buildUser(app, dept, ['confidentiality_reviewer'])).ctx,
-      reviewer: (await buildUser(app, dept, ['reviewer'])).ctx,
-    };
+    const staff: Staff = await buildStaff(app, dept);
     const publishOn = async (day: string, over: Record<string, unknown>) => {
       app.clock.set(new Date(`${day}T02:00:00Z`));
       return publishDocument(app.publishing, dept, staff, { docNumber: '', ...over });

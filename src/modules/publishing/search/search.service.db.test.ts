@@ -1,9 +1,9 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildCounty, buildUser } from '../../../../test/support/factories.ts';
+import { publishDocument, publishingFor, type Staff } from '../../../../test/support/publishing.ts';
 import { createTestApp, ENGINE, type TestApp } from '../../../../test/support/test-app.ts';
 import type { Unit } from '../../../db/schema.ts';
 import type { Publishing } from '../publishing.module.ts';
-import { publishDocument, publishingFor, type Staff } from '../publishing-test-kit.ts';
 
 describe(`search on ${ENGINE}`, () => {
   let app: TestApp;

@@ -1,11 +1,13 @@
 /**
  * Builds the publishing module from the parts of an App, as src/app.ts will, plus shortcuts that take a
- * document through the real workflow. For this module's db tests only.
+ * document through the real workflow. For the publishing tests.
  */
-import type { App } from '../../app.ts';
-import type { Unit } from '../../db/schema.ts';
-import type { CallContext } from '../../lib/actor.ts';
-import type { Publishing } from './publishing.module.ts';
+import type { App } from '../../src/app.ts';
+import type { Unit } from '../../src/db/schema.ts';
+import type { CallContext } from '../../src/lib/actor.ts';
+import type { Publishing } from '../../src/modules/publishing/publishing.module.ts';
+import { buildUser } from './factories.ts';
+import type { TestApp } from './test-app.ts';
 
 /** The App's publishing module (built once per App: a second one would register its hooks twice). */
 export function publishingFor(app: App): Publishing {
@@ -36,6 +38,15 @@ export interface Staff {
   clerk: CallContext;
   confidentiality: CallContext;
   reviewer: CallContext;
+}
+
+/** A 信息员, a 保密审查员 and a 审核员 of `unit`. */
+export async function buildStaff(app: TestApp, unit: Unit): Promise<Staff> {
+  return {
+    clerk: (await buildUser(app, unit, ['clerk'])).ctx,
+    confidentiality: (await buildUser(app, unit, ['confidentiality_reviewer'])).ctx,
+    reviewer: (await buildUser(app, unit, ['reviewer'])).ctx,
+  };
 }
 
 /** Creates, submits, clears and approves a document through the real services; returns its id. */

@@ -5,7 +5,7 @@ import { Document, Packer, Paragraph } from 'docx';
 
 /** The seed texts (test/fixtures/seeds), by their three-digit number. */
 export function seedText(n: string): string {
-  const dir = path.resolve(import.meta.dirname, '../../../test/fixtures/seeds');
+  const dir = path.resolve(import.meta.dirname, '../fixtures/seeds');
   const file = readdirSync(dir).find((f) => f.startsWith(`${n}_`));
   if (!file) throw new Error(`no seed ${n}`);
   return readFileSync(path.join(dir, file), 'utf8');
