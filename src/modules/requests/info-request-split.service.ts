@@ -1,6 +1,6 @@
 /**
- * 一事一申请 (条例 第二十九条; 国办函〔2020〕109号 on counting): a handler splits a multi-item
- * application into linked cases. The case keeps item 1; each further item becomes a new case with
+ * 一事一申请 (国办函〔2020〕109号 counts fees per split item; the items are those of 条例 第二十九条):
+ * a handler splits a multi-item application into linked cases. The case keeps item 1; each further item becomes a new case with
  * its own 受理编号 and 查询码, the same applicant (the encrypted data is copied, never decrypted),
  * channel, date of receipt and clock history — the 20 working days run from when the application was
  * received, not from the split. One transaction; an audit entry and a timeline line for every case.
