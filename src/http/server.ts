@@ -25,7 +25,10 @@ import { registerErrorHandlers } from './error-handler.tsx';
 import { registerRequestContext } from './request-context.ts';
 import { registerUploads } from './uploads.ts';
 
-export async function buildServer(app: App, opts: { logger?: boolean } = {}): Promise<FastifyInstance> {
+export async function buildServer(
+  app: App,
+  opts: { logger?: boolean; onRoute?: (route: { method: string | string[]; url: string }) => void } = {},
+): Promise<FastifyInstance> {
   const server = Fastify({
     logger: opts.logger === false ? false : loggerOptions(app.config.LOG_LEVEL),
     trustProxy: app.config.TRUST_PROXY,
@@ -36,6 +39,8 @@ export async function buildServer(app: App, opts: { logger?: boolean } = {}): Pr
     bodyLimit: 2 * 1024 * 1024,
     return503OnClosing: true,
   });
+  const { onRoute } = opts;
+  if (onRoute) server.addHook('onRoute', (r) => onRoute(r));
   await server.register(helmet, {
     contentSecurityPolicy: {
       useDefaults: false,

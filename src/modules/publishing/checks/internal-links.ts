@@ -59,7 +59,7 @@ const ROUTE: InternalLinkTarget = { kind: 'route' };
 
 /**
  * The public GET routes of the site (src/modules/{portal,publishing,catalogue,requests,accounts}/*.routes,
- * src/http/assets.ts, src/http/server.ts). Keep in step with the route table.
+ * src/http/assets.ts, src/http/server.ts). test/http/route-table.db.test.ts fails when a public GET route is missing here.
  */
 export const PUBLIC_ROUTES: readonly Route[] = [
   [/^\/documents\/(\d+)(?:\/print)?$/, (m) => ({ kind: 'document', documentId: id(m[1]) })],
@@ -79,6 +79,7 @@ export const PUBLIC_ROUTES: readonly Route[] = [
   [/^\/api\/v1\/(?:documents|columns|units|catalogue|info-requests\/stats)$/, () => ROUTE],
   [/^\/api\/v1\/documents\/(\d+)$/, (m) => ({ kind: 'document', documentId: id(m[1]) })],
   [/^\/assets\/[^/]+$/, () => ROUTE],
+  [/^\/requests-static\/[^/]+$/, () => ROUTE],
   [/^\/(?:healthz|readyz)$/, () => ROUTE],
   [/^\/admin(?:\/.*)?$/, () => ({ kind: 'admin' })],
 ];
