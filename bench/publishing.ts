@@ -1,6 +1,6 @@
 /**
  * Publishing benchmark (issue 3 §11), run by bench/run.ts: bulk-generates 10,000 and 100,000 published
- * documents (direct SQL inserts into the tables and the search index), then prints search latency for 20
+ * documents (direct SQL inserts into the tables, their denormalised copies and the search index), then prints search latency for 20
  * fixed Chinese queries on SQLite and PostgreSQL, req/s for a document page and a column list
  * (autocannon, 50 connections, one server process per engine, page cache on and off), .docx import time
  * and database size.
@@ -49,7 +49,7 @@ const SIZES = process.env.BENCH_QUICK === '1' ? [10_000] : [10_000, 100_000];
 const SECONDS = Number(process.env.BENCH_SECONDS ?? 10);
 const RUNS = Number(process.env.BENCH_RUNS ?? 3);
 const ctx = { actor: systemActor('基准测试'), meta: NO_REQUEST };
-const pct = (xs: number[], p: number) =>
+export const pct = (xs: number[], p: number) =>
   [...xs].sort((a, b) => a - b)[Math.min(xs.length - 1, Math.floor(xs.length * p))]!;
 
 const SUBJECTS = [
@@ -84,7 +84,7 @@ function bodyPool() {
   });
 }
 
-async function openApp(url: string, dataDir: string): Promise<App> {
+export async function openApp(url: string, dataDir: string): Promise<App> {
   const config = loadConfig({
     NODE_ENV: 'development',
     DATABASE_URL: url,
@@ -98,7 +98,7 @@ async function openApp(url: string, dataDir: string): Promise<App> {
 }
 
 /** Units (with their template columns) and `n` published documents, inserted in batches. */
-async function generate(app: App, n: number): Promise<{ docId: number; columnId: number }> {
+export async function generate(app: App, n: number): Promise<{ docId: number; columnId: number }> {
   const county = await app.units.createUnit(ctx, null, { kind: 'government', name: '基准县人民政府' });
   const units = [county];
   for (let i = 0; i < 9; i++)
@@ -153,7 +153,11 @@ async function generate(app: App, n: number): Promise<{ docId: number; columnId:
         .values(
           ids.map((r, k) => {
             const cols = columns[(start + k) % units.length]!;
-            return { document_id: r.id, column_id: cols[(start + k) % cols.length]! };
+            return {
+              document_id: r.id,
+              column_id: cols[(start + k) % cols.length]!,
+              published_at: rows[k]!.published_at,
+            };
           }),
         )
         .execute();
@@ -174,7 +178,18 @@ async function generate(app: App, n: number): Promise<{ docId: number; columnId:
       if (pgEngine)
         await trx
           .insertInto('document_search')
-          .values(ids.map((r, k) => ({ document_id: r.id, search_tokens: tokens[k]! })))
+          .values(
+            ids.map((r, k) => ({
+              document_id: r.id,
+              tsv: sql`to_tsvector('simple', ${tokens[k]!})`,
+              title: rows[k]!.title,
+              published_at: rows[k]!.published_at,
+              published_on: rows[k]!.published_on,
+              unit_id: rows[k]!.unit_id,
+              topic_id: rows[k]!.topic_id,
+              genre: rows[k]!.genre,
+            })),
+          )
           .execute();
       else
         await trx
@@ -195,7 +210,7 @@ async function generate(app: App, n: number): Promise<{ docId: number; columnId:
   return { docId: mid.id, columnId: first };
 }
 
-async function searchLatency(app: App) {
+export async function searchLatency(app: App) {
   for (const q of QUERIES) await app.publishing.search.search({ q }); // warm-up
   const times: number[] = [];
   for (let round = 0; round < 5; round++)
@@ -211,7 +226,7 @@ async function searchLatency(app: App) {
  * req/s of each path against one `gongkai serve` process: a warm-up, then BENCH_RUNS measurements
  * (median and all runs). `pageCache: false` sets PUBLIC_PAGE_CACHE_MB=0 (every request rendered).
  */
-async function rps(dbUrl: string, dataDir: string, paths: string[], pageCache: boolean) {
+export async function rps(dbUrl: string, dataDir: string, paths: string[], pageCache: boolean) {
   const port = 4000 + Math.floor(Math.random() * 900);
   const child = spawn(process.execPath, ['bin/gongkai.js', 'serve'], {
     env: {

@@ -11,6 +11,7 @@ import * as m0009 from './migrations/0009-task-report-attachments.ts';
 import * as m0010 from './migrations/0010-info-request-splits.ts';
 import * as m0011 from './migrations/0011-mail-outbox.ts';
 import * as m0012 from './migrations/0012-document-validity-and-check-settings.ts';
+import * as m0013 from './migrations/0013-read-path-denormalised.ts';
 
 /** Every migration in order. Add new ones at the end; never edit one that has shipped. */
 export const MIGRATIONS: Record<string, Migration> = {
@@ -25,6 +26,7 @@ export const MIGRATIONS: Record<string, Migration> = {
   '0010-info-request-splits': m0010,
   '0011-mail-outbox': m0011,
   '0012-document-validity-and-check-settings': m0012,
+  '0013-read-path-denormalised': m0013,
 };
 
 export function createMigrator(db: Kysely<any>): Migrator {

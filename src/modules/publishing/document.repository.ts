@@ -4,6 +4,7 @@
  */
 import type { Insertable, Kysely, Transaction, Updateable } from 'kysely';
 import { sql } from 'kysely';
+import { isPostgres } from '../../db/dialect.ts';
 import type { DB } from '../../db/schema.ts';
 import type { Actor } from '../../lib/actor.ts';
 import type { InternalLinkLookup, InternalLinkTarget } from './checks/internal-links.ts';
@@ -30,8 +31,34 @@ export class DocumentRepository {
     return r.id;
   }
 
+  /** Every change of a document goes through here, so its denormalised copies follow in `trx`. */
   async update(trx: Transaction<DB>, id: number, patch: Updateable<DocumentTable>): Promise<void> {
     await trx.updateTable('documents').set(patch).where('id', '=', id).execute();
+    await this.syncDenormalised(trx, id);
+  }
+
+  /**
+   * Copies the document's current values to the rows that repeat them (migration 0013): its column
+   * placements carry published_at while it is published (else null); on PostgreSQL its search row, if it
+   * is indexed, carries title, dates, unit, topic and genre. Called after every update and placement
+   * change, inside the same transaction.
+   */
+  async syncDenormalised(trx: Transaction<DB>, id: number): Promise<void> {
+    await trx
+      .updateTable('document_columns')
+      .set((eb) => ({
+        published_at: eb
+          .selectFrom('documents as d')
+          .select('d.published_at')
+          .where('d.id', '=', id)
+          .where('d.state', '=', 'published'),
+      }))
+      .where('document_id', '=', id)
+      .execute();
+    if (isPostgres(trx))
+      await sql`update document_search s set title = d.title, published_at = d.published_at,
+          published_on = d.published_on, unit_id = d.unit_id, topic_id = d.topic_id, genre = d.genre
+        from documents d where d.id = s.document_id and s.document_id = ${id}`.execute(trx);
   }
 
   /** Removes a never-published draft and everything hanging off it. */
@@ -72,6 +99,7 @@ export class DocumentRepository {
         .insertInto('document_columns')
         .values(columnIds.map((column_id) => ({ document_id: id, column_id })))
         .execute();
+    await this.syncDenormalised(trx, id);
   }
 
   async columnIds(id: number, q: Db = this.db): Promise<number[]> {

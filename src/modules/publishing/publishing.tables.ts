@@ -2,7 +2,7 @@
  * Persisted shape of the 主动公开 tables (see src/db/migrations/0004-publishing.ts).
  * Timestamps are ISO strings, dates 'YYYY-MM-DD', booleans 0/1. Changing a shape needs a migration.
  */
-import type { Generated, Selectable } from 'kysely';
+import type { ColumnType, Generated, Selectable } from 'kysely';
 
 /** 栏目: a node of a unit's column tree. */
 export interface SiteColumnTable {
@@ -95,6 +95,11 @@ export interface DocumentIssuerTable {
 export interface DocumentColumnTable {
   document_id: number;
   column_id: number;
+  /**
+   * Copy of the document's published_at while it is published, else null (migration 0013), kept by
+   * DocumentRepository#syncDenormalised: the newest documents of a column are read from an index.
+   */
+  published_at: ColumnType<string | null, string | null | undefined, string | null>;
 }
 
 /** An earlier published version, kept when a published document changes; may carry a 更正说明. */
@@ -151,10 +156,20 @@ export interface DocumentFtsTable {
   tokens: string;
 }
 
-/** PostgreSQL only: tokens and their generated tsvector. */
+/**
+ * PostgreSQL only: one row per published document — its tsvector (from the jieba tokens) and copies of
+ * the values a search filters and orders by (migration 0013), kept by PostgresSearchProvider#index and
+ * DocumentRepository#syncDenormalised, so matches are ordered without reading `documents`.
+ */
 export interface DocumentSearchTable {
   document_id: number;
-  search_tokens: string;
+  tsv: ColumnType<unknown, unknown, unknown>;
+  title: string;
+  published_at: string | null;
+  published_on: string | null;
+  unit_id: number;
+  topic_id: number | null;
+  genre: string | null;
 }
 
 export type PublishingTables = {

@@ -1,8 +1,9 @@
 /**
- * PostgreSQL search: `document_search.search_tokens` holds jieba tokens joined by spaces; a stored
- * generated column `tsv = to_tsvector('simple', search_tokens)` carries a GIN index. Each query token
- * becomes its own bound `plainto_tsquery('simple', $n)`, combined with &&, so input is never parsed as
- * tsquery syntax.
+ * PostgreSQL search: `document_search` has one row per published document — `tsv`, the tsvector of its
+ * jieba tokens (GIN index), and copies of the values a search filters and orders by (migration 0013:
+ * title, published_at, published_on, unit_id, topic_id, genre), so matches are filtered, counted and
+ * ordered from this one table. Each query token becomes its own bound `plainto_tsquery('simple', $n)`,
+ * combined with &&, so input is never parsed as tsquery syntax.
  */
 import {
   CompiledQuery,
@@ -14,7 +15,6 @@ import {
 } from 'kysely';
 import type { DB } from '../../../db/schema.ts';
 import {
-  applyDocumentFilters,
   cappedTotal,
   countUpTo,
   type DocumentFilters,
@@ -59,12 +59,16 @@ export class PostgresSearchProvider implements SearchProvider {
     private readonly route?: NewestMatchesRoute,
   ) {}
 
+  /** The row takes the document's current values; later changes follow via DocumentRepository. */
   async index(trx: Transaction<DB>, documentId: number, tokens: string): Promise<void> {
-    await trx
-      .insertInto('document_search')
-      .values({ document_id: documentId, search_tokens: tokens })
-      .onConflict((oc) => oc.column('document_id').doUpdateSet({ search_tokens: tokens }))
-      .execute();
+    await sql`insert into document_search
+        (document_id, tsv, title, published_at, published_on, unit_id, topic_id, genre)
+      select d.id, to_tsvector('simple', ${tokens}), d.title, d.published_at, d.published_on, d.unit_id,
+        d.topic_id, d.genre
+      from documents d where d.id = ${documentId}
+      on conflict (document_id) do update set tsv = excluded.tsv, title = excluded.title,
+        published_at = excluded.published_at, published_on = excluded.published_on,
+        unit_id = excluded.unit_id, topic_id = excluded.topic_id, genre = excluded.genre`.execute(trx);
   }
 
   async remove(trx: Transaction<DB>, documentId: number): Promise<void> {
@@ -86,8 +90,8 @@ export class PostgresSearchProvider implements SearchProvider {
     if (!counted.totalCapped) return this.searchMatchSet(q, query);
     if (q.offset >= counted.total) return { ...counted, ids: [] };
     const newest = this.candidates(q, query)
-      .orderBy('d.published_at', 'desc')
-      .orderBy('d.id', 'desc')
+      .orderBy('s.published_at', 'desc')
+      .orderBy('s.document_id', 'desc')
       .limit(this.cap);
     const page = this.db
       .with(
@@ -106,22 +110,42 @@ export class PostgresSearchProvider implements SearchProvider {
     return cappedTotal(await countUpTo(this.db, this.matches(filters, tsQuery(tokens)), this.cap), this.cap);
   }
 
-  private matches(filters: DocumentFilters, query: RawBuilder<unknown>) {
-    return applyDocumentFilters(
-      this.db
-        .selectFrom('document_search as s')
-        .innerJoin('documents as d', 'd.id', 's.document_id')
-        .where(sql<boolean>`s.tsv @@ ${query}`),
-      filters,
-    );
+  /**
+   * Matching rows of `document_search` (only published documents have one: indexed on publish, removed
+   * on withdrawal) with the filters applied to its own copies of the document's values.
+   */
+  private matches(f: DocumentFilters, query: RawBuilder<unknown>) {
+    let r = this.db.selectFrom('document_search as s').where(sql<boolean>`s.tsv @@ ${query}`);
+    if (f.unitPath !== undefined) {
+      const path = f.unitPath;
+      r = r.where('s.unit_id', 'in', (eb) =>
+        eb.selectFrom('units as fu').select('fu.id').where('fu.path', 'like', `${path}%`),
+      );
+    }
+    if (f.columnId !== undefined) {
+      const columnId = f.columnId;
+      r = r.where(({ exists, selectFrom }) =>
+        exists(
+          selectFrom('document_columns as fc')
+            .select('fc.column_id')
+            .whereRef('fc.document_id', '=', 's.document_id')
+            .where('fc.column_id', '=', columnId),
+        ),
+      );
+    }
+    if (f.topicId !== undefined) r = r.where('s.topic_id', '=', f.topicId);
+    if (f.genre !== undefined) r = r.where('s.genre', '=', f.genre);
+    if (f.year !== undefined)
+      r = r.where('s.published_on', '>=', `${f.year}-01-01`).where('s.published_on', '<=', `${f.year}-12-31`);
+    return r;
   }
 
   /** Matches as narrow rows (the tsvector is read again only for the page being ranked). */
   private candidates(q: SearchQuery, query: RawBuilder<unknown>) {
     return this.matches(q.filters, query).select([
-      'd.id as id',
-      'd.published_at as published_at',
-      titleHit(q.tokens).as('title_hit'),
+      's.document_id as id',
+      's.published_at as published_at',
+      titleHit(q.tokens, 's.title').as('title_hit'),
     ]);
   }
 
@@ -181,7 +205,7 @@ export class PostgresSearchProvider implements SearchProvider {
   /** 'walk' when matches are common enough that walking the date index stops early (see WALK_COST_FACTOR). */
   private async routeFor(q: SearchQuery, query: RawBuilder<unknown>): Promise<NewestMatchesRoute> {
     if (this.route) return this.route;
-    const matches = await this.estimatedRows(this.matches(q.filters, query).select('d.id'));
+    const matches = await this.estimatedRows(this.matches(q.filters, query).select('s.document_id'));
     const documents = await this.estimatedDocuments();
     return matches * matches >= WALK_COST_FACTOR * this.cap * documents ? 'walk' : 'match-set';
   }
@@ -195,12 +219,12 @@ export class PostgresSearchProvider implements SearchProvider {
     return r.rows[0]?.['QUERY PLAN'][0].Plan['Plan Rows'] ?? 0;
   }
 
-  /** The planner's count of documents (pg_class.reltuples, kept current by autovacuum's analyze). */
+  /** The planner's count of indexed documents (pg_class.reltuples, kept current by autovacuum's analyze). */
   private async estimatedDocuments(): Promise<number> {
     if (this.documents && Date.now() - this.documents.at < DOCUMENT_ESTIMATE_TTL_MS) return this.documents.n;
     const r = await sql<{
       n: number | string;
-    }>`select reltuples as n from pg_class where oid = 'documents'::regclass`.execute(this.db);
+    }>`select reltuples as n from pg_class where oid = 'document_search'::regclass`.execute(this.db);
     // Never analysed (-1): unknown, so no walk — the match set costs at most its own size.
     const n = Number(r.rows[0]?.n ?? -1);
     this.documents = { at: Date.now(), n: n > 0 ? n : Number.POSITIVE_INFINITY };

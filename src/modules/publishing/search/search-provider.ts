@@ -66,8 +66,10 @@ export interface SearchProvider {
 }
 
 /**
- * Applies the filters and the published-only condition to a query over `documents as d`. Used by both
- * providers and the public repository, so no list can forget a condition.
+ * Applies the filters and the published-only condition to a query over `documents as d`. Used by the
+ * SQLite provider and the public repository, so no list can forget a condition; the PostgreSQL provider
+ * applies the same filters to the copies on `document_search` (PostgresSearchProvider#matches), whose
+ * rows exist only for published documents.
  */
 export function applyDocumentFilters<Q extends SelectQueryBuilder<any, any, any>>(
   query: Q,
@@ -124,10 +126,10 @@ export function cappedTotal(n: number, cap: number): Pick<SearchPage, 'total' | 
   return n > cap ? { total: cap, totalCapped: true } : { total: n, totalCapped: false };
 }
 
-/** 1 when `d.title` contains every token (case-insensitively), else 0: the first key of a capped ranking. */
-export function titleHit(tokens: readonly string[]): RawBuilder<number> {
+/** 1 when `column` (a title) contains every token (case-insensitively), else 0: the first key of a capped ranking. */
+export function titleHit(tokens: readonly string[], column = 'd.title'): RawBuilder<number> {
   const conditions = tokens.map(
-    (t) => sql`lower(${sql.ref('d.title')}) like ${`%${escapeLike(t.toLowerCase())}%`} escape '\\'`,
+    (t) => sql`lower(${sql.ref(column)}) like ${`%${escapeLike(t.toLowerCase())}%`} escape '\\'`,
   );
   return sql<number>`case when ${sql.join(conditions, sql` and `)} then 1 else 0 end`;
 }
