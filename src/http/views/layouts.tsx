@@ -1,6 +1,6 @@
 /** The public layout and the back-office layout. Both work without JavaScript. */
 import type { ComponentChildren } from 'preact';
-import { can } from '../../modules/accounts/permissions.ts';
+import { can, canSiteWide } from '../../modules/accounts/permissions.ts';
 import type { Action } from '../../modules/accounts/roles.ts';
 import type { ViewContext } from '../view-context.ts';
 import { CsrfField } from './components.tsx';
@@ -114,7 +114,8 @@ export function PublicLayout({
   );
 }
 
-const ADMIN_NAV: { href: string; label: string; action: Action }[] = [
+/** Entries of the back-office menu; `siteWide` ones need the action on a top-level unit. */
+const ADMIN_NAV: { href: string; label: string; action: Action; siteWide?: true }[] = [
   { href: '/admin', label: '工作台', action: 'admin.access' },
   { href: '/admin/requests', label: '依申请公开', action: 'request.handle' },
   { href: '/admin/units', label: '单位管理', action: 'unit.manage' },
@@ -131,8 +132,8 @@ const ADMIN_NAV: { href: string; label: string; action: Action }[] = [
     action: 'content.review_confidentiality',
   },
   { href: '/admin/columns', label: '栏目管理', action: 'disclosure.manage' },
-  { href: '/admin/topics', label: '主题分类', action: 'disclosure.manage' },
-  { href: '/admin/publishing/checks', label: '发布前检查', action: 'disclosure.manage' },
+  { href: '/admin/topics', label: '主题分类', action: 'disclosure.manage', siteWide: true },
+  { href: '/admin/publishing/checks', label: '发布前检查', action: 'disclosure.manage', siteWide: true },
 ];
 
 export function AdminLayout({
@@ -190,7 +191,7 @@ export function AdminLayout({
           {ctx.mustChangePassword ? null : (
             <nav class="main-nav" aria-label="后台导航">
               <ul class="wrap">
-                {ADMIN_NAV.filter((n) => can(actor, n.action)).map((n) => (
+                {ADMIN_NAV.filter((n) => (n.siteWide ? canSiteWide : can)(actor, n.action)).map((n) => (
                   <li key={n.href}>
                     <a href={n.href} aria-current={ctx.path === n.href ? 'page' : undefined}>
                       {n.label}

@@ -1,6 +1,13 @@
 import { describe, expect, it } from 'vitest';
 import type { Actor, UserActor } from '../../lib/actor.ts';
-import { can, coversUnit, grantConflicts, roleChangeProblems, scopesFor } from './permissions.ts';
+import {
+  can,
+  canSiteWide,
+  coversUnit,
+  grantConflicts,
+  roleChangeProblems,
+  scopesFor,
+} from './permissions.ts';
 import { ACTIONS, type Action, ROLES, type Role } from './roles.ts';
 
 const COUNTY = '/1/';
@@ -122,5 +129,14 @@ describe('non-users and role changes', () => {
   });
   it('a security administrator of one department cannot grant roles elsewhere', () => {
     expect(roleChangeProblems(actorWith('security_admin', DEPT), 8, OTHER_DEPT)).toHaveLength(1);
+  });
+});
+
+describe('canSiteWide', () => {
+  it('needs the action on a top-level unit, not only on a department', () => {
+    expect(canSiteWide(actorWith('disclosure_admin', COUNTY), 'disclosure.manage')).toBe(true);
+    expect(canSiteWide(actorWith('disclosure_admin', DEPT), 'disclosure.manage')).toBe(false);
+    expect(can(actorWith('disclosure_admin', DEPT), 'disclosure.manage')).toBe(true);
+    expect(canSiteWide(actorWith('clerk', COUNTY), 'disclosure.manage')).toBe(false);
   });
 });

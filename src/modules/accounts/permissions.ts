@@ -29,6 +29,14 @@ export function scopesFor(actor: Actor, action: Action): string[] {
 }
 
 /**
+ * Whether the actor may perform `action` site-wide: on a top-level unit ('/<id>/'), whose subtree is the
+ * whole government. Site-wide settings (主题分类, 发布前检查) need this.
+ */
+export function canSiteWide(actor: Actor, action: Action): boolean {
+  return scopesFor(actor, action).some((p) => /^\/\d+\/$/.test(p));
+}
+
+/**
  * Reasons a new role cannot be added to a user who already holds `existing` (empty = allowed).
  * 三员分立: the 安全审计员 cannot also be 系统管理员 or 安全管理员, and vice versa.
  */

@@ -1,6 +1,7 @@
 /** HTTP: the check settings page (/admin/publishing/checks) — permission, CSRF, validation, saving. */
 import type { FastifyInstance } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { buildUser, PASSWORD } from '../../../test/support/factories.ts';
 import { Browser, startTestServer } from '../../../test/support/http.ts';
 import { createTestApp, ENGINE, type TestApp } from '../../../test/support/test-app.ts';
 import { seedDemo } from '../../db/seeds/demo.ts';
@@ -60,6 +61,20 @@ describe(`HTTP: check settings on ${ENGINE}`, () => {
     const noToken = await users.gkadmin!.post(PATH, fields(), { csrf: null });
     expect(noToken.statusCode).toBe(403);
     expect(await app.auditRepo.list({ action: 'publishing.check_settings' }, 5)).toEqual([]);
+  });
+
+  it('a 政务公开管理员 of a department neither sees nor opens the site-wide settings', async () => {
+    const dept = await app.unitRepo.findByName('县发展和改革局');
+    if (!dept) throw new Error('demo data missing');
+    const deptAdmin = await buildUser(app, dept, ['disclosure_admin']);
+    const b = new Browser(server);
+    expect((await b.login(deptAdmin.username, PASSWORD)).statusCode).toBe(303);
+    const home = await b.get('/admin');
+    expect(home.body).toContain('href="/admin/columns"'); // manages its own columns
+    expect(home.body).not.toContain(`href="${PATH}"`);
+    expect(home.body).not.toContain('href="/admin/topics"');
+    expect((await b.get(PATH)).statusCode).toBe(403);
+    expect((await users.gkadmin!.get('/admin')).body).toContain('href="/admin/topics"');
   });
 
   it('shows every problem with the field named, keeping what was typed', async () => {

@@ -14,7 +14,7 @@ import type { AuditLog } from '../../lib/audit/audit-log.ts';
 import type { Clock } from '../../lib/clock.ts';
 import { AppError } from '../../lib/errors.ts';
 import { choice, parseInput } from '../../lib/validation.ts';
-import { scopesFor } from '../accounts/permissions.ts';
+import { canSiteWide } from '../accounts/permissions.ts';
 import type { CheckName } from './checks/finding.ts';
 import { METADATA_LABELS, type MetadataField } from './checks/required-metadata.ts';
 import type { TypoEntry } from './checks/word-lists.ts';
@@ -217,7 +217,7 @@ export class CheckSettingsService {
 
   /** The settings are site-wide: only a 政务公开管理员 of a top-level unit ('/<id>/') may change them. */
   canManage(actor: Actor): boolean {
-    return scopesFor(actor, 'disclosure.manage').some((p) => /^\/\d+\/$/.test(p));
+    return canSiteWide(actor, 'disclosure.manage');
   }
 
   /** Validates the form and stores the new configuration; audited with the values before and after. */

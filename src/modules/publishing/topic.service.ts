@@ -10,7 +10,7 @@ import type { CallContext } from '../../lib/actor.ts';
 import type { AuditLog } from '../../lib/audit/audit-log.ts';
 import { AppError } from '../../lib/errors.ts';
 import { optionalIntField, parseInput, requiredText } from '../../lib/validation.ts';
-import { scopesFor } from '../accounts/permissions.ts';
+import { canSiteWide } from '../accounts/permissions.ts';
 import type { TopicRepository } from './topic.repository.ts';
 
 export interface TopicServiceDeps {
@@ -99,7 +99,7 @@ export class TopicService {
   /** The taxonomy is shared: only a 政务公开管理员 of a top-level unit ('/<id>/') may edit it. */
   private requireManage(ctx: CallContext): void {
     if (ctx.actor.kind === 'system') return;
-    const topLevel = scopesFor(ctx.actor, 'disclosure.manage').some((p) => /^\/\d+\/$/.test(p));
-    if (!topLevel) throw AppError.forbidden('只有本级政府的政务公开管理员可以编辑主题分类');
+    if (!canSiteWide(ctx.actor, 'disclosure.manage'))
+      throw AppError.forbidden('只有本级政府的政务公开管理员可以编辑主题分类');
   }
 }
