@@ -23,12 +23,11 @@ import { ColumnFreshnessService } from './modules/publishing/column-freshness.ts
 import { createPublishing, type Publishing } from './modules/publishing/publishing.module.ts';
 import { FieldCipher } from './modules/requests/applicant-crypto.ts';
 import { InfoRequestJobs } from './modules/requests/info-request.jobs.ts';
+import { createRequestExtras, type RequestExtras } from './modules/requests/info-request.module.ts';
 import { InfoRequestRepository } from './modules/requests/info-request.repository.ts';
 import { InfoRequestService } from './modules/requests/info-request.service.ts';
 import { InfoRequestTransitions } from './modules/requests/info-request.transitions.ts';
 import { LetterMails } from './modules/requests/info-request-letter.mail.tsx';
-import { InfoRequestRecordsRepository } from './modules/requests/info-request-records.repository.ts';
-import { InfoRequestSettingsService } from './modules/requests/info-request-settings.service.ts';
 import { InfoRequestStatsService } from './modules/requests/info-request-stats.service.ts';
 import { TaskRepository } from './modules/tasks/task.repository.ts';
 import { TaskAssessmentService } from './modules/tasks/task-assessment.service.ts';
@@ -70,6 +69,8 @@ export interface App {
     transitions: InfoRequestTransitions;
     jobs: InfoRequestJobs;
     stats: InfoRequestStatsService;
+    /** Settings, letters, fees, 复议/诉讼, the public form, splits. */
+    extras: RequestExtras;
   };
   /** 工作要点 → 任务分工台账. */
   tasks: {
@@ -187,7 +188,7 @@ export function createApp(
   });
   const requests = createRequestModule(
     { db, audit, clock, unitRepo, calendar, mail },
-    config.dataEncryptionKey,
+    { encryptionKey: config.dataEncryptionKey, formSecret: config.SESSION_SECRET },
   );
   scheduler.register({
     name: 'requests.daily',
@@ -289,14 +290,18 @@ function createRequestModule(
     calendar: CalendarService;
     mail: MailOutbox;
   },
-  key: Buffer,
+  secrets: { encryptionKey: Buffer; formSecret: string },
 ) {
   const repo = new InfoRequestRepository(d.db);
   const deps = { ...d, repo };
-  const service = new InfoRequestService(deps, key);
-  const records = new InfoRequestRecordsRepository(d.db);
-  const settings = new InfoRequestSettingsService({ ...deps, records });
-  const letterMails = new LetterMails({ outbox: d.mail, records, settings, service });
+  const service = new InfoRequestService(deps, secrets.encryptionKey);
+  const extras = createRequestExtras({ ...deps, service }, secrets);
+  const letterMails = new LetterMails({
+    outbox: d.mail,
+    records: extras.records,
+    settings: extras.settings,
+    service,
+  });
   const transitions = new InfoRequestTransitions({ ...deps, letterMails });
   return {
     repo,
@@ -304,5 +309,6 @@ function createRequestModule(
     transitions,
     jobs: new InfoRequestJobs(deps, transitions),
     stats: new InfoRequestStatsService(deps),
+    extras,
   };
 }

@@ -1,6 +1,6 @@
 /**
- * The 依申请公开 services beyond the core that src/app.ts wires (settings, letters, fees, 复议/诉讼),
- * built once per App from the same database, clock, audit log and core services.
+ * The 依申请公开 services beyond the core (settings, letters, fees, 复议/诉讼, public form, splits), built
+ * once per App by src/app.ts from the same database, clock, audit log and core services.
  */
 import type { App } from '../../app.ts';
 import type { MailOutbox } from '../../lib/mail/mail-outbox.ts';
@@ -26,27 +26,9 @@ export interface RequestExtras {
   split: InfoRequestSplitService;
 }
 
-const built = new WeakMap<App, RequestExtras>();
-
-/** The services of one App (built on first use). */
+/** The services of one App (wired once in src/app.ts). */
 export function requestExtras(app: App): RequestExtras {
-  const cached = built.get(app);
-  if (cached) return cached;
-  const extras = createRequestExtras(
-    {
-      db: app.database.db,
-      repo: app.requests.repo,
-      unitRepo: app.unitRepo,
-      audit: app.audit,
-      clock: app.clock,
-      calendar: app.calendar,
-      service: app.requests.service,
-      mail: app.mail,
-    },
-    { formSecret: app.config.SESSION_SECRET, encryptionKey: app.config.dataEncryptionKey },
-  );
-  built.set(app, extras);
-  return extras;
+  return app.requests.extras;
 }
 
 /** The services from explicit dependencies (tests that build the core services themselves). */
