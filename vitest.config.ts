@@ -5,6 +5,8 @@ import { defineConfig } from 'vitest/config';
 export default defineConfig({
   oxc: { jsx: { runtime: 'automatic', importSource: 'preact' } },
   test: {
+    // Registers the modules' permission actions for tests that do not build the app.
+    setupFiles: ['test/support/module-actions.setup.ts'],
     projects: [
       {
         extends: true,

@@ -153,6 +153,7 @@ export interface DB extends InfoRequestTables, TaskTables, PublishingTables, Cat
 }
 
 export type Unit = Selectable<UnitTable>;
+export type UnitLeader = Selectable<UnitLeaderTable>;
 export type NewUnit = Insertable<UnitTable>;
 export type UnitUpdate = Updateable<UnitTable>;
 export type User = Selectable<UserTable>;

@@ -3,8 +3,8 @@
  * stack trace; API clients get `{ error: { code, message, problems } }`.
  */
 import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
-import type { App } from '../app.ts';
 import { AppError, HTTP_STATUS, isAppError } from '../lib/errors.ts';
+import type { HttpPorts } from '../platform/ports.ts';
 import { sendPage } from './render.ts';
 import { viewContext } from './request-context.ts';
 import { ErrorSummary } from './views/components.tsx';
@@ -23,7 +23,7 @@ const TITLES: Record<number, string> = {
   500: '系统繁忙',
 };
 
-export function registerErrorHandlers(server: FastifyInstance, app: App): void {
+export function registerErrorHandlers(server: FastifyInstance, app: { http: HttpPorts }): void {
   server.setErrorHandler(async (raw: FastifyError | AppError, req, reply) => {
     const err = normalise(raw);
     const status = HTTP_STATUS[err.code];
@@ -59,7 +59,7 @@ function isApi(req: FastifyRequest): boolean {
 }
 
 async function renderError(
-  app: App,
+  app: { http: HttpPorts },
   req: FastifyRequest,
   reply: FastifyReply,
   status: number,

@@ -3,12 +3,11 @@
  * guards used by route handlers. Services receive only `req.ctx` (actor + request facts).
  */
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
-import type { App } from '../app.ts';
+import { can } from '../kernel/permissions.ts';
+import type { Action } from '../kernel/roles.ts';
 import { ANONYMOUS, type CallContext, type UserActor } from '../lib/actor.ts';
 import { AppError } from '../lib/errors.ts';
-import type { SessionInfo } from '../modules/accounts/auth.service.ts';
-import { can } from '../modules/accounts/permissions.ts';
-import type { Action } from '../modules/accounts/roles.ts';
+import type { HttpPorts, SessionInfo } from '../platform/ports.ts';
 import { CSRF_COOKIE, CSRF_FIELD, csrfTokenFor, csrfTokenValid, newCsrfSeed } from './csrf.ts';
 import type { ViewContext } from './view-context.ts';
 
@@ -27,7 +26,7 @@ declare module 'fastify' {
 
 const STATE_CHANGING = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
 
-export function registerRequestContext(server: FastifyInstance, app: App): void {
+export function registerRequestContext(server: FastifyInstance, ports: HttpPorts): void {
   server.decorateRequest('ctx', null as unknown as CallContext);
   server.decorateRequest('session', null);
   server.decorateRequest('csrfToken', '');
@@ -37,7 +36,7 @@ export function registerRequestContext(server: FastifyInstance, app: App): void 
     if (req.url.startsWith('/assets/') || req.url === '/healthz' || req.url === '/readyz') return;
     const meta = { ip: req.ip ?? null, userAgent: req.headers['user-agent'] ?? null };
     const token = req.cookies[SESSION_COOKIE];
-    req.session = token ? await app.auth.resolveSession(token) : null;
+    req.session = token ? await ports.resolveSession(token) : null;
     if (token && !req.session) reply.clearCookie(SESSION_COOKIE, { path: '/' });
     req.ctx = { actor: req.session?.actor ?? ANONYMOUS, meta };
     req.elder = req.cookies[ELDER_COOKIE] === '1';
@@ -47,7 +46,7 @@ export function registerRequestContext(server: FastifyInstance, app: App): void 
       reply.setCookie(CSRF_COOKIE, seed, cookieOptions(req));
       req.cookies[CSRF_COOKIE] = seed;
     }
-    req.csrfToken = csrfTokenFor(app.config.SESSION_SECRET, seed);
+    req.csrfToken = csrfTokenFor(ports.csrfSecret, seed);
   });
 
   server.addHook('preHandler', async (req) => {
@@ -61,7 +60,7 @@ export function registerRequestContext(server: FastifyInstance, app: App): void 
     const token =
       (field && typeof field === 'object' && 'value' in field ? field.value : field) ??
       req.headers['x-csrf-token'];
-    if (!csrfTokenValid(app.config.SESSION_SECRET, req.cookies[CSRF_COOKIE], token)) {
+    if (!csrfTokenValid(ports.csrfSecret, req.cookies[CSRF_COOKIE], token)) {
       throw new AppError('forbidden', '页面已过期或来源无法验证，请返回上一页刷新后重新提交');
     }
   });
@@ -98,28 +97,23 @@ export function requirePermission(req: FastifyRequest, action: Action, unitPath?
 }
 
 /** The ViewContext for templates. Back-office pages also get the unit switcher's list. */
-export async function viewContext(app: App, req: FastifyRequest): Promise<ViewContext> {
+export async function viewContext(app: { http: HttpPorts }, req: FastifyRequest): Promise<ViewContext> {
   const ctx: ViewContext = {
     actor: req.ctx.actor,
     csrfToken: req.csrfToken,
     elder: req.elder,
     path: req.url.split('?')[0] ?? '/',
-    site: {
-      name: app.config.SITE_NAME,
-      sponsor: app.config.SITE_SPONSOR,
-      identifier: app.config.SITE_IDENTIFIER,
-      icp: app.config.SITE_ICP,
-      psb: app.config.SITE_PSB,
-    },
+    site: app.http.site,
     mustChangePassword: req.session?.mustChangePassword ?? false,
   };
   const actor = req.ctx.actor;
   if (actor.kind === 'user' && ctx.path.startsWith('/admin')) {
     const seen = new Map<number, string>();
-    for (const g of await app.accounts.grantsOf(actor.userId)) seen.set(g.unitId, g.unitName);
+    for (const g of await app.http.grantUnits(actor.userId)) seen.set(g.unitId, g.unitName);
     ctx.units = [...seen.entries()].map(([id, name]) => ({ id, name }));
     const chosen = Number(req.cookies[UNIT_COOKIE]);
     ctx.currentUnitId = seen.has(chosen) ? chosen : (ctx.units[0]?.id ?? null);
+    ctx.menu = app.http.menu();
   }
   return ctx;
 }

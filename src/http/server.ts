@@ -1,6 +1,8 @@
 /**
  * The Fastify server: security headers, cookies, sessions, CSRF, error mapping, then the routes
  * of every module. Public pages, the back office (/admin) and the JSON API share one process.
+ * It knows no module: the composition root hands it the ports and a function that registers the
+ * modules' routes (src/app.ts).
  */
 import { randomUUID } from 'node:crypto';
 import cookie from '@fastify/cookie';
@@ -8,25 +10,25 @@ import formbody from '@fastify/formbody';
 import helmet from '@fastify/helmet';
 import rateLimit from '@fastify/rate-limit';
 import Fastify, { type FastifyInstance, type FastifyRequest } from 'fastify';
-import type { App } from '../app.ts';
-import { registerAuthRoutes } from '../modules/accounts/auth.routes.tsx';
-import { registerUserRoutes } from '../modules/accounts/user.routes.tsx';
-import { registerAuditRoutes } from '../modules/audit/audit.routes.tsx';
-import { registerCalendarRoutes } from '../modules/calendar/calendar.routes.tsx';
-import { registerCatalogueRoutes } from '../modules/catalogue/catalogue.routes.tsx';
-import { registerUnitRoutes } from '../modules/orgs/unit.routes.tsx';
-import { registerPortalRoutes } from '../modules/portal/portal.routes.tsx';
-import { registerPublishingAdminRoutes } from '../modules/publishing/admin-publishing.routes.tsx';
-import { registerPublishingPublicRoutes } from '../modules/publishing/portal-public.tsx';
-import { registerRequestRoutes } from '../modules/requests/requests.routes.tsx';
-import { registerTaskRoutes } from '../modules/tasks/task.routes.tsx';
+import type { Config } from '../config.ts';
+import type { Database } from '../db/database.ts';
+import type { HttpPorts } from '../platform/ports.ts';
 import { registerAssetRoutes } from './assets.ts';
 import { registerErrorHandlers } from './error-handler.tsx';
 import { registerRequestContext } from './request-context.ts';
 import { registerUploads } from './uploads.ts';
 
+/** What the server needs from the app. */
+export interface ServerParts {
+  config: Readonly<Config>;
+  database: Pick<Database, 'ping' | 'dialect'>;
+  http: HttpPorts;
+  /** Registers every module's routes, in the order of the module list (called as a method). */
+  registerRoutes(server: FastifyInstance): void;
+}
+
 export async function buildServer(
-  app: App,
+  app: ServerParts,
   opts: { logger?: boolean; onRoute?: (route: { method: string | string[]; url: string }) => void } = {},
 ): Promise<FastifyInstance> {
   const server = Fastify({
@@ -64,7 +66,7 @@ export async function buildServer(
   await registerUploads(server);
   await server.register(rateLimit, { global: false });
   registerErrorHandlers(server, app);
-  registerRequestContext(server, app);
+  registerRequestContext(server, app.http);
   registerAssetRoutes(server);
   server.get('/healthz', async () => ({ status: 'ok' }));
   server.get('/readyz', async (_req, reply) => {
@@ -75,17 +77,7 @@ export async function buildServer(
       return reply.code(503).send({ status: 'unavailable', database: app.database.dialect });
     }
   });
-  registerPortalRoutes(server, app);
-  registerPublishingPublicRoutes(server, app);
-  registerAuthRoutes(server, app);
-  registerUnitRoutes(server, app);
-  registerUserRoutes(server, app);
-  registerAuditRoutes(server, app);
-  registerCalendarRoutes(server, app);
-  registerTaskRoutes(server, app);
-  registerCatalogueRoutes(server, app);
-  registerPublishingAdminRoutes(server, app);
-  registerRequestRoutes(server, app);
+  app.registerRoutes(server);
   return server;
 }
 

@@ -8,7 +8,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Unit } from '../../src/db/schema.ts';
 import { seedDemo } from '../../src/db/seeds/demo.ts';
 import { DEMO_PASSWORD } from '../../src/db/seeds/demo-units.ts';
-import { requestExtras } from '../../src/modules/requests/info-request.module.ts';
+import { requestExtras } from '../../src/modules/requests/requests.services.ts';
 import { buildUnit, buildUser } from '../support/factories.ts';
 import { Browser, startTestServer } from '../support/http.ts';
 import { createTestApp, ENGINE, type TestApp } from '../support/test-app.ts';

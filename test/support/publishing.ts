@@ -5,7 +5,7 @@
 import type { App } from '../../src/app.ts';
 import type { Unit } from '../../src/db/schema.ts';
 import type { CallContext } from '../../src/lib/actor.ts';
-import type { Publishing } from '../../src/modules/publishing/publishing.module.ts';
+import type { Publishing } from '../../src/modules/publishing/publishing.services.ts';
 import { buildUser } from './factories.ts';
 import type { TestApp } from './test-app.ts';
 

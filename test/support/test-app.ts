@@ -12,6 +12,7 @@ import { loadConfig } from '../../src/config.ts';
 import { openDatabase } from '../../src/db/database.ts';
 import { migrateUp } from '../../src/db/migrator.ts';
 import { FixedClock } from '../../src/lib/clock.ts';
+import type { AnyModule } from '../../src/modules.ts';
 
 export type Engine = 'sqlite' | 'postgres';
 
@@ -56,7 +57,7 @@ export async function createTestDatabaseUrl(): Promise<{ url: string; drop: () =
 }
 
 export async function createTestApp(
-  opts: { now?: string; env?: Record<string, string> } = {},
+  opts: { now?: string; env?: Record<string, string>; modules?: readonly AnyModule[] } = {},
 ): Promise<TestApp> {
   const { url, drop } = await createTestDatabaseUrl();
   const dataDir = mkdtempSync(path.join(tmpdir(), 'gk-data-'));
@@ -71,7 +72,12 @@ export async function createTestApp(
   const clock = new FixedClock(new Date(opts.now ?? '2026-03-02T02:00:00Z'));
   const database = openDatabase({ url, poolMax: 5, onIdleError: () => {} });
   await migrateUp(database.db);
-  const app = createApp(config, { clock, log: quietLogger, database });
+  const app = createApp(config, {
+    clock,
+    log: quietLogger,
+    database,
+    ...(opts.modules ? { modules: opts.modules } : {}),
+  });
   return Object.assign(app, {
     clock,
     url,

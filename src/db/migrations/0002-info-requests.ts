@@ -1,7 +1,7 @@
 /**
  * 依申请公开 (info requests): cases, their consultations, the public timeline, reminders and the
  * per-unit, per-year serial behind each 受理编号. Applicant personal data is stored only encrypted
- * (applicant_enc, AES-256-GCM); see src/modules/requests/applicant-crypto.ts.
+ * (applicant_enc, AES-256-GCM); see src/lib/field-cipher.ts.
  */
 import type { Kysely } from 'kysely';
 import { withId } from '../dialect.ts';

@@ -7,7 +7,6 @@
  */
 import { existsSync, readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
-import type { App } from '../../app.ts';
 import { type Actor, NO_REQUEST, systemActor } from '../../lib/actor.ts';
 import { todayInShanghai } from '../../lib/calendar/index.ts';
 import { FixedClock } from '../../lib/clock.ts';
@@ -15,6 +14,7 @@ import { AttachmentStore } from '../../modules/publishing/attachment-store.ts';
 import { DocumentRepository } from '../../modules/publishing/document.repository.ts';
 import { DocumentService } from '../../modules/publishing/document.service.ts';
 import { DocumentReviewService } from '../../modules/publishing/document-review.service.ts';
+import type { PublishingContext } from '../../modules/publishing/publishing.api.ts';
 import { searchProviderFor } from '../../modules/publishing/search/index.ts';
 import type { Unit } from '../schema.ts';
 import {
@@ -53,7 +53,7 @@ function seedBody(file: string, excerpt: string, startsWith: string): string {
 }
 
 /** Creates the demo documents; returns how many were published. */
-export async function seedDemoDocuments(app: App, start?: Date): Promise<number> {
+export async function seedDemoDocuments(app: PublishingContext, start?: Date): Promise<number> {
   const db = app.database.db;
   const clock = new FixedClock(start ?? new Date(app.clock.now().getTime() - 3 * 365 * DAY));
   const documentRepo = new DocumentRepository(db);

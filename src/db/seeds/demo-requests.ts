@@ -6,18 +6,19 @@
  * real. Every case goes through the real services; a seed clock replays each step on its own date
  * (never later than today).
  */
-import type { App } from '../../app.ts';
+
 import { type CallContext, NO_REQUEST, systemActor } from '../../lib/actor.ts';
 import { AuditLog } from '../../lib/audit/audit-log.ts';
 import type { WorkingDayCalendar } from '../../lib/calendar/calendar.ts';
 import { todayInShanghai } from '../../lib/calendar/dates.ts';
 import { FixedClock } from '../../lib/clock.ts';
 import { DECISION_KEYS, type Decision } from '../../modules/requests/info-request.model.ts';
-import { createRequestExtras, type RequestExtras } from '../../modules/requests/info-request.module.ts';
 import { InfoRequestService } from '../../modules/requests/info-request.service.ts';
 import { InfoRequestTransitions } from '../../modules/requests/info-request.transitions.ts';
 import type { WorkflowEvent } from '../../modules/requests/info-request.workflow.ts';
 import { splitVersion } from '../../modules/requests/info-request-split.service.ts';
+import { createRequestExtras, type RequestExtras } from '../../modules/requests/requests.services.ts';
+import type { Registry } from '../../platform/module.ts';
 
 const SURNAMES = '王李张刘陈杨黄赵吴周徐孙马朱胡郭何高林罗';
 const GIVEN = ['建国', '秀英', '伟', '芳', '敏', '静', '磊', '洋', '勇', '艳', '杰', '娟', '涛', '明', '超'];
@@ -133,13 +134,13 @@ function plan(calendar: WorkingDayCalendar, today: string, units: number): CaseS
 }
 
 /** Seeds the cases; returns how many. Needs the demo units and accounts (clerk, reviewer, gkadmin). */
-export async function seedDemoRequests(app: App): Promise<number> {
+export async function seedDemoRequests(app: Registry): Promise<number> {
   const actor = async (username: string): Promise<CallContext> => {
     const user = await app.accounts.findUserByUsername(username);
     if (!user) throw new Error(`demo account missing: ${username}`);
     return { actor: await app.auth.buildActor(user.id), meta: NO_REQUEST };
   };
-  const dept = await app.unitRepo.findByName('县发展和改革局');
+  const dept = await app.units.findByName('县发展和改革局');
   if (!dept) throw new Error('demo unit missing: 县发展和改革局');
   // Administrative agencies answer applications (条例 第二条); 村（居）委会 and the water company do not.
   const agencies = (await app.units.activeUnits()).filter(
@@ -162,7 +163,7 @@ export async function seedDemoRequests(app: App): Promise<number> {
 }
 
 interface SeedContext {
-  app: App;
+  app: Registry;
   /** The handling units; the first is 县发展和改革局 (demo clerk and reviewer). */
   units: number[];
   clerk: CallContext;
@@ -186,7 +187,7 @@ class CaseSeeder {
     const core = {
       db: app.database.db,
       repo: app.requests.repo,
-      unitRepo: app.unitRepo,
+      unitRepo: app.units,
       audit: new AuditLog(app.auditRepo, this.clock),
       clock: this.clock,
       calendar: app.calendar,

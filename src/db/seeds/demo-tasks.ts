@@ -5,28 +5,28 @@
  * to the clock's today so the demo looks alive whenever it is loaded.
  */
 import { readdirSync, readFileSync } from 'node:fs';
-import type { App } from '../../app.ts';
 import type { CallContext } from '../../lib/actor.ts';
 import { NO_REQUEST, systemActor } from '../../lib/actor.ts';
 import { addDays, todayInShanghai } from '../../lib/calendar/index.ts';
+import type { Registry } from '../../platform/module.ts';
 
 const SEEDS = new URL('../../../test/fixtures/seeds/', import.meta.url);
 const system: CallContext = { actor: systemActor('演示数据初始化'), meta: NO_REQUEST };
 
-async function userCtx(app: App, username: string): Promise<CallContext> {
+async function userCtx(app: Registry, username: string): Promise<CallContext> {
   const user = await app.accounts.findUserByUsername(username);
   if (!user) throw new Error(`demo account missing: ${username}`);
   return { actor: await app.auth.buildActor(user.id), meta: NO_REQUEST };
 }
 
-async function unitId(app: App, name: string): Promise<number> {
-  const u = await app.unitRepo.findByName(name);
+async function unitId(app: Registry, name: string): Promise<number> {
+  const u = await app.units.findByName(name);
   if (!u) throw new Error(`demo unit missing: ${name}`);
   return u.id;
 }
 
 /** Seeds the ledger; returns a progress line. Skips quietly when seed 000 is not in the checkout. */
-export async function seedDemoTasks(app: App): Promise<string> {
+export async function seedDemoTasks(app: Registry): Promise<string> {
   const file = readdirSync(SEEDS).find((n) => n.startsWith('000'));
   if (!file) return '未找到示范工作要点，跳过工作台账演示数据';
   const county = await unitId(app, '示范县人民政府');

@@ -1,13 +1,13 @@
 /**
  * Demo data, loaded on first start in demo mode (and by `gongkai seed --demo`). Uses the same
  * services as the application, acting as the system user, so every row is audited like real data.
+ * The demo county's units and accounts come first; then every module's own part (its manifest's
+ * `seed`), in their declared order.
  */
-import type { App } from '../../app.ts';
+
 import { NO_REQUEST, systemActor } from '../../lib/actor.ts';
+import type { ModuleManifest, Registry } from '../../platform/module.ts';
 import type { Unit } from '../schema.ts';
-import { seedDemoDocuments } from './demo-documents.ts';
-import { seedDemoRequests } from './demo-requests.ts';
-import { seedDemoTasks } from './demo-tasks.ts';
 import { DEMO_ACCOUNTS, DEMO_COUNTY, DEMO_PASSWORD } from './demo-units.ts';
 
 const ctx = { actor: systemActor('演示数据初始化'), meta: NO_REQUEST };
@@ -15,15 +15,15 @@ const ctx = { actor: systemActor('演示数据初始化'), meta: NO_REQUEST };
 type Node = typeof DEMO_COUNTY;
 
 /** True when the database has no units yet (a fresh installation). */
-export async function isEmpty(app: App): Promise<boolean> {
-  return (await app.unitRepo.listAll()).length === 0;
+export async function isEmpty(app: Registry): Promise<boolean> {
+  return (await app.units.listAll()).length === 0;
 }
 
 export async function seedDemo(
-  app: App,
+  app: Registry & { modules: readonly ModuleManifest<any, any>[]; built(name: string): unknown },
   onProgress: (msg: string) => void = () => {},
-  /** Tests switch off the parts they do not need (each part can take seconds). */
-  opts: { tasks?: boolean; documents?: boolean; requests?: boolean } = {},
+  /** Tests switch off the parts they do not need (each part can take seconds), by part name. */
+  opts: Record<string, boolean | undefined> = {},
 ): Promise<{ units: number; users: number }> {
   let units = 0;
   const create = async (node: Node, parent: Unit | null, order: number) => {
@@ -34,7 +34,7 @@ export async function seedDemo(
   };
   onProgress('创建单位…');
   await create(DEMO_COUNTY, null, 0);
-  const root = await app.unitRepo.findByName(DEMO_COUNTY.name);
+  const root = await app.units.findByName(DEMO_COUNTY.name);
   if (root) {
     await app.units.addLeader(ctx, root.id, { name: '张明', title: '县长', duties: '主持县政府全面工作。' });
     await app.units.addLeader(ctx, root.id, {
@@ -45,7 +45,7 @@ export async function seedDemo(
   }
   onProgress(`已创建 ${units} 个单位，创建演示账户…`);
   for (const a of DEMO_ACCOUNTS) {
-    const unit = await app.unitRepo.findByName(a.unit);
+    const unit = await app.units.findByName(a.unit);
     if (!unit) throw new Error(`demo unit missing: ${a.unit}`);
     const { id } = await app.users.createUser(
       ctx,
@@ -58,8 +58,12 @@ export async function seedDemo(
     await app.users.grantRole(ctx, id, { role: a.role, unitId: unit.id });
   }
   onProgress(`已创建 ${DEMO_ACCOUNTS.length} 个演示账户`);
-  if (opts.tasks !== false) onProgress(await seedDemoTasks(app));
-  if (opts.requests !== false) onProgress(`已创建依申请公开演示案件 ${await seedDemoRequests(app)} 件`);
-  if (opts.documents !== false) onProgress(`已发布演示政府信息 ${await seedDemoDocuments(app)} 条`);
+  const parts = app.modules
+    .flatMap((m) => (m.seed ? [{ module: m.name, seed: m.seed }] : []))
+    .sort((a, b) => a.seed.order - b.seed.order);
+  for (const { module, seed } of parts) {
+    if (opts[seed.part] === false) continue;
+    onProgress(await seed.run(app.built(module), app));
+  }
   return { units, users: DEMO_ACCOUNTS.length };
 }

@@ -1,7 +1,7 @@
 /** The public layout and the back-office layout. Both work without JavaScript. */
 import type { ComponentChildren } from 'preact';
-import { can, canSiteWide } from '../../modules/accounts/permissions.ts';
-import type { Action } from '../../modules/accounts/roles.ts';
+import { can, canSiteWide } from '../../kernel/permissions.ts';
+import { MENU_AREAS } from '../../platform/menu.ts';
 import type { ViewContext } from '../view-context.ts';
 import { CsrfField } from './components.tsx';
 
@@ -114,27 +114,39 @@ export function PublicLayout({
   );
 }
 
-/** Entries of the back-office menu; `siteWide` ones need the action on a top-level unit. */
-const ADMIN_NAV: { href: string; label: string; action: Action; siteWide?: true }[] = [
-  { href: '/admin', label: '工作台', action: 'admin.access' },
-  { href: '/admin/requests', label: '依申请公开', action: 'request.handle' },
-  { href: '/admin/units', label: '单位管理', action: 'unit.manage' },
-  { href: '/admin/users', label: '账户与角色', action: 'user.view' },
-  { href: '/admin/audit', label: '审计日志', action: 'audit.read' },
-  { href: '/admin/calendar', label: '工作日历', action: 'calendar.manage' },
-  { href: '/admin/tasks', label: '工作台账', action: 'task.manage' },
-  { href: '/admin/tasks/mine', label: '我的任务', action: 'task.report' },
-  { href: '/admin/catalogue', label: '主动公开目录', action: 'disclosure.manage' },
-  { href: '/admin/documents', label: '信息发布', action: 'content.draft' },
-  {
-    href: '/admin/documents?state=confidentiality_review',
-    label: '保密审查',
-    action: 'content.review_confidentiality',
-  },
-  { href: '/admin/columns', label: '栏目管理', action: 'disclosure.manage' },
-  { href: '/admin/topics', label: '主题分类', action: 'disclosure.manage', siteWide: true },
-  { href: '/admin/publishing/checks', label: '发布前检查', action: 'disclosure.manage', siteWide: true },
-];
+/**
+ * The back-office menu: the entries the modules declare (ctx.menu) that the actor may use, grouped by
+ * area so it stays usable as modules are added. `siteWide` entries need the action on a top-level unit.
+ */
+function AdminNav({ ctx }: { ctx: ViewContext }) {
+  const visible = (ctx.menu ?? []).filter((n) => (n.siteWide ? canSiteWide : can)(ctx.actor, n.action));
+  const areas = Object.entries(MENU_AREAS)
+    .map(([area, label]) => ({ label, entries: visible.filter((n) => n.area === area) }))
+    .filter((a) => a.entries.length > 0);
+  return (
+    <nav class="main-nav admin-nav" aria-label="后台导航">
+      <ul class="wrap">
+        {areas.map((a) => (
+          <li key={a.label} class="nav-area">
+            <span class="nav-area-label">{a.label}</span>
+            <ul>
+              {a.entries.map((n) => (
+                <li key={n.href}>
+                  <a href={n.href} aria-current={ctx.path === n.href ? 'page' : undefined}>
+                    {n.label}
+                  </a>
+                </li>
+              ))}
+            </ul>
+          </li>
+        ))}
+        <li class="nav-area">
+          <a href="/">访问网站</a>
+        </li>
+      </ul>
+    </nav>
+  );
+}
 
 export function AdminLayout({
   ctx,
@@ -188,22 +200,7 @@ export function AdminLayout({
             ) : null}
             <ElderToggle ctx={ctx} />
           </div>
-          {ctx.mustChangePassword ? null : (
-            <nav class="main-nav" aria-label="后台导航">
-              <ul class="wrap">
-                {ADMIN_NAV.filter((n) => (n.siteWide ? canSiteWide : can)(actor, n.action)).map((n) => (
-                  <li key={n.href}>
-                    <a href={n.href} aria-current={ctx.path === n.href ? 'page' : undefined}>
-                      {n.label}
-                    </a>
-                  </li>
-                ))}
-                <li>
-                  <a href="/">访问网站</a>
-                </li>
-              </ul>
-            </nav>
-          )}
+          {ctx.mustChangePassword ? null : <AdminNav ctx={ctx} />}
         </header>
         <main id="main" class="wrap main" tabindex={-1}>
           {children}

@@ -19,7 +19,7 @@ import {
   type TestApp,
 } from '../../../test/support/test-app.ts';
 import { openDatabase } from '../../db/database.ts';
-import { FieldCipher } from '../../modules/requests/applicant-crypto.ts';
+import { FieldCipher } from '../field-cipher.ts';
 import { CLAIM_LEASE_MS, MAX_ATTEMPTS, retryDelayMs } from './delivery-policy.ts';
 import { mailCommand } from './mail-cli.ts';
 import { MailOutboxRepository } from './mail-outbox.repository.ts';

@@ -1,6 +1,5 @@
 /** Log-in, log-out, own password, the back-office home, unit switcher and 长者模式 preference. */
 import type { FastifyInstance } from 'fastify';
-import type { App } from '../../app.ts';
 import { handleForm } from '../../http/forms.ts';
 import { sendPage } from '../../http/render.ts';
 import {
@@ -14,9 +13,10 @@ import {
 } from '../../http/request-context.ts';
 import { emptyForm } from '../../http/view-context.ts';
 import { AppError } from '../../lib/errors.ts';
+import type { Registry } from '../../platform/module.ts';
 import { AdminHomePage, ChangePasswordPage, LoginPage } from './views/auth-pages.tsx';
 
-export function registerAuthRoutes(server: FastifyInstance, app: App): void {
+export function registerAuthRoutes(server: FastifyInstance, app: Registry): void {
   const perIp = server.rateLimit({ max: app.config.LOGIN_MAX_PER_IP_PER_MINUTE, timeWindow: 60_000 });
   const perAccount = server.rateLimit({
     max: app.config.LOGIN_MAX_PER_ACCOUNT_PER_MINUTE,

@@ -10,6 +10,7 @@ import type { AuditLog } from '../../lib/audit/audit-log.ts';
 import type { Clock } from '../../lib/clock.ts';
 import { AppError } from '../../lib/errors.ts';
 import { checkPasswordPolicy } from '../../lib/validators/index.ts';
+import type { SessionInfo } from '../../platform/ports.ts';
 import type { AccountRepository } from './account.repository.ts';
 import { dummyPasswordHash, hashPassword, verifyPassword } from './password.ts';
 
@@ -28,11 +29,7 @@ export interface AuthServiceDeps {
   idleMinutes: number;
 }
 
-export interface SessionInfo {
-  sessionId: string;
-  actor: UserActor;
-  mustChangePassword: boolean;
-}
+export type { SessionInfo } from '../../platform/ports.ts';
 
 const sha256 = (s: string) => createHash('sha256').update(s).digest('hex');
 

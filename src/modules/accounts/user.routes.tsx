@@ -1,18 +1,18 @@
 /** Back-office routes for accounts and roles (安全管理员). */
 import type { FastifyInstance, FastifyRequest } from 'fastify';
-import type { App } from '../../app.ts';
 import { handleForm, idParam } from '../../http/forms.ts';
 import { sendPage } from '../../http/render.ts';
 import { requirePermission, viewContext } from '../../http/request-context.ts';
 import { emptyForm, type FormState } from '../../http/view-context.ts';
-import { scopesFor } from './permissions.ts';
+import { scopesFor } from '../../kernel/permissions.ts';
+import type { Registry } from '../../platform/module.ts';
 import { NewUserPage, TemporaryPasswordPage, UserDetailPage, UserListPage } from './views/user-pages.tsx';
 
-export function registerUserRoutes(server: FastifyInstance, app: App): void {
+export function registerUserRoutes(server: FastifyInstance, app: Registry): void {
   /** Units inside the actor's 'user.manage' scopes, for pickers. */
   const manageableUnits = async (req: FastifyRequest) => {
     const scopes = scopesFor(req.ctx.actor, 'user.manage');
-    return (await app.unitRepo.listActive()).filter((u) => scopes.some((p) => u.path.startsWith(p)));
+    return (await app.units.listActive()).filter((u) => scopes.some((p) => u.path.startsWith(p)));
   };
   const detail = async (req: FastifyRequest, id: number, grantForm?: FormState) =>
     UserDetailPage({

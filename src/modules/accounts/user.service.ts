@@ -6,6 +6,8 @@ import { randomInt } from 'node:crypto';
 import type { Kysely } from 'kysely';
 import { z } from 'zod';
 import type { DB } from '../../db/schema.ts';
+import { can, grantConflicts, roleChangeProblems, scopesFor } from '../../kernel/permissions.ts';
+import { ROLE_LABELS, ROLES, type Role } from '../../kernel/roles.ts';
 import type { CallContext } from '../../lib/actor.ts';
 import type { AuditLog } from '../../lib/audit/audit-log.ts';
 import type { Clock } from '../../lib/clock.ts';
@@ -15,8 +17,6 @@ import { checkPasswordPolicy } from '../../lib/validators/index.ts';
 import type { UnitService } from '../orgs/unit.service.ts';
 import type { AccountRepository, UserWithUnit } from './account.repository.ts';
 import { hashPassword } from './password.ts';
-import { can, grantConflicts, roleChangeProblems, scopesFor } from './permissions.ts';
-import { ROLE_LABELS, ROLES, type Role } from './roles.ts';
 
 const usernameField = requiredText('用户名', 32).pipe(
   z.string().regex(/^[A-Za-z0-9_.-]{3,32}$/, '用户名：3–32 位字母、数字、点、下划线或连字符'),

@@ -1,23 +1,16 @@
 /** Routes of the audit log screen (安全审计员 only). */
 import type { FastifyInstance, FastifyRequest } from 'fastify';
-import type { App } from '../../app.ts';
 import { sendDownload } from '../../http/downloads.ts';
 import { sendPage } from '../../http/render.ts';
 import { requirePermission, viewContext } from '../../http/request-context.ts';
 import type { ChainBreak } from '../../lib/audit/audit-chain.ts';
 import { isAppError } from '../../lib/errors.ts';
-import { AuditService } from './audit.service.ts';
+import type { Registry } from '../../platform/module.ts';
+import type { AuditService } from './audit.service.ts';
 import { auditToCsv, auditToXlsx } from './audit-export.ts';
 import { AuditPage } from './views/audit-pages.tsx';
 
-export function registerAuditRoutes(server: FastifyInstance, app: App): void {
-  const service = new AuditService({
-    db: app.database.db,
-    repo: app.auditRepo,
-    audit: app.audit,
-    units: app.unitRepo,
-  });
-
+export function registerAuditRoutes(server: FastifyInstance, app: Registry, service: AuditService): void {
   const page = async (req: FastifyRequest, query: unknown, verifyResult?: ChainBreak | null | 'ok') => {
     try {
       const r = await service.search(req.ctx, query);

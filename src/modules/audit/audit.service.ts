@@ -2,6 +2,7 @@
 import type { Kysely } from 'kysely';
 import { z } from 'zod';
 import type { DB } from '../../db/schema.ts';
+import { scopesFor } from '../../kernel/permissions.ts';
 import type { CallContext } from '../../lib/actor.ts';
 import type { AuditFilter, AuditRepository } from '../../lib/audit/audit.repository.ts';
 import type { ChainBreak } from '../../lib/audit/audit-chain.ts';
@@ -9,8 +10,7 @@ import type { AuditLog } from '../../lib/audit/audit-log.ts';
 import { addDays, isValidPlainDate } from '../../lib/calendar/index.ts';
 import { AppError } from '../../lib/errors.ts';
 import { parseInput } from '../../lib/validation.ts';
-import { scopesFor } from '../accounts/permissions.ts';
-import type { UnitRepository } from '../orgs/unit.repository.ts';
+import type { UnitDirectory } from '../orgs/unit-directory.ts';
 
 /** Rows per export file; larger ranges must be narrowed by date. */
 export const AUDIT_EXPORT_MAX_ROWS = 50_000;
@@ -38,7 +38,7 @@ function cstStart(d: string): string {
 
 export class AuditService {
   constructor(
-    private readonly d: { db: Kysely<DB>; repo: AuditRepository; audit: AuditLog; units: UnitRepository },
+    private readonly d: { db: Kysely<DB>; repo: AuditRepository; audit: AuditLog; units: UnitDirectory },
   ) {}
 
   async search(ctx: CallContext, raw: unknown) {

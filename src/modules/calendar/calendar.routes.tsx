@@ -1,14 +1,14 @@
 /** Routes of the working-day calendar back office. */
 import type { FastifyInstance } from 'fastify';
-import type { App } from '../../app.ts';
 import { handleForm, idParam } from '../../http/forms.ts';
 import { sendPage } from '../../http/render.ts';
 import { requirePermission, viewContext } from '../../http/request-context.ts';
 import { isValidPlainDate } from '../../lib/calendar/index.ts';
 import type { FieldProblem } from '../../lib/errors.ts';
+import type { Registry } from '../../platform/module.ts';
 import { CalendarIndexPage, CalendarYearPage } from './views/calendar-pages.tsx';
 
-export function registerCalendarRoutes(server: FastifyInstance, app: App): void {
+export function registerCalendarRoutes(server: FastifyInstance, app: Registry): void {
   server.get('/admin/calendar', async (req, reply) => {
     requirePermission(req, 'calendar.manage');
     const q = req.query as Record<string, string>;

@@ -6,6 +6,7 @@
 import type { Kysely } from 'kysely';
 import { z } from 'zod';
 import type { DB } from '../../db/schema.ts';
+import { can } from '../../kernel/permissions.ts';
 import type { CallContext } from '../../lib/actor.ts';
 import type { AuditLog } from '../../lib/audit/audit-log.ts';
 import {
@@ -20,7 +21,6 @@ import {
 import type { Clock } from '../../lib/clock.ts';
 import { AppError, type FieldProblem } from '../../lib/errors.ts';
 import { intField, optionalText, parseInput } from '../../lib/validation.ts';
-import { can } from '../accounts/permissions.ts';
 import type { CalendarRepository } from './calendar.repository.ts';
 
 /** How long one process trusts its cached calendar before re-reading administrator edits. */

@@ -1,35 +1,22 @@
 /** Routes of the catalogue: public page per unit, back-office editor, xlsx import/export. */
 import type { FastifyInstance, FastifyRequest } from 'fastify';
-import type { App } from '../../app.ts';
 import { sendDownload } from '../../http/downloads.ts';
 import { echoValues, handleForm, idParam } from '../../http/forms.ts';
 import { sendPage } from '../../http/render.ts';
 import { requirePermission, viewContext } from '../../http/request-context.ts';
 import { uploadedFiles } from '../../http/uploads.ts';
 import type { FormState } from '../../http/view-context.ts';
+import { scopesFor } from '../../kernel/permissions.ts';
 import { AppError } from '../../lib/errors.ts';
 import { checkUpload } from '../../lib/file-types.ts';
-import { scopesFor } from '../accounts/permissions.ts';
-import { CatalogueRepository } from './catalogue.repository.ts';
-import { CatalogueService } from './catalogue.service.ts';
+import type { Registry } from '../../platform/module.ts';
 import { AdminCataloguePage, EditItemPage, PublicCataloguePage } from './views/catalogue-pages.tsx';
 
 /** Catalogue spreadsheets are small; 5 MB leaves room for long texts. */
 const IMPORT_MAX_BYTES = 5 * 1024 * 1024;
 
-export function createCatalogueService(app: App): CatalogueService {
-  const db = app.database.db;
-  return new CatalogueService({
-    db,
-    repo: new CatalogueRepository(db),
-    units: app.units,
-    audit: app.audit,
-    clock: app.clock,
-  });
-}
-
-export function registerCatalogueRoutes(server: FastifyInstance, app: App): void {
-  const catalogue = createCatalogueService(app);
+export function registerCatalogueRoutes(server: FastifyInstance, app: Registry): void {
+  const catalogue = app.catalogue;
   const manageable = async (req: FastifyRequest) => {
     const scopes = scopesFor(req.ctx.actor, 'disclosure.manage');
     return (await app.units.activeUnits()).filter((u) => scopes.some((p) => u.path.startsWith(p)));

@@ -1,7 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { buildCounty, buildUser, SYSTEM } from '../../../test/support/factories.ts';
 import { createTestApp, ENGINE, type TestApp } from '../../../test/support/test-app.ts';
-import { createCatalogueService } from './catalogue.routes.tsx';
+import type { CatalogueService } from './catalogue.service.ts';
 import { catalogueToXlsx } from './catalogue-xlsx.ts';
 
 const ITEM = {
@@ -18,11 +18,11 @@ const ITEM = {
 describe(`catalogue on ${ENGINE}`, () => {
   let app: TestApp;
   let county: Awaited<ReturnType<typeof buildCounty>>;
-  let service: ReturnType<typeof createCatalogueService>;
+  let service: CatalogueService;
   beforeEach(async () => {
     app = await createTestApp();
     county = await buildCounty(app);
-    service = createCatalogueService(app);
+    service = app.catalogue;
   });
   afterEach(async () => app.destroy());
 

@@ -4,12 +4,12 @@
  */
 import type { Kysely } from 'kysely';
 import type { DB, Unit } from '../../db/schema.ts';
+import { can } from '../../kernel/permissions.ts';
 import type { CallContext } from '../../lib/actor.ts';
 import type { AuditLog } from '../../lib/audit/audit-log.ts';
 import type { Clock } from '../../lib/clock.ts';
 import { AppError } from '../../lib/errors.ts';
 import { parseInput } from '../../lib/validation.ts';
-import { can } from '../accounts/permissions.ts';
 import type { UnitService } from '../orgs/unit.service.ts';
 import { type CatalogueItem, type CatalogueItemInput, catalogueItemSchema } from './catalogue.model.ts';
 import type { CatalogueRepository } from './catalogue.repository.ts';

@@ -1,27 +1,27 @@
 /** Back-office routes for the unit tree (系统管理员). */
 import type { FastifyInstance, FastifyRequest } from 'fastify';
-import type { App } from '../../app.ts';
 import type { Unit } from '../../db/schema.ts';
 import { handleForm, idParam } from '../../http/forms.ts';
 import { sendPage } from '../../http/render.ts';
 import { requirePermission, viewContext } from '../../http/request-context.ts';
 import { emptyForm, type FormState } from '../../http/view-context.ts';
+import type { Registry } from '../../platform/module.ts';
 import { EditUnitPage, NewUnitPage, UnitTreePage, unitFormValues } from './views/unit-pages.tsx';
 
-export function registerUnitRoutes(server: FastifyInstance, app: App): void {
+export function registerUnitRoutes(server: FastifyInstance, app: Registry): void {
   const editPage = async (
     req: FastifyRequest,
     unit: Unit,
     forms: { form?: FormState; leaderForm?: FormState; moveForm?: FormState } = {},
   ) => {
-    const all = await app.unitRepo.listActive();
+    const all = await app.units.listActive();
     return EditUnitPage({
       ctx: await viewContext(app, req),
       unit,
       form: forms.form ?? emptyForm(unitFormValues(unit)),
       leaderForm: forms.leaderForm,
       moveForm: forms.moveForm,
-      leaders: await app.unitRepo.leaders(unit.id),
+      leaders: await app.units.leaders(unit.id),
       moveTargets: all.filter((u) => !u.path.startsWith(unit.path)),
       done: (req.query as Record<string, string>).done,
     });
@@ -29,7 +29,7 @@ export function registerUnitRoutes(server: FastifyInstance, app: App): void {
 
   server.get('/admin/units', async (req, reply) => {
     requirePermission(req, 'unit.manage');
-    const units = await app.unitRepo.listAll();
+    const units = await app.units.listAll();
     return sendPage(
       reply,
       UnitTreePage({
@@ -128,7 +128,7 @@ export function registerUnitRoutes(server: FastifyInstance, app: App): void {
 
   server.post('/admin/units/leaders/:id/delete', async (req, reply) => {
     requirePermission(req, 'unit.manage');
-    const leader = await app.unitRepo.findLeader(idParam(req.params));
+    const leader = await app.units.findLeader(idParam(req.params));
     await app.units.removeLeader(req.ctx, leader?.id ?? -1);
     return reply.redirect(`/admin/units/${leader?.unit_id}?done=leader#leaders`, 303);
   });

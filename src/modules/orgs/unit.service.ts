@@ -4,7 +4,8 @@
  * Units are never hard-deleted: other records refer to them.
  */
 import type { Kysely, Transaction } from 'kysely';
-import type { DB, Unit } from '../../db/schema.ts';
+import type { DB, Unit, UnitLeader } from '../../db/schema.ts';
+import { can } from '../../kernel/permissions.ts';
 import type { CallContext } from '../../lib/actor.ts';
 import type { AuditLog } from '../../lib/audit/audit-log.ts';
 import { diffFields } from '../../lib/audit/audit-log.ts';
@@ -12,9 +13,9 @@ import type { Clock } from '../../lib/clock.ts';
 import { AppError, type FieldProblem } from '../../lib/errors.ts';
 import { parseInput } from '../../lib/validation.ts';
 import { validateOrgCode } from '../../lib/validators/index.ts';
-import { can } from '../accounts/permissions.ts';
 import { type LeaderInput, leaderInputSchema, type UnitInput, unitInputSchema } from './unit.model.ts';
 import type { UnitRepository } from './unit.repository.ts';
+import type { UnitDirectory } from './unit-directory.ts';
 
 /** Called inside the creating transaction, e.g. to give a new unit its 政府信息公开 columns. */
 export type UnitCreatedHook = (trx: Transaction<DB>, unit: Unit, ctx: CallContext) => Promise<void>;
@@ -32,7 +33,7 @@ export interface UnitServiceDeps {
  */
 const ACTIVE_UNITS_TTL_MS = 5_000;
 
-export class UnitService {
+export class UnitService implements UnitDirectory {
   private readonly createdHooks: UnitCreatedHook[] = [];
   private activeCache: { at: number; units: Promise<Unit[]> } | null = null;
   constructor(private readonly d: UnitServiceDeps) {}
@@ -51,6 +52,29 @@ export class UnitService {
 
   private invalidate(): void {
     this.activeCache = null;
+  }
+
+  // UnitDirectory: the read side other modules use (they never see the repository).
+  findById(id: number, q?: Parameters<UnitRepository['findById']>[1]): Promise<Unit | undefined> {
+    return this.d.units.findById(id, q);
+  }
+  findByName(name: string): Promise<Unit | undefined> {
+    return this.d.units.findByName(name);
+  }
+  listAll(): Promise<Unit[]> {
+    return this.d.units.listAll();
+  }
+  listActive(): Promise<Unit[]> {
+    return this.d.units.listActive();
+  }
+  listSubtree(path: string): Promise<Unit[]> {
+    return this.d.units.listSubtree(path);
+  }
+  leaders(unitId: number): Promise<UnitLeader[]> {
+    return this.d.units.leaders(unitId);
+  }
+  findLeader(id: number): Promise<UnitLeader | undefined> {
+    return this.d.units.findLeader(id);
   }
 
   onUnitCreated(hook: UnitCreatedHook): void {

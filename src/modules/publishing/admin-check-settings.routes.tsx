@@ -1,17 +1,17 @@
 /** /admin/publishing/checks: the configuration of the pre-publication checks (CheckSettingsService). */
 import type { FastifyInstance, FastifyRequest } from 'fastify';
-import type { App } from '../../app.ts';
 import { handleForm } from '../../http/forms.ts';
 import { sendPage } from '../../http/render.ts';
 import { requirePermission, viewContext } from '../../http/request-context.ts';
 import { emptyForm, type FormState } from '../../http/view-context.ts';
 import { AppError } from '../../lib/errors.ts';
 import { configToForm } from './check-settings.service.ts';
+import type { PublishingContext } from './publishing.api.ts';
 import { CheckSettingsPage } from './views/admin-check-settings.tsx';
 
 export const CHECK_SETTINGS_PATH = '/admin/publishing/checks';
 
-export function registerAdminCheckSettingsRoutes(server: FastifyInstance, app: App): void {
+export function registerAdminCheckSettingsRoutes(server: FastifyInstance, app: PublishingContext): void {
   const settings = app.publishing.checkSettings;
   const guard = (req: FastifyRequest) => {
     const actor = requirePermission(req, 'disclosure.manage');

@@ -1,13 +1,13 @@
 /** 栏目管理 (政务公开管理员): a unit's column tree, new 专题专栏, edit, move, deactivate/reactivate. */
 import type { FastifyInstance, FastifyRequest } from 'fastify';
-import type { App } from '../../app.ts';
 import { handleForm, idParam } from '../../http/forms.ts';
 import { sendPage } from '../../http/render.ts';
 import { requirePermission, viewContext } from '../../http/request-context.ts';
 import { formFields } from '../../http/uploads.ts';
 import { emptyForm, type FormState } from '../../http/view-context.ts';
+import { scopesFor } from '../../kernel/permissions.ts';
 import { AppError, type FieldProblem } from '../../lib/errors.ts';
-import { scopesFor } from '../accounts/permissions.ts';
+import type { PublishingContext } from './publishing.api.ts';
 import type { SiteColumn } from './publishing.tables.ts';
 import { ColumnsPage, EditColumnPage } from './views/admin-columns.tsx';
 
@@ -21,7 +21,7 @@ const valuesOf = (c: SiteColumn) => ({
   sortOrder: String(c.sort_order),
 });
 
-export function registerAdminColumnRoutes(server: FastifyInstance, app: App): void {
+export function registerAdminColumnRoutes(server: FastifyInstance, app: PublishingContext): void {
   const { columns } = app.publishing;
   const manageable = async (req: FastifyRequest) => {
     const scopes = scopesFor(requirePermission(req, 'disclosure.manage'), 'disclosure.manage');

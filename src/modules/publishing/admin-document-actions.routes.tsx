@@ -3,13 +3,13 @@
  * page again with the form's problems (typed values kept); the reasons of a refused transition are listed.
  */
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
-import type { App } from '../../app.ts';
 import { echoValues, idParam } from '../../http/forms.ts';
 import { sendPage } from '../../http/render.ts';
 import { requireUser } from '../../http/request-context.ts';
 import { formFields } from '../../http/uploads.ts';
 import { isAppError } from '../../lib/errors.ts';
 import { documentPage } from './admin-documents.routes.tsx';
+import type { PublishingContext } from './publishing.api.ts';
 import type { ActionKey } from './views/admin-document-actions.tsx';
 
 type Fields = Record<string, string | string[]>;
@@ -27,7 +27,7 @@ const FIELD_ALIASES: Partial<Record<ActionKey, Record<string, string>>> = {
   withdraw: { note: 'withdrawNote' },
 };
 
-export function registerAdminDocumentActionRoutes(server: FastifyInstance, app: App): void {
+export function registerAdminDocumentActionRoutes(server: FastifyInstance, app: PublishingContext): void {
   const { review, documents } = app.publishing;
   const run: Record<ActionKey, ((req: FastifyRequest, id: number, f: Fields) => Promise<void>) | null> = {
     edit: null,

@@ -1,19 +1,19 @@
 /** Back-office documents: the workbench list, the document form (new / edit / correct), the document page. */
 import type { FastifyInstance, FastifyRequest } from 'fastify';
-import type { App } from '../../app.ts';
 import { sendDownload } from '../../http/downloads.ts';
 import { handleForm, idParam } from '../../http/forms.ts';
 import { sendPage } from '../../http/render.ts';
 import { requireUser, viewContext } from '../../http/request-context.ts';
 import { formFields, type UploadedFile, uploadedFiles } from '../../http/uploads.ts';
 import { emptyForm, type FormState } from '../../http/view-context.ts';
+import { can, scopesFor } from '../../kernel/permissions.ts';
+import type { Action } from '../../kernel/roles.ts';
 import type { Actor } from '../../lib/actor.ts';
 import { AppError, type FieldProblem } from '../../lib/errors.ts';
 import { checkUpload } from '../../lib/file-types.ts';
-import { can, scopesFor } from '../accounts/permissions.ts';
-import type { Action } from '../accounts/roles.ts';
 import { ATTACHMENT_KINDS, MAX_ATTACHMENT_BYTES } from './document.service.ts';
 import { DOCUMENT_STATES, type DocumentEvent, transitionProblems } from './document.workflow.ts';
+import type { PublishingContext } from './publishing.api.ts';
 import type { DocumentRow } from './publishing.tables.ts';
 import type { ActionKey, ActionState } from './views/admin-document-actions.tsx';
 import { type DocumentFormMode, DocumentFormPage } from './views/admin-document-form.tsx';
@@ -28,13 +28,13 @@ const CONTENT_ACTIONS: readonly Action[] = [
 const PAGE_SIZE = 20;
 
 /** Units whose documents the actor may see in the back office (any content role covers the subtree). */
-export async function contentUnits(app: App, actor: Actor) {
+export async function contentUnits(app: PublishingContext, actor: Actor) {
   const scopes = CONTENT_ACTIONS.flatMap((a) => scopesFor(actor, a));
   return (await app.units.activeUnits()).filter((u) => scopes.some((s) => u.path.startsWith(s)));
 }
 
 /** The unit chosen by ?unit= (or the switcher), if the actor may work in it. */
-export async function chosenUnit(app: App, req: FastifyRequest, wanted?: number) {
+export async function chosenUnit(app: PublishingContext, req: FastifyRequest, wanted?: number) {
   const units = await contentUnits(app, requireUser(req));
   const fromQuery = Number((req.query as Record<string, string>).unit);
   const id = wanted || fromQuery || (await viewContext(app, req)).currentUnitId;
@@ -61,7 +61,7 @@ export function attachmentProblems(files: UploadedFile[]): FieldProblem[] {
 }
 
 /** The form values of a stored document. */
-async function valuesOf(app: App, doc: DocumentRow) {
+async function valuesOf(app: PublishingContext, doc: DocumentRow) {
   const repo = app.publishing.documentRepo;
   return {
     title: doc.title,
@@ -93,7 +93,7 @@ export function validityValuesOf(doc: DocumentRow) {
 
 /** The document form page for `unitId`. */
 export async function formPage(
-  app: App,
+  app: PublishingContext,
   req: FastifyRequest,
   unitId: number,
   mode: DocumentFormMode,
@@ -136,7 +136,7 @@ const CHECKED: readonly ActionKey[] = ['submit', 'approve', 'force'];
 
 /** The document page with its actions (and, after a failed action, that form with its problems). */
 export async function documentPage(
-  app: App,
+  app: PublishingContext,
   req: FastifyRequest,
   id: number,
   failed?: { key: ActionKey; form: FormState },
@@ -184,7 +184,7 @@ export async function documentPage(
   });
 }
 
-export function registerAdminDocumentRoutes(server: FastifyInstance, app: App): void {
+export function registerAdminDocumentRoutes(server: FastifyInstance, app: PublishingContext): void {
   const { documents } = app.publishing;
 
   server.get('/admin/documents', async (req, reply) => {

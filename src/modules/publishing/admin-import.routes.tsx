@@ -1,6 +1,5 @@
 /** Word import (prefills the new-document form) and bulk import (.zip of .docx + .xlsx of metadata). */
 import type { FastifyInstance, FastifyRequest } from 'fastify';
-import type { App } from '../../app.ts';
 import { handleForm } from '../../http/forms.ts';
 import { sendPage } from '../../http/render.ts';
 import { requirePermission, viewContext } from '../../http/request-context.ts';
@@ -11,6 +10,7 @@ import { checkUpload, type FileKind } from '../../lib/file-types.ts';
 import { chosenUnit, formPage } from './admin-documents.routes.tsx';
 import { bulkImport } from './bulk-import.ts';
 import { MAX_ATTACHMENT_BYTES } from './document.service.ts';
+import type { PublishingContext } from './publishing.api.ts';
 import { BulkImportPage, WordImportPage } from './views/admin-import.tsx';
 import { importWordDocument } from './word-import.ts';
 
@@ -40,7 +40,7 @@ async function oneFile(
   }
 }
 
-export function registerAdminImportRoutes(server: FastifyInstance, app: App): void {
+export function registerAdminImportRoutes(server: FastifyInstance, app: PublishingContext): void {
   const unitFor = async (req: FastifyRequest) => {
     const { unit } = await chosenUnit(app, req, Number(formFields(req.body).unitId) || undefined);
     requirePermission(req, 'content.draft', unit.path);

@@ -1,18 +1,15 @@
 /** 主题分类 editing (add, rename, reorder, deactivate/reactivate), every change audited by TopicService. */
 import type { FastifyInstance, FastifyRequest } from 'fastify';
-import type { App } from '../../app.ts';
 import { handleForm, idParam } from '../../http/forms.ts';
 import { sendPage } from '../../http/render.ts';
 import { requirePermission, viewContext } from '../../http/request-context.ts';
 import { emptyForm, type FormState } from '../../http/view-context.ts';
 import { AppError } from '../../lib/errors.ts';
-import { TopicRepository } from './topic.repository.ts';
-import { TopicService } from './topic.service.ts';
+import type { PublishingContext } from './publishing.api.ts';
 import { EditTopicPage, TopicsPage } from './views/admin-topics.tsx';
 
-export function registerAdminTopicRoutes(server: FastifyInstance, app: App): void {
-  const db = app.database.db;
-  const topics = new TopicService({ db, topics: new TopicRepository(db), audit: app.audit });
+export function registerAdminTopicRoutes(server: FastifyInstance, app: PublishingContext): void {
+  const topics = app.publishing.topics;
   const listPage = async (req: FastifyRequest, form: FormState = emptyForm()) => {
     requirePermission(req, 'disclosure.manage');
     const done = (req.query as Record<string, string>).done;

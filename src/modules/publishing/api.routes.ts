@@ -5,10 +5,9 @@
  */
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { z } from 'zod';
-import type { App } from '../../app.ts';
 import { idParam } from '../../http/forms.ts';
+import { sendCached } from '../../http/public-cache.tsx';
 import { AppError } from '../../lib/errors.ts';
-import { createCatalogueService } from '../catalogue/catalogue.routes.tsx';
 import { OPENAPI_DOCUMENT } from './api-openapi.ts';
 import {
   API_DEFAULT_LIMIT,
@@ -20,8 +19,8 @@ import {
   presentUnit,
 } from './api-presenters.ts';
 import { activeUnit } from './portal.routes.tsx';
-import { sendCached } from './portal-cache.tsx';
 import { parseListQuery } from './portal-query.tsx';
+import type { PublishingContext } from './publishing.api.ts';
 
 const JSON_TYPE = 'application/json; charset=utf-8';
 
@@ -51,9 +50,9 @@ const limitOf = (raw: unknown) => {
   return Number.isInteger(n) && n >= 1 ? Math.min(n, API_MAX_LIMIT) : API_DEFAULT_LIMIT;
 };
 
-export function registerOpenApiRoutes(server: FastifyInstance, app: App): void {
+export function registerOpenApiRoutes(server: FastifyInstance, app: PublishingContext): void {
   const pub = app.publishing;
-  const catalogue = createCatalogueService(app);
+  const catalogue = app.catalogue;
   const unitOf = async (raw: unknown) => activeUnit(app, Number((raw as Record<string, unknown>).unit) || -1);
 
   server.get('/api/openapi.json', async (req, reply) => sendJson(req, reply, OPENAPI_DOCUMENT));

@@ -5,7 +5,7 @@ import { createTestApp, ENGINE, type TestApp } from '../../../test/support/test-
 import type { Unit } from '../../db/schema.ts';
 import { CHECK_SETTINGS_KEY, configToForm, severityField } from './check-settings.service.ts';
 import { DEFAULT_PRE_PUBLICATION_CONFIG } from './pre-publication-checks.ts';
-import type { Publishing } from './publishing.module.ts';
+import type { Publishing } from './publishing.services.ts';
 
 describe(`pre-publication check settings on ${ENGINE}`, () => {
   let app: TestApp;

@@ -4,7 +4,7 @@ import { publishingFor } from '../../../test/support/publishing.ts';
 import { createTestApp, ENGINE, type TestApp } from '../../../test/support/test-app.ts';
 import { AppError } from '../../lib/errors.ts';
 import { ARTICLE_20_ITEMS, ARTICLE_21_COUNTY_ITEMS, ARTICLE_21_TOWNSHIP_ITEMS } from './column-template.ts';
-import type { Publishing } from './publishing.module.ts';
+import type { Publishing } from './publishing.services.ts';
 
 describe(`columns on ${ENGINE}`, () => {
   let app: TestApp;

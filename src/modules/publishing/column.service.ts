@@ -5,12 +5,12 @@
  */
 import type { Kysely, Transaction } from 'kysely';
 import type { DB, Unit } from '../../db/schema.ts';
+import { can } from '../../kernel/permissions.ts';
 import type { CallContext } from '../../lib/actor.ts';
 import type { AuditLog } from '../../lib/audit/audit-log.ts';
 import type { Clock } from '../../lib/clock.ts';
 import { AppError, type FieldProblem } from '../../lib/errors.ts';
 import { parseInput } from '../../lib/validation.ts';
-import { can } from '../accounts/permissions.ts';
 import type { UnitService } from '../orgs/unit.service.ts';
 import { type ColumnInput, columnInputSchema } from './column.model.ts';
 import type { ColumnRepository } from './column.repository.ts';

@@ -8,7 +8,7 @@ import { createTestApp, ENGINE, type TestApp } from '../../../test/support/test-
 import type { Unit } from '../../db/schema.ts';
 import { AttachmentStore } from './attachment-store.ts';
 import { UNREFERENCED_FILE_GRACE_HOURS } from './attachment-sweep.ts';
-import type { Publishing } from './publishing.module.ts';
+import type { Publishing } from './publishing.services.ts';
 
 const pdf = (text: string) => Buffer.from(`%PDF-1.4\n% ${text}\n1 0 obj<<>>endobj\ntrailer<<>>\n%%EOF\n`);
 const hashOf = (b: Buffer) => createHash('sha256').update(b).digest('hex');

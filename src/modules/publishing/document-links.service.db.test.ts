@@ -4,7 +4,7 @@ import { buildStaff, documentInput, publishDocument, type Staff } from '../../..
 import { createTestApp, ENGINE, type TestApp } from '../../../test/support/test-app.ts';
 import type { Unit } from '../../db/schema.ts';
 import { configToForm } from './check-settings.service.ts';
-import type { Publishing } from './publishing.module.ts';
+import type { Publishing } from './publishing.services.ts';
 
 const PDF = Buffer.from('%PDF-1.4\n1 0 obj<<>>endobj\ntrailer<<>>\n%%EOF\n');
 

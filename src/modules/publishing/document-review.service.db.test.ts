@@ -10,7 +10,7 @@ import {
 import { createTestApp, ENGINE, type TestApp } from '../../../test/support/test-app.ts';
 import type { Unit } from '../../db/schema.ts';
 import { validIdNumber } from './checks/test-numbers.ts';
-import type { Publishing } from './publishing.module.ts';
+import type { Publishing } from './publishing.services.ts';
 
 describe(`document workflow on ${ENGINE}`, () => {
   let app: TestApp;

@@ -7,7 +7,7 @@ import { createTestApp, ENGINE, type TestApp } from '../../../test/support/test-
 import { docxFromText } from '../../../test/support/word-import.ts';
 import type { Unit } from '../../db/schema.ts';
 import { bulkImport } from './bulk-import.ts';
-import type { Publishing } from './publishing.module.ts';
+import type { Publishing } from './publishing.services.ts';
 
 describe(`有效性 of documents on ${ENGINE}`, () => {
   let app: TestApp;

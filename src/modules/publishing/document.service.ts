@@ -5,6 +5,7 @@
  */
 import type { Kysely, Transaction } from 'kysely';
 import type { DB } from '../../db/schema.ts';
+import { can } from '../../kernel/permissions.ts';
 import type { CallContext } from '../../lib/actor.ts';
 import type { AuditLog } from '../../lib/audit/audit-log.ts';
 import { todayInShanghai } from '../../lib/calendar/index.ts';
@@ -12,7 +13,6 @@ import type { Clock } from '../../lib/clock.ts';
 import { AppError, type FieldProblem } from '../../lib/errors.ts';
 import { checkUpload, type FileKind } from '../../lib/file-types.ts';
 import { parseInput, requiredText } from '../../lib/validation.ts';
-import { can } from '../accounts/permissions.ts';
 import type { UnitService } from '../orgs/unit.service.ts';
 import type { AttachmentStore } from './attachment-store.ts';
 import type { ColumnRepository } from './column.repository.ts';

@@ -1,11 +1,11 @@
 /** /columns/:id/feed.xml, /units/:id/feed.xml (Atom) and /sitemap.xml. */
 import type { FastifyInstance, FastifyRequest } from 'fastify';
-import type { App } from '../../app.ts';
 import { idParam } from '../../http/forms.ts';
+import { type PublicOutput, servePublic } from '../../http/public-cache.tsx';
 import type { DocSummaryRow } from './api-presenters.ts';
 import { atomFeed, type FeedEntry, type SitemapUrl, sitemapXml } from './feeds.ts';
 import { activeColumn, activeUnit } from './portal.routes.tsx';
-import { type PublicOutput, servePublic } from './portal-cache.tsx';
+import type { PublishingContext } from './publishing.api.ts';
 
 /** Entries per feed. */
 export const FEED_SIZE = 20;
@@ -16,7 +16,7 @@ const SITEMAP_PAGE = 100;
 const ATOM = 'application/atom+xml; charset=utf-8';
 
 /** The site's origin for absolute links: PUBLIC_URL when configured, else the request's. */
-export function originOf(app: App, req: FastifyRequest): string {
+export function originOf(app: PublishingContext, req: FastifyRequest): string {
   return (app.config.PUBLIC_URL ?? `${req.protocol}://${req.host}`).replace(/\/$/, '');
 }
 
@@ -28,7 +28,7 @@ const entry = (d: DocSummaryRow): FeedEntry => ({
   publishedAt: d.published_at,
 });
 
-export function registerFeedRoutes(server: FastifyInstance, app: App): void {
+export function registerFeedRoutes(server: FastifyInstance, app: PublishingContext): void {
   const pub = app.publishing;
   const now = () => app.clock.now().toISOString();
 

@@ -3,18 +3,17 @@
  * its print view and attachment downloads. Read-only; documents come from the public repository only.
  */
 import type { FastifyInstance, FastifyRequest } from 'fastify';
-import type { App } from '../../app.ts';
 import type { Unit } from '../../db/schema.ts';
 import { sendDownload } from '../../http/downloads.ts';
 import { idParam } from '../../http/forms.ts';
+import { type PublicOutput, servePublic } from '../../http/public-cache.tsx';
 import { viewContext } from '../../http/request-context.ts';
 import { AppError } from '../../lib/errors.ts';
 import type { FileKind } from '../../lib/file-types.ts';
-import { createCatalogueService } from '../catalogue/catalogue.routes.tsx';
 import { AttachmentStore } from './attachment-store.ts';
 import { buildGuide } from './guide.ts';
-import { type PublicOutput, servePublic } from './portal-cache.tsx';
 import { parseListQuery } from './portal-query.tsx';
+import type { PublishingContext } from './publishing.api.ts';
 import type { SiteColumn } from './publishing.tables.ts';
 import { DocumentPage, DocumentPrintPage } from './views/public-document.tsx';
 import { ColumnListPage, ColumnSinglePage, DisclosureIndexPage, GuidePage } from './views/public-pages.tsx';
@@ -28,22 +27,22 @@ export const INDEX_LATEST = 10;
 export const RELATED_COUNT = 5;
 
 /** An active unit by id, or 404. */
-export async function activeUnit(app: App, id: number): Promise<Unit> {
+export async function activeUnit(app: PublishingContext, id: number): Promise<Unit> {
   const unit = id > 0 ? await app.units.get(id).catch(() => undefined) : undefined;
   if (!unit?.active) throw AppError.notFound('单位');
   return unit;
 }
 
 /** An active column by id, or 404. */
-export async function activeColumn(app: App, id: number): Promise<SiteColumn> {
+export async function activeColumn(app: PublishingContext, id: number): Promise<SiteColumn> {
   const column = id > 0 ? await app.publishing.columns.get(id).catch(() => undefined) : undefined;
   if (!column?.active) throw AppError.notFound('栏目');
   return column;
 }
 
-export function registerPublicDisclosureRoutes(server: FastifyInstance, app: App): void {
+export function registerPublicDisclosureRoutes(server: FastifyInstance, app: PublishingContext): void {
   const pub = app.publishing;
-  const catalogue = createCatalogueService(app);
+  const catalogue = app.catalogue;
   const files = new AttachmentStore(app.config.DATA_DIR);
   const publicDoc = async (req: FastifyRequest) => {
     const doc = await pub.publicDocuments.getPublished(idParam(req.params));

@@ -1,127 +1,78 @@
-/**
- * Composition of the publishing module: repositories and services on one database, registered with the
- * unit service (template hook). src/app.ts calls createPublishing once; tests do the same.
- */
-import type { Kysely } from 'kysely';
-import type { DB } from '../../db/schema.ts';
-import type { AuditLog } from '../../lib/audit/audit-log.ts';
-import { todayInShanghai } from '../../lib/calendar/dates.ts';
-import type { Clock } from '../../lib/clock.ts';
-import type { CalendarService } from '../calendar/calendar.service.ts';
-import type { UnitService } from '../orgs/unit.service.ts';
-import { AttachmentStore } from './attachment-store.ts';
-import { AttachmentSweep } from './attachment-sweep.ts';
-import { CheckSettingsService } from './check-settings.service.ts';
-import { ColumnRepository } from './column.repository.ts';
-import { ColumnService } from './column.service.ts';
-import { DocumentRepository } from './document.repository.ts';
-import { DocumentService } from './document.service.ts';
-import { PublicDocumentRepository } from './document-public.repository.ts';
-import { DocumentReviewService } from './document-review.service.ts';
-import { PUBLIC_MAX_AGE_SECONDS } from './portal-cache.tsx';
-import { DEFAULT_PUBLIC_PAGE_CACHE_BYTES, PublicPageCache } from './portal-page-cache.ts';
-import type { PrePublicationConfig } from './pre-publication-checks.ts';
-import { searchProviderFor } from './search/index.ts';
-import { SearchService } from './search/search.service.ts';
-import type { SearchProvider } from './search/search-provider.ts';
-import { PublishingSettingsRepository } from './settings.repository.ts';
+/** Manifest of 主动公开 (publishing): columns, documents, review, checks, import, portal, feeds, API, search. */
+import { seedDemoDocuments } from '../../db/seeds/demo-documents.ts';
+import { defineModule } from '../../platform/module.ts';
+import { registerPublishingAdminRoutes } from './admin-publishing.routes.tsx';
+import { FILE_SWEEP_JOB } from './attachment-sweep.ts';
+import { registerPublishingPublicRoutes } from './portal-public.tsx';
+import { PUBLISHING_ACTIONS } from './publishing.actions.ts';
+import type {} from './publishing.api.ts';
+import { createPublishing } from './publishing.services.ts';
 
-export interface PublishingDeps {
-  db: Kysely<DB>;
-  audit: AuditLog;
-  clock: Clock;
-  units: UnitService;
-  calendar: CalendarService;
-  /** Attachments are stored under `${dataDir}/files`. */
-  dataDir: string;
-  /** A fixed check configuration (tests); otherwise the stored settings are read. */
-  checks?: PrePublicationConfig;
-  indexNumberPattern?: string;
-  /** PUBLIC_PAGE_CACHE_MB in bytes: rendered anonymous public pages kept in memory (0 = off). */
-  publicPageCacheBytes?: number;
-  /** PUBLIC_URL: links to its host are checked as internal links. */
-  publicUrl?: string | undefined;
-}
-
-export interface Publishing {
-  columnRepo: ColumnRepository;
-  columns: ColumnService;
-  documentRepo: DocumentRepository;
-  documents: DocumentService;
-  review: DocumentReviewService;
-  /** Public read scopes: the only document queries portal and API code may use. */
-  publicDocuments: PublicDocumentRepository;
-  search: SearchService;
-  /** Rendered anonymous public pages, and the generation they are valid for. */
-  publicPages: PublicPageCache;
-  publicGeneration: () => Promise<string>;
-  /** The stored configuration of the pre-publication checks. */
-  checkSettings: CheckSettingsService;
-  /** The daily sweep of attachment files nothing refers to. */
-  fileSweep: AttachmentSweep;
-}
-
-/** Builds the module and registers its unit-created hook. Call once per App. */
-export function createPublishing(deps: PublishingDeps): Publishing {
-  const { db, audit, clock, units } = deps;
-  const columnRepo = new ColumnRepository(db);
-  const columns = new ColumnService({ db, columns: columnRepo, units, audit, clock });
-  columns.register();
-  const documentRepo = new DocumentRepository(db);
-  const files = new AttachmentStore(deps.dataDir);
-  const publicDocuments = new PublicDocumentRepository(db);
-  // Cached public content (rendered pages, list totals) is valid for one public content generation:
-  // any audited change, in any process, starts a new one (PublicDocumentRepository#contentGeneration).
-  const provider: SearchProvider = searchProviderFor(db);
-  const publicPages = new PublicPageCache({
-    maxBytes: deps.publicPageCacheBytes ?? DEFAULT_PUBLIC_PAGE_CACHE_BYTES,
-    ttlMs: PUBLIC_MAX_AGE_SECONDS * 1000,
-  });
-  const publicGeneration = async () =>
-    `${await publicDocuments.contentGeneration()}@${todayInShanghai(clock.now())}`;
-  const checkSettings = new CheckSettingsService({
-    db,
-    settings: new PublishingSettingsRepository(db),
-    audit,
-    clock,
-  });
-  const documents = new DocumentService({
-    db,
-    documents: documentRepo,
-    columns: columnRepo,
-    units,
-    files,
-    search: provider,
-    audit,
-    clock,
-  });
-  const review = new DocumentReviewService({
-    db,
-    documents: documentRepo,
-    drafting: documents,
-    units,
-    files,
-    search: provider,
-    audit,
-    clock,
-    calendar: deps.calendar,
-    checkSettings,
-    publicUrl: deps.publicUrl,
-    ...(deps.checks ? { checks: deps.checks } : {}),
-    ...(deps.indexNumberPattern ? { indexNumberPattern: deps.indexNumberPattern } : {}),
-  });
-  const search = new SearchService(provider, publicDocuments);
-  return {
-    columnRepo,
-    columns,
-    documentRepo,
-    documents,
-    review,
-    publicDocuments,
-    search,
-    checkSettings,
-    publicPages,
-    publicGeneration,
-    fileSweep: new AttachmentSweep({ db, files, documents: documentRepo, audit, clock }),
-  };
-}
+export const publishingModule = defineModule({
+  name: 'publishing',
+  label: '主动公开',
+  needs: ['units', 'calendar'],
+  // Registers the hook that gives every new unit its 政府信息公开 columns: before any unit is created.
+  build: (r) =>
+    createPublishing({
+      db: r.db,
+      audit: r.audit,
+      clock: r.clock,
+      units: r.units,
+      calendar: r.calendar,
+      dataDir: r.config.DATA_DIR,
+      publicUrl: r.config.PUBLIC_URL,
+      publicPageCacheBytes: r.config.PUBLIC_PAGE_CACHE_MB * 1024 * 1024,
+    }),
+  provides: ['publishing'],
+  expose: (publishing) => ({ publishing }),
+  routes: (server, publishing, r) => {
+    const app = { ...r, publishing };
+    registerPublishingPublicRoutes(server, app);
+    registerPublishingAdminRoutes(server, app);
+  },
+  jobs: (p) => [
+    {
+      kind: 'recurring',
+      id: 'publishing.publish-due',
+      description: '发布到达定时发布时间的政府信息',
+      run: () => p.review.publishDue(),
+    },
+    {
+      kind: 'daily',
+      id: FILE_SWEEP_JOB,
+      description: '清理不再被任何附件引用、且超过 24 小时未再上传的附件文件',
+      run: () => p.fileSweep.run(),
+    },
+  ],
+  menu: [
+    { area: 'disclosure', href: '/admin/documents', label: '信息发布', action: 'content.draft' },
+    {
+      area: 'disclosure',
+      href: '/admin/documents?state=confidentiality_review',
+      label: '保密审查',
+      action: 'content.review_confidentiality',
+    },
+    { area: 'disclosure', href: '/admin/columns', label: '栏目管理', action: 'disclosure.manage' },
+    {
+      area: 'disclosure',
+      href: '/admin/topics',
+      label: '主题分类',
+      action: 'disclosure.manage',
+      siteWide: true,
+    },
+    {
+      area: 'disclosure',
+      href: '/admin/publishing/checks',
+      label: '发布前检查',
+      action: 'disclosure.manage',
+      siteWide: true,
+    },
+  ],
+  actions: PUBLISHING_ACTIONS,
+  seed: {
+    part: 'documents',
+    order: 30,
+    run: async (publishing, r) => `已发布演示政府信息 ${await seedDemoDocuments({ ...r, publishing })} 条`,
+  },
+});

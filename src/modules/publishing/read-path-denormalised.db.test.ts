@@ -10,7 +10,7 @@ import { buildStaff, documentInput, publishDocument, type Staff } from '../../..
 import { createTestApp, ENGINE, type TestApp } from '../../../test/support/test-app.ts';
 import { migrateDown, migrateUp, migrationStatus } from '../../db/migrator.ts';
 import type { Unit } from '../../db/schema.ts';
-import type { Publishing } from './publishing.module.ts';
+import type { Publishing } from './publishing.services.ts';
 import { searchProviderFor } from './search/index.ts';
 
 describe(`denormalised read-path values on ${ENGINE}`, () => {

@@ -6,11 +6,11 @@
 import type { Kysely } from 'kysely';
 import { z } from 'zod';
 import type { DB } from '../../db/schema.ts';
+import { canSiteWide } from '../../kernel/permissions.ts';
 import type { CallContext } from '../../lib/actor.ts';
 import type { AuditLog } from '../../lib/audit/audit-log.ts';
 import { AppError } from '../../lib/errors.ts';
 import { optionalIntField, parseInput, requiredText } from '../../lib/validation.ts';
-import { canSiteWide } from '../accounts/permissions.ts';
 import type { TopicRepository } from './topic.repository.ts';
 
 export interface TopicServiceDeps {

@@ -12,7 +12,7 @@ import { Browser, startTestServer } from '../../../test/support/http.ts';
 import { readMessage, startSmtpServer, type TestSmtpServer } from '../../../test/support/smtp.ts';
 import { createTestApp, ENGINE, type TestApp } from '../../../test/support/test-app.ts';
 import type { Unit } from '../../db/schema.ts';
-import { requestExtras } from './info-request.module.ts';
+import { requestExtras } from './requests.services.ts';
 
 const FORM = {
   applicantKind: 'citizen',

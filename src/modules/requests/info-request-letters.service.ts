@@ -4,12 +4,12 @@
  * marked sent by the answer event; the applicant sees sent letters on the status page.
  */
 import { z } from 'zod';
+import { can } from '../../kernel/permissions.ts';
 import type { CallContext } from '../../lib/actor.ts';
 import { isValidPlainDate, todayInShanghai, yearOf } from '../../lib/calendar/dates.ts';
 import { AppError } from '../../lib/errors.ts';
 import type { MailOutbox } from '../../lib/mail/mail-outbox.ts';
 import { optionalChecked, optionalText, parseInput } from '../../lib/validation.ts';
-import { can } from '../accounts/permissions.ts';
 import {
   DECISIONS,
   type Decision,

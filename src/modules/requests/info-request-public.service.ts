@@ -6,9 +6,9 @@
 import type { CallContext } from '../../lib/actor.ts';
 import type { Clock } from '../../lib/clock.ts';
 import { AppError, type FieldProblem, isAppError } from '../../lib/errors.ts';
+import { FieldCipher } from '../../lib/field-cipher.ts';
 import { checkUpload, type FileKind, type UploadRule } from '../../lib/file-types.ts';
 import { toProblems } from '../../lib/validation.ts';
-import { FieldCipher } from './applicant-crypto.ts';
 import { applicationSchema } from './info-request.schemas.ts';
 import type { InfoRequestService, Submission } from './info-request.service.ts';
 import { abuseProblem } from './info-request-abuse.ts';

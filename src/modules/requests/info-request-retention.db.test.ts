@@ -11,9 +11,9 @@ import { Browser, startTestServer } from '../../../test/support/http.ts';
 import { createTestApp, ENGINE, type TestApp } from '../../../test/support/test-app.ts';
 import type { Unit } from '../../db/schema.ts';
 import type { CallContext } from '../../lib/actor.ts';
-import { requestExtras } from './info-request.module.ts';
 import { ERASED_APPLICANT_MARKER } from './info-request-lifecycle.repository.ts';
 import { DEFAULT_APPLICANT_RETENTION_YEARS, retentionCutoff } from './info-request-retention.service.ts';
+import { requestExtras } from './requests.services.ts';
 
 const CITIZEN = {
   applicantKind: 'citizen',

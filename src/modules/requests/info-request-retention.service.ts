@@ -23,7 +23,8 @@ export const DEFAULT_APPLICANT_RETENTION_YEARS = 10;
 export const MIN_APPLICANT_RETENTION_YEARS = 1;
 export const MAX_APPLICANT_RETENTION_YEARS = 100;
 
-export const RETENTION_JOB = 'info-requests.retention';
+/** The job id: the scheduler's name and the key of its once-a-day claim in job_runs. */
+export const RETENTION_JOB = 'requests.retention';
 
 export interface RetentionResult {
   erased: number;

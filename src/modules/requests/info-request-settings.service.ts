@@ -5,11 +5,11 @@
  */
 import { z } from 'zod';
 import type { Unit } from '../../db/schema.ts';
+import { can } from '../../kernel/permissions.ts';
 import type { CallContext } from '../../lib/actor.ts';
 import { AppError } from '../../lib/errors.ts';
 import { optionalChecked, optionalIntField, optionalText, parseInput } from '../../lib/validation.ts';
 import { validateEmail, validatePhone, validatePostcode } from '../../lib/validators/index.ts';
-import { can } from '../accounts/permissions.ts';
 import type { InfoRequestDeps } from './info-request.transitions.ts';
 import type { InfoRequestRecordsRepository } from './info-request-records.repository.ts';
 import {

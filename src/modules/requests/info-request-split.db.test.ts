@@ -10,8 +10,8 @@ import { Browser, startTestServer } from '../../../test/support/http.ts';
 import { createTestApp, ENGINE, type TestApp } from '../../../test/support/test-app.ts';
 import type { Unit } from '../../db/schema.ts';
 import type { CallContext } from '../../lib/actor.ts';
-import { requestExtras } from './info-request.module.ts';
 import { splitVersion } from './info-request-split.service.ts';
+import { requestExtras } from './requests.services.ts';
 
 const CITIZEN = {
   applicantKind: 'citizen',

@@ -7,12 +7,12 @@
  */
 import type { Transaction } from 'kysely';
 import type { DB } from '../../db/schema.ts';
+import { can } from '../../kernel/permissions.ts';
 import type { CallContext } from '../../lib/actor.ts';
 import { todayInShanghai, yearOf } from '../../lib/calendar/dates.ts';
 import { AppError } from '../../lib/errors.ts';
+import { FieldCipher, hashLookupCode, newLookupCode } from '../../lib/field-cipher.ts';
 import { toProblems } from '../../lib/validation.ts';
-import { can } from '../accounts/permissions.ts';
-import { FieldCipher, hashLookupCode, newLookupCode } from './applicant-crypto.ts';
 import { dueDateFor } from './info-request.case.ts';
 import type { InfoRequestRow } from './info-request.repository.ts';
 import type { InfoRequestDeps } from './info-request.transitions.ts';

@@ -3,12 +3,12 @@ import { buildCounty, buildUser, SYSTEM } from '../../../test/support/factories.
 import { createTestApp, ENGINE, type TestApp } from '../../../test/support/test-app.ts';
 import type { CallContext } from '../../lib/actor.ts';
 import { InfoRequestJobs } from './info-request.jobs.ts';
-import { createRequestExtras } from './info-request.module.ts';
 import { InfoRequestRepository } from './info-request.repository.ts';
 import { InfoRequestService } from './info-request.service.ts';
 import { COLUMNS } from './info-request.stats.ts';
 import { InfoRequestTransitions } from './info-request.transitions.ts';
 import { InfoRequestStatsService } from './info-request-stats.service.ts';
+import { createRequestExtras } from './requests.services.ts';
 
 const CITIZEN = {
   applicantKind: 'citizen',

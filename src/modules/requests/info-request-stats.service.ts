@@ -1,8 +1,9 @@
 /** The annual-report statistics of 依申请公开 for a unit (optionally with its subtree) and a year. */
+
+import { can } from '../../kernel/permissions.ts';
 import type { CallContext } from '../../lib/actor.ts';
 import { AppError } from '../../lib/errors.ts';
-import { can } from '../accounts/permissions.ts';
-import type { UnitRepository } from '../orgs/unit.repository.ts';
+import type { UnitDirectory } from '../orgs/unit-directory.ts';
 import type { InfoRequestRepository } from './info-request.repository.ts';
 import {
   buildTable3,
@@ -24,7 +25,7 @@ export interface AnnualStats {
 }
 
 export class InfoRequestStatsService {
-  constructor(private readonly d: { repo: InfoRequestRepository; unitRepo: UnitRepository }) {}
+  constructor(private readonly d: { repo: InfoRequestRepository; unitRepo: UnitDirectory }) {}
 
   /** Tables 三 and 四 with their cross-checks; staff who handle requests of the unit (or the system). */
   async annual(ctx: CallContext, unitId: number, year: number, subtree = false): Promise<AnnualStats> {

@@ -15,7 +15,8 @@ import { InfoRequestLifecycleRepository } from './info-request-lifecycle.reposit
 import { InfoRequestRecordsRepository } from './info-request-records.repository.ts';
 import { InfoRequestRetention } from './info-request-retention.service.ts';
 
-export const DAILY_JOB = 'info-requests.daily';
+/** The job id: the scheduler's name and the key of its once-a-day claim in job_runs. */
+export const DAILY_JOB = 'requests.daily';
 /** Window searched for 临期 cases; 3 working days never span more than this many calendar days. */
 const DUE_SOON_WINDOW_DAYS = 31;
 

@@ -5,11 +5,11 @@ import type { Unit } from '../../db/schema.ts';
 import { ANONYMOUS, type CallContext, NO_REQUEST } from '../../lib/actor.ts';
 import { AppError } from '../../lib/errors.ts';
 import { InfoRequestJobs } from './info-request.jobs.ts';
-import { createRequestExtras } from './info-request.module.ts';
 import { InfoRequestRepository } from './info-request.repository.ts';
 import { InfoRequestService, maskApplicant } from './info-request.service.ts';
 import { InfoRequestTransitions } from './info-request.transitions.ts';
 import type { InfoRequestLetterService } from './info-request-letters.service.ts';
+import { createRequestExtras } from './requests.services.ts';
 
 const KEY = Buffer.alloc(32, 42);
 const PUBLIC: CallContext = { actor: ANONYMOUS, meta: NO_REQUEST };

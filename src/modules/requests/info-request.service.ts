@@ -5,13 +5,13 @@
  */
 import { createHmac } from 'node:crypto';
 import type { Unit } from '../../db/schema.ts';
+import { can, scopesFor } from '../../kernel/permissions.ts';
 import type { CallContext } from '../../lib/actor.ts';
 import { todayInShanghai, yearOf } from '../../lib/calendar/dates.ts';
 import { AppError } from '../../lib/errors.ts';
+import { FieldCipher, hashLookupCode, lookupCodeMatches, newLookupCode } from '../../lib/field-cipher.ts';
 import { parseInput } from '../../lib/validation.ts';
 import { maskIdNumber, maskName, maskPhone } from '../../lib/validators/index.ts';
-import { can, scopesFor } from '../accounts/permissions.ts';
-import { FieldCipher, hashLookupCode, lookupCodeMatches, newLookupCode } from './applicant-crypto.ts';
 import { caseClockStatus, dueDateFor } from './info-request.case.ts';
 import type { ClockStatus, DueDateExplanation } from './info-request.clock.ts';
 import { intakeSchema } from './info-request.intake.ts';
@@ -65,7 +65,7 @@ export class InfoRequestService {
   private readonly key: Uint8Array;
   private readonly lifecycle: InfoRequestLifecycleRepository;
 
-  /** @param encryptionKey 32 bytes (AES-256) from configuration; see applicant-crypto.ts. */
+  /** @param encryptionKey 32 bytes (AES-256) from configuration; see lib/field-cipher.ts. */
   constructor(
     private readonly d: InfoRequestDeps,
     encryptionKey: Uint8Array,

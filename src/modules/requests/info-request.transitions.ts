@@ -13,7 +13,7 @@ import { todayInShanghai } from '../../lib/calendar/dates.ts';
 import type { Clock } from '../../lib/clock.ts';
 import { AppError, type FieldProblem } from '../../lib/errors.ts';
 import { toProblems } from '../../lib/validation.ts';
-import type { UnitRepository } from '../orgs/unit.repository.ts';
+import type { UnitDirectory } from '../orgs/unit-directory.ts';
 import { dueDateFor, toSnapshot } from './info-request.case.ts';
 import { type Effect, type EffectContext, EVENT_SPECS, type EventSpec } from './info-request.events.ts';
 import type { InfoRequestRepository, InfoRequestRow } from './info-request.repository.ts';
@@ -32,7 +32,7 @@ import type { LetterMails } from './info-request-letter.mail.tsx';
 export interface InfoRequestDeps {
   db: Kysely<DB>;
   repo: InfoRequestRepository;
-  unitRepo: UnitRepository;
+  unitRepo: UnitDirectory;
   audit: AuditLog;
   clock: Clock;
   calendar: { calendar(): Promise<WorkingDayCalendar> };

@@ -4,9 +4,10 @@
  * `transitionProblems` lists EVERY reason an event cannot run, so the UI can show them all.
  * Documented in docs/workflows/info-requests.md — keep the two in step.
  */
+
+import { can } from '../../kernel/permissions.ts';
+import type { Action } from '../../kernel/roles.ts';
 import type { Actor } from '../../lib/actor.ts';
-import { can } from '../accounts/permissions.ts';
-import type { Action } from '../accounts/roles.ts';
 import { MAX_EXTENSION_WORKING_DAYS } from './info-request.clock.ts';
 import type { Decision } from './info-request.model.ts';
 

@@ -1,17 +1,16 @@
 /** Back-office 依申请公开 routes: workbench, intake, the case page and its workflow events. */
 import { randomUUID } from 'node:crypto';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
-import type { App } from '../../app.ts';
 import { echoValues, handleForm, idParam } from '../../http/forms.ts';
 import { sendPage } from '../../http/render.ts';
 import { requirePermission, viewContext } from '../../http/request-context.ts';
 import { emptyForm, type FormState } from '../../http/view-context.ts';
+import { can } from '../../kernel/permissions.ts';
 import type { CallContext } from '../../lib/actor.ts';
 import { addDays, todayInShanghai } from '../../lib/calendar/dates.ts';
 import { isAppError } from '../../lib/errors.ts';
-import { can } from '../accounts/permissions.ts';
+import type { Registry } from '../../platform/module.ts';
 import { caseClockStatus, toSnapshot } from './info-request.case.ts';
-import { requestExtras } from './info-request.module.ts';
 import type { CaseFilter } from './info-request.repository.ts';
 import {
   EVENT_KEYS,
@@ -23,10 +22,11 @@ import {
 } from './info-request.workflow.ts';
 import { LETTER_MAIL_REF } from './info-request-letter.mail.tsx';
 import { SPLITTABLE_STATES } from './info-request-split.service.ts';
+import { requestExtras } from './requests.services.ts';
 import { CasePage, type CaseView } from './views/case-page.tsx';
 import { IntakePage, WorkbenchPage } from './views/workbench-page.tsx';
 
-export function registerAdminRequestRoutes(server: FastifyInstance, app: App): void {
+export function registerAdminRequestRoutes(server: FastifyInstance, app: Registry): void {
   const x = requestExtras(app);
   const handledUnits = async (req: FastifyRequest) =>
     (await app.units.activeUnits()).filter((u) => can(req.ctx.actor, 'request.handle', u.path));
@@ -117,7 +117,7 @@ export function registerAdminRequestRoutes(server: FastifyInstance, app: App): v
  * (422/409) with every problem and what was typed, in the form that was sent.
  */
 export async function caseForm(
-  app: App,
+  app: Registry,
   req: FastifyRequest,
   reply: FastifyReply,
   id: number,
@@ -139,7 +139,7 @@ export async function caseForm(
   }
 }
 
-const today = (app: App) => todayInShanghai(app.clock.now());
+const today = (app: Registry) => todayInShanghai(app.clock.now());
 
 function workbenchFilter(q: Record<string, string>): Omit<CaseFilter, 'scopes'> {
   return {
@@ -157,10 +157,15 @@ function dueMatches(window: string, status: string | null, due: string | null, d
 }
 
 /** Everything the case page shows, for a member of staff who may handle the case. */
-export async function caseView(app: App, ctx: CallContext, id: number, show: boolean): Promise<CaseView> {
+export async function caseView(
+  app: Registry,
+  ctx: CallContext,
+  id: number,
+  show: boolean,
+): Promise<CaseView> {
   const x = requestExtras(app);
   const c = await app.requests.service.getForHandling(ctx, id);
-  const unit = (await app.unitRepo.findById(c.row.unit_id))!;
+  const unit = (await app.units.findById(c.row.unit_id))!;
   const calendar = await app.calendar.calendar();
   const day = today(app);
   const letters = await x.records.letters(id);

@@ -1,7 +1,6 @@
 /** Public 依申请公开 routes: overview, 申请指南 and blank form, online application, status lookup. */
 import { randomUUID } from 'node:crypto';
 import type { FastifyInstance, FastifyRequest } from 'fastify';
-import type { App } from '../../app.ts';
 import { sendDownload } from '../../http/downloads.ts';
 import { echoValues, handleForm, idParam } from '../../http/forms.ts';
 import { sendPage } from '../../http/render.ts';
@@ -9,21 +8,26 @@ import { viewContext } from '../../http/request-context.ts';
 import { formFields, uploadedFiles } from '../../http/uploads.ts';
 import { emptyForm, type FormState } from '../../http/view-context.ts';
 import { AppError, isAppError } from '../../lib/errors.ts';
+import type { Registry } from '../../platform/module.ts';
 import type { RequestLimits } from './info-request.limits.ts';
-import { requestExtras } from './info-request.module.ts';
 import { FORM_TOKEN_FIELD, HONEYPOT_FIELD, issueFormToken } from './info-request-abuse.ts';
 import { applicationFormDocx } from './info-request-form.docx.ts';
 import { letterDocx } from './info-request-letter.docx.ts';
+import { requestExtras } from './requests.services.ts';
 import { ApplyPage } from './views/apply-form.tsx';
 import { GuidePage, RequestsHomePage, StatusPage, SubmittedPage } from './views/public-pages.tsx';
 import { REQUESTS_CSS, REQUESTS_CSS_PATH } from './views/request-ui.tsx';
 
-export function registerPublicRequestRoutes(server: FastifyInstance, app: App, limits: RequestLimits): void {
+export function registerPublicRequestRoutes(
+  server: FastifyInstance,
+  app: Registry,
+  limits: RequestLimits,
+): void {
   const x = requestExtras(app);
   const applyLimit = server.rateLimit({ max: limits.applyPerMinute, timeWindow: 60_000 });
   const lookupLimit = server.rateLimit({ max: limits.lookupPerMinute, timeWindow: 60_000 });
   const activeUnit = async (req: FastifyRequest) => {
-    const unit = await app.unitRepo.findById(idParam(req.params));
+    const unit = await app.units.findById(idParam(req.params));
     if (!unit?.active) throw AppError.notFound('受理单位');
     return unit;
   };

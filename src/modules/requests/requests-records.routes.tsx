@@ -1,22 +1,22 @@
 /** Back-office routes around a case: letters, fees, 复议/诉讼, templates, settings, statistics + API. */
 import type { FastifyInstance, FastifyRequest } from 'fastify';
-import type { App } from '../../app.ts';
 import type { Unit } from '../../db/schema.ts';
 import { sendDownload } from '../../http/downloads.ts';
 import { handleForm, idParam } from '../../http/forms.ts';
 import { sendPage } from '../../http/render.ts';
 import { requirePermission, requireUser, viewContext } from '../../http/request-context.ts';
 import { emptyForm, type FormState } from '../../http/view-context.ts';
+import { can } from '../../kernel/permissions.ts';
 import { todayInShanghai, yearOf } from '../../lib/calendar/dates.ts';
 import { AppError } from '../../lib/errors.ts';
-import { can } from '../accounts/permissions.ts';
-import { requestExtras } from './info-request.module.ts';
+import type { Registry } from '../../platform/module.ts';
 import { letterDocx } from './info-request-letter.docx.ts';
+import { requestExtras } from './requests.services.ts';
 import { caseForm } from './requests-admin.routes.tsx';
 import { LetterPage, SettingsPage, TemplatePage, TemplatesPage } from './views/letter-pages.tsx';
 import { StatsPage } from './views/stats-page.tsx';
 
-export function registerRecordRoutes(server: FastifyInstance, app: App): void {
+export function registerRecordRoutes(server: FastifyInstance, app: Registry): void {
   const x = requestExtras(app);
   const body = (req: FastifyRequest) => (req.body ?? {}) as Record<string, unknown>;
 

@@ -1,11 +1,11 @@
 /** The quarterly bulletin (HTML and .docx) and the year-end assessment with its weights. */
 import type { FastifyInstance, FastifyRequest } from 'fastify';
-import type { App } from '../../app.ts';
 import { sendDownload } from '../../http/downloads.ts';
 import { handleForm } from '../../http/forms.ts';
 import { sendPage } from '../../http/render.ts';
 import { requirePermission, viewContext } from '../../http/request-context.ts';
 import { emptyForm, type FormState } from '../../http/view-context.ts';
+import type { Registry } from '../../platform/module.ts';
 import { bulletinTitle } from './task-bulletin.ts';
 import { buildBulletinDocx } from './task-bulletin-docx.ts';
 import { officeUnitId } from './task-page-data.ts';
@@ -13,14 +13,14 @@ import { AssessmentPage, BulletinPage } from './views/bulletin-pages.tsx';
 import { queryInt } from './views/task-ui.tsx';
 
 /** The year and quarter asked for, defaulting to the current quarter in China. */
-function period(app: App, query: unknown) {
+function period(app: Registry, query: unknown) {
   const today = app.clock.now().toISOString().slice(0, 10);
   const year = queryInt(query, 'year') ?? Number(today.slice(0, 4));
   const q = queryInt(query, 'quarter') ?? Math.floor((Number(today.slice(5, 7)) - 1) / 3) + 1;
   return { year: Math.min(Math.max(year, 2000), 2100), quarter: Math.min(q, 4) };
 }
 
-export function registerBulletinRoutes(server: FastifyInstance, app: App): void {
+export function registerBulletinRoutes(server: FastifyInstance, app: Registry): void {
   const x = app.tasks;
   const years = async (owner: number, year: number) =>
     [...new Set([year, ...(await app.tasks.repo.listPlans(owner)).map((p) => p.year)])].sort((a, b) => b - a);

@@ -1,13 +1,13 @@
 /** Importing a 工作要点 (政务公开管理员): source → draft to review and map names → confirm. */
 import type { FastifyInstance, FastifyRequest } from 'fastify';
-import type { App } from '../../app.ts';
 import { handleForm } from '../../http/forms.ts';
 import { sendPage } from '../../http/render.ts';
 import { requirePermission, viewContext } from '../../http/request-context.ts';
 import { formFields, uploadedFiles } from '../../http/uploads.ts';
 import { emptyForm, type FormState } from '../../http/view-context.ts';
+import { scopesFor } from '../../kernel/permissions.ts';
 import type { FieldProblem } from '../../lib/errors.ts';
-import { scopesFor } from '../accounts/permissions.ts';
+import type { Registry } from '../../platform/module.ts';
 import { deleteDraft, draftFrom, saveDraftSource } from './plan-import-drafts.ts';
 import { DraftReviewPage, ImportFormPage } from './views/plan-import-pages.tsx';
 
@@ -25,11 +25,11 @@ function mappingOf(f: Fields): Record<string, number> {
   return out;
 }
 
-export function registerPlanImportRoutes(server: FastifyInstance, app: App): void {
+export function registerPlanImportRoutes(server: FastifyInstance, app: Registry): void {
   const dataDir = app.config.DATA_DIR;
   const manageable = async (req: FastifyRequest) => {
     const scopes = scopesFor(req.ctx.actor, 'task.manage');
-    return (await app.unitRepo.listActive()).filter((u) => scopes.some((s) => u.path.startsWith(s)));
+    return (await app.units.listActive()).filter((u) => scopes.some((s) => u.path.startsWith(s)));
   };
   const formPage = async (req: FastifyRequest, form: FormState) => {
     const units = await manageable(req);
@@ -49,7 +49,7 @@ export function registerPlanImportRoutes(server: FastifyInstance, app: App): voi
     const asIds = Object.fromEntries(Object.entries(mapping).map(([k, v]) => [k, [v]]));
     const plain = await draftFrom(app.tasks.plans, req.ctx, dataDir, str(f, 'draft'), head);
     const draft = await draftFrom(app.tasks.plans, req.ctx, dataDir, str(f, 'draft'), head, asIds);
-    const units = (await app.unitRepo.listSubtree((await app.units.get(draft.unitId)).path)).filter(
+    const units = (await app.units.listSubtree((await app.units.get(draft.unitId)).path)).filter(
       (u) => u.active === 1,
     );
     return {

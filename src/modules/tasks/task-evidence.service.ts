@@ -6,13 +6,13 @@
 import type { Kysely } from 'kysely';
 import { z } from 'zod';
 import type { DB } from '../../db/schema.ts';
+import { can } from '../../kernel/permissions.ts';
 import type { CallContext } from '../../lib/actor.ts';
 import type { AuditLog } from '../../lib/audit/audit-log.ts';
 import { todayInShanghai } from '../../lib/calendar/index.ts';
 import type { Clock } from '../../lib/clock.ts';
 import { AppError } from '../../lib/errors.ts';
 import { intField, parseInput } from '../../lib/validation.ts';
-import { can } from '../accounts/permissions.ts';
 import type { ColumnService } from '../publishing/column.service.ts';
 import {
   type ColumnFreshness,

@@ -1,12 +1,12 @@
 /** Gathers what the ledger pages show (from services and repositories), for thin route handlers. */
 import type { FastifyRequest } from 'fastify';
-import type { App } from '../../app.ts';
 import { viewContext } from '../../http/request-context.ts';
 import { emptyForm, type FormState } from '../../http/view-context.ts';
+import { can } from '../../kernel/permissions.ts';
 import type { Actor } from '../../lib/actor.ts';
 import { todayInShanghai } from '../../lib/calendar/index.ts';
 import { AppError, type FieldProblem } from '../../lib/errors.ts';
-import { can } from '../accounts/permissions.ts';
+import type { Registry } from '../../platform/module.ts';
 import { buildLedgerMatrix } from './task-ledger.presenter.ts';
 import { DUE_SOON_WORKING_DAYS } from './task-supervision.service.ts';
 import { queryInt } from './views/task-ui.tsx';
@@ -20,7 +20,7 @@ export function officeUnitId(actor: Actor, currentUnitId: number | null | undefi
   return chosen.unitId;
 }
 
-export async function ledgerPageData(app: App, req: FastifyRequest) {
+export async function ledgerPageData(app: Registry, req: FastifyRequest) {
   const ctx = await viewContext(app, req);
   const owner = officeUnitId(req.ctx.actor, ctx.currentUnitId);
   const x = app.tasks;
@@ -41,7 +41,7 @@ export async function ledgerPageData(app: App, req: FastifyRequest) {
   return { ctx, plans, plan, filters, matrix, pending, done: q.done };
 }
 
-export async function myTasksData(app: App, req: FastifyRequest) {
+export async function myTasksData(app: Registry, req: FastifyRequest) {
   const ctx = await viewContext(app, req);
   const unitId = ctx.currentUnitId ?? null;
   const unit = unitId ? await app.units.get(unitId) : null;
@@ -74,7 +74,7 @@ export async function myTasksData(app: App, req: FastifyRequest) {
 
 /** The task page's props; throws forbidden unless the actor manages the plan or reports for a unit. */
 export async function taskPageData(
-  app: App,
+  app: Registry,
   req: FastifyRequest,
   taskId: number,
   forms: { reportForm?: FormState; reviewProblems?: FieldProblem[]; evidenceForm?: FormState } = {},
@@ -83,7 +83,7 @@ export async function taskPageData(
   if (!task) throw AppError.notFound('任务');
   const actor = req.ctx.actor;
   const units = await app.tasks.repo.taskUnits([task.id]);
-  const all = new Map((await app.unitRepo.listAll()).map((u) => [u.id, u]));
+  const all = new Map((await app.units.listAll()).map((u) => [u.id, u]));
   const canReview = can(actor, 'task.manage', task.plan_unit_path);
   const reportUnits = units.filter((u) => can(actor, 'task.report', all.get(u.unit_id)?.path ?? '/none/'));
   if (!canReview && reportUnits.length === 0) throw AppError.forbidden('您不是此任务的责任单位');
@@ -136,7 +136,7 @@ export async function taskPageData(
   };
 }
 
-async function userNames(app: App, ids: (number | null)[]): Promise<Map<number, string>> {
+async function userNames(app: Registry, ids: (number | null)[]): Promise<Map<number, string>> {
   const out = new Map<number, string>();
   for (const id of new Set(ids.filter((i): i is number => i !== null))) {
     const u = await app.accounts.findUserById(id);
@@ -146,7 +146,7 @@ async function userNames(app: App, ids: (number | null)[]): Promise<Map<number, 
 }
 
 /** Columns of the task's responsible units, offered as evidence. */
-async function evidenceChoices(app: App, unitIds: number[], units: Map<number, { name: string }>) {
+async function evidenceChoices(app: Registry, unitIds: number[], units: Map<number, { name: string }>) {
   const out: { value: string; label: string }[] = [];
   for (const id of [...new Set(unitIds)]) {
     for (const c of await app.publishing.columns.listActiveForUnit(id)) {

@@ -7,6 +7,7 @@
 import type { Kysely, Transaction } from 'kysely';
 import { z } from 'zod';
 import type { DB } from '../../db/schema.ts';
+import { can } from '../../kernel/permissions.ts';
 import type { CallContext } from '../../lib/actor.ts';
 import type { AuditLog } from '../../lib/audit/audit-log.ts';
 import { isValidPlainDate, todayInShanghai } from '../../lib/calendar/index.ts';
@@ -14,7 +15,6 @@ import type { Clock } from '../../lib/clock.ts';
 import { AppError, type FieldProblem } from '../../lib/errors.ts';
 import { checkUpload, type FileKind, type UploadRule } from '../../lib/file-types.ts';
 import { intField, parseInput, requiredText } from '../../lib/validation.ts';
-import { can } from '../accounts/permissions.ts';
 import type { UnitService } from '../orgs/unit.service.ts';
 import type { TaskRepository } from './task.repository.ts';
 import type { TaskReportRepository } from './task-report.repository.ts';

@@ -16,7 +16,8 @@ import { computeBulletin, type QuarterlyBulletin, quarterRange } from './task-su
 /** "Due soon" = due within this many working days (today excluded), unless the caller says otherwise. */
 export const DUE_SOON_WORKING_DAYS = 5;
 
-export const DAILY_SWEEP_JOB = 'tasks.daily_sweep';
+/** The job id: the scheduler's name and the key of its once-a-day claim in job_runs. */
+export const DAILY_SWEEP_JOB = 'tasks.daily-sweep';
 
 export interface TaskSupervisionServiceDeps {
   db: Kysely<DB>;
@@ -66,7 +67,8 @@ export class TaskSupervisionService {
     return computeBulletin(year, quarter, assignments, reports);
   }
 
-  private async sweep(today: string): Promise<SweepResult> {
+  /** The sweep itself, without the once-a-day claim (the scheduler claims the day first). */
+  async sweep(today: string): Promise<SweepResult> {
     const limit = (await this.d.calendar.calendar()).addWorkingDays(today, DUE_SOON_WORKING_DAYS);
     const now = this.d.clock.now().toISOString();
     const ctx = { actor: systemActor('任务督办定时任务'), meta: NO_REQUEST };

@@ -1,7 +1,6 @@
 /** The ledger (工作台账): office matrix, 我的任务, task page, reports, review, export, 回头看. */
 import { readFileSync } from 'node:fs';
 import type { FastifyInstance } from 'fastify';
-import type { App } from '../../app.ts';
 import { sendDownload } from '../../http/downloads.ts';
 import { handleForm, idParam } from '../../http/forms.ts';
 import { sendPage } from '../../http/render.ts';
@@ -9,6 +8,7 @@ import { requirePermission, requireUser, type viewContext } from '../../http/req
 import { formFields, uploadedFiles } from '../../http/uploads.ts';
 import { emptyForm } from '../../http/view-context.ts';
 import { AppError } from '../../lib/errors.ts';
+import type { Registry } from '../../platform/module.ts';
 import { registerBulletinRoutes } from './bulletin.routes.tsx';
 import { registerPlanImportRoutes } from './plan-import.routes.tsx';
 import { ledgerPageData, myTasksData, taskPageData } from './task-page-data.ts';
@@ -19,7 +19,7 @@ import { TASKS_CSS_PATH } from './views/task-ui.tsx';
 const CSS = readFileSync(new URL('./views/tasks.css', import.meta.url));
 
 /** Registers every route of the tasks module. */
-export function registerTaskRoutes(server: FastifyInstance, app: App): void {
+export function registerTaskRoutes(server: FastifyInstance, app: Registry): void {
   server.get(TASKS_CSS_PATH, async (_req, reply) =>
     reply.type('text/css; charset=utf-8').header('cache-control', 'public, max-age=3600').send(CSS),
   );

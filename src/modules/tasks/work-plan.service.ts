@@ -6,15 +6,15 @@
 import type { Kysely } from 'kysely';
 import { z } from 'zod';
 import type { DB, Unit } from '../../db/schema.ts';
+import { can } from '../../kernel/permissions.ts';
 import type { CallContext } from '../../lib/actor.ts';
 import type { AuditLog } from '../../lib/audit/audit-log.ts';
 import { todayInShanghai } from '../../lib/calendar/index.ts';
 import type { Clock } from '../../lib/clock.ts';
 import { AppError, type FieldProblem } from '../../lib/errors.ts';
 import { parseInput, requiredText } from '../../lib/validation.ts';
-import { can } from '../accounts/permissions.ts';
-import type { UnitRepository } from '../orgs/unit.repository.ts';
 import type { UnitService } from '../orgs/unit.service.ts';
+import type { UnitDirectory } from '../orgs/unit-directory.ts';
 import {
   type Deadline,
   type ParsedPlan,
@@ -39,7 +39,7 @@ export interface WorkPlanServiceDeps {
   audit: AuditLog;
   clock: Clock;
   units: UnitService;
-  unitRepo: UnitRepository;
+  unitRepo: UnitDirectory;
 }
 
 /** One task of a draft: the parsed task with its units matched. Confirmable as it is. */

@@ -3,9 +3,9 @@
 import type { FormState, ViewContext } from '../../../http/view-context.ts';
 import { Button, CsrfField, ErrorSummary, Notice, TextField } from '../../../http/views/components.tsx';
 import { AdminLayout, PublicLayout } from '../../../http/views/layouts.tsx';
+import { can } from '../../../kernel/permissions.ts';
+import { ROLE_LABELS, type Role } from '../../../kernel/roles.ts';
 import type { RoleGrant } from '../../../lib/actor.ts';
-import { can } from '../permissions.ts';
-import { ROLE_LABELS, type Role } from '../roles.ts';
 
 export function LoginPage({
   ctx,

@@ -1,4 +1,5 @@
 /** Back-office pages for accounts and roles (安全管理员). */
+
 import type { Unit } from '../../../db/schema.ts';
 import { emptyForm, type FormState, type ViewContext } from '../../../http/view-context.ts';
 import {
@@ -12,9 +13,10 @@ import {
   SummaryList,
   TextField,
 } from '../../../http/views/components.tsx';
+import { formatTime } from '../../../http/views/format.ts';
 import { AdminLayout } from '../../../http/views/layouts.tsx';
+import { ROLE_LABELS, ROLES, type Role } from '../../../kernel/roles.ts';
 import type { UserWithUnit } from '../account.repository.ts';
-import { ROLE_LABELS, ROLES, type Role } from '../roles.ts';
 
 type Grant = { id: number; role: string; unitId: number; unitName: string };
 
@@ -68,10 +70,6 @@ export function UserListPage({ ctx, users, now }: { ctx: ViewContext; users: Use
       </table>
     </AdminLayout>
   );
-}
-
-export function formatTime(iso: string): string {
-  return new Date(iso).toLocaleString('zh-CN', { timeZone: 'Asia/Shanghai', hour12: false });
 }
 
 export function NewUserPage({ ctx, units, form }: { ctx: ViewContext; units: Unit[]; form: FormState }) {

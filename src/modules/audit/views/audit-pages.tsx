@@ -9,9 +9,9 @@ import {
   SelectField,
   TextField,
 } from '../../../http/views/components.tsx';
+import { formatTime } from '../../../http/views/format.ts';
 import { AdminLayout } from '../../../http/views/layouts.tsx';
 import type { ChainBreak } from '../../../lib/audit/audit-chain.ts';
-import { formatTime } from '../../accounts/views/user-pages.tsx';
 import { AUDIT_PAGE_SIZE, type AuditQuery } from '../audit.service.ts';
 
 export function describeBreak(b: ChainBreak): string {

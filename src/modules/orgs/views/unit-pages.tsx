@@ -1,4 +1,3 @@
-import type { ComponentChildren } from 'preact';
 /** Back-office pages for the unit tree: tree, create/edit form with leaders, move and deactivate. */
 import type { Unit } from '../../../db/schema.ts';
 import { emptyForm, type FormState, type ViewContext } from '../../../http/view-context.ts';
@@ -14,6 +13,7 @@ import {
   TextField,
 } from '../../../http/views/components.tsx';
 import { AdminLayout } from '../../../http/views/layouts.tsx';
+import { LeaderTable } from '../unit.components.tsx';
 import { UNIT_KIND_LABELS, UNIT_KINDS, type UnitKind } from '../unit.model.ts';
 
 const DONE: Record<string, string> = {
@@ -277,40 +277,5 @@ function MoveSection({
         <Button kind="secondary">移动</Button>
       </form>
     </>
-  );
-}
-
-type Leader = { id: number; name: string; title: string; duties: string | null };
-
-/** 领导信息 table, shared by the back office (with an action column) and the public unit page. */
-export function LeaderTable({
-  leaders,
-  action,
-}: {
-  leaders: Leader[];
-  action?: (l: Leader) => ComponentChildren;
-}) {
-  return (
-    <table>
-      <caption class="visually-hidden">领导信息</caption>
-      <thead>
-        <tr>
-          <th scope="col">姓名</th>
-          <th scope="col">职务</th>
-          <th scope="col">分工</th>
-          {action ? <th scope="col">操作</th> : null}
-        </tr>
-      </thead>
-      <tbody>
-        {leaders.map((l) => (
-          <tr key={l.id}>
-            <td>{l.name}</td>
-            <td>{l.title}</td>
-            <td>{l.duties}</td>
-            {action ? <td>{action(l)}</td> : null}
-          </tr>
-        ))}
-      </tbody>
-    </table>
   );
 }

@@ -3,10 +3,10 @@ import type { Unit } from '../../../db/schema.ts';
 import type { ViewContext } from '../../../http/view-context.ts';
 import { Breadcrumbs, SummaryList } from '../../../http/views/components.tsx';
 import { PublicLayout } from '../../../http/views/layouts.tsx';
+import { LeaderTable } from '../../orgs/unit.components.tsx';
 import { UNIT_KIND_LABELS, type UnitKind } from '../../orgs/unit.model.ts';
-import { LeaderTable } from '../../orgs/views/unit-pages.tsx';
+import { DocList, type DocSummary } from '../../publishing/document-list.components.tsx';
 import type { SiteColumn } from '../../publishing/publishing.tables.ts';
-import { DocList, type DocSummary } from '../../publishing/views/public-parts.tsx';
 
 export function HomePage({
   ctx,

@@ -3,7 +3,7 @@ import { buildCounty, buildUser } from '../../../../test/support/factories.ts';
 import { publishDocument, publishingFor, type Staff } from '../../../../test/support/publishing.ts';
 import { createTestApp, ENGINE, type TestApp } from '../../../../test/support/test-app.ts';
 import type { Unit } from '../../../db/schema.ts';
-import type { Publishing } from '../publishing.module.ts';
+import type { Publishing } from '../publishing.services.ts';
 
 describe(`search on ${ENGINE}`, () => {
   let app: TestApp;

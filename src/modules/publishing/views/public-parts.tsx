@@ -1,30 +1,11 @@
 /** Building blocks of the public 政府信息公开 pages: document lists, pager, filters, column tree. */
+export { DocList, type DocSummary };
+
 import type { Unit } from '../../../db/schema.ts';
 import { GENRES } from '../document.model.ts';
-import type { PublicDocumentRepository } from '../document-public.repository.ts';
+import { DocList, type DocSummary } from '../document-list.components.tsx';
 import { hrefWith, type ListQuery, listParams } from '../portal-query.tsx';
 import type { SiteColumn, TopicCategory } from '../publishing.tables.ts';
-
-/** One row of a public list (published documents only). */
-export type DocSummary = Awaited<ReturnType<PublicDocumentRepository['latestPublished']>>[number];
-
-/** Newest first: title link, 发文字号 and 发布日期. */
-export function DocList({ docs, units }: { docs: readonly DocSummary[]; units?: ReadonlyMap<number, Unit> }) {
-  if (!docs.length) return <p>暂无信息。</p>;
-  return (
-    <ul class="doc-list">
-      {docs.map((d) => (
-        <li key={d.id}>
-          <a href={`/documents/${d.id}`}>{d.title}</a>
-          <span class="hint">
-            {' '}
-            {[units?.get(d.unit_id)?.name, d.doc_number, d.published_on].filter(Boolean).join(' · ')}
-          </span>
-        </li>
-      ))}
-    </ul>
-  );
-}
 
 /** A count as shown to visitors, with thousands separators; a capped search count reads “1,000+”. */
 export function countLabel(total: number, capped = false): string {

@@ -1,5 +1,5 @@
 /**
- * Encryption at rest of applicant personal data (个人信息保护法; issue 4 §3): AES-256-GCM with a
+ * Encryption at rest of personal data (applicant data, mail recipients) (个人信息保护法; issue 4 §3): AES-256-GCM with a
  * random 96-bit nonce per value. Stored form: 'v1.' + base64(nonce ‖ tag ‖ ciphertext). The version
  * prefix lets a later key rotation tell old values apart. The key comes from configuration only.
  */

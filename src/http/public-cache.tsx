@@ -10,11 +10,11 @@
 import { createHash } from 'node:crypto';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { isValidElement, type VNode } from 'preact';
-import type { App } from '../../app.ts';
-import { CSRF_COOKIE } from '../../http/csrf.ts';
-import { renderDocument } from '../../http/render.ts';
-import { SESSION_COOKIE } from '../../http/request-context.ts';
-import type { CachedResponse } from './portal-page-cache.ts';
+import type { HttpPorts } from '../platform/ports.ts';
+import { CSRF_COOKIE } from './csrf.ts';
+import type { CachedResponse } from './public-page-cache.ts';
+import { renderDocument } from './render.ts';
+import { SESSION_COOKIE } from './request-context.ts';
 
 /** Seconds a browser or shared cache may reuse a public response. */
 export const PUBLIC_MAX_AGE_SECONDS = 60;
@@ -90,15 +90,15 @@ function sharedRequest(req: FastifyRequest): boolean {
  * are never stored.
  */
 export async function servePublic(
-  app: App,
+  app: { http: Pick<HttpPorts, 'publicPages' | 'publicGeneration'> },
   req: FastifyRequest,
   reply: FastifyReply,
   render: () => Promise<PublicOutput>,
 ): Promise<FastifyReply> {
-  const cache = app.publishing.publicPages;
+  const cache = app.http.publicPages;
   const key =
     cache.enabled && sharedRequest(req) ? `${req.elder ? 'elder' : 'std'} ${req.host}${req.url}` : null;
-  const generation = key === null ? '' : await app.publishing.publicGeneration();
+  const generation = key === null ? '' : await app.http.publicGeneration();
   const hit = key === null ? undefined : cache.get(key, generation);
   if (hit) return sendResponse(req, reply, hit);
   const out = await render();

@@ -2,8 +2,8 @@
  * Permission checks: pure functions over an actor's grants, tested table-by-table in
  * permissions.test.ts. A grant on a unit covers that unit and its whole subtree.
  */
-import type { Actor, RoleGrant } from '../../lib/actor.ts';
-import { type Action, isRole, ROLE_ACTIONS, type Role, THREE_ADMIN_ROLES } from './roles.ts';
+import type { Actor, RoleGrant } from '../lib/actor.ts';
+import { type Action, isRole, type Role, roleActions, THREE_ADMIN_ROLES } from './roles.ts';
 
 /** True when `unitPath` is the granted unit or below it. Paths look like '/1/4/'. */
 export function coversUnit(grantPath: string, unitPath: string): boolean {
@@ -11,7 +11,7 @@ export function coversUnit(grantPath: string, unitPath: string): boolean {
 }
 
 function grantAllows(g: RoleGrant, action: Action): boolean {
-  return isRole(g.role) && ROLE_ACTIONS[g.role].includes(action);
+  return isRole(g.role) && roleActions(g.role).includes(action);
 }
 
 /** May the actor perform `action` on the unit with this path (or anywhere, if no unit is given)? */

@@ -5,7 +5,7 @@ import {
   LOOKUP_CODE_LENGTH,
   lookupCodeMatches,
   newLookupCode,
-} from './applicant-crypto.ts';
+} from './field-cipher.ts';
 
 const KEY = Buffer.alloc(32, 7);
 

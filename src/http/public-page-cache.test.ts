@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { type CachedResponse, PublicPageCache } from './portal-page-cache.ts';
+import { type CachedResponse, PublicPageCache } from './public-page-cache.ts';
 
 const page = (text: string): CachedResponse => ({
   body: Buffer.from(text),

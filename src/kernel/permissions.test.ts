@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { Actor, UserActor } from '../../lib/actor.ts';
+import type { Actor, UserActor } from '../lib/actor.ts';
 import {
   can,
   canSiteWide,
@@ -8,7 +8,9 @@ import {
   roleChangeProblems,
   scopesFor,
 } from './permissions.ts';
-import { ACTIONS, type Action, ROLES, type Role } from './roles.ts';
+import { type Action, allActions, ROLES, type Role } from './roles.ts';
+
+const ACTIONS = allActions();
 
 const COUNTY = '/1/';
 const DEPT = '/1/4/';

@@ -1,0 +1,38 @@
+/**
+ * The module list: every module of the platform, in build order (a module's `needs` come from the
+ * modules before it). Adding a module = its manifest, a line here, and its migrations in
+ * src/db/migrator.ts. The composition root (src/app.ts) loops over this list.
+ */
+import { registerModuleActions } from './kernel/roles.ts';
+import { accountsModule } from './modules/accounts/accounts.module.ts';
+import { auditModule } from './modules/audit/audit.module.ts';
+import { calendarModule } from './modules/calendar/calendar.module.ts';
+import { catalogueModule } from './modules/catalogue/catalogue.module.ts';
+import { orgsModule } from './modules/orgs/orgs.module.ts';
+import { portalModule } from './modules/portal/portal.module.ts';
+import { publishingModule } from './modules/publishing/publishing.module.ts';
+import { requestsModule } from './modules/requests/requests.module.ts';
+import { tasksModule } from './modules/tasks/tasks.module.ts';
+import type { ModuleManifest } from './platform/module.ts';
+
+// The manifests' own types differ (each builds its own services); the list only needs the common shape.
+export type AnyModule = ModuleManifest<any, any>;
+
+export const MODULES: readonly AnyModule[] = [
+  orgsModule,
+  accountsModule,
+  calendarModule,
+  auditModule,
+  catalogueModule,
+  publishingModule,
+  portalModule,
+  requestsModule,
+  tasksModule,
+];
+
+/** Registers the permission actions every module declares (idempotent). */
+export function registerActionsOf(modules: readonly AnyModule[]): void {
+  for (const m of modules) registerModuleActions(m.name, m.actions ?? []);
+}
+
+registerActionsOf(MODULES);

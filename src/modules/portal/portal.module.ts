@@ -1,0 +1,13 @@
+/** Manifest of the public portal: home, 机构设置, unit pages, accessibility. */
+import { defineModule } from '../../platform/module.ts';
+import { registerPortalRoutes } from './portal.routes.tsx';
+
+export const portalModule = defineModule({
+  name: 'portal',
+  label: '门户',
+  needs: ['units', 'publishing'],
+  build: () => null,
+  provides: [],
+  expose: () => ({}),
+  routes: (server, _s, r) => registerPortalRoutes(server, r),
+});
