@@ -4,11 +4,6 @@
  * Changing a shape here needs a migration in src/db/migrations.
  */
 import type { ColumnType, Generated, Insertable, Selectable, Updateable } from 'kysely';
-import type { MailTables } from '../lib/mail/mail.tables.ts';
-import type { CatalogueTables } from '../modules/catalogue/catalogue.tables.ts';
-import type { PublishingTables } from '../modules/publishing/publishing.tables.ts';
-import type { InfoRequestTables } from '../modules/requests/info-request.tables.ts';
-import type { TaskTables } from '../modules/tasks/task.tables.ts';
 
 type Id = Generated<number>;
 
@@ -137,8 +132,11 @@ export interface SettingTable {
   updated_at: string;
 }
 
-/** Every table. Modules declare their own tables in <module>.tables.ts. */
-export interface DB extends InfoRequestTables, TaskTables, PublishingTables, CatalogueTables, MailTables {
+/**
+ * Every table: the platform's here; each module adds its own from its <module>.tables.ts by declaration
+ * merging (`declare module '../../db/schema.ts' { interface DB extends XTables {} }`).
+ */
+export interface DB {
   units: UnitTable;
   unit_leaders: UnitLeaderTable;
   users: UserTable;

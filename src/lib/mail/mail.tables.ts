@@ -42,3 +42,8 @@ export interface MailOutboxTable {
 export interface MailTables {
   mail_outbox: MailOutboxTable;
 }
+
+// Joins these tables into the database type (src/db/schema.ts knows no module).
+declare module '../../db/schema.ts' {
+  interface DB extends MailTables {}
+}

@@ -31,3 +31,8 @@ export interface CatalogueTables {
   catalogue_items: CatalogueItemTable;
   catalogue_item_columns: CatalogueItemColumnTable;
 }
+
+// Joins these tables into the database type (src/db/schema.ts knows no module).
+declare module '../../db/schema.ts' {
+  interface DB extends CatalogueTables {}
+}

@@ -190,3 +190,8 @@ export type SiteColumn = Selectable<SiteColumnTable>;
 export type DocumentRow = Selectable<DocumentTable>;
 export type TopicCategory = Selectable<TopicCategoryTable>;
 export type DocumentAttachment = Selectable<DocumentAttachmentTable>;
+
+// Joins these tables into the database type (src/db/schema.ts knows no module).
+declare module '../../db/schema.ts' {
+  interface DB extends PublishingTables {}
+}

@@ -217,3 +217,8 @@ export interface InfoRequestTables {
   info_request_events: InfoRequestEventTable;
   info_request_reminders: InfoRequestReminderTable;
 }
+
+// Joins these tables into the database type (src/db/schema.ts knows no module).
+declare module '../../db/schema.ts' {
+  interface DB extends InfoRequestTables {}
+}

@@ -118,3 +118,8 @@ export interface TaskTables {
   task_columns: TaskColumnTable;
   task_report_attachments: TaskReportAttachmentTable;
 }
+
+// Joins these tables into the database type (src/db/schema.ts knows no module).
+declare module '../../db/schema.ts' {
+  interface DB extends TaskTables {}
+}
