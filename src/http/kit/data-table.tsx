@@ -14,6 +14,11 @@ export interface TableColumn<R> {
   class?: string;
   /** Key of the column when `header` is not a plain string. */
   key?: string;
+  /**
+   * A label over adjacent columns with the same group (e.g. 公开对象 over 全社会 · 特定群体): the table then
+   * has two header rows; the group's cell has scope="colgroup", other headers span both rows.
+   */
+  group?: string;
 }
 
 export interface DataTableProps<R> {
@@ -32,6 +37,49 @@ export interface DataTableProps<R> {
   class?: string;
 }
 
+const keyOf = (c: TableColumn<never>, i: number) => c.key ?? (typeof c.header === 'string' ? c.header : i);
+
+function HeaderCell({ col, rows }: { col: TableColumn<never>; rows?: number }) {
+  return (
+    <th scope="col" rowSpan={rows} class={col.numeric ? 'num' : undefined}>
+      {col.header}
+    </th>
+  );
+}
+
+/** One header row, or two when columns are grouped. */
+function Head({ columns }: { columns: readonly TableColumn<never>[] }) {
+  if (!columns.some((c) => c.group !== undefined))
+    return (
+      <thead>
+        <tr>
+          {columns.map((c, i) => (
+            <HeaderCell key={keyOf(c, i)} col={c} />
+          ))}
+        </tr>
+      </thead>
+    );
+  const top = columns.map((c, i) => {
+    if (c.group === undefined) return <HeaderCell key={keyOf(c, i)} col={c} rows={2} />;
+    if (columns[i - 1]?.group === c.group) return null;
+    let span = 1;
+    while (columns[i + span]?.group === c.group) span++;
+    return (
+      <th key={`g-${c.group}`} scope="colgroup" colSpan={span}>
+        {c.group}
+      </th>
+    );
+  });
+  return (
+    <thead>
+      <tr>{top}</tr>
+      <tr>
+        {columns.map((c, i) => (c.group === undefined ? null : <HeaderCell key={keyOf(c, i)} col={c} />))}
+      </tr>
+    </thead>
+  );
+}
+
 function cellClass(col: TableColumn<unknown>): string | undefined {
   const names = [col.numeric ? 'num' : '', col.class ?? ''].filter(Boolean).join(' ');
   return names || undefined;
@@ -43,19 +91,7 @@ export function DataTable<R>(props: DataTableProps<R>) {
   const table = (
     <table class={props.class}>
       <caption class={props.captionHidden ? 'visually-hidden' : undefined}>{props.caption}</caption>
-      <thead>
-        <tr>
-          {columns.map((c, i) => (
-            <th
-              key={c.key ?? (typeof c.header === 'string' ? c.header : i)}
-              scope="col"
-              class={c.numeric ? 'num' : undefined}
-            >
-              {c.header}
-            </th>
-          ))}
-        </tr>
-      </thead>
+      <Head columns={columns as readonly TableColumn<never>[]} />
       <tbody>
         {rows.map((r, i) => (
           <tr key={rowKey ? rowKey(r, i) : i}>

@@ -92,6 +92,27 @@ describe('DataTable', () => {
   });
 });
 
+describe('DataTable with grouped columns', () => {
+  it('writes two header rows: the group spans its columns (scope="colgroup"), the others span both rows', () => {
+    const out = html(
+      DataTable({
+        caption: '目录',
+        wrap: false,
+        rows: [{ a: '甲', x: true }],
+        columns: [
+          { header: '名称', cell: (r: { a: string; x: boolean }) => r.a },
+          { header: '县级', group: '公开层级', cell: (r: { a: string; x: boolean }) => (r.x ? '√' : '') },
+          { header: '乡级', group: '公开层级', cell: () => '' },
+        ],
+      }),
+    );
+    expect(out).toContain(
+      '<thead><tr><th scope="col" rowspan="2">名称</th><th scope="colgroup" colspan="2">公开层级</th></tr><tr><th scope="col">县级</th><th scope="col">乡级</th></tr></thead>',
+    );
+    expect(out).toContain('<tbody><tr><td>甲</td><td>√</td><td></td></tr></tbody>');
+  });
+});
+
 describe('RadioGroup', () => {
   const options = [
     { value: 'yes', label: '是' },

@@ -48,11 +48,17 @@ export const CATALOGUE_SHEET = defineSheet<CatalogueItem>({
     { key: 'number', header: '序号', width: 6, cell: (_it, i) => i + 1 },
     { ...text('level1', 16, '一级事项', true), group: '公开事项' },
     { ...text('level2', 16, '二级事项'), group: '公开事项' },
-    text('content', 40, '公开内容（要素）', true),
+    { ...text('content', 40, '公开内容（要素）', true), synonyms: ['公开内容', '公开要素'] },
     text('basis', 30, '公开依据'),
     text('timeLimit', 20, '公开时限'),
     text('publisher', 16, '公开主体'),
-    { key: 'channels', header: '公开渠道和载体', width: 24, cell: (it) => it.channels.join('、') },
+    {
+      key: 'channels',
+      header: '公开渠道和载体',
+      synonyms: ['公开渠道及载体', '公开渠道'],
+      width: 24,
+      cell: (it) => it.channels.join('、'),
+    },
     ...GROUPS.flatMap((g) =>
       g.values.map(
         (v): SheetColumn<CatalogueItem> => ({
