@@ -85,6 +85,7 @@ function cellClass(col: TableColumn<unknown>): string | undefined {
   return names || undefined;
 }
 
+/** A table of `rows` in `columns`; see {@link DataTableProps}. */
 export function DataTable<R>(props: DataTableProps<R>) {
   const { columns, rows, rowKey, wrap = true } = props;
   if (!rows.length && props.empty !== undefined) return <p class="table-empty">{props.empty}</p>;

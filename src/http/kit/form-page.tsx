@@ -65,6 +65,7 @@ export interface FormPageProps extends KitFormProps {
   layout?: (p: { ctx: ViewContext; title: string; children: ComponentChildren }) => VNode;
 }
 
+/** A whole page holding one form: layout, breadcrumbs, error summary, title, intro, the form. */
 export function FormPage(p: FormPageProps) {
   const Layout = p.layout ?? AdminLayout;
   return (
