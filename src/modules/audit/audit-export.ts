@@ -1,6 +1,6 @@
 /** Audit log exports for the 安全审计员: CSV (UTF-8 with BOM, for Excel) and .xlsx. */
-import ExcelJS from 'exceljs';
 import type { AuditEvent } from '../../db/schema.ts';
+import { defineSheet, neutraliseFormula, writeXlsx } from '../../lib/spreadsheet/index.ts';
 
 export const AUDIT_EXPORT_COLUMNS: [string, (e: AuditEvent) => string | number][] = [
   ['序号', (e) => e.id],
@@ -21,10 +21,7 @@ export const AUDIT_EXPORT_COLUMNS: [string, (e: AuditEvent) => string | number][
   ['哈希', (e) => e.hash],
 ];
 
-/** Cells starting with = + - @ are prefixed so spreadsheet programs do not run them as formulas. */
-export function neutraliseFormula(v: string): string {
-  return /^[=+\-@\t\r]/.test(v) ? `'${v}` : v;
-}
+export { neutraliseFormula };
 
 function csvCell(v: string | number): string {
   const s = neutraliseFormula(String(v));
@@ -37,20 +34,16 @@ export function auditToCsv(events: AuditEvent[]): string {
   return `\uFEFF${lines.join('\r\n')}\r\n`;
 }
 
+const AUDIT_SHEET = defineSheet<AuditEvent>({
+  sheetName: '审计日志',
+  columns: AUDIT_EXPORT_COLUMNS.map(([header, cell], i) => ({
+    key: `c${i}`,
+    header,
+    width: header === '摘要' ? 60 : 18,
+    cell,
+  })),
+});
+
 export async function auditToXlsx(events: AuditEvent[]): Promise<Buffer> {
-  const wb = new ExcelJS.Workbook();
-  wb.creator = 'gongkai';
-  const ws = wb.addWorksheet('审计日志');
-  ws.columns = AUDIT_EXPORT_COLUMNS.map(([header]) => ({ header, width: header === '摘要' ? 60 : 18 }));
-  ws.getRow(1).font = { bold: true };
-  for (const e of events) {
-    ws.addRow(
-      AUDIT_EXPORT_COLUMNS.map(([, f]) => {
-        const v = f(e);
-        return typeof v === 'string' ? neutraliseFormula(v) : v;
-      }),
-    );
-  }
-  ws.views = [{ state: 'frozen', ySplit: 1 }];
-  return Buffer.from(await wb.xlsx.writeBuffer());
+  return writeXlsx(AUDIT_SHEET, events, { creator: 'gongkai', neutraliseFormulas: true });
 }

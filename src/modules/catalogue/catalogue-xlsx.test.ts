@@ -143,4 +143,46 @@ describe('catalogue spreadsheets', () => {
     const { problems } = await parseCatalogueXlsx(Buffer.from(await wb.xlsx.writeBuffer()));
     expect(problems[0]!.message).toContain('找不到表头');
   });
+
+  it('accepts header variants: 公开内容 for 公开内容（要素）, 公开渠道 for 公开渠道和载体, spaces', async () => {
+    const wb = new ExcelJS.Workbook();
+    const ws = wb.addWorksheet('目录');
+    ws.addRow([
+      '序号',
+      '公开事项',
+      null,
+      '公开内容',
+      '公开主体',
+      '公开渠道',
+      '公开对象',
+      null,
+      '公开方式',
+      null,
+      '公开层级',
+      null,
+    ]);
+    ws.addRow([
+      null,
+      '一级 事项',
+      '二级事项',
+      null,
+      null,
+      null,
+      '全社会',
+      '特定群体',
+      '主动',
+      '依申请',
+      '县级',
+      '乡级',
+    ]);
+    ws.addRow(['1', '社会救助', null, '政策文件', '县民政局', '政府网站', '√', null, '√', null, '√', null]);
+    const { items, problems } = await parseCatalogueXlsx(Buffer.from(await wb.xlsx.writeBuffer()));
+    expect(problems).toEqual([]);
+    expect(items[0]).toMatchObject({
+      level1: '社会救助',
+      content: '政策文件',
+      channels: ['政府网站'],
+      levels: ['县级'],
+    });
+  });
 });

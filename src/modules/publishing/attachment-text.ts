@@ -1,5 +1,6 @@
 import ExcelJS from 'exceljs';
 import mammoth from 'mammoth';
+import { cellText } from '../../lib/spreadsheet/index.ts';
 
 /**
  * Text of attachments, so that the personal-data and 密级 checks also read what is attached. Only formats
@@ -13,19 +14,6 @@ export const TEXT_EXTRACTABLE_EXTENSIONS: readonly string[] = ['.docx', '.xlsx']
 function extensionOf(fileName: string): string {
   const dot = fileName.lastIndexOf('.');
   return dot === -1 ? '' : fileName.slice(dot).toLowerCase();
-}
-
-/** The displayed text of one cell value, whatever its kind (rich text, formula result, hyperlink …). */
-function cellText(value: ExcelJS.CellValue): string {
-  if (value === null || value === undefined) return '';
-  if (value instanceof Date) return value.toISOString().slice(0, 10);
-  if (typeof value !== 'object') return String(value);
-  if ('richText' in value) return value.richText.map((run) => run.text).join('');
-  if ('formula' in value || 'sharedFormula' in value)
-    return cellText((value.result ?? null) as ExcelJS.CellValue);
-  if ('text' in value)
-    return typeof value.text === 'string' ? value.text : cellText(value.text as ExcelJS.CellValue);
-  return '';
 }
 
 /** All cell texts of all sheets: one line per row, cells separated by tabs, sheets separated by a blank line. */

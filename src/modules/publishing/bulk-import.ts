@@ -4,12 +4,12 @@
  * input valid — and the report lists what failed in each row and why. Only when every row passes are the
  * drafts created, all in ONE transaction (DocumentService.createDrafts): nothing is half-imported.
  */
-import ExcelJS from 'exceljs';
 import JSZip from 'jszip';
 import type { CallContext } from '../../lib/actor.ts';
 import { AppError } from '../../lib/errors.ts';
+import { defineSheet, readXlsx } from '../../lib/spreadsheet/index.ts';
 import { DISCLOSURE_MODE_LABELS, DISCLOSURE_MODES, VALIDITIES, VALIDITY_LABELS } from './document.model.ts';
-import type { DocumentService } from './document.service.ts';
+import { type DocumentService, MAX_ATTACHMENT_BYTES } from './document.service.ts';
 import type { SiteColumn } from './publishing.tables.ts';
 import { importWordDocument } from './word-import.ts';
 
@@ -59,42 +59,39 @@ export interface BulkImportDeps {
   columns: SiteColumn[];
 }
 
-function cellText(v: ExcelJS.CellValue): string {
-  if (v === null || v === undefined) return '';
-  if (v instanceof Date) return v.toISOString().slice(0, 10);
-  if (typeof v === 'object' && 'richText' in v) return v.richText.map((r) => r.text).join('');
-  if (typeof v === 'object' && 'text' in v) return String(v.text);
-  if (typeof v === 'object' && 'result' in v) return cellText((v.result ?? null) as ExcelJS.CellValue);
-  return String(v).trim();
-}
+/** The metadata sheet: one column per heading, found by its name on row 1. */
+const BULK_SHEET = defineSheet({
+  sheetName: '元数据',
+  columns: Object.entries(BULK_HEADINGS).map(([header, key]) => ({
+    key,
+    header,
+    required: key === 'fileName' || key === 'title',
+  })),
+});
 
-/** The metadata rows of the first sheet, keyed by form field. */
+const sheetError = (message: string) =>
+  AppError.validation([{ field: 'sheet', message: `元数据表格：${message}` }]);
+
+/** The metadata rows of the first sheet, keyed by form field (empty cells left out). */
 async function readSheet(xlsx: Buffer): Promise<{ row: number; values: Record<string, string> }[]> {
-  const wb = new ExcelJS.Workbook();
-  await wb.xlsx.load(xlsx as unknown as ArrayBuffer);
-  const sheet = wb.worksheets[0];
-  if (!sheet) throw AppError.validation([{ field: 'sheet', message: '元数据表格：没有工作表' }]);
-  const keys: (string | undefined)[] = [];
-  sheet.getRow(1).eachCell((c, col) => {
-    keys[col] = BULK_HEADINGS[cellText(c.value).replace(/\s+/g, '')];
+  const { rows, problems } = await readXlsx<Record<string, string>>(BULK_SHEET, xlsx, {
+    // The upload route checked the size against the same limit.
+    maxBytes: MAX_ATTACHMENT_BYTES,
+    emptyMessage: '没有数据行',
+    maxRows: MAX_BULK_ROWS,
+    headerSearchRows: 1,
+    prepare: (cells) => {
+      const values = Object.fromEntries(Object.entries(cells).filter(([, v]) => v !== '')) as Record<
+        string,
+        string
+      >;
+      return Object.keys(values).length ? values : null;
+    },
   });
-  const missing = ['fileName', 'title'].filter((k) => !keys.includes(k));
-  if (missing.length)
-    throw AppError.validation([{ field: 'sheet', message: '元数据表格：第 1 行须有“文件名”和“标题”两列' }]);
-  const rows: { row: number; values: Record<string, string> }[] = [];
-  sheet.eachRow((r, n) => {
-    if (n === 1) return;
-    const values: Record<string, string> = {};
-    r.eachCell((c, col) => {
-      const k = keys[col];
-      if (k) values[k] = cellText(c.value);
-    });
-    if (Object.values(values).some((v) => v !== '')) rows.push({ row: n, values });
-  });
-  if (rows.length === 0) throw AppError.validation([{ field: 'sheet', message: '元数据表格：没有数据行' }]);
-  if (rows.length > MAX_BULK_ROWS)
-    throw AppError.validation([{ field: 'sheet', message: `元数据表格：一次最多导入 ${MAX_BULK_ROWS} 行` }]);
-  return rows;
+  const [problem] = problems;
+  if (problem?.message.startsWith('找不到表头')) throw sheetError('第 1 行须有“文件名”和“标题”两列');
+  if (problem) throw sheetError(problem.message === '文件中没有工作表' ? '没有工作表' : problem.message);
+  return rows.map((r) => ({ row: r.row, values: r.value }));
 }
 
 /** .docx entries of the zip by file name (without folders). */

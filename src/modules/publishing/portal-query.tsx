@@ -33,12 +33,7 @@ export function parseListQuery(raw: unknown): ListQuery {
 }
 
 /** A query string for `base` with the given parameters (empty ones left out). */
-export function hrefWith(base: string, params: Record<string, string | number | undefined>): string {
-  const qs = new URLSearchParams();
-  for (const [k, v] of Object.entries(params)) if (v !== undefined && v !== '') qs.set(k, String(v));
-  const s = qs.toString();
-  return s ? `${base}?${s}` : base;
-}
+export { hrefWith } from '../../http/kit/pager.tsx';
 
 /** Query parameters that reproduce a list query (for pager links). */
 export function listParams(q: ListQuery): Record<string, string | number | undefined> {

@@ -3,7 +3,7 @@
  * 序号 · 公开领域 · 具体内容 · 工作要求 · 责任单位 · 时限要求), plus a 完成情况 column. The file reads back
  * through the plan parser, so an exported ledger can be re-imported (e.g. as next year's draft).
  */
-import ExcelJS from 'exceljs';
+import { defineSheet, writeXlsx } from '../../lib/spreadsheet/index.ts';
 import type { Recurrence } from './plan-parser/index.ts';
 import { TASK_STATUS_LABELS, type TaskStatus } from './task-status.ts';
 
@@ -63,20 +63,17 @@ export function ledgerCells(row: LedgerRow): string[] {
   return [row.number, row.title, content, requirement, units, deadline, status];
 }
 
+const LEDGER_SHEET = defineSheet<string[]>({
+  sheetName: '工作台账',
+  columns: LEDGER_COLUMNS.map((header, i) => ({
+    key: `c${i}`,
+    header,
+    width: WIDTHS[i],
+    cell: (cells) => cells[i],
+  })),
+});
+
 /** Builds the workbook: a title row merged across the columns, the header, then one row per task. */
 export async function buildLedgerWorkbook(title: string, rows: LedgerRow[]): Promise<Buffer> {
-  const book = new ExcelJS.Workbook();
-  const sheet = book.addWorksheet('工作台账', { views: [{ state: 'frozen', ySplit: 2 }] });
-  sheet.columns = WIDTHS.map((width) => ({ width }));
-  sheet.addRow([title]);
-  sheet.mergeCells(1, 1, 1, LEDGER_COLUMNS.length);
-  const titleCell = sheet.getCell(1, 1);
-  titleCell.font = { bold: true, size: 14 };
-  titleCell.alignment = { horizontal: 'center' };
-  const header = sheet.addRow([...LEDGER_COLUMNS]);
-  header.font = { bold: true };
-  for (const row of rows) {
-    sheet.addRow(ledgerCells(row)).alignment = { wrapText: true, vertical: 'top' };
-  }
-  return Buffer.from(await book.xlsx.writeBuffer());
+  return writeXlsx(LEDGER_SHEET, rows.map(ledgerCells), { title, titleSize: 14, wrap: true });
 }

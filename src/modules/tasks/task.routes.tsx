@@ -1,8 +1,8 @@
 /** The ledger (工作台账): office matrix, 我的任务, task page, reports, review, export, 回头看. */
-import { readFileSync } from 'node:fs';
 import type { FastifyInstance } from 'fastify';
 import { sendDownload } from '../../http/downloads.ts';
 import { handleForm, idParam } from '../../http/forms.ts';
+import { registerModuleStylesheet } from '../../http/kit/module-stylesheet.tsx';
 import { sendPage } from '../../http/render.ts';
 import { requirePermission, requireUser, type viewContext } from '../../http/request-context.ts';
 import { formFields, uploadedFiles } from '../../http/uploads.ts';
@@ -14,15 +14,11 @@ import { registerPlanImportRoutes } from './plan-import.routes.tsx';
 import { ledgerPageData, myTasksData, taskPageData } from './task-page-data.ts';
 import { LedgerPage, MyTasksPage } from './views/ledger-pages.tsx';
 import { ReturnReportPage, TaskPage } from './views/task-pages.tsx';
-import { TASKS_CSS_PATH } from './views/task-ui.tsx';
-
-const CSS = readFileSync(new URL('./views/tasks.css', import.meta.url));
+import { TASKS_CSS } from './views/task-ui.tsx';
 
 /** Registers every route of the tasks module. */
 export function registerTaskRoutes(server: FastifyInstance, app: Registry): void {
-  server.get(TASKS_CSS_PATH, async (_req, reply) =>
-    reply.type('text/css; charset=utf-8').header('cache-control', 'public, max-age=3600').send(CSS),
-  );
+  registerModuleStylesheet(server, TASKS_CSS, new URL('./views/tasks.css', import.meta.url));
   registerPlanImportRoutes(server, app);
   registerBulletinRoutes(server, app);
 

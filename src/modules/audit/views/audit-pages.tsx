@@ -1,5 +1,7 @@
 /** The audit log screen of the 安全审计员. */
 import type { AuditEvent } from '../../../db/schema.ts';
+import { DataTable, type TableColumn } from '../../../http/kit/data-table.tsx';
+import { hrefWith, Pager } from '../../../http/kit/pager.tsx';
 import type { FormState, ViewContext } from '../../../http/view-context.ts';
 import {
   Button,
@@ -20,6 +22,14 @@ export function describeBreak(b: ChainBreak): string {
   return `第 ${b.id} 条记录被篡改（${b.reason === 'hash_mismatch' ? '内容与哈希不符' : '与上一条记录的链接不符'}）`;
 }
 
+const AUDIT_COLUMNS: TableColumn<AuditEvent>[] = [
+  { header: '时间', cell: (e) => formatTime(e.occurred_at) },
+  { header: '操作人', cell: (e) => e.actor_name },
+  { header: '操作', cell: (e) => e.action, class: 'mono' },
+  { header: '摘要', cell: (e) => e.summary },
+  { header: 'IP 地址', cell: (e) => e.ip, class: 'mono' },
+];
+
 interface Props {
   ctx: ViewContext;
   q: AuditQuery;
@@ -33,12 +43,8 @@ interface Props {
 export function AuditPage({ ctx, q, total, events, actions, form, verifyResult }: Props) {
   const values = { from: q.from, to: q.to, action: q.action, actor: q.actor, ...(form?.values ?? {}) };
   const f: FormState = { values, problems: form?.problems ?? [] };
-  const qs = new URLSearchParams(
-    Object.entries({ from: q.from, to: q.to, action: q.action, actor: q.actor }).filter(([, v]) => v) as [
-      string,
-      string,
-    ][],
-  ).toString();
+  const filters = { from: q.from, to: q.to, action: q.action, actor: q.actor };
+  const qs = hrefWith('', filters).slice(1);
   const pages = Math.max(1, Math.ceil(total / AUDIT_PAGE_SIZE));
   return (
     <AdminLayout ctx={ctx} title="审计日志">
@@ -77,35 +83,20 @@ export function AuditPage({ ctx, q, total, events, actions, form, verifyResult }
           <Button kind="secondary">校验完整性</Button>
         </form>
       </div>
-      <table>
-        <caption>
-          共 {total} 条，第 {q.page} / {pages} 页
-        </caption>
-        <thead>
-          <tr>
-            <th scope="col">时间</th>
-            <th scope="col">操作人</th>
-            <th scope="col">操作</th>
-            <th scope="col">摘要</th>
-            <th scope="col">IP 地址</th>
-          </tr>
-        </thead>
-        <tbody>
-          {events.map((e) => (
-            <tr key={e.id}>
-              <td>{formatTime(e.occurred_at)}</td>
-              <td>{e.actor_name}</td>
-              <td class="mono">{e.action}</td>
-              <td>{e.summary}</td>
-              <td class="mono">{e.ip}</td>
-            </tr>
-          ))}
-        </tbody>
-      </table>
-      <nav class="pager" aria-label="分页">
-        {q.page > 1 ? <a href={`/admin/audit?${qs}${qs ? '&' : ''}page=${q.page - 1}`}>上一页</a> : null}
-        {q.page < pages ? <a href={`/admin/audit?${qs}${qs ? '&' : ''}page=${q.page + 1}`}>下一页</a> : null}
-      </nav>
+      <DataTable
+        caption={`共 ${total} 条，第 ${q.page} / ${pages} 页`}
+        columns={AUDIT_COLUMNS}
+        rows={events}
+        rowKey={(e) => e.id}
+      />
+      <Pager
+        base="/admin/audit"
+        params={filters}
+        page={q.page}
+        pages={pages}
+        numbers={false}
+        status={false}
+      />
     </AdminLayout>
   );
 }

@@ -1,6 +1,7 @@
 import type { ComponentChildren } from 'preact';
 /** Catalogue pages: the public 主动公开目录 table and the back-office editor. */
 import type { Unit } from '../../../db/schema.ts';
+import { DataTable, type TableColumn } from '../../../http/kit/data-table.tsx';
 import { emptyForm, type FormState, type ViewContext } from '../../../http/view-context.ts';
 import {
   ActionForm,
@@ -33,6 +34,48 @@ const tick = (on: boolean) =>
     <span class="visually-hidden">否</span>
   );
 
+const TICK_GROUPS = [
+  { label: '公开对象', values: AUDIENCES, of: (it: CatalogueItem): readonly string[] => it.audiences },
+  { label: '公开方式', values: DISCLOSURE_WAYS, of: (it: CatalogueItem): readonly string[] => it.ways },
+  { label: '公开层级', values: LEVELS, of: (it: CatalogueItem): readonly string[] => it.levels },
+] as const;
+
+function catalogueColumns(
+  columnName?: (id: number) => string | undefined,
+  actions?: (it: CatalogueItem) => ComponentChildren,
+): TableColumn<CatalogueItem>[] {
+  return [
+    { header: '序号', cell: (_it, i) => i + 1 },
+    { header: '一级事项', group: '公开事项', cell: (it) => it.level1 },
+    { header: '二级事项', group: '公开事项', cell: (it) => it.level2 },
+    { header: '公开内容（要素）', class: 'prewrap', cell: (it) => it.content },
+    { header: '公开依据', class: 'prewrap', cell: (it) => it.basis },
+    { header: '公开时限', cell: (it) => it.timeLimit },
+    { header: '公开主体', cell: (it) => it.publisher },
+    {
+      header: '公开渠道和载体',
+      cell: (it) => (
+        <>
+          {it.channels.join('、')}
+          {columnName && it.columnIds.length ? (
+            <span class="hint">（栏目：{it.columnIds.map(columnName).filter(Boolean).join('、')}）</span>
+          ) : null}
+        </>
+      ),
+    },
+    ...TICK_GROUPS.flatMap((g) =>
+      g.values.map(
+        (v): TableColumn<CatalogueItem> => ({
+          header: v,
+          group: g.label,
+          cell: (it) => tick(g.of(it).includes(v)),
+        }),
+      ),
+    ),
+    ...(actions ? [{ header: '操作', cell: actions }] : []),
+  ];
+}
+
 /** The catalogue in the standard two-row-header layout. */
 export function CatalogueTable({
   items,
@@ -44,90 +87,13 @@ export function CatalogueTable({
   actions?: (it: CatalogueItem) => ComponentChildren;
 }) {
   return (
-    <div class="table-wrap">
-      <table class="catalogue">
-        <caption>主动公开目录（共 {items.length} 项）</caption>
-        <thead>
-          <tr>
-            <th scope="col" rowSpan={2}>
-              序号
-            </th>
-            <th scope="colgroup" colSpan={2}>
-              公开事项
-            </th>
-            <th scope="col" rowSpan={2}>
-              公开内容（要素）
-            </th>
-            <th scope="col" rowSpan={2}>
-              公开依据
-            </th>
-            <th scope="col" rowSpan={2}>
-              公开时限
-            </th>
-            <th scope="col" rowSpan={2}>
-              公开主体
-            </th>
-            <th scope="col" rowSpan={2}>
-              公开渠道和载体
-            </th>
-            <th scope="colgroup" colSpan={2}>
-              公开对象
-            </th>
-            <th scope="colgroup" colSpan={2}>
-              公开方式
-            </th>
-            <th scope="colgroup" colSpan={2}>
-              公开层级
-            </th>
-            {actions ? (
-              <th scope="col" rowSpan={2}>
-                操作
-              </th>
-            ) : null}
-          </tr>
-          <tr>
-            <th scope="col">一级事项</th>
-            <th scope="col">二级事项</th>
-            {[...AUDIENCES, ...DISCLOSURE_WAYS, ...LEVELS].map((v) => (
-              <th scope="col" key={v}>
-                {v}
-              </th>
-            ))}
-          </tr>
-        </thead>
-        <tbody>
-          {items.map((it, i) => (
-            <tr key={it.id}>
-              <td>{i + 1}</td>
-              <td>{it.level1}</td>
-              <td>{it.level2}</td>
-              <td class="prewrap">{it.content}</td>
-              <td class="prewrap">{it.basis}</td>
-              <td>{it.timeLimit}</td>
-              <td>{it.publisher}</td>
-              <td>
-                {it.channels.join('、')}
-                {columnName && it.columnIds.length ? (
-                  <span class="hint">
-                    （栏目：{it.columnIds.map(columnName).filter(Boolean).join('、')}）
-                  </span>
-                ) : null}
-              </td>
-              {AUDIENCES.map((v) => (
-                <td key={v}>{tick(it.audiences.includes(v))}</td>
-              ))}
-              {DISCLOSURE_WAYS.map((v) => (
-                <td key={v}>{tick(it.ways.includes(v))}</td>
-              ))}
-              {LEVELS.map((v) => (
-                <td key={v}>{tick(it.levels.includes(v))}</td>
-              ))}
-              {actions ? <td>{actions(it)}</td> : null}
-            </tr>
-          ))}
-        </tbody>
-      </table>
-    </div>
+    <DataTable
+      class="catalogue"
+      caption={`主动公开目录（共 ${items.length} 项）`}
+      columns={catalogueColumns(columnName, actions)}
+      rows={items}
+      rowKey={(it) => it.id}
+    />
   );
 }
 

@@ -1,4 +1,6 @@
 /** The documents workbench: documents of a unit by state with counts, filters and paging. */
+import { DataTable, type TableColumn } from '../../../http/kit/data-table.tsx';
+import { hrefWith, Pager, type QueryParams } from '../../../http/kit/pager.tsx';
 import type { ViewContext } from '../../../http/view-context.ts';
 import { Breadcrumbs, Notice } from '../../../http/views/components.tsx';
 import { AdminLayout } from '../../../http/views/layouts.tsx';
@@ -41,23 +43,26 @@ export interface WorkbenchProps {
 
 const DONE: Record<string, string> = { deleted: '草稿已删除。', imported: '批量导入完成。' };
 
-function href(p: WorkbenchProps, over: Record<string, string | number | undefined>) {
-  const q = new URLSearchParams();
-  const all = {
-    unit: p.unit.id,
-    state: p.filters.state,
-    title: p.filters.title,
-    topic: p.filters.topicId,
-    ...over,
-  };
-  for (const [k, v] of Object.entries(all)) if (v !== undefined && v !== '') q.set(k, String(v));
-  return `/admin/documents?${q}`;
+/** The list's query parameters (the unit always first, so every link names it). */
+function listParams(p: WorkbenchProps): QueryParams {
+  return { unit: p.unit.id, state: p.filters.state, title: p.filters.title, topic: p.filters.topicId };
 }
+
+function href(p: WorkbenchProps, over: QueryParams) {
+  return hrefWith('/admin/documents', { ...listParams(p), ...over });
+}
+
+const WORKBENCH_COLUMNS: TableColumn<WorkbenchRow>[] = [
+  { header: '标题', cell: (d) => <a href={`/admin/documents/${d.id}`}>{d.title}</a> },
+  { header: '状态', cell: (d) => <StateTag state={d.state} /> },
+  { header: '发文字号', cell: (d) => d.doc_number ?? '—' },
+  { header: '单位', cell: (d) => d.unit_name },
+  { header: '最后修改', cell: (d) => fmtTime(d.updated_at) },
+];
 
 export function WorkbenchPage(p: WorkbenchProps) {
   const { ctx, counts, filters } = p;
   const all = Object.values(counts).reduce((a, b) => a + b, 0);
-  const pages = Math.max(1, Math.ceil(p.total / p.pageSize));
   return (
     <AdminLayout ctx={ctx} title="信息发布">
       <Breadcrumbs items={[{ href: '/admin', label: '工作台' }, { label: '信息发布' }]} />
@@ -130,44 +135,26 @@ export function WorkbenchPage(p: WorkbenchProps) {
           筛选
         </button>
       </form>
-      <div class="table-wrap">
-        <table>
-          <caption>
+      <DataTable
+        caption={
+          <>
             {filters.state ? DOCUMENT_STATE_LABELS[filters.state as DocumentState] : '全部信息'}（共 {p.total}{' '}
             条）
-          </caption>
-          <thead>
-            <tr>
-              <th scope="col">标题</th>
-              <th scope="col">状态</th>
-              <th scope="col">发文字号</th>
-              <th scope="col">单位</th>
-              <th scope="col">最后修改</th>
-            </tr>
-          </thead>
-          <tbody>
-            {p.items.map((d) => (
-              <tr key={d.id}>
-                <td>
-                  <a href={`/admin/documents/${d.id}`}>{d.title}</a>
-                </td>
-                <td>
-                  <StateTag state={d.state} />
-                </td>
-                <td>{d.doc_number ?? '—'}</td>
-                <td>{d.unit_name}</td>
-                <td>{fmtTime(d.updated_at)}</td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
-      </div>
-      {pages > 1 ? (
-        <nav class="pager" aria-label="分页">
-          {p.page > 1 ? <a href={href(p, { page: p.page - 1 })}>上一页</a> : null} 第 {p.page} / {pages} 页{' '}
-          {p.page < pages ? <a href={href(p, { page: p.page + 1 })}>下一页</a> : null}
-        </nav>
-      ) : null}
+          </>
+        }
+        columns={WORKBENCH_COLUMNS}
+        rows={p.items}
+        rowKey={(d) => d.id}
+      />
+      <Pager
+        base="/admin/documents"
+        params={listParams(p)}
+        page={p.page}
+        total={p.total}
+        pageSize={p.pageSize}
+        numbers={false}
+        status={(page, pages) => `第 ${page} / ${pages} 页`}
+      />
     </AdminLayout>
   );
 }

@@ -2,9 +2,10 @@
 export { DocList, type DocSummary };
 
 import type { Unit } from '../../../db/schema.ts';
+import { Pager as KitPager } from '../../../http/kit/pager.tsx';
 import { GENRES } from '../document.model.ts';
 import { DocList, type DocSummary } from '../document-list.components.tsx';
-import { hrefWith, type ListQuery, listParams } from '../portal-query.tsx';
+import { type ListQuery, listParams } from '../portal-query.tsx';
 import type { SiteColumn, TopicCategory } from '../publishing.tables.ts';
 
 /** A count as shown to visitors, with thousands separators; a capped search count reads “1,000+”. */
@@ -28,24 +29,16 @@ export function Pager({
   total: number;
   capped?: boolean;
 }) {
-  const pages = Math.max(1, Math.ceil(total / pageSize));
-  if (pages <= 1) return null;
   return (
-    <nav class="pager" aria-label="分页">
-      {page > 1 ? (
-        <a href={hrefWith(base, { ...params, page: page - 1 })} rel="prev">
-          上一页
-        </a>
-      ) : null}
-      <span>
-        第 {Math.min(page, pages)} 页，共 {pages} 页（{countLabel(total, capped)} 条）
-      </span>
-      {page < pages ? (
-        <a href={hrefWith(base, { ...params, page: page + 1 })} rel="next">
-          下一页
-        </a>
-      ) : null}
-    </nav>
+    <KitPager
+      base={base}
+      params={params}
+      page={page}
+      total={total}
+      pageSize={pageSize}
+      numbers={false}
+      summary={`（${countLabel(total, capped)} 条）`}
+    />
   );
 }
 

@@ -1,5 +1,6 @@
 /** Back office: the 依申请公开 workbench (filters, counts per state, cases by due date) and intake. */
 import type { Unit } from '../../../db/schema.ts';
+import { DataTable, type TableColumn } from '../../../http/kit/data-table.tsx';
 import type { FormState, ViewContext } from '../../../http/view-context.ts';
 import {
   Breadcrumbs,
@@ -22,6 +23,18 @@ export const DUE_WINDOWS: Record<string, string> = {
   due_soon: '临期（3 个工作日内）',
   week: '7 日内到期',
 };
+
+function caseColumns(unitName: ReadonlyMap<number, string>): TableColumn<CaseListItem>[] {
+  return [
+    { header: '受理编号', cell: (i) => <a href={`/admin/requests/${i.id}`}>{i.reference}</a> },
+    { header: '单位', cell: (i) => unitName.get(i.unitId) ?? '' },
+    { header: '申请人', cell: (i) => i.applicantName },
+    { header: '渠道', cell: (i) => CHANNEL_INFO[i.channel].label },
+    { header: '状态', cell: (i) => i.stateLabel },
+    { header: '答复期限', cell: (i) => i.dueDate ?? '—' },
+    { header: '期限状态', cell: (i) => <ClockTag status={i.clockStatus} /> },
+  ];
+}
 
 export function WorkbenchPage({
   ctx,
@@ -90,39 +103,13 @@ export function WorkbenchPage({
         <Button kind="secondary">筛选</Button>
       </form>
       <p>共 {items.length} 件，按答复期限排序（最早到期的在前）。</p>
-      <div class="table-wrap">
-        <table>
-          <caption class="visually-hidden">申请列表</caption>
-          <thead>
-            <tr>
-              <th scope="col">受理编号</th>
-              <th scope="col">单位</th>
-              <th scope="col">申请人</th>
-              <th scope="col">渠道</th>
-              <th scope="col">状态</th>
-              <th scope="col">答复期限</th>
-              <th scope="col">期限状态</th>
-            </tr>
-          </thead>
-          <tbody>
-            {items.map((i) => (
-              <tr key={i.id}>
-                <td>
-                  <a href={`/admin/requests/${i.id}`}>{i.reference}</a>
-                </td>
-                <td>{unitName.get(i.unitId) ?? ''}</td>
-                <td>{i.applicantName}</td>
-                <td>{CHANNEL_INFO[i.channel].label}</td>
-                <td>{i.stateLabel}</td>
-                <td>{i.dueDate ?? '—'}</td>
-                <td>
-                  <ClockTag status={i.clockStatus} />
-                </td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
-      </div>
+      <DataTable
+        caption="申请列表"
+        captionHidden
+        columns={caseColumns(unitName)}
+        rows={items}
+        rowKey={(i) => i.id}
+      />
     </AdminLayout>
   );
 }

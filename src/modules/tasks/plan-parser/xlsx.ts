@@ -4,6 +4,7 @@
  * header is taken as that plan's title.
  */
 import ExcelJS from 'exceljs';
+import { cellText } from '../../../lib/spreadsheet/index.ts';
 import { type ColumnKind, columnKind } from './table.ts';
 import { normaliseWidth } from './text.ts';
 import type { TableRow } from './types.ts';
@@ -15,18 +16,6 @@ export interface SheetTable {
 }
 
 const HEADER_SEARCH_ROWS = 15;
-
-function cellText(value: ExcelJS.CellValue): string {
-  if (value === null || value === undefined) return '';
-  if (value instanceof Date) return value.toISOString().slice(0, 10);
-  if (typeof value === 'object') {
-    if ('richText' in value) return value.richText.map((part) => part.text).join('');
-    if ('result' in value) return cellText(value.result as ExcelJS.CellValue);
-    if ('text' in value) return String(value.text);
-    return '';
-  }
-  return normaliseWidth(String(value));
-}
 
 function sheetRows(sheet: ExcelJS.Worksheet): string[][] {
   const rows: string[][] = [];

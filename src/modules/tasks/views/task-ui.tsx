@@ -1,4 +1,5 @@
 /** Small building blocks of the task ledger pages: status labels, deadlines, the module stylesheet. */
+import { ModuleStylesheets } from '../../../http/kit/module-stylesheet.tsx';
 import type { FormState } from '../../../http/view-context.ts';
 import { problemFor } from '../../../http/view-context.ts';
 import type { Recurrence } from '../plan-parser/index.ts';
@@ -6,11 +7,12 @@ import { RECURRENCE_WORDS } from '../task-ledger-export.ts';
 import { REPORT_STATE_LABELS, type ReportState } from '../task-report.workflow.ts';
 import { TASK_STATUS_LABELS, TASK_STATUSES, type TaskStatus } from '../task-status.ts';
 
-export const TASKS_CSS_PATH = '/assets/tasks.css';
+/** Name of the module stylesheet (views/tasks.css, served at /assets/tasks.css). */
+export const TASKS_CSS = 'tasks';
 
 /** The module's stylesheet (allowed in the body; same origin, so the CSP accepts it). */
 export function TasksStyles() {
-  return <link rel="stylesheet" href={TASKS_CSS_PATH} />;
+  return <ModuleStylesheets names={[TASKS_CSS]} />;
 }
 
 /** A task status: its words, with a colour that only repeats them. */
