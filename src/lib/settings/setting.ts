@@ -101,6 +101,12 @@ export class SettingRegistry {
 export const SETTINGS = new SettingRegistry();
 
 type SingleControl = Exclude<SettingControl, { kind: 'fieldset' }>;
+/** A control of one field, its label and hint defaulting to the setting's. */
+type FieldControl = SingleControl extends infer C
+  ? C extends SingleControl
+    ? Omit<C, 'label' | 'hint'> & { label?: string; hint?: string }
+    : never
+  : never;
 
 /**
  * A setting edited through one form field: `parse` reads that field (null or undefined = no value of its
@@ -115,7 +121,7 @@ export function fieldSetting<T>(d: {
   default: T;
   schema: z.ZodType<T>;
   inherit?: boolean;
-  control: Omit<SingleControl, 'label' | 'hint'> & { label?: string; hint?: string };
+  control: FieldControl;
   parse: z.ZodType<T | null | undefined>;
   format?: (value: T) => unknown;
 }): SettingDefinition<T> {

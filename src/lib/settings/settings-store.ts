@@ -32,7 +32,7 @@ export function ancestorIds(path: string, unitId: number): number[] {
 }
 
 /** The row of a setting: `<key>` site-wide, `<key>.<unitId>` a unit's own value. */
-export function storageKey(def: SettingDefinition<unknown>, unitId?: number): string {
+export function storageKey(def: SettingDefinition<any>, unitId?: number): string {
   if (unitId !== undefined && def.scope === 'site')
     throw new Error(`setting “${def.key}” is site-wide: it has no value per unit`);
   return unitId === undefined ? def.key : `${def.key}.${unitId}`;
@@ -102,8 +102,8 @@ export class SettingsStore {
 
   /**
    * Stores own values of (some of) a group at one place — null removes the own value — and appends
-   * `audit` in the same transaction. Without `before`/`after` the event carries the own values before and
-   * the values written.
+   * `audit` in the same transaction. An entry with neither `before` nor `after` gets the own values before
+   * and the values written; otherwise it is recorded as given.
    * @throws AppError('validation') naming the field of every value its schema refuses (nothing stored)
    */
   async write<G extends SettingGroup>(
@@ -125,13 +125,14 @@ export class SettingsStore {
         problems.push({ field: controlNames(c.def.controls)[0]!, message: `${c.def.label}的值无效` });
     }
     if (problems.length) throw AppError.validation(problems);
-    const before =
-      opts.audit.before === undefined ? await this.ownGroup(group, opts.unitId) : opts.audit.before;
-    const entry: AuditEntry = {
-      ...opts.audit,
-      before: opts.audit.before === undefined ? pick(before as Record<string, unknown>, changes) : before,
-      after: opts.audit.after === undefined ? values : opts.audit.after,
-    };
+    const given = opts.audit.before !== undefined || opts.audit.after !== undefined;
+    const entry: AuditEntry = given
+      ? opts.audit
+      : {
+          ...opts.audit,
+          before: pick((await this.ownGroup(group, opts.unitId)) as Record<string, unknown>, changes),
+          after: values,
+        };
     const now = this.d.clock.now().toISOString();
     await this.d.db.transaction().execute(async (trx) => {
       for (const c of changes) {
@@ -143,7 +144,7 @@ export class SettingsStore {
   }
 
   /** The rows to look at, in order, for the value of `def` in force at `at`. */
-  private chain(def: SettingDefinition<unknown>, at?: UnitRef): string[] {
+  private chain(def: SettingDefinition<any>, at?: UnitRef): string[] {
     if (def.scope === 'site' || !at) return [def.key];
     const parents = def.inherit ? (at.ancestorIds ?? []) : [];
     return [...[at.unitId, ...parents].map((id) => storageKey(def, id)), def.key];

@@ -26,9 +26,11 @@ export class SettingsRepository {
     const rows = await this.db
       .selectFrom('settings')
       .select(['key', 'value'])
-      .where('key', 'like', `${prefix.replace(/[\\%_]/g, '\\$&')}%`)
+      // '_' in a key is a LIKE wildcard (SQLite has no default escape character): the prefix is checked below
+      .where('key', 'like', `${prefix}%`)
       .execute();
     return rows
+      .filter((r) => r.key.startsWith(prefix))
       .map((r) => ({ suffix: r.key.slice(prefix.length), value: r.value }))
       .filter((r) => r.suffix !== '' && /^\d+$/.test(r.suffix))
       .map((r) => ({ unitId: Number(r.suffix), value: r.value }))
