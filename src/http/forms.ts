@@ -1,7 +1,13 @@
 /** Form submission: run the use-case; on a validation error, show the form again with what was typed. */
 import type { FastifyReply } from 'fastify';
 import type { VNode } from 'preact';
-import { isAppError } from '../lib/errors.ts';
+import {
+  type ErrorCode,
+  type FieldProblem,
+  FORM_REDISPLAY_CODES,
+  HTTP_STATUS,
+  isAppError,
+} from '../lib/errors.ts';
 import { sendPage } from './render.ts';
 import { formFields } from './uploads.ts';
 import type { FormState } from './view-context.ts';
@@ -18,8 +24,23 @@ export function echoValues(body: unknown): Record<string, unknown> {
 }
 
 /**
- * Runs `action`, which returns where to go next (redirect) or a page to show. A validation or conflict error re-renders the
- * form through `invalid` with status 422 and every problem listed; other errors propagate.
+ * Whether a form shows itself again because of `e`, and how: the status (from the one HTTP_STATUS table:
+ * validation 422, conflict and invalid_transition 409) and the problems to list (the message as a problem
+ * of the whole form when none is attached). Null when `e` is not such an error: rethrow it.
+ */
+export function formRejection(
+  e: unknown,
+  codes: readonly ErrorCode[] = FORM_REDISPLAY_CODES,
+): { status: number; problems: FieldProblem[] } | null {
+  if (!isAppError(e) || !codes.includes(e.code)) return null;
+  const problems = e.problems.length ? e.problems : [{ field: '_', message: e.message }];
+  return { status: HTTP_STATUS[e.code], problems };
+}
+
+/**
+ * Runs `action`, which returns where to go next (redirect) or a page to show. An error a form shows again
+ * (formRejection) re-renders the form through `invalid` with its status and every problem listed; other
+ * errors propagate.
  */
 export async function handleForm(
   reply: FastifyReply,
@@ -31,15 +52,13 @@ export async function handleForm(
     const next = await action();
     return typeof next === 'string' ? reply.redirect(next, 303) : sendPage(reply, next);
   } catch (e) {
-    if (isAppError(e) && (e.code === 'validation' || e.code === 'conflict')) {
-      const problems = e.problems.length ? e.problems : [{ field: '_', message: e.message }];
-      return sendPage(
-        reply,
-        await invalid({ values: echoValues(body), problems }),
-        e.code === 'conflict' ? 409 : 422,
-      );
-    }
-    throw e;
+    const rejected = formRejection(e);
+    if (!rejected) throw e;
+    return sendPage(
+      reply,
+      await invalid({ values: echoValues(body), problems: rejected.problems }),
+      rejected.status,
+    );
   }
 }
 

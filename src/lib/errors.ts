@@ -46,7 +46,11 @@ export class AppError extends Error {
   }
 }
 
-/** HTTP status for each error code: the single mapping used at the boundary. */
+/**
+ * HTTP status for each error code: the single mapping used at the boundary, by the error page and by
+ * every form shown again (http/forms.ts#formRejection). A refused workflow step (invalid_transition) is
+ * a conflict with the record's current state: 409, like a stale edit (conflict).
+ */
 export const HTTP_STATUS: Record<ErrorCode, number> = {
   validation: 422,
   unauthenticated: 401,
@@ -60,6 +64,9 @@ export const HTTP_STATUS: Record<ErrorCode, number> = {
   unsupported_media: 415,
   internal: 500,
 };
+
+/** Codes a form answers by showing itself again with the problems listed, instead of an error page. */
+export const FORM_REDISPLAY_CODES: readonly ErrorCode[] = ['validation', 'conflict', 'invalid_transition'];
 
 export function isAppError(e: unknown): e is AppError {
   return e instanceof AppError;

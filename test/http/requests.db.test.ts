@@ -274,7 +274,8 @@ describe(`依申请公开 over HTTP on ${ENGINE}`, () => {
     const ev = (event: string, form: Record<string, string> = {}, b = clerk) =>
       b.post(`/admin/requests/${id}/events/${event}`, form, { csrfFrom: `/admin/requests/${id}` });
     expect((await ev('confirm', { receivedOn: '2026-03-02' })).statusCode).toBe(303);
-    expect((await ev('answer', { deliveryMethod: 'email', answeredOn: '2026-03-02' })).statusCode).toBe(422);
+    // a refused workflow step is a conflict with the case's state: 409 (lib/errors.ts HTTP_STATUS)
+    expect((await ev('answer', { deliveryMethod: 'email', answeredOn: '2026-03-02' })).statusCode).toBe(409);
     expect(
       (await ev('draft_reply', { decision: 'partial', replySummary: '第 3 页涉及个人隐私，已作遮盖处理。' }))
         .statusCode,
@@ -284,7 +285,7 @@ describe(`依申请公开 over HTTP on ${ENGINE}`, () => {
     expect(self.statusCode).toBe(403);
     expect((await ev('pass_review', {}, await staff('reviewer'))).statusCode).toBe(303);
     const noLetter = await ev('answer', { deliveryMethod: 'email', answeredOn: '2026-03-02' });
-    expect(noLetter.statusCode).toBe(422);
+    expect(noLetter.statusCode).toBe(409);
     expect(noLetter.body).toContain('尚未生成答复告知书');
     const page = await clerk.get(`/admin/requests/${id}`);
     expect(page.body).toContain('答复期限的计算');

@@ -1,6 +1,6 @@
 /** Log-in, log-out, own password, the back-office home, unit switcher and 长者模式 preference. */
 import type { FastifyInstance } from 'fastify';
-import { handleForm } from '../../http/forms.ts';
+import { formRejection, handleForm } from '../../http/forms.ts';
 import { sendPage } from '../../http/render.ts';
 import {
   cookieOptions,
@@ -48,13 +48,14 @@ export function registerAuthRoutes(server: FastifyInstance, app: Registry): void
         303,
       );
     } catch (e) {
-      if (!(e instanceof AppError) || !['unauthenticated', 'locked'].includes(e.code)) throw e;
+      const rejected = formRejection(e, ['unauthenticated', 'locked']);
+      if (!rejected || !(e instanceof AppError)) throw e;
       const ctx = await viewContext(app, req);
       const form = {
         values: { username: body.username, next: body.next },
         problems: [{ field: 'username', message: e.message }],
       };
-      return sendPage(reply, LoginPage({ ctx, form }), e.code === 'locked' ? 423 : 401);
+      return sendPage(reply, LoginPage({ ctx, form }), rejected.status);
     }
   });
 

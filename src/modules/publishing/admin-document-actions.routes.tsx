@@ -3,7 +3,7 @@
  * page again with the form's problems (typed values kept); the reasons of a refused transition are listed.
  */
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
-import { echoValues, idParam } from '../../http/forms.ts';
+import { echoValues, formRejection, idParam } from '../../http/forms.ts';
 import { sendPage } from '../../http/render.ts';
 import { requireUser } from '../../http/request-context.ts';
 import { formFields } from '../../http/uploads.ts';
@@ -54,9 +54,10 @@ export function registerAdminDocumentActionRoutes(server: FastifyInstance, app: 
     try {
       await run[key]!(req, id, f);
     } catch (e) {
-      if (!isAppError(e) || !['validation', 'conflict', 'invalid_transition'].includes(e.code)) throw e;
+      const rejected = formRejection(e);
+      if (!rejected) throw e;
       const aliases = FIELD_ALIASES[key] ?? {};
-      const problems = (e.problems.length ? e.problems : [{ field: '_', message: e.message }]).map((p) => ({
+      const problems = rejected.problems.map((p) => ({
         ...p,
         field: aliases[p.field] ?? (p.field === '_' ? `action-${key}` : p.field),
       }));
@@ -64,7 +65,7 @@ export function registerAdminDocumentActionRoutes(server: FastifyInstance, app: 
         key,
         form: { values: echoValues(req.body), problems },
       });
-      return sendPage(reply, page, e.code === 'validation' ? 422 : 409);
+      return sendPage(reply, page, rejected.status);
     }
     return reply.redirect(
       key === 'delete' ? '/admin/documents?done=deleted' : `/admin/documents/${id}?done=${key}`,
@@ -82,10 +83,11 @@ export function registerAdminDocumentActionRoutes(server: FastifyInstance, app: 
     try {
       await documents.removeAttachment(req.ctx, id, idParam(req.params, 'aid'));
     } catch (e) {
-      if (!isAppError(e) || e.code !== 'invalid_transition') throw e;
+      const rejected = formRejection(e, ['invalid_transition']);
+      if (!rejected || !isAppError(e)) throw e;
       const problems = [{ field: 'attachments', message: e.message }];
       const page = await documentPage(app, req, id, { key: 'edit', form: { values: {}, problems } });
-      return sendPage(reply, page, 409);
+      return sendPage(reply, page, rejected.status);
     }
     return reply.redirect(`/admin/documents/${id}?done=attachment_removed`, 303);
   });

@@ -1,9 +1,9 @@
 /**
  * The configuration of the pre-publication checks (issue 3 §6: "each blocking or warning by configuration"),
- * stored site-wide in the `settings` table and edited by a 政务公开管理员 of a top-level unit on
- * /admin/publishing/checks: per check 阻止发布 / 提醒 / 不检查, the required metadata fields, the typo list, the
- * sensitive-word list and the hosts allowed in links besides *.gov.cn. Every change is audited with the
- * values before and after. Nothing stored = the defaults of pre-publication-checks.ts.
+ * one typed site-wide setting (lib/settings, key 'publishing.checks') edited by a 政务公开管理员 of a top-level
+ * unit on /admin/publishing/checks: per check 阻止发布 / 提醒 / 不检查, the required metadata fields, the typo
+ * list, the sensitive-word list and the hosts allowed in links besides *.gov.cn. Every change is audited with
+ * the values before and after. Nothing stored = the defaults of pre-publication-checks.ts.
  */
 import { isIP } from 'node:net';
 import type { Kysely } from 'kysely';
@@ -14,7 +14,14 @@ import type { Actor, CallContext } from '../../lib/actor.ts';
 import type { AuditLog } from '../../lib/audit/audit-log.ts';
 import type { Clock } from '../../lib/clock.ts';
 import { AppError } from '../../lib/errors.ts';
-import { choice, parseInput } from '../../lib/validation.ts';
+import {
+  decodeSetting,
+  parseSettingsForm,
+  SETTINGS,
+  type SettingDefinition,
+  SettingsStore,
+} from '../../lib/settings/index.ts';
+import { choice } from '../../lib/validation.ts';
 import type { CheckName } from './checks/finding.ts';
 import { METADATA_LABELS, type MetadataField } from './checks/required-metadata.ts';
 import type { TypoEntry } from './checks/word-lists.ts';
@@ -24,7 +31,6 @@ import {
   DEFAULT_PRE_PUBLICATION_CONFIG,
   type PrePublicationConfig,
 } from './pre-publication-checks.ts';
-import type { PublishingSettingsRepository } from './settings.repository.ts';
 
 /** The settings row holding the configuration as JSON (the shape of PrePublicationConfig). */
 export const CHECK_SETTINGS_KEY = 'publishing.checks';
@@ -148,35 +154,25 @@ const settingsSchema = z.object({
   allowedHosts: hostsField,
 });
 
-/** The settings form parsed into a configuration; a validation error lists every problem, naming the field. */
-export function parseCheckSettings(raw: unknown): PrePublicationConfig {
-  const v = parseInput(settingsSchema, raw) as Record<string, unknown> & z.infer<typeof settingsSchema>;
-  return {
-    severity: Object.fromEntries(
-      CHECK_NAMES.map((c) => [c, v[severityField(c)]]),
-    ) as PrePublicationConfig['severity'],
-    requiredMetadata: v.requiredMetadata,
-    typos: v.typos,
-    sensitiveWords: v.sensitiveWords,
-    allowedHosts: v.allowedHosts,
-  };
-}
+/** The stored configuration (the shape of PrePublicationConfig), as written by the settings page. */
+const storedSchema = z.object({
+  severity: z.object(Object.fromEntries(CHECK_NAMES.map((c) => [c, z.enum(SEVERITIES)]))),
+  requiredMetadata: z.array(z.enum(REQUIRABLE_FIELDS as [MetadataField, ...MetadataField[]])),
+  typos: z.array(z.object({ wrong: z.string(), right: z.string(), except: z.array(z.string()).optional() })),
+  sensitiveWords: z.array(z.string()),
+  allowedHosts: z.array(z.string()),
+}) as unknown as z.ZodType<PrePublicationConfig>;
 
-/** The stored JSON read leniently: unknown or missing parts fall back to the defaults. */
-export function configFromStored(json: string | undefined): PrePublicationConfig {
+/** A stored value of an older shape read leniently: unknown or missing parts fall back to the defaults. */
+function recoverConfig(stored: unknown): PrePublicationConfig {
   const base = DEFAULT_PRE_PUBLICATION_CONFIG;
-  if (!json) return base;
-  let v: Partial<Record<keyof PrePublicationConfig, unknown>>;
-  try {
-    v = JSON.parse(json);
-  } catch {
-    return base;
-  }
+  if (!stored || typeof stored !== 'object') return base;
+  const v = stored as Partial<Record<keyof PrePublicationConfig, unknown>>;
   const severity = { ...base.severity };
-  const stored = (v.severity ?? {}) as Record<string, unknown>;
+  const given = (v.severity ?? {}) as Record<string, unknown>;
   for (const c of CHECK_NAMES)
-    if ((SEVERITIES as readonly unknown[]).includes(stored[c]))
-      severity[c] = stored[c] as (typeof severity)[CheckName];
+    if ((SEVERITIES as readonly unknown[]).includes(given[c]))
+      severity[c] = given[c] as (typeof severity)[CheckName];
   const arr = <T>(x: unknown, fallback: readonly T[]) => (Array.isArray(x) ? (x as T[]) : fallback);
   return {
     severity,
@@ -200,19 +196,100 @@ export function configToForm(config: PrePublicationConfig): Record<string, unkno
   };
 }
 
+const checksSetting: SettingDefinition<PrePublicationConfig> = {
+  key: CHECK_SETTINGS_KEY,
+  scope: 'site',
+  label: '发布前检查',
+  legalBasis: '条例 第十七条（拟公开的政府信息先审查、后公开）；国办秘函〔2019〕19号（政府网站检查指标）',
+  default: DEFAULT_PRE_PUBLICATION_CONFIG,
+  schema: storedSchema,
+  recover: recoverConfig,
+  controls: [
+    {
+      kind: 'fieldset',
+      legend: '各项检查的处理方式',
+      heading: true,
+      controls: CHECK_NAMES.map((c) => ({
+        kind: 'select' as const,
+        name: severityField(c),
+        label: CHECK_LABELS[c],
+        options: SEVERITIES.map((s) => ({ value: s, label: SEVERITY_LABELS[s] })),
+      })),
+    },
+    {
+      kind: 'checkboxes',
+      name: 'requiredMetadata',
+      label: '必填元数据',
+      hint: '发布前检查这些字段是否已填写（索引号在发布时自动生成，不在此列）',
+      options: REQUIRABLE_FIELDS.map((f) => ({ value: f, label: METADATA_LABELS[f] })),
+    },
+    {
+      kind: 'textarea',
+      name: 'typos',
+      label: '常见错别字',
+      rows: 10,
+      hint: `每行一条：错误写法、正确写法，之后可写不应报告的正确长词（须包含错误写法），用空格分隔，例如“布署 部署 布署名”。最多 ${MAX_LIST_ENTRIES} 条，每个词不超过 ${MAX_WORD_LENGTH} 个字符`,
+    },
+    {
+      kind: 'textarea',
+      name: 'sensitiveWords',
+      label: '敏感词',
+      rows: 8,
+      hint: `每行一个（也可用逗号或顿号分隔）；初始列表取自新华社《新闻报道中的禁用词和慎用词》。最多 ${MAX_LIST_ENTRIES} 个`,
+    },
+    {
+      kind: 'textarea',
+      name: 'allowedHosts',
+      label: '允许链接的网站',
+      rows: 4,
+      hint: '每行一个域名（含其子域名），例如 people.com.cn；gov.cn 域名和本站地址始终允许，不能填写IP地址',
+    },
+  ],
+  fromForm: settingsSchema.transform(
+    (v): PrePublicationConfig => ({
+      severity: Object.fromEntries(
+        CHECK_NAMES.map((c) => [c, (v as Record<string, unknown>)[severityField(c)]]),
+      ) as PrePublicationConfig['severity'],
+      requiredMetadata: v.requiredMetadata,
+      typos: v.typos,
+      sensitiveWords: v.sensitiveWords,
+      allowedHosts: v.allowedHosts,
+    }),
+  ),
+  toForm: (config) => configToForm(config ?? DEFAULT_PRE_PUBLICATION_CONFIG),
+};
+
+/** The settings of the check settings page (one site-wide setting). */
+export const CHECK_SETTINGS = SETTINGS.register({ checks: checksSetting });
+
+/** The settings form parsed into a configuration; a validation error lists every problem, naming the field. */
+export function parseCheckSettings(raw: unknown): PrePublicationConfig {
+  return parseSettingsForm(CHECK_SETTINGS, raw).checks ?? DEFAULT_PRE_PUBLICATION_CONFIG;
+}
+
+/** The stored JSON read leniently: unknown or missing parts fall back to the defaults. */
+export function configFromStored(json: string | undefined): PrePublicationConfig {
+  return decodeSetting(checksSetting, json) ?? DEFAULT_PRE_PUBLICATION_CONFIG;
+}
+
 export interface CheckSettingsServiceDeps {
   db: Kysely<DB>;
-  settings: PublishingSettingsRepository;
   audit: AuditLog;
   clock: Clock;
+  /** The settings store (built from db, audit and clock when not given). */
+  settings?: SettingsStore;
 }
 
 export class CheckSettingsService {
-  constructor(private readonly d: CheckSettingsServiceDeps) {}
+  private readonly store: SettingsStore;
+
+  constructor(d: CheckSettingsServiceDeps) {
+    this.store = d.settings ?? new SettingsStore(d);
+  }
 
   /** The configuration in force (stored, else the defaults). */
   async load(): Promise<PrePublicationConfig> {
-    return configFromStored(await this.d.settings.get(CHECK_SETTINGS_KEY));
+    return this.store.read(CHECK_SETTINGS.checks);
   }
 
   /** The settings are site-wide: only a 政务公开管理员 of a top-level unit ('/<id>/') may change them. */
@@ -226,21 +303,20 @@ export class CheckSettingsService {
       throw AppError.forbidden('只有本级政府的政务公开管理员可以修改发布前检查设置');
     const next = parseCheckSettings(raw);
     const before = await this.load();
-    await this.d.db.transaction().execute(async (trx) => {
-      await this.d.settings.put(
-        trx,
-        CHECK_SETTINGS_KEY,
-        JSON.stringify(next),
-        this.d.clock.now().toISOString(),
-      );
-      await this.d.audit.record(trx, ctx, {
-        action: 'publishing.check_settings',
-        targetType: 'settings',
-        targetId: CHECK_SETTINGS_KEY,
-        summary: '修改发布前检查设置',
-        before,
-        after: next,
-      });
-    });
+    await this.store.write(
+      ctx,
+      CHECK_SETTINGS,
+      { checks: next },
+      {
+        audit: {
+          action: 'publishing.check_settings',
+          targetType: 'settings',
+          targetId: CHECK_SETTINGS_KEY,
+          summary: '修改发布前检查设置',
+          before,
+          after: next,
+        },
+      },
+    );
   }
 }

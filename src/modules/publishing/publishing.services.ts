@@ -25,7 +25,6 @@ import type { PrePublicationConfig } from './pre-publication-checks.ts';
 import { searchProviderFor } from './search/index.ts';
 import { SearchService } from './search/search.service.ts';
 import type { SearchProvider } from './search/search-provider.ts';
-import { PublishingSettingsRepository } from './settings.repository.ts';
 import { TopicRepository } from './topic.repository.ts';
 import { TopicService } from './topic.service.ts';
 
@@ -84,12 +83,7 @@ export function createPublishing(deps: PublishingDeps): Publishing {
   });
   const publicGeneration = async () =>
     `${await publicDocuments.contentGeneration()}@${todayInShanghai(clock.now())}`;
-  const checkSettings = new CheckSettingsService({
-    db,
-    settings: new PublishingSettingsRepository(db),
-    audit,
-    clock,
-  });
+  const checkSettings = new CheckSettingsService({ db, audit, clock });
   const documents = new DocumentService({
     db,
     documents: documentRepo,

@@ -92,16 +92,6 @@ export class InfoRequestLifecycleRepository {
     return r?.reference ?? null;
   }
 
-  /** Units with an explicit retention setting. */
-  async retentionSettings(): Promise<{ unit_id: number; years: number }[]> {
-    const rows = await this.db
-      .selectFrom('info_request_settings')
-      .select(['unit_id', 'applicant_retention_years'])
-      .where('applicant_retention_years', 'is not', null)
-      .execute();
-    return rows.map((r) => ({ unit_id: r.unit_id, years: Number(r.applicant_retention_years) }));
-  }
-
   /**
    * Cases concluded before `cutoff` whose applicant data is still kept, in the given units (or in
    * every unit except `exceptUnitIds`). Concluded: 已办结 (closed_on) or 已答复 (answered_on); a

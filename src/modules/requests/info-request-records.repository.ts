@@ -1,4 +1,4 @@
-/** SQL for what hangs off a case: settings, letter templates and letters, fee notices, 复议/诉讼. */
+/** SQL for what hangs off a case: letter templates and letters, fee notices, 复议/诉讼. */
 import type { Insertable, Kysely, Selectable, Transaction } from 'kysely';
 import { sql } from 'kysely';
 import type { DB } from '../../db/schema.ts';
@@ -7,34 +7,15 @@ import type {
   InfoRequestFeeTable,
   InfoRequestFileTable,
   InfoRequestLetterTable,
-  InfoRequestSettingsTable,
 } from './info-request.tables.ts';
 
 type Db = Kysely<DB> | Transaction<DB>;
 export type LetterRow = Selectable<InfoRequestLetterTable>;
 export type FeeRow = Selectable<InfoRequestFeeTable>;
 export type AppealRow = Selectable<InfoRequestAppealTable>;
-export type SettingsRow = Selectable<InfoRequestSettingsTable>;
 
 export class InfoRequestRecordsRepository {
   constructor(private readonly db: Kysely<DB>) {}
-
-  async settings(unitId: number): Promise<SettingsRow | undefined> {
-    return this.db
-      .selectFrom('info_request_settings')
-      .selectAll()
-      .where('unit_id', '=', unitId)
-      .executeTakeFirst();
-  }
-
-  async saveSettings(trx: Transaction<DB>, row: Insertable<InfoRequestSettingsTable>): Promise<void> {
-    const { unit_id, ...rest } = row;
-    await trx
-      .insertInto('info_request_settings')
-      .values(row)
-      .onConflict((oc) => oc.column('unit_id').doUpdateSet(rest))
-      .execute();
-  }
 
   async templates() {
     return this.db.selectFrom('info_request_letter_templates').selectAll().execute();

@@ -6,9 +6,12 @@
  * is cleared. What the annual statistics need stays: applicant kind and category, dates, decisions.
  * Decision and basis: docs/workflows/info-requests.md ("Retention of applicant data").
  */
+import { z } from 'zod';
 import { type CallContext, NO_REQUEST, systemActor } from '../../lib/actor.ts';
 import { todayInShanghai } from '../../lib/calendar/dates.ts';
 import { type RunOnceResult, runOnce } from '../../lib/jobs.ts';
+import { fieldSetting, SettingsStore } from '../../lib/settings/index.ts';
+import { optionalIntField } from '../../lib/validation.ts';
 import type { InfoRequestDeps } from './info-request.transitions.ts';
 import type { ErasableCase, InfoRequestLifecycleRepository } from './info-request-lifecycle.repository.ts';
 
@@ -22,6 +25,30 @@ export const DEFAULT_APPLICANT_RETENTION_YEARS = 10;
 /** At least one year: a 复议 can be filed within 60 days and a suit within 6 months (行政诉讼法 第四十六条). */
 export const MIN_APPLICANT_RETENTION_YEARS = 1;
 export const MAX_APPLICANT_RETENTION_YEARS = 100;
+
+/**
+ * The unit setting of the retention period (申请指南设置). No own value = the default, so a later change of
+ * the default reaches units that never chose; a department does not inherit its government's choice.
+ */
+export const APPLICANT_RETENTION_SETTING = fieldSetting<number>({
+  key: 'requests.applicant_retention_years',
+  scope: 'unit',
+  label: '申请人信息保存期限（年）',
+  legalBasis: '个人信息保护法 第十九条；国家档案局令第8号（文书档案定期 10 年）',
+  default: DEFAULT_APPLICANT_RETENTION_YEARS,
+  schema: z.number().int().min(MIN_APPLICANT_RETENTION_YEARS).max(MAX_APPLICANT_RETENTION_YEARS),
+  control: {
+    kind: 'text',
+    name: 'applicantRetentionYears',
+    width: 'short',
+    inputmode: 'numeric',
+    hint: `办结满该年限后，系统每日自动清除申请人的个人信息和身份证明扫描件，保留统计所需的申请人类型、日期和处理结果。默认 ${DEFAULT_APPLICANT_RETENTION_YEARS} 年（文书档案定期 10 年的常见做法），最少 ${MIN_APPLICANT_RETENTION_YEARS} 年`,
+  },
+  parse: optionalIntField('申请人信息保存期限（年）', {
+    min: MIN_APPLICANT_RETENTION_YEARS,
+    max: MAX_APPLICANT_RETENTION_YEARS,
+  }),
+});
 
 /** The job id: the scheduler's name and the key of its once-a-day claim in job_runs. */
 export const RETENTION_JOB = 'requests.retention';
@@ -43,7 +70,16 @@ export function retentionCutoff(today: string, years: number): string {
 export class InfoRequestRetention {
   private readonly ctx: CallContext = { actor: systemActor('依申请公开保存期限任务'), meta: NO_REQUEST };
 
-  constructor(private readonly d: InfoRequestDeps & { lifecycle: InfoRequestLifecycleRepository }) {}
+  private readonly settings: SettingsStore;
+
+  constructor(
+    private readonly d: InfoRequestDeps & {
+      lifecycle: InfoRequestLifecycleRepository;
+      settings?: SettingsStore;
+    },
+  ) {
+    this.settings = d.settings ?? new SettingsStore(d);
+  }
 
   /** Runs today's erasure unless some process already ran it today. */
   async runDaily(): Promise<RunOnceResult<RetentionResult>> {
@@ -73,7 +109,10 @@ export class InfoRequestRetention {
   }
 
   private async candidates(today: string): Promise<{ years: number; cases: ErasableCase[] }[]> {
-    const settings = await this.d.lifecycle.retentionSettings();
+    const settings = (await this.settings.unitValues(APPLICANT_RETENTION_SETTING)).map((s) => ({
+      unit_id: s.unitId,
+      years: s.value,
+    }));
     const byYears = new Map<number, number[]>();
     for (const s of settings) byYears.set(s.years, [...(byYears.get(s.years) ?? []), s.unit_id]);
     const out = [];

@@ -103,24 +103,6 @@ export interface InfoRequestReminderTable {
   created_at: string;
 }
 
-/** Per-unit 依申请公开 settings; null fields fall back to the unit's own contact data. */
-export interface InfoRequestSettingsTable {
-  unit_id: number;
-  accepting_body: string | null;
-  address: string | null;
-  postcode: string | null;
-  office_hours: string | null;
-  phone: string | null;
-  fax: string | null;
-  email: string | null;
-  /** Letter number prefix, e.g. '示范县发改依告' → 示范县发改依告〔2026〕3号. */
-  letter_prefix: string | null;
-  fee_payment_working_days: Generated<number>;
-  /** Years applicant data is kept after 办结; null = DEFAULT_APPLICANT_RETENTION_YEARS. */
-  applicant_retention_years: number | null;
-  updated_at: string;
-}
-
 /** An edited letter template (kinds without a row use the built-in default). */
 export interface InfoRequestLetterTemplateTable {
   kind: string;
@@ -204,7 +186,6 @@ export interface InfoRequestFileTable {
 
 export interface InfoRequestTables {
   info_request_files: InfoRequestFileTable;
-  info_request_settings: InfoRequestSettingsTable;
   info_request_letter_templates: InfoRequestLetterTemplateTable;
   info_request_unit_letter_templates: InfoRequestUnitLetterTemplateTable;
   info_request_letter_serials: InfoRequestLetterSerialTable;

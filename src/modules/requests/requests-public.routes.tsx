@@ -7,7 +7,7 @@ import { sendPage } from '../../http/render.ts';
 import { viewContext } from '../../http/request-context.ts';
 import { formFields, uploadedFiles } from '../../http/uploads.ts';
 import { emptyForm, type FormState } from '../../http/view-context.ts';
-import { AppError, isAppError } from '../../lib/errors.ts';
+import { AppError, HTTP_STATUS, isAppError } from '../../lib/errors.ts';
 import type { Registry } from '../../platform/module.ts';
 import type { RequestLimits } from './info-request.limits.ts';
 import { FORM_TOKEN_FIELD, HONEYPOT_FIELD, issueFormToken } from './info-request-abuse.ts';
@@ -105,7 +105,8 @@ export function registerPublicRequestRoutes(
       return sendPage(
         reply,
         StatusPage({ ctx: await viewContext(app, req), form: { ...form, problems } }),
-        422,
+        // answered as a problem with what was typed, never as "not found" (no probing of references)
+        HTTP_STATUS.validation,
       );
     }
   });

@@ -1,5 +1,5 @@
 /**
- * Year-end assessment scores (年度考核) with weights stored per assessing unit (settings table), and
+ * Year-end assessment scores (年度考核) with weights per assessing unit (a unit setting, lib/settings), and
  * 回头看: carrying the unfinished tasks of a plan into the next year's plan, each new task linking back
  * to the one it continues (whose reports and history stay where they were).
  */
@@ -12,15 +12,16 @@ import type { AuditLog } from '../../lib/audit/audit-log.ts';
 import { todayInShanghai } from '../../lib/calendar/index.ts';
 import type { Clock } from '../../lib/clock.ts';
 import { AppError } from '../../lib/errors.ts';
+import { parseSettingsForm, SettingsStore } from '../../lib/settings/index.ts';
 import { optionalIntField, parseInput } from '../../lib/validation.ts';
 import type { UnitService } from '../orgs/unit.service.ts';
 import type { TaskRepository } from './task.repository.ts';
 import {
+  ASSESSMENT_SETTINGS,
   type AssessmentWeights,
   computeScores,
   DEFAULT_WEIGHTS,
   type UnitScore,
-  weightsSchema,
 } from './task-assessment.ts';
 import type { TaskLedgerRepository } from './task-ledger.repository.ts';
 import { computeTaskStatus, OPEN_STATUSES } from './task-status.ts';
@@ -34,39 +35,45 @@ export interface TaskAssessmentServiceDeps {
   audit: AuditLog;
   clock: Clock;
   units: UnitService;
+  /** The settings store (built from db, audit and clock when not given). */
+  settings?: SettingsStore;
 }
-
-const weightsKey = (unitId: number) => `tasks.assessment_weights.${unitId}`;
 
 const carryOverSchema = z.object({ targetPlanId: optionalIntField('转入的工作要点', { min: 1 }) });
 
 export class TaskAssessmentService {
-  constructor(private readonly d: TaskAssessmentServiceDeps) {}
+  private readonly settings: SettingsStore;
+
+  constructor(private readonly d: TaskAssessmentServiceDeps) {
+    this.settings = d.settings ?? new SettingsStore(d);
+  }
 
   /** The weights an assessing unit set, or the defaults. */
   async getWeights(ownerUnitId: number): Promise<AssessmentWeights> {
-    const raw = await this.d.ledger.getSetting(weightsKey(ownerUnitId));
-    const parsed = raw ? weightsSchema.safeParse(JSON.parse(raw)) : null;
-    return parsed?.success ? parsed.data : DEFAULT_WEIGHTS;
+    return this.settings.read(ASSESSMENT_SETTINGS.weights, { unitId: ownerUnitId });
   }
 
   /** Stores the weights (政务公开管理员 of the unit), audited with before and after. */
   async setWeights(ctx: CallContext, ownerUnitId: number, raw: unknown): Promise<AssessmentWeights> {
     this.requireManage(ctx, await this.d.units.get(ownerUnitId));
-    const weights = parseInput(weightsSchema, raw);
+    const weights = parseSettingsForm(ASSESSMENT_SETTINGS, raw).weights ?? DEFAULT_WEIGHTS;
     const before = await this.getWeights(ownerUnitId);
-    const now = this.d.clock.now().toISOString();
-    await this.d.db.transaction().execute(async (trx) => {
-      await this.d.ledger.putSetting(trx, weightsKey(ownerUnitId), JSON.stringify(weights), now);
-      await this.d.audit.record(trx, ctx, {
-        action: 'task.assessment_weights',
-        targetType: 'unit',
-        targetId: ownerUnitId,
-        summary: `设置年度考核权重：完成率 ${weights.completion}、按时完成率 ${weights.timeliness}、报送质量 ${weights.quality}，占绩效考核 ${weights.share}%`,
-        before: { ...before },
-        after: { ...weights },
-      });
-    });
+    await this.settings.write(
+      ctx,
+      ASSESSMENT_SETTINGS,
+      { weights },
+      {
+        unitId: ownerUnitId,
+        audit: {
+          action: 'task.assessment_weights',
+          targetType: 'unit',
+          targetId: ownerUnitId,
+          summary: `设置年度考核权重：完成率 ${weights.completion}、按时完成率 ${weights.timeliness}、报送质量 ${weights.quality}，占绩效考核 ${weights.share}%`,
+          before: { ...before },
+          after: { ...weights },
+        },
+      },
+    );
     return weights;
   }
 

@@ -8,6 +8,7 @@
  * A rate without a denominator is left out and the other weights count in proportion.
  */
 import { z } from 'zod';
+import { SETTINGS, type SettingDefinition } from '../../lib/settings/setting.ts';
 import type { BulletinUnitLine } from './task-supervision.ts';
 
 /**
@@ -54,6 +55,41 @@ export const weightsSchema = z
     message: '三项权重之和必须等于 100',
     path: ['completion'],
   });
+
+const weightControl = (name: string, label: string, hint?: string) => ({
+  kind: 'text' as const,
+  name,
+  label,
+  width: 'short' as const,
+  inputmode: name === 'share' ? 'decimal' : 'numeric',
+  required: true,
+  ...(hint ? { hint } : {}),
+});
+
+/** The weights of an assessing unit (a unit setting without inheritance: each office assesses its own way). */
+const weightsSetting: SettingDefinition<AssessmentWeights> = {
+  key: 'tasks.assessment_weights',
+  scope: 'unit',
+  label: '年度考核权重',
+  legalBasis: `道县2017年政务公开工作要点（seed 001）第四部分（四）：政务公开占绩效考核分值权重不得低于${MIN_ASSESSMENT_SHARE}%`,
+  default: DEFAULT_WEIGHTS,
+  schema: weightsSchema,
+  controls: [
+    weightControl('completion', '完成率权重'),
+    weightControl('timeliness', '按时完成率权重'),
+    weightControl('quality', '报送质量权重', '三项权重之和为 100'),
+    weightControl(
+      'share',
+      '政务公开占绩效考核的比例（%）',
+      `不得低于 ${MIN_ASSESSMENT_SHARE}%（道县2017年政务公开工作要点）`,
+    ),
+  ],
+  fromForm: weightsSchema,
+  toForm: (w) => Object.fromEntries(Object.entries(w ?? DEFAULT_WEIGHTS).map(([k, v]) => [k, String(v)])),
+};
+
+/** The settings of the assessment page. */
+export const ASSESSMENT_SETTINGS = SETTINGS.register({ weights: weightsSetting });
 
 export interface UnitScore {
   unitId: number;

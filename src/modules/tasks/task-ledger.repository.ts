@@ -111,19 +111,6 @@ export class TaskLedgerRepository {
       .execute();
   }
 
-  async getSetting(key: string): Promise<string | undefined> {
-    const r = await this.db.selectFrom('settings').select('value').where('key', '=', key).executeTakeFirst();
-    return r?.value;
-  }
-
-  async putSetting(trx: Transaction<DB>, key: string, value: string, now: string): Promise<void> {
-    await trx
-      .insertInto('settings')
-      .values({ key, value, updated_at: now })
-      .onConflict((oc) => oc.column('key').doUpdateSet({ value, updated_at: now }))
-      .execute();
-  }
-
   /** Tasks carried on from `taskIds` (回头看), with their plan. */
   async carriedFrom(taskIds: number[], q: Db = this.db) {
     if (taskIds.length === 0) return [];

@@ -14,13 +14,11 @@ import {
   TextField,
 } from '../../../http/views/components.tsx';
 import { AdminLayout } from '../../../http/views/layouts.tsx';
+import { SettingsForm } from '../../../lib/settings/settings-form-view.tsx';
 import { PLACEHOLDERS } from '../info-request-letter.templates.ts';
 import type { LetterTemplateView } from '../info-request-letters.service.ts';
 import type { LetterRow } from '../info-request-records.repository.ts';
-import {
-  DEFAULT_APPLICANT_RETENTION_YEARS,
-  MIN_APPLICANT_RETENTION_YEARS,
-} from '../info-request-retention.service.ts';
+import { INFO_REQUEST_SETTINGS } from '../info-request-settings.service.ts';
 import { RequestsStyles } from './request-ui.tsx';
 
 export function LetterPage({
@@ -249,40 +247,12 @@ export function SettingsPage({
         未填写的项目使用单位信息（或上级单位的信息）。
         <a href={`/requests/units/${unit.id}`}>查看公开的申请指南</a>
       </p>
-      <ErrorSummary problems={form.problems} />
-      <form method="post" action={`/admin/requests/settings?unit=${unit.id}`} novalidate>
-        <CsrfField token={ctx.csrfToken} />
-        <TextField form={form} name="acceptingBody" label="受理机构" />
-        <TextField form={form} name="address" label="地址" />
-        <TextField form={form} name="postcode" label="邮政编码" width="short" />
-        <TextField form={form} name="officeHours" label="办公时间" />
-        <TextField form={form} name="phone" label="电话" width="short" />
-        <TextField form={form} name="fax" label="传真" width="short" />
-        <TextField form={form} name="email" label="电子邮箱" />
-        <TextField
-          form={form}
-          name="letterPrefix"
-          label="文书编号前缀"
-          width="short"
-          hint="例如“示范县发改依告”，编号为 示范县发改依告〔2026〕3号"
-        />
-        <TextField
-          form={form}
-          name="feePaymentWorkingDays"
-          label="缴费期限（工作日）"
-          width="short"
-          hint="默认 20 个工作日"
-        />
-        <TextField
-          form={form}
-          name="applicantRetentionYears"
-          label="申请人信息保存期限（年）"
-          width="short"
-          inputmode="numeric"
-          hint={`办结满该年限后，系统每日自动清除申请人的个人信息和身份证明扫描件，保留统计所需的申请人类型、日期和处理结果。默认 ${DEFAULT_APPLICANT_RETENTION_YEARS} 年（文书档案定期 10 年的常见做法），最少 ${MIN_APPLICANT_RETENTION_YEARS} 年`}
-        />
-        <Button>保存设置</Button>
-      </form>
+      <SettingsForm
+        group={INFO_REQUEST_SETTINGS}
+        form={form}
+        action={`/admin/requests/settings?unit=${unit.id}`}
+        csrfToken={ctx.csrfToken}
+      />
     </AdminLayout>
   );
 }

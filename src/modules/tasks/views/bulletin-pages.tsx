@@ -1,16 +1,10 @@
 /** The quarterly bulletin (一季度一通报) and the year-end assessment (年度考核) pages. */
 import type { FormState, ViewContext } from '../../../http/view-context.ts';
-import {
-  Breadcrumbs,
-  Button,
-  CsrfField,
-  ErrorSummary,
-  Notice,
-  SelectField,
-  TextField,
-} from '../../../http/views/components.tsx';
+import { Breadcrumbs, Button, Notice, SelectField } from '../../../http/views/components.tsx';
 import { AdminLayout } from '../../../http/views/layouts.tsx';
+import { SettingsForm } from '../../../lib/settings/settings-form-view.tsx';
 import {
+  ASSESSMENT_SETTINGS,
   type AssessmentWeights,
   CRITERIA,
   MIN_ASSESSMENT_SHARE,
@@ -148,7 +142,6 @@ export function AssessmentPage(p: {
       {crumbs('年度考核')}
       <h1>年度考核</h1>
       {p.saved ? <Notice>考核权重已保存。</Notice> : null}
-      <ErrorSummary problems={p.form.problems} />
       <form method="get" action="/admin/tasks/assessment" class="filters">
         <SelectField
           form={yearForm}
@@ -192,44 +185,13 @@ export function AssessmentPage(p: {
         </tbody>
       </table>
       <h2>考核权重</h2>
-      <form method="post" action={`/admin/tasks/assessment?year=${p.year}`} novalidate>
-        <CsrfField token={p.ctx.csrfToken} />
-        <TextField
-          form={p.form}
-          name="completion"
-          label="完成率权重"
-          width="short"
-          inputmode="numeric"
-          required
-        />
-        <TextField
-          form={p.form}
-          name="timeliness"
-          label="按时完成率权重"
-          width="short"
-          inputmode="numeric"
-          required
-        />
-        <TextField
-          form={p.form}
-          name="quality"
-          label="报送质量权重"
-          width="short"
-          inputmode="numeric"
-          required
-          hint="三项权重之和为 100"
-        />
-        <TextField
-          form={p.form}
-          name="share"
-          label="政务公开占绩效考核的比例（%）"
-          width="short"
-          inputmode="decimal"
-          required
-          hint={`不得低于 ${MIN_ASSESSMENT_SHARE}%（道县2017年政务公开工作要点）`}
-        />
-        <Button>保存权重</Button>
-      </form>
+      <SettingsForm
+        group={ASSESSMENT_SETTINGS}
+        form={p.form}
+        action={`/admin/tasks/assessment?year=${p.year}`}
+        csrfToken={p.ctx.csrfToken}
+        submitLabel="保存权重"
+      />
     </AdminLayout>
   );
 }

@@ -1,0 +1,179 @@
+import { renderToString } from 'preact-render-to-string';
+import { describe, expect, it } from 'vitest';
+import { z } from 'zod';
+import type { AppError } from '../errors.ts';
+import { optionalIntField, optionalText } from '../validation.ts';
+import { fieldSetting, type SettingDefinition, SettingRegistry } from './setting.ts';
+import { parseSettingsForm, settingsFormValues } from './settings-form.ts';
+import { SettingsForm, withBasis } from './settings-form-view.tsx';
+import { ancestorIds, decodeSetting, storageKey } from './settings-store.ts';
+
+// 条例 第三十三条: 20 working days (a test setting, not the module's)
+const LIMIT = fieldSetting<number>({
+  key: 'test.answer_working_days',
+  scope: 'unit',
+  label: '答复期限（工作日）',
+  hint: '自收到申请之日起计算',
+  legalBasis: '条例 第三十三条',
+  default: 20,
+  schema: z.number().int().min(1).max(20),
+  control: { kind: 'text', name: 'answerDays', width: 'short' },
+  parse: optionalIntField('答复期限（工作日）', { min: 1, max: 20 }),
+});
+const OFFICE = fieldSetting<string | null>({
+  key: 'test.office',
+  scope: 'site',
+  label: '受理机构',
+  legalBasis: '条例 第十二条',
+  default: null,
+  schema: z.string().nullable(),
+  control: { kind: 'text', name: 'office' },
+  parse: optionalText('受理机构', 10),
+});
+interface Pair {
+  low: number;
+  high: number;
+}
+const PAIR: SettingDefinition<Pair> = {
+  key: 'test.pair',
+  scope: 'site',
+  label: '区间',
+  legalBasis: '测试',
+  default: { low: 1, high: 2 },
+  schema: z.object({ low: z.number(), high: z.number() }),
+  recover: () => ({ low: 0, high: 0 }),
+  controls: [
+    {
+      kind: 'fieldset',
+      legend: '上下限',
+      controls: [
+        { kind: 'text', name: 'low', label: '下限' },
+        { kind: 'select', name: 'high', label: '上限', options: [{ value: '2', label: '二' }] },
+      ],
+    },
+  ],
+  fromForm: z
+    .object({ low: z.coerce.number(), high: z.coerce.number() })
+    .refine((p) => p.low < p.high, { message: '下限必须小于上限' }),
+  toForm: (p) => ({ low: String(p?.low ?? ''), high: String(p?.high ?? '') }),
+};
+const GROUP = { limit: LIMIT, office: OFFICE };
+
+const problemsOf = (fn: () => unknown) => {
+  try {
+    fn();
+  } catch (e) {
+    return (e as AppError).problems;
+  }
+  throw new Error('expected a validation error');
+};
+
+describe('setting registry', () => {
+  it('registers a group once and refuses a second definition of a key or a malformed key', () => {
+    const r = new SettingRegistry();
+    expect(r.register(GROUP)).toBe(GROUP);
+    expect(r.register(GROUP)).toBe(GROUP);
+    expect(r.get('test.office')).toBe(OFFICE);
+    expect(r.all()).toHaveLength(2);
+    expect(() => r.register({ again: { ...OFFICE } })).toThrow(/defined twice/);
+    for (const key of ['office', 'test.Office', 'test.12', 'test..x'])
+      expect(() => r.register({ bad: { ...OFFICE, key } })).toThrow(/dotted lower-case/);
+  });
+});
+
+describe('parseSettingsForm', () => {
+  it('reads every setting of the group; empty = no value of its own', () => {
+    expect(parseSettingsForm(GROUP, { answerDays: ' 15 ', office: '县政府办' })).toEqual({
+      limit: 15,
+      office: '县政府办',
+    });
+    expect(parseSettingsForm(GROUP, { answerDays: '', office: '' })).toEqual({ limit: null, office: null });
+    expect(parseSettingsForm(GROUP, undefined)).toEqual({ limit: null, office: null });
+  });
+
+  it('lists every problem at once, each on its field and naming it', () => {
+    expect(problemsOf(() => parseSettingsForm(GROUP, { answerDays: '30', office: '很'.repeat(11) }))).toEqual(
+      [
+        { field: 'answerDays', message: '答复期限（工作日）不能大于 20' },
+        { field: 'office', message: '受理机构不能超过 10 个字符' },
+      ],
+    );
+  });
+
+  it('puts a problem of the whole setting on its first field and replaces messages a clerk cannot read', () => {
+    expect(problemsOf(() => parseSettingsForm({ pair: PAIR }, { low: '3', high: '2' }))).toEqual([
+      { field: 'low', message: '下限必须小于上限' },
+    ]);
+    expect(problemsOf(() => parseSettingsForm({ pair: PAIR }, { low: 'x', high: '2' }))).toEqual([
+      { field: 'low', message: '区间填写有误' },
+    ]);
+  });
+
+  it('runs the rules across settings once each setting parsed', () => {
+    const check = (v: { limit: number | null }) =>
+      v.limit === 7 ? [{ field: 'answerDays', message: '答复期限不能是 7 个工作日' }] : [];
+    expect(problemsOf(() => parseSettingsForm(GROUP, { answerDays: '7' }, check))).toEqual([
+      { field: 'answerDays', message: '答复期限不能是 7 个工作日' },
+    ]);
+    expect(parseSettingsForm(GROUP, { answerDays: '8' }, check).limit).toBe(8);
+  });
+
+  it('shows values in the form and reads them back', () => {
+    const form = settingsFormValues(GROUP, { limit: 12, office: null });
+    expect(form).toEqual({ answerDays: 12, office: null });
+    expect(parseSettingsForm(GROUP, form)).toEqual({ limit: 12, office: null });
+  });
+});
+
+describe('stored values', () => {
+  it('decodes JSON against the schema; missing, unreadable or invalid is unset unless recoverable', () => {
+    expect(decodeSetting(LIMIT, '15')).toBe(15);
+    expect(decodeSetting(LIMIT, undefined)).toBeNull();
+    expect(decodeSetting(LIMIT, '{oops')).toBeNull();
+    expect(decodeSetting(LIMIT, '99')).toBeNull();
+    expect(decodeSetting(PAIR, '{"low":1}')).toEqual({ low: 0, high: 0 });
+  });
+
+  it('keys a unit’s own value by unit; a site setting has no unit value', () => {
+    expect(storageKey(LIMIT)).toBe('test.answer_working_days');
+    expect(storageKey(LIMIT, 12)).toBe('test.answer_working_days.12');
+    expect(() => storageKey(OFFICE, 12)).toThrow(/site-wide/);
+    expect(ancestorIds('/1/4/9/', 9)).toEqual([4, 1]);
+  });
+});
+
+describe('SettingsForm', () => {
+  const render = (values: Record<string, unknown>, problems: { field: string; message: string }[] = []) =>
+    renderToString(
+      <SettingsForm
+        group={{ ...GROUP, pair: PAIR }}
+        form={{ values, problems }}
+        action="/admin/test/settings"
+        csrfToken="tok"
+      />,
+    );
+
+  it('shows labels, hints with the legal basis, the CSRF field and the values', () => {
+    const html = render({ answerDays: 15, office: '县政府办', low: '1', high: '2' });
+    expect(html).toContain('<form method="post" action="/admin/test/settings" novalidate');
+    expect(html).toContain('<input type="hidden" name="_csrf" value="tok"/>');
+    expect(html).toContain('<label for="f-answerDays">答复期限（工作日）</label>');
+    expect(html).toContain(withBasis('自收到申请之日起计算', '条例 第三十三条'));
+    expect(html).toContain('依据：条例 第十二条');
+    expect(html).toContain('区间。依据：测试');
+    expect(html).toContain('<legend>上下限</legend>');
+    expect(html).toContain('value="15"');
+    expect(html).toContain('value="县政府办"');
+    expect(html).not.toContain('error-summary');
+  });
+
+  it('lists the problems at the top, linked to their fields, keeping what was typed', () => {
+    const html = render({ answerDays: '30' }, [
+      { field: 'answerDays', message: '答复期限（工作日）不能大于 20' },
+    ]);
+    expect(html).toContain('<a href="#f-answerDays">答复期限（工作日）不能大于 20</a>');
+    expect(html).toContain('value="30"');
+    expect(html).toContain('aria-invalid="true"');
+    expect(html.indexOf('error-summary')).toBeLessThan(html.indexOf('<form'));
+  });
+});
