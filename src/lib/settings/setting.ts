@@ -3,7 +3,7 @@
  * rule it implements, site- or unit-wide, Chinese label and hint) and how a form shows and reads it.
  * Definitions are data: modules declare them next to the rule they configure and register them once
  * (SETTINGS), the store (settings-store.ts) reads and writes them, and one renderer
- * (settings-form-view.tsx) shows a group of them as a form.
+ * (src/http/kit/settings-form.tsx) shows a group of them as a form.
  */
 import { z } from 'zod';
 

@@ -8,7 +8,6 @@ import { emptyForm, type FormState } from '../../http/view-context.ts';
 import { can } from '../../kernel/permissions.ts';
 import type { CallContext } from '../../lib/actor.ts';
 import { addDays, todayInShanghai } from '../../lib/calendar/dates.ts';
-import { isAppError } from '../../lib/errors.ts';
 import type { Registry } from '../../platform/module.ts';
 import { caseClockStatus, toSnapshot } from './info-request.case.ts';
 import type { CaseFilter } from './info-request.repository.ts';

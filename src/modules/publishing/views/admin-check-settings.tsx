@@ -2,7 +2,7 @@
 import type { FormState, ViewContext } from '../../../http/view-context.ts';
 import { Breadcrumbs, Notice } from '../../../http/views/components.tsx';
 import { AdminLayout } from '../../../http/views/layouts.tsx';
-import { SettingsForm } from '../../../lib/settings/settings-form-view.tsx';
+import { SettingsForm } from '../../../http/kit/settings-form.tsx';
 import { CHECK_SETTINGS } from '../check-settings.service.ts';
 
 const TITLE = '发布前检查设置';

@@ -14,7 +14,7 @@ import {
   TextField,
 } from '../../../http/views/components.tsx';
 import { AdminLayout } from '../../../http/views/layouts.tsx';
-import { SettingsForm } from '../../../lib/settings/settings-form-view.tsx';
+import { SettingsForm } from '../../../http/kit/settings-form.tsx';
 import { PLACEHOLDERS } from '../info-request-letter.templates.ts';
 import type { LetterTemplateView } from '../info-request-letters.service.ts';
 import type { LetterRow } from '../info-request-records.repository.ts';

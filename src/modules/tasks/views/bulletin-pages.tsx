@@ -2,7 +2,7 @@
 import type { FormState, ViewContext } from '../../../http/view-context.ts';
 import { Breadcrumbs, Button, Notice, SelectField } from '../../../http/views/components.tsx';
 import { AdminLayout } from '../../../http/views/layouts.tsx';
-import { SettingsForm } from '../../../lib/settings/settings-form-view.tsx';
+import { SettingsForm } from '../../../http/kit/settings-form.tsx';
 import {
   ASSESSMENT_SETTINGS,
   type AssessmentWeights,

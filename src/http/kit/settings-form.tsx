@@ -3,7 +3,7 @@
  * hint, the legal basis of every setting, the error summary linking to the fields, the values typed kept
  * after a refused submission, and the `_csrf` field. Pages add their title, breadcrumbs and notices.
  */
-import type { FormState } from '../../http/view-context.ts';
+import type { FormState } from '../view-context.ts';
 import {
   Button,
   CheckboxGroup,
@@ -12,8 +12,8 @@ import {
   SelectField,
   TextArea,
   TextField,
-} from '../../http/views/components.tsx';
-import type { SettingControl, SettingDefinition, SettingGroup } from './setting.ts';
+} from '../views/components.tsx';
+import type { SettingControl, SettingDefinition, SettingGroup } from '../../lib/settings/setting.ts';
 
 /** “依据：…”, after the hint when there is one. */
 export function withBasis(hint: string | undefined, basis: string): string {
