@@ -26,6 +26,7 @@ import {
 } from './document.model.ts';
 import type { DocumentRepository } from './document.repository.ts';
 import { type DocumentSnapshot, type DocumentState, transitionProblems } from './document.workflow.ts';
+import { BUILT_IN_KIND, type DocumentKind, DocumentKindRegistry } from './document-kinds.ts';
 import { searchTokensOf } from './document-search-text.ts';
 import { sanitiseHtml } from './html-sanitiser.ts';
 import type { DocumentRow } from './publishing.tables.ts';
@@ -57,12 +58,24 @@ export interface DocumentServiceDeps {
   search: SearchProvider;
   audit: AuditLog;
   clock: Clock;
+  /** The registered document kinds (document-kinds.ts); without it only the built-in 政府信息 exists. */
+  kinds?: DocumentKindRegistry;
 }
+
+/** A parsed document input with its kind and the kind's parsed metadata (null: the kind has none). */
+export type KindedDocumentInput = DocumentInput & {
+  kind: string;
+  kindMetadata: Record<string, unknown> | null;
+};
 
 const correctionSchema = requiredText('更正说明', 500);
 
 export class DocumentService {
-  constructor(private readonly d: DocumentServiceDeps) {}
+  private readonly kinds: DocumentKindRegistry;
+
+  constructor(private readonly d: DocumentServiceDeps) {
+    this.kinds = d.kinds ?? new DocumentKindRegistry();
+  }
 
   /** Back-office read of any document; needs a content role on its unit. */
   async get(ctx: CallContext, id: number): Promise<DocumentRow> {
@@ -100,7 +113,7 @@ export class DocumentService {
     const unit = await this.d.units.get(unitId);
     if (ctx.actor.kind !== 'system' && !can(ctx.actor, 'content.draft', unit.path))
       throw AppError.forbidden();
-    const inputs: DocumentInput[] = [];
+    const inputs: KindedDocumentInput[] = [];
     const problems: FieldProblem[] = [];
     for (const [i, raw] of raws.entries()) {
       const r = await this.checkInput(raw, unitId);
@@ -119,6 +132,7 @@ export class DocumentService {
       for (const input of inputs) {
         const id = await this.d.documents.insert(trx, {
           ...toRow(input),
+          kind: input.kind,
           unit_id: unitId,
           state: 'draft',
           version: 0,
@@ -141,13 +155,21 @@ export class DocumentService {
     });
   }
 
-  /** Parses and checks one document input against the database; returns it or every problem. */
+  /**
+   * Parses and checks one document input against the database; returns it or every problem. The kind is
+   * `raw.kind` (the built-in 政府信息 when absent); without columns, a draft of a kind with default columns
+   * is filed under them.
+   */
   async checkInput(
     raw: unknown,
     unitId: number,
-  ): Promise<{ input: DocumentInput } | { problems: FieldProblem[] }> {
+  ): Promise<{ input: KindedDocumentInput } | { problems: FieldProblem[] }> {
     try {
-      const input = parseInput(documentInputSchema, raw);
+      const parsed = this.parseKinded(raw);
+      const kind = this.kinds.of(parsed.kind);
+      const input = parsed.columnIds.length
+        ? parsed
+        : { ...parsed, columnIds: await this.defaultColumnIds(kind, unitId) };
       await this.inputProblems(input, unitId);
       return { input };
     } catch (e) {
@@ -172,7 +194,7 @@ export class DocumentService {
       throw new AppError('invalid_transition', '只有草稿可以修改；已发布的信息请使用“更正”');
     if (ctx.actor.kind !== 'system' && !can(ctx.actor, 'content.draft', snap.unitPath))
       throw AppError.forbidden();
-    const input = parseInput(documentInputSchema, raw);
+    const input = this.parseKinded(raw, doc.kind);
     await this.inputProblems(input, doc.unit_id);
     await this.d.db.transaction().execute(async (trx) => {
       await this.write(trx, id, input);
@@ -194,7 +216,7 @@ export class DocumentService {
     const doc = await this.get(ctx, id);
     const problems = transitionProblems('correct', await this.snapshot(doc), ctx.actor);
     if (problems.length) throw new AppError('invalid_transition', problems.join('；'));
-    const input = parseInput(documentInputSchema, raw);
+    const input = this.parseKinded(raw, doc.kind);
     const correction = parseInput(correctionSchema, note);
     await this.inputProblems(input, doc.unit_id);
     const now = this.d.clock.now();
@@ -349,7 +371,7 @@ export class DocumentService {
   private async write(
     trx: Transaction<DB>,
     id: number,
-    input: DocumentInput,
+    input: KindedDocumentInput,
     extra: { version?: number } = {},
   ) {
     await this.d.documents.update(trx, id, {
@@ -359,6 +381,45 @@ export class DocumentService {
     });
     await this.d.documents.setIssuers(trx, id, input.issuers);
     await this.d.documents.setColumns(trx, id, input.columnIds);
+  }
+
+  /**
+   * The core fields (documentInputSchema) and the kind's own fields parsed together, so a validation
+   * error lists the problems of both. `kindKey`: the stored kind of an existing document (a draft's kind
+   * never changes); for a new draft, `raw.kind`.
+   */
+  private parseKinded(raw: unknown, kindKey?: string): KindedDocumentInput {
+    const problems: FieldProblem[] = [];
+    let input: DocumentInput | undefined;
+    try {
+      input = parseInput(documentInputSchema, raw);
+    } catch (e) {
+      if (!(e instanceof AppError && e.code === 'validation')) throw e;
+      problems.push(...e.problems);
+    }
+    const asked = (raw as { kind?: unknown } | null)?.kind;
+    const key = kindKey ?? (typeof asked === 'string' && asked !== '' ? asked : BUILT_IN_KIND);
+    const kind = kindKey === undefined ? this.kinds.get(key) : this.kinds.of(key);
+    let kindMetadata: Record<string, unknown> | null = null;
+    if (!kind) problems.push({ field: 'kind', message: '信息类型不存在' });
+    else {
+      const parsed = this.kinds.parseMetadata(kind, raw);
+      if ('problems' in parsed) problems.push(...parsed.problems);
+      else kindMetadata = parsed.metadata;
+    }
+    if (problems.length || !input) throw AppError.validation(problems);
+    return { ...input, kind: key, kindMetadata };
+  }
+
+  /** The unit's active list columns whose template key the kind names as its default columns. */
+  private async defaultColumnIds(kind: DocumentKind, unitId: number): Promise<number[]> {
+    if (!kind.defaultColumns?.length) return [];
+    const columns = await this.d.columns.listForUnit(unitId);
+    return columns
+      .filter(
+        (c) => c.active === 1 && c.kind === 'list' && kind.defaultColumns?.includes(c.template_key ?? ''),
+      )
+      .map((c) => c.id);
   }
 
   /** Problems that need the database: topic exists, columns belong to the unit (or its subtree) and are lists. */
@@ -387,9 +448,10 @@ export class DocumentService {
   }
 }
 
-function toRow(input: DocumentInput) {
+function toRow(input: KindedDocumentInput) {
   const docNumber = input.docNumber ? normaliseDocNumber(input.docNumber) : null;
   return {
+    kind_metadata_json: input.kindMetadata ? JSON.stringify(input.kindMetadata) : null,
     title: input.title,
     topic_id: input.topicId ?? null,
     genre: input.genre ?? null,
