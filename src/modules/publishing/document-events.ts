@@ -9,7 +9,7 @@
  *   transaction holds the only connection, so they must use `trx`, never the root database.
  * - `phase: 'after-commit'` subscribers run after the commit, for side effects (a notification, a
  *   cache, a call to another system). The step has happened whatever they do: an error is passed to
- *   the `onError` of the hooks (default: printed) and never reaches the user.
+ *   the handler set with `handleErrorsWith` (default: printed) and never reaches the user.
  *
  * docs/publishing-extension-points.md.
  */
@@ -53,10 +53,13 @@ type Subscription =
 export class DocumentEventHooks {
   private readonly subscriptions: Subscription[] = [];
 
-  constructor(
-    private readonly onError: (error: unknown, notice: DocumentLifecycleNotice) => void = (error, notice) =>
-      console.error(`document ${notice.event} subscriber failed for document ${notice.documentId}`, error),
-  ) {}
+  private onError: (error: unknown, notice: DocumentLifecycleNotice) => void = (error, notice) =>
+    console.error(`document ${notice.event} subscriber failed for document ${notice.documentId}`, error);
+
+  /** Where errors of after-commit subscribers go (the composition root may pass its logger). */
+  handleErrorsWith(onError: (error: unknown, notice: DocumentLifecycleNotice) => void): void {
+    this.onError = onError;
+  }
 
   /** Runs `run` inside the transaction of every step that leads to `event` (an error rolls the step back). */
   inTransaction(event: DocumentLifecycleEvent, run: InTransactionSubscriber): void {

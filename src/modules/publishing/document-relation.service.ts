@@ -79,10 +79,10 @@ export class DocumentRelationService {
     });
   }
 
-  /** Removes a relation; needs the same rights on the document that starts it. */
-  async removeRelation(ctx: CallContext, relationId: number): Promise<void> {
+  /** Removes a relation that `fromId` starts; needs the same rights as adding it. */
+  async removeRelation(ctx: CallContext, fromId: number, relationId: number): Promise<void> {
     const row = await this.d.relations.findById(relationId);
-    if (!row) throw AppError.notFound('关联');
+    if (!row || row.from_document_id !== fromId) throw AppError.notFound('关联');
     const from = await this.editable(ctx, row.from_document_id);
     const to = await this.d.documents.findById(row.to_document_id);
     const label = RELATION_TYPE_LABELS[row.relation_type as RelationType]?.label ?? row.relation_type;
@@ -121,16 +121,17 @@ export class DocumentRelationService {
     };
   }
 
+  /** Whether the actor may add or remove the relations `doc` starts (起草 or 审核 on its unit). */
+  async canEdit(ctx: CallContext, doc: DocumentRow): Promise<boolean> {
+    if (ctx.actor.kind === 'system') return true;
+    const { unitPath } = await this.d.drafting.snapshot(doc);
+    return can(ctx.actor, 'content.draft', unitPath) || can(ctx.actor, 'content.approve', unitPath);
+  }
+
   /** The document that starts a relation, if the actor may change its relations (起草 or 审核). */
   private async editable(ctx: CallContext, id: number): Promise<DocumentRow> {
     const doc = await this.d.drafting.get(ctx, id);
-    const { unitPath } = await this.d.drafting.snapshot(doc);
-    if (
-      ctx.actor.kind !== 'system' &&
-      !can(ctx.actor, 'content.draft', unitPath) &&
-      !can(ctx.actor, 'content.approve', unitPath)
-    )
-      throw AppError.forbidden('您没有修改此信息关联的权限');
+    if (!(await this.canEdit(ctx, doc))) throw AppError.forbidden('您没有修改此信息关联的权限');
     return doc;
   }
 

@@ -411,6 +411,11 @@ export class DocumentService {
     return { ...input, kind: key, kindMetadata };
   }
 
+  /** Form values of a new draft of `kind` in `unitId`: the kind and its default columns, preselected. */
+  async newDraftValues(kind: DocumentKind, unitId: number): Promise<Record<string, string | string[]>> {
+    return { kind: kind.key, columnIds: (await this.defaultColumnIds(kind, unitId)).map(String) };
+  }
+
   /** The unit's active list columns whose template key the kind names as its default columns. */
   private async defaultColumnIds(kind: DocumentKind, unitId: number): Promise<number[]> {
     if (!kind.defaultColumns?.length) return [];

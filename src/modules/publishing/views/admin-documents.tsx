@@ -3,6 +3,7 @@ import type { ViewContext } from '../../../http/view-context.ts';
 import { Breadcrumbs, Notice } from '../../../http/views/components.tsx';
 import { AdminLayout } from '../../../http/views/layouts.tsx';
 import { DOCUMENT_STATE_LABELS, type DocumentState } from '../document.workflow.ts';
+import { BUILT_IN_KIND, type DocumentKindRegistry, kindMetadataOf } from '../document-kinds.ts';
 import { fmtTime, StateTag } from './admin-publishing-ui.tsx';
 
 /** The tabs of the workbench, in workflow order. */
@@ -23,6 +24,8 @@ export interface WorkbenchRow {
   doc_number: string | null;
   unit_name: string;
   updated_at: string;
+  kind?: string;
+  kind_metadata_json?: string | null;
 }
 
 export interface WorkbenchProps {
@@ -37,6 +40,8 @@ export interface WorkbenchProps {
   page: number;
   pageSize: number;
   done?: string;
+  /** Registered document kinds: with more than the built-in one, a 类型 column, their columns and buttons. */
+  kinds?: DocumentKindRegistry;
 }
 
 const DONE: Record<string, string> = { deleted: '草稿已删除。', imported: '批量导入完成。' };
@@ -58,6 +63,8 @@ export function WorkbenchPage(p: WorkbenchProps) {
   const { ctx, counts, filters } = p;
   const all = Object.values(counts).reduce((a, b) => a + b, 0);
   const pages = Math.max(1, Math.ceil(p.total / p.pageSize));
+  const extraKinds = (p.kinds?.list() ?? []).filter((k) => k.key !== BUILT_IN_KIND);
+  const kindColumns = p.kinds?.listColumns() ?? [];
   return (
     <AdminLayout ctx={ctx} title="信息发布">
       <Breadcrumbs items={[{ href: '/admin', label: '工作台' }, { label: '信息发布' }]} />
@@ -67,6 +74,13 @@ export function WorkbenchPage(p: WorkbenchProps) {
         <a class="button button-primary" href={`/admin/documents/new?unit=${p.unit.id}`}>
           新建信息
         </a>{' '}
+        {extraKinds.map((k) => (
+          <span key={k.key}>
+            <a class="button button-secondary" href={`/admin/documents/new?unit=${p.unit.id}&kind=${k.key}`}>
+              新建{k.label}
+            </a>{' '}
+          </span>
+        ))}
         <a class="button button-secondary" href={`/admin/documents/import?unit=${p.unit.id}`}>
           从 Word 导入
         </a>{' '}
@@ -143,6 +157,12 @@ export function WorkbenchPage(p: WorkbenchProps) {
               <th scope="col">发文字号</th>
               <th scope="col">单位</th>
               <th scope="col">最后修改</th>
+              {extraKinds.length ? <th scope="col">类型</th> : null}
+              {kindColumns.map(({ kind, column }) => (
+                <th scope="col" key={`${kind.key}-${column.header}`}>
+                  {column.header}
+                </th>
+              ))}
             </tr>
           </thead>
           <tbody>
@@ -157,6 +177,14 @@ export function WorkbenchPage(p: WorkbenchProps) {
                 <td>{d.doc_number ?? '—'}</td>
                 <td>{d.unit_name}</td>
                 <td>{fmtTime(d.updated_at)}</td>
+                {extraKinds.length ? <td>{p.kinds?.of(d.kind).label}</td> : null}
+                {kindColumns.map(({ kind, column }) => (
+                  <td key={`${kind.key}-${column.header}`}>
+                    {(d.kind ?? BUILT_IN_KIND) === kind.key
+                      ? (column.value(kindMetadataOf(d.kind_metadata_json)) ?? '—')
+                      : '—'}
+                  </td>
+                ))}
               </tr>
             ))}
           </tbody>
