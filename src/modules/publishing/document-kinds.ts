@@ -10,9 +10,10 @@
  * (migration 0014). A kind's key, once documents use it, must not change.
  */
 import type { z } from 'zod';
-import type { FieldProblem } from '../../lib/errors.ts';
-import { toProblems } from '../../lib/validation.ts';
+import { AppError, type FieldProblem } from '../../lib/errors.ts';
+import { parseInput, toProblems } from '../../lib/validation.ts';
 import type { CheckRegistry, ExtensionCheckName, PrePublicationCheck } from './check-registry.ts';
+import { type DocumentInput, documentInputSchema } from './document.model.ts';
 import type { RelationType } from './document-relation.model.ts';
 
 /** Key of the built-in kind, 政府信息; every document created before kinds existed is of it. */
@@ -156,4 +157,42 @@ export class DocumentKindRegistry {
   listColumns(): { kind: DocumentKind; column: KindListColumn }[] {
     return this.list().flatMap((kind) => (kind.listColumns ?? []).map((column) => ({ kind, column })));
   }
+}
+
+/** A parsed document input with its kind and the kind's parsed metadata (null: the kind has none). */
+export type KindedDocumentInput = DocumentInput & {
+  kind: string;
+  kindMetadata: Record<string, unknown> | null;
+};
+
+/**
+ * The core fields (documentInputSchema) and the kind's own fields parsed together, so a validation error
+ * lists the problems of both. `kindKey`: the stored kind of an existing document (a draft's kind never
+ * changes); for a new draft, `raw.kind` (the built-in kind when absent; an unknown one is a problem).
+ */
+export function parseKindedInput(
+  kinds: DocumentKindRegistry,
+  raw: unknown,
+  kindKey?: string,
+): KindedDocumentInput {
+  const problems: FieldProblem[] = [];
+  let input: DocumentInput | undefined;
+  try {
+    input = parseInput(documentInputSchema, raw);
+  } catch (e) {
+    if (!(e instanceof AppError && e.code === 'validation')) throw e;
+    problems.push(...e.problems);
+  }
+  const asked = (raw as { kind?: unknown } | null)?.kind;
+  const key = kindKey ?? (typeof asked === 'string' && asked !== '' ? asked : BUILT_IN_KIND);
+  const kind = kindKey === undefined ? kinds.get(key) : kinds.of(key);
+  let kindMetadata: Record<string, unknown> | null = null;
+  if (!kind) problems.push({ field: 'kind', message: '信息类型不存在' });
+  else {
+    const parsed = kinds.parseMetadata(kind, raw);
+    if ('problems' in parsed) problems.push(...parsed.problems);
+    else kindMetadata = parsed.metadata;
+  }
+  if (problems.length || !input) throw AppError.validation(problems);
+  return { ...input, kind: key, kindMetadata };
 }

@@ -17,16 +17,15 @@ import type { UnitService } from '../orgs/unit.service.ts';
 import type { AttachmentStore } from './attachment-store.ts';
 import type { ColumnRepository } from './column.repository.ts';
 import { docNumberSearchKeyOf, normaliseDocNumber } from './doc-number.ts';
-import {
-  type DocumentInput,
-  documentInputSchema,
-  VALIDITY_LABELS,
-  type Validity,
-  validityInputSchema,
-} from './document.model.ts';
+import { type DocumentInput, VALIDITY_LABELS, type Validity, validityInputSchema } from './document.model.ts';
 import type { DocumentRepository } from './document.repository.ts';
 import { type DocumentSnapshot, type DocumentState, transitionProblems } from './document.workflow.ts';
-import { BUILT_IN_KIND, type DocumentKind, DocumentKindRegistry } from './document-kinds.ts';
+import {
+  type DocumentKind,
+  DocumentKindRegistry,
+  type KindedDocumentInput,
+  parseKindedInput,
+} from './document-kinds.ts';
 import { searchTokensOf } from './document-search-text.ts';
 import { sanitiseHtml } from './html-sanitiser.ts';
 import type { DocumentRow } from './publishing.tables.ts';
@@ -61,12 +60,6 @@ export interface DocumentServiceDeps {
   /** The registered document kinds (document-kinds.ts); without it only the built-in 政府信息 exists. */
   kinds?: DocumentKindRegistry;
 }
-
-/** A parsed document input with its kind and the kind's parsed metadata (null: the kind has none). */
-export type KindedDocumentInput = DocumentInput & {
-  kind: string;
-  kindMetadata: Record<string, unknown> | null;
-};
 
 const correctionSchema = requiredText('更正说明', 500);
 
@@ -165,7 +158,7 @@ export class DocumentService {
     unitId: number,
   ): Promise<{ input: KindedDocumentInput } | { problems: FieldProblem[] }> {
     try {
-      const parsed = this.parseKinded(raw);
+      const parsed = parseKindedInput(this.kinds, raw);
       const kind = this.kinds.of(parsed.kind);
       const input = parsed.columnIds.length
         ? parsed
@@ -194,7 +187,7 @@ export class DocumentService {
       throw new AppError('invalid_transition', '只有草稿可以修改；已发布的信息请使用“更正”');
     if (ctx.actor.kind !== 'system' && !can(ctx.actor, 'content.draft', snap.unitPath))
       throw AppError.forbidden();
-    const input = this.parseKinded(raw, doc.kind);
+    const input = parseKindedInput(this.kinds, raw, doc.kind);
     await this.inputProblems(input, doc.unit_id);
     await this.d.db.transaction().execute(async (trx) => {
       await this.write(trx, id, input);
@@ -216,7 +209,7 @@ export class DocumentService {
     const doc = await this.get(ctx, id);
     const problems = transitionProblems('correct', await this.snapshot(doc), ctx.actor);
     if (problems.length) throw new AppError('invalid_transition', problems.join('；'));
-    const input = this.parseKinded(raw, doc.kind);
+    const input = parseKindedInput(this.kinds, raw, doc.kind);
     const correction = parseInput(correctionSchema, note);
     await this.inputProblems(input, doc.unit_id);
     const now = this.d.clock.now();
@@ -381,34 +374,6 @@ export class DocumentService {
     });
     await this.d.documents.setIssuers(trx, id, input.issuers);
     await this.d.documents.setColumns(trx, id, input.columnIds);
-  }
-
-  /**
-   * The core fields (documentInputSchema) and the kind's own fields parsed together, so a validation
-   * error lists the problems of both. `kindKey`: the stored kind of an existing document (a draft's kind
-   * never changes); for a new draft, `raw.kind`.
-   */
-  private parseKinded(raw: unknown, kindKey?: string): KindedDocumentInput {
-    const problems: FieldProblem[] = [];
-    let input: DocumentInput | undefined;
-    try {
-      input = parseInput(documentInputSchema, raw);
-    } catch (e) {
-      if (!(e instanceof AppError && e.code === 'validation')) throw e;
-      problems.push(...e.problems);
-    }
-    const asked = (raw as { kind?: unknown } | null)?.kind;
-    const key = kindKey ?? (typeof asked === 'string' && asked !== '' ? asked : BUILT_IN_KIND);
-    const kind = kindKey === undefined ? this.kinds.get(key) : this.kinds.of(key);
-    let kindMetadata: Record<string, unknown> | null = null;
-    if (!kind) problems.push({ field: 'kind', message: '信息类型不存在' });
-    else {
-      const parsed = this.kinds.parseMetadata(kind, raw);
-      if ('problems' in parsed) problems.push(...parsed.problems);
-      else kindMetadata = parsed.metadata;
-    }
-    if (problems.length || !input) throw AppError.validation(problems);
-    return { ...input, kind: key, kindMetadata };
   }
 
   /** Form values of a new draft of `kind` in `unitId`: the kind and its default columns, preselected. */
