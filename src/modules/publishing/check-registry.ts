@@ -15,11 +15,13 @@ import type {
 } from './checks/finding.ts';
 import { htmlToText } from './checks/html-text.ts';
 import { maskPersonalData } from './checks/personal-data.ts';
+import { kindMetadataOf } from './document-kinds.ts';
 import type {
   PrePublicationConfig,
   PrePublicationInput,
   PrePublicationResult,
 } from './pre-publication-checks.ts';
+import type { DocumentRow } from './publishing.tables.ts';
 
 export type { ExtensionCheckName } from './checks/finding.ts';
 
@@ -34,6 +36,12 @@ export interface CheckedDocument {
   state: string;
   /** The kind's extra metadata (parsed JSON; {} when none). */
   kindMetadata: Readonly<Record<string, unknown>>;
+}
+
+/** The CheckedDocument of a stored document. */
+export function checkedDocumentOf(doc: DocumentRow): CheckedDocument {
+  const { id, kind, unit_id: unitId, state } = doc;
+  return { id, kind, unitId, state, kindMetadata: kindMetadataOf(doc.kind_metadata_json) };
 }
 
 /** What a check reads: the input, the configuration, the calendar and the prepared texts. */

@@ -17,6 +17,7 @@ import type { Transaction } from 'kysely';
 import type { DB } from '../../db/schema.ts';
 import type { CallContext } from '../../lib/actor.ts';
 import type { DocumentEvent } from './document.workflow.ts';
+import type { DocumentRow } from './publishing.tables.ts';
 
 /** What happened to the document, as subscribers see it. */
 export const DOCUMENT_LIFECYCLE_EVENTS = ['published', 'withdrawn'] as const;
@@ -38,6 +39,26 @@ export interface DocumentLifecycleNotice {
   ctx: CallContext;
   /** ISO time of the step. */
   at: string;
+}
+
+/** The workflow steps that lead to each lifecycle event (approve here is 审核通过并发布; schedule is not one). */
+export const LIFECYCLE_STEPS: Readonly<Record<DocumentLifecycleEvent, readonly DocumentEvent[]>> = {
+  published: ['approve', 'force_publish', 'publish_due'],
+  withdrawn: ['withdraw'],
+};
+
+/** What subscribers are told about workflow step `step` on `doc` (as it was before it), or null. */
+export function lifecycleNoticeOf(
+  ctx: CallContext,
+  doc: DocumentRow,
+  step: DocumentEvent,
+  at: string,
+): DocumentLifecycleNotice | null {
+  const event = DOCUMENT_LIFECYCLE_EVENTS.find((e) => LIFECYCLE_STEPS[e].includes(step));
+  if (!event) return null;
+  const { id: documentId, kind, unit_id: unitId, title } = doc;
+  const firstPublication = event === 'published' && doc.ever_published === 0;
+  return { event, documentId, kind, unitId, title, step, firstPublication, ctx, at };
 }
 
 export type InTransactionSubscriber = (

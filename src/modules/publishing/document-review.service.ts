@@ -17,7 +17,7 @@ import type { CalendarService } from '../calendar/calendar.service.ts';
 import type { UnitService } from '../orgs/unit.service.ts';
 import type { AttachmentStore } from './attachment-store.ts';
 import { extractAttachmentText } from './attachment-text.ts';
-import { CheckRegistry } from './check-registry.ts';
+import { CheckRegistry, checkedDocumentOf } from './check-registry.ts';
 import { internalLinksOf } from './checks/internal-links.ts';
 import {
   CONFIDENTIALITY_CONCLUSION_LABELS,
@@ -31,8 +31,7 @@ import {
 import type { DocumentRepository } from './document.repository.ts';
 import type { DocumentService } from './document.service.ts';
 import { DOCUMENT_WORKFLOW, type DocumentEvent, transitionProblems } from './document.workflow.ts';
-import type { DocumentEventHooks, DocumentLifecycleEvent } from './document-events.ts';
-import { kindMetadataOf } from './document-kinds.ts';
+import { type DocumentEventHooks, lifecycleNoticeOf } from './document-events.ts';
 import { searchTokensOf } from './document-search-text.ts';
 import { DEFAULT_INDEX_NUMBER_PATTERN, formatIndexNumber, indexNumberPeriod } from './index-number.ts';
 import {
@@ -143,15 +142,11 @@ export class DocumentReviewService {
     const linkOptions = { publicBaseUrl: this.d.publicUrl, documentId: doc.id };
     const links = internalLinksOf(doc.body_html, linkOptions);
     const lookup = await this.d.documents.linkTargets(links.map((l) => l.target));
-    const document = {
-      ...{ id: doc.id, kind: doc.kind, unitId: doc.unit_id, state: doc.state },
-      kindMetadata: kindMetadataOf(doc.kind_metadata_json),
-    };
     return (this.d.checkRegistry ?? BUILT_IN_REGISTRY).run(
       { metadata, bodyHtml: doc.body_html, attachments, publishOn, site: { ...linkOptions, lookup } },
       config,
       await this.d.calendar.calendar(),
-      document,
+      checkedDocumentOf(doc),
     );
   }
 
@@ -300,12 +295,7 @@ export class DocumentReviewService {
     const to = DOCUMENT_WORKFLOW[event].to ?? doc.state;
     // Read outside the transaction: SQLite has one connection, which the transaction holds.
     const unit = await this.d.units.get(doc.unit_id);
-    const notice = this.lifecycleNotice(
-      ctx,
-      doc,
-      event,
-      opts.publish ? 'published' : event === 'withdraw' ? 'withdrawn' : null,
-    );
+    const notice = lifecycleNoticeOf(ctx, doc, event, this.now());
     await this.d.db.transaction().execute(async (trx) => {
       await this.d.documents.update(trx, doc.id, { ...opts.patch, state: to, updated_at: this.now() });
       if (opts.publish) await this.publishIn(trx, doc, unit);
@@ -339,19 +329,6 @@ export class DocumentReviewService {
       if (notice) await this.d.hooks?.runInTransaction(notice, trx);
     });
     if (notice) await this.d.hooks?.runAfterCommit(notice);
-  }
-
-  /** What the lifecycle subscribers are told about this step, if it publishes or withdraws. */
-  private lifecycleNotice(
-    ctx: CallContext,
-    doc: DocumentRow,
-    step: DocumentEvent,
-    event: DocumentLifecycleEvent | null,
-  ) {
-    if (!event) return null;
-    const { id: documentId, kind, unit_id: unitId, title } = doc;
-    const firstPublication = event === 'published' && doc.ever_published === 0;
-    return { event, documentId, kind, unitId, title, step, firstPublication, ctx, at: this.now() };
   }
 
   /** Assigns 索引号 (first publication only — it never changes), 发布日期 and version; indexes for search. */
