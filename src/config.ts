@@ -53,7 +53,7 @@ const schema = z.object({
   LOGIN_MAX_PER_ACCOUNT_PER_MINUTE: z.coerce.number().int().min(1).default(10),
   REQUEST_FORM_MAX_PER_IP_PER_MINUTE: z.coerce.number().int().min(1).default(10),
   REQUEST_LOOKUP_MAX_PER_IP_PER_MINUTE: z.coerce.number().int().min(1).default(20),
-  /** Memory for rendered anonymous public pages per process (src/modules/publishing/portal-page-cache.ts); 0 = off. */
+  /** Memory for rendered anonymous public pages per process (src/http/public-page-cache.ts); 0 = off. */
   PUBLIC_PAGE_CACHE_MB: z.coerce.number().int().min(0).max(4096).default(32),
   /** Outgoing mail; unset (or empty) = mail off. */
   SMTP_URL: z.preprocess(

@@ -3,7 +3,7 @@
  * If-None-Match → 304. A page rendered for a logged-in user (header with 工作台, per-user tokens) is
  * `private`; anonymous pages are `public` and vary by Cookie (长者模式 changes the markup).
  *
- * servePublic adds the in-process cache of rendered anonymous responses (portal-page-cache.ts): only
+ * servePublic adds the in-process cache of rendered anonymous responses (public-page-cache.ts): only
  * GET/HEAD without a session cookie, keyed by 长者模式, host and URL, valid for one public content
  * generation and at most PUBLIC_MAX_AGE_SECONDS.
  */

@@ -1,5 +1,5 @@
 /**
- * HTTP: the in-process cache of rendered anonymous public pages (portal-page-cache.ts). Pages are
+ * HTTP: the in-process cache of rendered anonymous public pages (public-page-cache.ts). Pages are
  * served from memory until an audited change (publish, withdraw, correction, column edits — in this
  * process or another one on the same database); 长者模式 and logged-in variants never mix.
  */

@@ -3,6 +3,8 @@
  * hint, the legal basis of every setting, the error summary linking to the fields, the values typed kept
  * after a refused submission, and the `_csrf` field. Pages add their title, breadcrumbs and notices.
  */
+
+import type { SettingControl, SettingDefinition, SettingGroup } from '../../lib/settings/setting.ts';
 import type { FormState } from '../view-context.ts';
 import {
   Button,
@@ -13,7 +15,6 @@ import {
   TextArea,
   TextField,
 } from '../views/components.tsx';
-import type { SettingControl, SettingDefinition, SettingGroup } from '../../lib/settings/setting.ts';
 
 /** “依据：…”, after the hint when there is one. */
 export function withBasis(hint: string | undefined, basis: string): string {

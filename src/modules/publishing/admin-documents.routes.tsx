@@ -13,6 +13,7 @@ import { AppError, type FieldProblem } from '../../lib/errors.ts';
 import { checkUpload } from '../../lib/file-types.ts';
 import { ATTACHMENT_KINDS, MAX_ATTACHMENT_BYTES } from './document.service.ts';
 import { DOCUMENT_STATES, type DocumentEvent, transitionProblems } from './document.workflow.ts';
+import { BUILT_IN_KIND } from './document-kinds.ts';
 import type { PublishingContext } from './publishing.api.ts';
 import type { DocumentRow } from './publishing.tables.ts';
 import type { ActionKey, ActionState } from './views/admin-document-actions.tsx';
@@ -79,6 +80,7 @@ async function valuesOf(app: PublishingContext, doc: DocumentRow) {
     source: doc.source ?? '',
     bodyHtml: doc.body_html,
     ...validityValuesOf(doc),
+    ...app.publishing.kinds.formValues(app.publishing.kinds.of(doc.kind), doc.kind_metadata_json),
   };
 }
 
@@ -98,9 +100,10 @@ export async function formPage(
   unitId: number,
   mode: DocumentFormMode,
   form: FormState,
-  extra: { docId?: number; importedFrom?: string } = {},
+  extra: { docId?: number; importedFrom?: string; kind?: string } = {},
 ) {
   const { unit } = await chosenUnit(app, req, unitId);
+  const kindKey = extra.kind ?? (typeof form.values.kind === 'string' ? form.values.kind : undefined);
   return DocumentFormPage({
     ctx: await viewContext(app, req),
     unit,
@@ -109,6 +112,7 @@ export async function formPage(
     topics: await app.publishing.documentRepo.listTopics(),
     columns: await app.publishing.columns.listForUnit(unit.id),
     ...extra,
+    kind: app.publishing.kinds.get(kindKey ?? BUILT_IN_KIND),
   });
 }
 
@@ -140,8 +144,9 @@ export async function documentPage(
   req: FastifyRequest,
   id: number,
   failed?: { key: ActionKey; form: FormState },
+  relationForm?: FormState,
 ) {
-  const { documents, documentRepo: repo, review } = app.publishing;
+  const { documents, documentRepo: repo, review, kinds, relations } = app.publishing;
   const doc = await documents.get(req.ctx, id);
   const snap = await documents.snapshot(doc);
   const checks = await review.runChecks(doc);
@@ -181,6 +186,10 @@ export async function documentPage(
     canRemoveAttachments:
       doc.state === 'draft' && doc.ever_published === 0 && can(actor, 'content.draft', snap.unitPath),
     done: (req.query as Record<string, string>).done,
+    ...{ kind: kinds.of(doc.kind), kindMetadata: kinds.metadataOf(doc.kind_metadata_json) },
+    relations: await relations.relationsOf(req.ctx, doc.id),
+    canEditRelations: await relations.canEdit(req.ctx, doc),
+    ...(relationForm ? { relationForm } : {}),
   });
 }
 
@@ -199,12 +208,17 @@ export function registerAdminDocumentRoutes(server: FastifyInstance, app: Publis
     const topics = await repo.listTopics();
     const ctx = await viewContext(app, req);
     const props = { ctx, unit, units, counts, filters, topics, items, total, page, pageSize: PAGE_SIZE };
-    return sendPage(reply, WorkbenchPage({ ...props, done: q.done }));
+    return sendPage(reply, WorkbenchPage({ ...props, done: q.done, kinds: app.publishing.kinds }));
   });
 
   server.get('/admin/documents/new', async (req, reply) => {
     const { unit } = await chosenUnit(app, req);
-    const form = emptyForm({ disclosureMode: 'proactive', issuers: unit.name });
+    const kind = app.publishing.kinds.get((req.query as Record<string, string>).kind ?? BUILT_IN_KIND);
+    const form = emptyForm({
+      disclosureMode: 'proactive',
+      issuers: unit.name,
+      ...(kind && kind.key !== BUILT_IN_KIND ? await documents.newDraftValues(kind, unit.id) : {}),
+    });
     return sendPage(reply, await formPage(app, req, unit.id, 'new', form));
   });
 
@@ -232,7 +246,8 @@ export function registerAdminDocumentRoutes(server: FastifyInstance, app: Publis
     server.get(`/admin/documents/:id/${mode}`, async (req, reply) => {
       const doc = await documents.get(req.ctx, idParam(req.params));
       const form = emptyForm(await valuesOf(app, doc));
-      return sendPage(reply, await formPage(app, req, doc.unit_id, mode, form, { docId: doc.id }));
+      const extra = { docId: doc.id, kind: doc.kind };
+      return sendPage(reply, await formPage(app, req, doc.unit_id, mode, form, extra));
     });
   }
 
@@ -249,7 +264,7 @@ export function registerAdminDocumentRoutes(server: FastifyInstance, app: Publis
         for (const file of files) await documents.addAttachment(req.ctx, doc.id, file.fileName, file.content);
         return `/admin/documents/${doc.id}?done=saved`;
       },
-      (form) => formPage(app, req, doc.unit_id, 'edit', form, { docId: doc.id }),
+      (form) => formPage(app, req, doc.unit_id, 'edit', form, { docId: doc.id, kind: doc.kind }),
     );
   });
 
@@ -263,7 +278,7 @@ export function registerAdminDocumentRoutes(server: FastifyInstance, app: Publis
         await documents.correctPublished(req.ctx, doc.id, f, f.correctionNote);
         return `/admin/documents/${doc.id}?done=correct`;
       },
-      (form) => formPage(app, req, doc.unit_id, 'correct', form, { docId: doc.id }),
+      (form) => formPage(app, req, doc.unit_id, 'correct', form, { docId: doc.id, kind: doc.kind }),
     );
   });
 

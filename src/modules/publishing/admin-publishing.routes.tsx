@@ -3,6 +3,7 @@ import type { FastifyInstance } from 'fastify';
 import { registerAdminCheckSettingsRoutes } from './admin-check-settings.routes.tsx';
 import { registerAdminColumnRoutes } from './admin-columns.routes.tsx';
 import { registerAdminDocumentActionRoutes } from './admin-document-actions.routes.tsx';
+import { registerAdminDocumentRelationRoutes } from './admin-document-relations.routes.tsx';
 import { registerAdminDocumentRoutes } from './admin-documents.routes.tsx';
 import { registerAdminImportRoutes } from './admin-import.routes.tsx';
 import { registerAdminTopicRoutes } from './admin-topics.routes.tsx';
@@ -12,6 +13,7 @@ export function registerPublishingAdminRoutes(server: FastifyInstance, app: Publ
   registerAdminImportRoutes(server, app);
   registerAdminDocumentRoutes(server, app);
   registerAdminDocumentActionRoutes(server, app);
+  registerAdminDocumentRelationRoutes(server, app);
   registerAdminColumnRoutes(server, app);
   registerAdminTopicRoutes(server, app);
   registerAdminCheckSettingsRoutes(server, app);

@@ -17,6 +17,7 @@ import type { CalendarService } from '../calendar/calendar.service.ts';
 import type { UnitService } from '../orgs/unit.service.ts';
 import type { AttachmentStore } from './attachment-store.ts';
 import { extractAttachmentText } from './attachment-text.ts';
+import { CheckRegistry, checkedDocumentOf } from './check-registry.ts';
 import { internalLinksOf } from './checks/internal-links.ts';
 import {
   CONFIDENTIALITY_CONCLUSION_LABELS,
@@ -30,13 +31,14 @@ import {
 import type { DocumentRepository } from './document.repository.ts';
 import type { DocumentService } from './document.service.ts';
 import { DOCUMENT_WORKFLOW, type DocumentEvent, transitionProblems } from './document.workflow.ts';
+import { type DocumentEventHooks, lifecycleNoticeOf } from './document-events.ts';
 import { searchTokensOf } from './document-search-text.ts';
 import { DEFAULT_INDEX_NUMBER_PATTERN, formatIndexNumber, indexNumberPeriod } from './index-number.ts';
 import {
+  BUILT_IN_CHECKS,
   DEFAULT_PRE_PUBLICATION_CONFIG,
   type PrePublicationConfig,
   type PrePublicationResult,
-  runPrePublicationChecks,
 } from './pre-publication-checks.ts';
 import type { DocumentRow, DocumentTable } from './publishing.tables.ts';
 import type { SearchProvider } from './search/search-provider.ts';
@@ -59,7 +61,14 @@ export interface DocumentReviewServiceDeps {
   publicUrl?: string | undefined;
   /** 索引号 pattern (index-number.ts); regulations §9 default. */
   indexNumberPattern?: string;
+  /** The checks to run (check-registry.ts); the built-in ones when absent. */
+  checkRegistry?: CheckRegistry;
+  /** Subscribers to "document published / withdrawn" (document-events.ts). */
+  hooks?: DocumentEventHooks;
 }
+
+/** The registry of a service built without one (demo seeds): the built-in checks only. */
+const BUILT_IN_REGISTRY = new CheckRegistry(BUILT_IN_CHECKS);
 
 const reviewSchema = z
   .object({
@@ -133,10 +142,11 @@ export class DocumentReviewService {
     const linkOptions = { publicBaseUrl: this.d.publicUrl, documentId: doc.id };
     const links = internalLinksOf(doc.body_html, linkOptions);
     const lookup = await this.d.documents.linkTargets(links.map((l) => l.target));
-    return runPrePublicationChecks(
+    return (this.d.checkRegistry ?? BUILT_IN_REGISTRY).run(
       { metadata, bodyHtml: doc.body_html, attachments, publishOn, site: { ...linkOptions, lookup } },
       config,
       await this.d.calendar.calendar(),
+      checkedDocumentOf(doc),
     );
   }
 
@@ -285,6 +295,7 @@ export class DocumentReviewService {
     const to = DOCUMENT_WORKFLOW[event].to ?? doc.state;
     // Read outside the transaction: SQLite has one connection, which the transaction holds.
     const unit = await this.d.units.get(doc.unit_id);
+    const notice = lifecycleNoticeOf(ctx, doc, event, this.now());
     await this.d.db.transaction().execute(async (trx) => {
       await this.d.documents.update(trx, doc.id, { ...opts.patch, state: to, updated_at: this.now() });
       if (opts.publish) await this.publishIn(trx, doc, unit);
@@ -315,7 +326,9 @@ export class DocumentReviewService {
         before: { state: doc.state },
         after: { state: to },
       });
+      if (notice) await this.d.hooks?.runInTransaction(notice, trx);
     });
+    if (notice) await this.d.hooks?.runAfterCommit(notice);
   }
 
   /** Assigns 索引号 (first publication only — it never changes), 发布日期 and version; indexes for search. */

@@ -70,6 +70,10 @@ export class DocumentRepository {
       'document_issuers',
     ] as const)
       await trx.deleteFrom(t).where('document_id', '=', id).execute();
+    await trx
+      .deleteFrom('document_relations')
+      .where((eb) => eb.or([eb('from_document_id', '=', id), eb('to_document_id', '=', id)]))
+      .execute();
     await trx.deleteFrom('documents').where('id', '=', id).execute();
   }
 
@@ -322,6 +326,8 @@ export class DocumentRepository {
         'd.updated_at',
         'd.published_on',
         'd.scheduled_at',
+        'd.kind',
+        'd.kind_metadata_json',
         'u.name as unit_name',
       ])
       .orderBy('d.updated_at', 'desc')

@@ -17,15 +17,15 @@ import type { UnitService } from '../orgs/unit.service.ts';
 import type { AttachmentStore } from './attachment-store.ts';
 import type { ColumnRepository } from './column.repository.ts';
 import { docNumberSearchKeyOf, normaliseDocNumber } from './doc-number.ts';
-import {
-  type DocumentInput,
-  documentInputSchema,
-  VALIDITY_LABELS,
-  type Validity,
-  validityInputSchema,
-} from './document.model.ts';
+import { type DocumentInput, VALIDITY_LABELS, type Validity, validityInputSchema } from './document.model.ts';
 import type { DocumentRepository } from './document.repository.ts';
 import { type DocumentSnapshot, type DocumentState, transitionProblems } from './document.workflow.ts';
+import {
+  type DocumentKind,
+  DocumentKindRegistry,
+  type KindedDocumentInput,
+  parseKindedInput,
+} from './document-kinds.ts';
 import { searchTokensOf } from './document-search-text.ts';
 import { sanitiseHtml } from './html-sanitiser.ts';
 import type { DocumentRow } from './publishing.tables.ts';
@@ -57,12 +57,18 @@ export interface DocumentServiceDeps {
   search: SearchProvider;
   audit: AuditLog;
   clock: Clock;
+  /** The registered document kinds (document-kinds.ts); without it only the built-in 政府信息 exists. */
+  kinds?: DocumentKindRegistry;
 }
 
 const correctionSchema = requiredText('更正说明', 500);
 
 export class DocumentService {
-  constructor(private readonly d: DocumentServiceDeps) {}
+  private readonly kinds: DocumentKindRegistry;
+
+  constructor(private readonly d: DocumentServiceDeps) {
+    this.kinds = d.kinds ?? new DocumentKindRegistry();
+  }
 
   /** Back-office read of any document; needs a content role on its unit. */
   async get(ctx: CallContext, id: number): Promise<DocumentRow> {
@@ -100,7 +106,7 @@ export class DocumentService {
     const unit = await this.d.units.get(unitId);
     if (ctx.actor.kind !== 'system' && !can(ctx.actor, 'content.draft', unit.path))
       throw AppError.forbidden();
-    const inputs: DocumentInput[] = [];
+    const inputs: KindedDocumentInput[] = [];
     const problems: FieldProblem[] = [];
     for (const [i, raw] of raws.entries()) {
       const r = await this.checkInput(raw, unitId);
@@ -119,6 +125,7 @@ export class DocumentService {
       for (const input of inputs) {
         const id = await this.d.documents.insert(trx, {
           ...toRow(input),
+          kind: input.kind,
           unit_id: unitId,
           state: 'draft',
           version: 0,
@@ -141,13 +148,21 @@ export class DocumentService {
     });
   }
 
-  /** Parses and checks one document input against the database; returns it or every problem. */
+  /**
+   * Parses and checks one document input against the database; returns it or every problem. The kind is
+   * `raw.kind` (the built-in 政府信息 when absent); without columns, a draft of a kind with default columns
+   * is filed under them.
+   */
   async checkInput(
     raw: unknown,
     unitId: number,
-  ): Promise<{ input: DocumentInput } | { problems: FieldProblem[] }> {
+  ): Promise<{ input: KindedDocumentInput } | { problems: FieldProblem[] }> {
     try {
-      const input = parseInput(documentInputSchema, raw);
+      const parsed = parseKindedInput(this.kinds, raw);
+      const kind = this.kinds.of(parsed.kind);
+      const input = parsed.columnIds.length
+        ? parsed
+        : { ...parsed, columnIds: await this.defaultColumnIds(kind, unitId) };
       await this.inputProblems(input, unitId);
       return { input };
     } catch (e) {
@@ -172,7 +187,7 @@ export class DocumentService {
       throw new AppError('invalid_transition', '只有草稿可以修改；已发布的信息请使用“更正”');
     if (ctx.actor.kind !== 'system' && !can(ctx.actor, 'content.draft', snap.unitPath))
       throw AppError.forbidden();
-    const input = parseInput(documentInputSchema, raw);
+    const input = parseKindedInput(this.kinds, raw, doc.kind);
     await this.inputProblems(input, doc.unit_id);
     await this.d.db.transaction().execute(async (trx) => {
       await this.write(trx, id, input);
@@ -194,7 +209,7 @@ export class DocumentService {
     const doc = await this.get(ctx, id);
     const problems = transitionProblems('correct', await this.snapshot(doc), ctx.actor);
     if (problems.length) throw new AppError('invalid_transition', problems.join('；'));
-    const input = parseInput(documentInputSchema, raw);
+    const input = parseKindedInput(this.kinds, raw, doc.kind);
     const correction = parseInput(correctionSchema, note);
     await this.inputProblems(input, doc.unit_id);
     const now = this.d.clock.now();
@@ -349,7 +364,7 @@ export class DocumentService {
   private async write(
     trx: Transaction<DB>,
     id: number,
-    input: DocumentInput,
+    input: KindedDocumentInput,
     extra: { version?: number } = {},
   ) {
     await this.d.documents.update(trx, id, {
@@ -359,6 +374,22 @@ export class DocumentService {
     });
     await this.d.documents.setIssuers(trx, id, input.issuers);
     await this.d.documents.setColumns(trx, id, input.columnIds);
+  }
+
+  /** Form values of a new draft of `kind` in `unitId`: the kind and its default columns, preselected. */
+  async newDraftValues(kind: DocumentKind, unitId: number): Promise<Record<string, string | string[]>> {
+    return { kind: kind.key, columnIds: (await this.defaultColumnIds(kind, unitId)).map(String) };
+  }
+
+  /** The unit's active list columns whose template key the kind names as its default columns. */
+  private async defaultColumnIds(kind: DocumentKind, unitId: number): Promise<number[]> {
+    if (!kind.defaultColumns?.length) return [];
+    const columns = await this.d.columns.listForUnit(unitId);
+    return columns
+      .filter(
+        (c) => c.active === 1 && c.kind === 'list' && kind.defaultColumns?.includes(c.template_key ?? ''),
+      )
+      .map((c) => c.id);
   }
 
   /** Problems that need the database: topic exists, columns belong to the unit (or its subtree) and are lists. */
@@ -387,9 +418,10 @@ export class DocumentService {
   }
 }
 
-function toRow(input: DocumentInput) {
+function toRow(input: KindedDocumentInput) {
   const docNumber = input.docNumber ? normaliseDocNumber(input.docNumber) : null;
   return {
+    kind_metadata_json: input.kindMetadata ? JSON.stringify(input.kindMetadata) : null,
     title: input.title,
     topic_id: input.topicId ?? null,
     genre: input.genre ?? null,

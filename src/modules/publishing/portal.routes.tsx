@@ -101,7 +101,8 @@ export function registerPublicDisclosureRoutes(server: FastifyInstance, app: Pub
       const first = doc.columns[0];
       const near = first ? await pub.publicDocuments.recentInColumn(first.id, RELATED_COUNT + 1) : [];
       const related = near.filter((d) => d.id !== doc.id).slice(0, RELATED_COUNT);
-      return DocumentPage({ ctx: await viewContext(app, req), doc, unit, related });
+      const relations = await pub.relations.publicRelationsOf(doc.id);
+      return DocumentPage({ ctx: await viewContext(app, req), doc, unit, related, relations });
     }),
   );
 

@@ -1,10 +1,16 @@
 import type { WorkingDayCalendar } from '../../lib/calendar/index.ts';
-import type { CheckName, Finding, RawFinding, ScannedText, Severity } from './checks/finding.ts';
-import { htmlToText } from './checks/html-text.ts';
+import {
+  type BuiltInCheck,
+  checkResult,
+  labelFindings,
+  prepareCheckRun,
+  severityOf,
+} from './check-registry.ts';
+import type { CheckName, Finding, Severity } from './checks/finding.ts';
 import { checkInternalLinks, type InternalLinkLookup, internalLinksOf } from './checks/internal-links.ts';
 import { checkLateness } from './checks/lateness.ts';
 import { checkExternalLinks } from './checks/links.ts';
-import { checkPersonalData, maskPersonalData } from './checks/personal-data.ts';
+import { checkPersonalData } from './checks/personal-data.ts';
 import {
   checkRequiredMetadata,
   DEFAULT_REQUIRED_METADATA,
@@ -110,12 +116,6 @@ export interface PrePublicationResult {
   blocked: boolean;
 }
 
-function attachmentTexts(input: PrePublicationInput): ScannedText[] {
-  return (input.attachments ?? [])
-    .filter((a): a is { name: string; text: string } => a.text !== null)
-    .map((a) => ({ location: `attachment:${a.name}` as const, text: a.text }));
-}
-
 /** The host of the public base URL (the site's own links are not external), if configured and valid. */
 function siteHost(input: PrePublicationInput): string[] {
   try {
@@ -125,40 +125,53 @@ function siteHost(input: PrePublicationInput): string[] {
   }
 }
 
+type BuiltInRun = BuiltInCheck['run'];
+
+/** What each built-in check does (the others read masked text, so their excerpts never show personal data). */
+const BUILT_IN_RUNS: Readonly<Record<CheckName, BuiltInRun>> = {
+  'secrecy-mark': ({ texts }) => checkSecrecyMarks(texts.maskedAll),
+  'personal-data': ({ texts }) => checkPersonalData(texts.all),
+  'sensitive-word': ({ texts, config }) => checkSensitiveWords(texts.maskedAll, config.sensitiveWords),
+  typo: ({ texts, config }) => checkTypos(texts.maskedMain, config.typos),
+  'required-metadata': ({ input, config }) => checkRequiredMetadata(input.metadata, config.requiredMetadata),
+  'external-link': ({ input, config }) =>
+    checkExternalLinks(input.bodyHtml, { allowedHosts: [...config.allowedHosts, ...siteHost(input)] }),
+  'internal-link': ({ input }) =>
+    input.site
+      ? checkInternalLinks(
+          internalLinksOf(input.bodyHtml, input.site),
+          input.site.lookup,
+          input.site.documentId,
+        )
+      : [],
+  lateness: ({ input, calendar }) => checkLateness(input.metadata.formedOn, input.publishOn, calendar),
+};
+
 /**
- * Runs every check that is not 'off' and applies the configured severities; findings are ordered by check.
+ * The built-in checks, in CHECK_NAMES order, as they register themselves in every CheckRegistry
+ * (publishing.module.ts); modules add theirs after them.
+ */
+export const BUILT_IN_CHECKS: readonly BuiltInCheck[] = CHECK_NAMES.map((name) => ({
+  name,
+  label: CHECK_LABELS[name],
+  defaultSeverity: DEFAULT_PRE_PUBLICATION_CONFIG.severity[name],
+  run: BUILT_IN_RUNS[name],
+}));
+
+/**
+ * Runs every built-in check that is not 'off' and applies the configured severities; findings are ordered
+ * by check. Pure and synchronous; DocumentReviewService runs the App's CheckRegistry (built-in checks and
+ * the modules' ones) instead.
  */
 export function runPrePublicationChecks(
   input: PrePublicationInput,
   config: PrePublicationConfig,
   calendar: WorkingDayCalendar,
 ): PrePublicationResult {
-  const on = (check: CheckName) => config.severity[check] !== 'off';
-  const site = input.site;
-  const main: ScannedText[] = [
-    { location: 'title', text: input.metadata.title ?? '' },
-    { location: 'body', text: htmlToText(input.bodyHtml) },
-  ];
-  const all = [...main, ...attachmentTexts(input)];
-  // The other checks read masked text, so their excerpts cannot show personal data either.
-  const mask = (texts: ScannedText[]) =>
-    texts.map((t) => ({ location: t.location, text: maskPersonalData(t.text) }));
-  const [maskedMain, maskedAll] = [mask(main), mask(all)];
-  const checks: Record<CheckName, () => RawFinding[]> = {
-    'secrecy-mark': () => checkSecrecyMarks(maskedAll),
-    'personal-data': () => checkPersonalData(all),
-    'sensitive-word': () => checkSensitiveWords(maskedAll, config.sensitiveWords),
-    typo: () => checkTypos(maskedMain, config.typos),
-    'required-metadata': () => checkRequiredMetadata(input.metadata, config.requiredMetadata),
-    'external-link': () =>
-      checkExternalLinks(input.bodyHtml, { allowedHosts: [...config.allowedHosts, ...siteHost(input)] }),
-    'internal-link': () =>
-      site ? checkInternalLinks(internalLinksOf(input.bodyHtml, site), site.lookup, site.documentId) : [],
-    lateness: () => checkLateness(input.metadata.formedOn, input.publishOn, calendar),
-  };
-  const findings = CHECK_NAMES.filter(on).flatMap((check) => {
-    const severity = config.severity[check] as Exclude<Severity, 'off'>;
-    return checks[check]().map((f): Finding => ({ check, severity, ...f }));
+  const run = prepareCheckRun(input, config, calendar);
+  const findings = BUILT_IN_CHECKS.flatMap((check) => {
+    const severity = severityOf(check, config);
+    return severity === 'off' ? [] : labelFindings(check, severity, check.run(run));
   });
-  return { findings, blocked: findings.some((f) => f.severity === 'block') };
+  return checkResult(findings);
 }

@@ -15,6 +15,11 @@ export type PublishingApi = Pick<
   | 'publicPages'
   | 'publicGeneration'
   | 'topics'
+  // Extension points for later modules (docs/publishing-extension-points.md).
+  | 'kinds'
+  | 'checkRegistry'
+  | 'relations'
+  | 'events'
 >;
 
 declare module '../../platform/module.ts' {

@@ -14,14 +14,19 @@ import type { CalendarService } from '../calendar/calendar.service.ts';
 import type { UnitService } from '../orgs/unit.service.ts';
 import { AttachmentStore } from './attachment-store.ts';
 import { AttachmentSweep } from './attachment-sweep.ts';
+import { CheckRegistry } from './check-registry.ts';
 import { CheckSettingsService } from './check-settings.service.ts';
 import { ColumnRepository } from './column.repository.ts';
 import { ColumnService } from './column.service.ts';
 import { DocumentRepository } from './document.repository.ts';
 import { DocumentService } from './document.service.ts';
+import { DocumentEventHooks } from './document-events.ts';
+import { DocumentKindRegistry } from './document-kinds.ts';
 import { PublicDocumentRepository } from './document-public.repository.ts';
+import { DocumentRelationRepository } from './document-relation.repository.ts';
+import { DocumentRelationService } from './document-relation.service.ts';
 import { DocumentReviewService } from './document-review.service.ts';
-import type { PrePublicationConfig } from './pre-publication-checks.ts';
+import { BUILT_IN_CHECKS, type PrePublicationConfig } from './pre-publication-checks.ts';
 import { searchProviderFor } from './search/index.ts';
 import { SearchService } from './search/search.service.ts';
 import type { SearchProvider } from './search/search-provider.ts';
@@ -63,6 +68,11 @@ export interface Publishing {
   fileSweep: AttachmentSweep;
   /** 主题分类 (site-wide topic categories). */
   topics: TopicService;
+  /** Extension points (docs/publishing-extension-points.md): document kinds, checks, relations, hooks. */
+  kinds: DocumentKindRegistry;
+  checkRegistry: CheckRegistry;
+  relations: DocumentRelationService;
+  events: DocumentEventHooks;
 }
 
 /** Builds the module and registers its unit-created hook. Call once per App. */
@@ -84,7 +94,11 @@ export function createPublishing(deps: PublishingDeps): Publishing {
   const publicGeneration = async () =>
     `${await publicDocuments.contentGeneration()}@${todayInShanghai(clock.now())}`;
   const checkSettings = new CheckSettingsService({ db, audit, clock });
+  const checkRegistry = new CheckRegistry(BUILT_IN_CHECKS);
+  const kinds = new DocumentKindRegistry(checkRegistry);
+  const events = new DocumentEventHooks();
   const documents = new DocumentService({
+    kinds,
     db,
     documents: documentRepo,
     columns: columnRepo,
@@ -106,6 +120,8 @@ export function createPublishing(deps: PublishingDeps): Publishing {
     calendar: deps.calendar,
     checkSettings,
     publicUrl: deps.publicUrl,
+    checkRegistry,
+    hooks: events,
     ...(deps.checks ? { checks: deps.checks } : {}),
     ...(deps.indexNumberPattern ? { indexNumberPattern: deps.indexNumberPattern } : {}),
   });
@@ -123,5 +139,12 @@ export function createPublishing(deps: PublishingDeps): Publishing {
     publicGeneration,
     fileSweep: new AttachmentSweep({ db, files, documents: documentRepo, audit, clock }),
     topics: new TopicService({ db, topics: new TopicRepository(db), audit }),
+    kinds,
+    checkRegistry,
+    relations: new DocumentRelationService({
+      ...{ db, relations: new DocumentRelationRepository(db), documents: documentRepo, drafting: documents },
+      ...{ kinds, audit, clock },
+    }),
+    events,
   };
 }

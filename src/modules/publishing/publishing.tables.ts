@@ -68,6 +68,10 @@ export interface DocumentTable {
   effective_on: string | null;
   /** 废止日期 (only with validity 'repealed'). */
   repealed_on: string | null;
+  /** Key of the document kind (document-kinds.ts); 'document' = 政府信息, the built-in kind (0014). */
+  kind: ColumnType<string, string | undefined, string>;
+  /** The kind's extra metadata as JSON (its zod schema's output); null when the kind has no fields (0014). */
+  kind_metadata_json: ColumnType<string | null, string | null | undefined, string | null>;
   /** Number of published versions so far (0 = never published). */
   version: number;
   ever_published: number;
@@ -143,6 +147,19 @@ export interface DocumentReviewTable {
   created_at: string;
 }
 
+/**
+ * A typed link between two documents (0014): `from` interprets, amends, repeals or answers to `to`
+ * (document-relation.model.ts RELATION_TYPES). Unique per (from, to, type).
+ */
+export interface DocumentRelationTable {
+  id: Generated<number>;
+  from_document_id: number;
+  to_document_id: number;
+  relation_type: string;
+  created_by: number | null;
+  created_at: string;
+}
+
 /** Last 索引号 sequence per unit and period (index-number.ts). */
 export interface IndexNumberCounterTable {
   unit_id: number;
@@ -181,6 +198,7 @@ export type PublishingTables = {
   document_versions: DocumentVersionTable;
   document_attachments: DocumentAttachmentTable;
   document_reviews: DocumentReviewTable;
+  document_relations: DocumentRelationTable;
   index_number_counters: IndexNumberCounterTable;
   document_fts: DocumentFtsTable;
   document_search: DocumentSearchTable;

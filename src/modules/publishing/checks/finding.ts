@@ -14,6 +14,12 @@ export type CheckName =
   | 'internal-link'
   | 'lateness';
 
+/**
+ * Name of a check another module registers (check-registry.ts): namespaced by the module
+ * (`interpretation.three-sync`), so it never collides with a built-in CheckName.
+ */
+export type ExtensionCheckName = `${string}.${string}`;
+
 /** 'block' stops publication; 'warn' is shown to the reviewer, who decides; 'off' does not run the check. */
 export type Severity = 'block' | 'warn' | 'off';
 /** The severity of a finding (a check that is off finds nothing). */
@@ -24,7 +30,7 @@ export type FindingLocation = 'title' | 'body' | `attachment:${string}`;
 
 /** One problem found by a check. Messages are Chinese and never contain unmasked personal data. */
 export interface Finding {
-  check: CheckName;
+  check: CheckName | ExtensionCheckName;
   severity: FindingSeverity;
   message: string;
   excerpt?: string;

@@ -1,8 +1,9 @@
 /** The settings page of the pre-publication checks: severity per check, required metadata, word lists, hosts. */
+
+import { SettingsForm } from '../../../http/kit/settings-form.tsx';
 import type { FormState, ViewContext } from '../../../http/view-context.ts';
 import { Breadcrumbs, Notice } from '../../../http/views/components.tsx';
 import { AdminLayout } from '../../../http/views/layouts.tsx';
-import { SettingsForm } from '../../../http/kit/settings-form.tsx';
 import { CHECK_SETTINGS } from '../check-settings.service.ts';
 
 const TITLE = '发布前检查设置';

@@ -24,8 +24,10 @@ import {
   WITHHOLDING_GROUNDS,
 } from '../document.model.ts';
 import { ATTACHMENT_KINDS, MAX_ATTACHMENT_BYTES } from '../document.service.ts';
+import type { DocumentKind } from '../document-kinds.ts';
 import type { SiteColumn } from '../publishing.tables.ts';
 import { columnPathNames } from './admin-publishing-ui.tsx';
+import { KindFieldset } from './document-extensions.tsx';
 
 export type DocumentFormMode = 'new' | 'edit' | 'correct';
 
@@ -39,6 +41,8 @@ export interface DocumentFormProps {
   docId?: number;
   /** Name of the .docx the values were read from (Word import). */
   importedFrom?: string;
+  /** The document's kind (document-kinds.ts): its own fields follow the core ones. */
+  kind?: DocumentKind | undefined;
 }
 
 const TITLES: Record<DocumentFormMode, string> = {
@@ -172,6 +176,7 @@ export function DocumentFormPage(p: DocumentFormProps) {
           options={WITHHOLDING_GROUNDS.map((g) => ({ value: g, label: WITHHOLDING_GROUND_LABELS[g] }))}
         />
         <ValidityFieldset form={form} />
+        <KindFieldset kind={p.kind} form={form} isNew={mode === 'new'} />
         {listColumns.length ? (
           <CheckboxGroup
             form={form}

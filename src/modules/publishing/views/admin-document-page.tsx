@@ -27,10 +27,13 @@ import {
   type DocumentEvent,
   type DocumentState,
 } from '../document.workflow.ts';
+import type { DocumentKind } from '../document-kinds.ts';
+import type { DocumentRelations } from '../document-relation.model.ts';
 import { sanitiseHtml } from '../html-sanitiser.ts';
 import type { DocumentRow } from '../publishing.tables.ts';
 import { type ActionKey, type ActionState, DocumentActions } from './admin-document-actions.tsx';
 import { fmtTime, StateTag } from './admin-publishing-ui.tsx';
+import { AdminRelations, kindSummaryRows } from './document-extensions.tsx';
 
 export interface DocumentPageProps {
   ctx: ViewContext;
@@ -64,6 +67,14 @@ export interface DocumentPageProps {
   /** Whether the actor may remove attachments (never-published drafts only). */
   canRemoveAttachments?: boolean;
   done?: string;
+  /** The document's kind and its metadata (rows after the core ones; none for 政府信息). */
+  kind?: DocumentKind;
+  kindMetadata?: Record<string, unknown>;
+  /** Typed relations, both directions; the add form when `canEditRelations`. */
+  relations?: DocumentRelations;
+  canEditRelations?: boolean;
+  /** The add-relation form after a failed attempt. */
+  relationForm?: FormState;
 }
 
 const DONE: Record<string, string> = {
@@ -79,6 +90,8 @@ const DONE: Record<string, string> = {
   correct: '更正已发布。',
   validity: '有效性已变更，原版本已保留。',
   attachment_removed: '附件已删除。',
+  relation_added: '关联已添加。',
+  relation_removed: '关联已取消。',
 };
 
 const LOCATION = (l?: string) =>
@@ -128,7 +141,7 @@ export function Findings({ findings }: { findings: Finding[] }) {
 
 export function DocumentPage(p: DocumentPageProps) {
   const { doc, ctx } = p;
-  const problems = p.failed?.form.problems ?? [];
+  const problems = p.failed?.form.problems ?? p.relationForm?.problems ?? [];
   return (
     <AdminLayout ctx={ctx} title={doc.title}>
       <Breadcrumbs
@@ -191,6 +204,7 @@ export function DocumentPage(p: DocumentPageProps) {
           ['施行日期', doc.effective_on],
           ['废止日期', doc.repealed_on],
           ['版本', doc.version ? `第 ${doc.version} 版` : '未发布'],
+          ...kindSummaryRows(p.kind, p.kindMetadata ?? {}),
         ]}
       />
       <h2 id="f-attachments" tabindex={-1}>
@@ -216,6 +230,15 @@ export function DocumentPage(p: DocumentPageProps) {
       ) : (
         <p>无附件。</p>
       )}
+      {p.relations ? (
+        <AdminRelations
+          docId={doc.id}
+          csrf={ctx.csrfToken}
+          relations={p.relations}
+          canEdit={p.canEditRelations ?? false}
+          form={p.relationForm}
+        />
+      ) : null}
       <h2>正文预览</h2>
       {/* body_html was sanitised when saved; it is passed through the sanitiser again before display. */}
       <div class="document-body" dangerouslySetInnerHTML={{ __html: sanitiseHtml(doc.body_html) }} />

@@ -5,6 +5,7 @@ import type { ViewContext } from '../../../http/view-context.ts';
 import { Breadcrumbs, Notice } from '../../../http/views/components.tsx';
 import { AdminLayout } from '../../../http/views/layouts.tsx';
 import { DOCUMENT_STATE_LABELS, type DocumentState } from '../document.workflow.ts';
+import { BUILT_IN_KIND, type DocumentKindRegistry, kindMetadataOf } from '../document-kinds.ts';
 import { fmtTime, StateTag } from './admin-publishing-ui.tsx';
 
 /** The tabs of the workbench, in workflow order. */
@@ -25,6 +26,8 @@ export interface WorkbenchRow {
   doc_number: string | null;
   unit_name: string;
   updated_at: string;
+  kind?: string;
+  kind_metadata_json?: string | null;
 }
 
 export interface WorkbenchProps {
@@ -39,6 +42,8 @@ export interface WorkbenchProps {
   page: number;
   pageSize: number;
   done?: string;
+  /** Registered document kinds: with more than the built-in one, a 类型 column, their columns and buttons. */
+  kinds?: DocumentKindRegistry;
 }
 
 const DONE: Record<string, string> = { deleted: '草稿已删除。', imported: '批量导入完成。' };
@@ -63,6 +68,20 @@ const WORKBENCH_COLUMNS: TableColumn<WorkbenchRow>[] = [
 export function WorkbenchPage(p: WorkbenchProps) {
   const { ctx, counts, filters } = p;
   const all = Object.values(counts).reduce((a, b) => a + b, 0);
+  const extraKinds = (p.kinds?.list() ?? []).filter((k) => k.key !== BUILT_IN_KIND);
+  const kindColumns = p.kinds?.listColumns() ?? [];
+  // With more than the built-in kind registered: a 类型 column and each kind's own columns.
+  const columns: TableColumn<WorkbenchRow>[] = [
+    ...WORKBENCH_COLUMNS,
+    ...(extraKinds.length ? [{ header: '类型', cell: (d: WorkbenchRow) => p.kinds?.of(d.kind).label }] : []),
+    ...kindColumns.map(({ kind, column }) => ({
+      header: column.header,
+      cell: (d: WorkbenchRow) =>
+        (d.kind ?? BUILT_IN_KIND) === kind.key
+          ? (column.value(kindMetadataOf(d.kind_metadata_json)) ?? '—')
+          : '—',
+    })),
+  ];
   return (
     <AdminLayout ctx={ctx} title="信息发布">
       <Breadcrumbs items={[{ href: '/admin', label: '工作台' }, { label: '信息发布' }]} />
@@ -72,6 +91,13 @@ export function WorkbenchPage(p: WorkbenchProps) {
         <a class="button button-primary" href={`/admin/documents/new?unit=${p.unit.id}`}>
           新建信息
         </a>{' '}
+        {extraKinds.map((k) => (
+          <span key={k.key}>
+            <a class="button button-secondary" href={`/admin/documents/new?unit=${p.unit.id}&kind=${k.key}`}>
+              新建{k.label}
+            </a>{' '}
+          </span>
+        ))}
         <a class="button button-secondary" href={`/admin/documents/import?unit=${p.unit.id}`}>
           从 Word 导入
         </a>{' '}
@@ -142,7 +168,7 @@ export function WorkbenchPage(p: WorkbenchProps) {
             条）
           </>
         }
-        columns={WORKBENCH_COLUMNS}
+        columns={columns}
         rows={p.items}
         rowKey={(d) => d.id}
       />

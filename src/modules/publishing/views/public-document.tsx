@@ -11,7 +11,9 @@ import {
   type WithdrawalReason,
 } from '../document.model.ts';
 import type { PublicDocumentRepository } from '../document-public.repository.ts';
+import type { DocumentRelations } from '../document-relation.model.ts';
 import { sanitiseHtml } from '../html-sanitiser.ts';
+import { PublicRelations } from './document-extensions.tsx';
 import { DocList, type DocSummary, unitCrumbs } from './public-parts.tsx';
 
 /** A publicly visible document as the repository returns it. */
@@ -146,11 +148,14 @@ export function DocumentPage({
   doc,
   unit,
   related,
+  relations,
 }: {
   ctx: ViewContext;
   doc: PublicDoc;
   unit: Unit;
   related: DocSummary[];
+  /** Typed relations to other published documents (本文件的解读, 解读的文件 …). */
+  relations?: DocumentRelations;
 }) {
   const column = doc.columns.find((c) => c.unit_id === unit.id) ?? doc.columns[0];
   const withdrawn = doc.state === 'withdrawn';
@@ -185,6 +190,7 @@ export function DocumentPage({
         </section>
       ) : null}
       <Corrections doc={doc} />
+      <PublicRelations relations={relations} />
       <p>
         <a href={`/documents/${doc.id}/print`}>打印本页</a>
       </p>

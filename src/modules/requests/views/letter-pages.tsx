@@ -1,6 +1,7 @@
 /** Back office: a letter (HTML), the template list and editor, the unit's 申请指南 settings. */
 
 import type { Unit } from '../../../db/schema.ts';
+import { SettingsForm } from '../../../http/kit/settings-form.tsx';
 import type { FormState, ViewContext } from '../../../http/view-context.ts';
 import {
   ActionForm,
@@ -14,7 +15,6 @@ import {
   TextField,
 } from '../../../http/views/components.tsx';
 import { AdminLayout } from '../../../http/views/layouts.tsx';
-import { SettingsForm } from '../../../http/kit/settings-form.tsx';
 import { PLACEHOLDERS } from '../info-request-letter.templates.ts';
 import type { LetterTemplateView } from '../info-request-letters.service.ts';
 import type { LetterRow } from '../info-request-records.repository.ts';

@@ -1,8 +1,9 @@
 /** The quarterly bulletin (一季度一通报) and the year-end assessment (年度考核) pages. */
+
+import { SettingsForm } from '../../../http/kit/settings-form.tsx';
 import type { FormState, ViewContext } from '../../../http/view-context.ts';
 import { Breadcrumbs, Button, Notice, SelectField } from '../../../http/views/components.tsx';
 import { AdminLayout } from '../../../http/views/layouts.tsx';
-import { SettingsForm } from '../../../http/kit/settings-form.tsx';
 import {
   ASSESSMENT_SETTINGS,
   type AssessmentWeights,
