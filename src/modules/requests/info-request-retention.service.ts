@@ -9,7 +9,7 @@
 import { type CallContext, NO_REQUEST, systemActor } from '../../lib/actor.ts';
 import { todayInShanghai } from '../../lib/calendar/dates.ts';
 import { type RunOnceResult, runOnce } from '../../lib/jobs.ts';
-import type { InfoRequestDeps } from './info-request.transitions.ts';
+import type { InfoRequestDeps } from './info-request.deps.ts';
 import type { ErasableCase, InfoRequestLifecycleRepository } from './info-request-lifecycle.repository.ts';
 
 /**

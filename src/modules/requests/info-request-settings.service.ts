@@ -10,7 +10,7 @@ import { AppError } from '../../lib/errors.ts';
 import { optionalChecked, optionalIntField, optionalText, parseInput } from '../../lib/validation.ts';
 import { validateEmail, validatePhone, validatePostcode } from '../../lib/validators/index.ts';
 import { can } from '../accounts/permissions.ts';
-import type { InfoRequestDeps } from './info-request.transitions.ts';
+import type { InfoRequestDeps } from './info-request.deps.ts';
 import type { InfoRequestRecordsRepository } from './info-request-records.repository.ts';
 import {
   DEFAULT_APPLICANT_RETENTION_YEARS,

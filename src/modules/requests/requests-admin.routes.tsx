@@ -10,20 +10,11 @@ import type { CallContext } from '../../lib/actor.ts';
 import { addDays, todayInShanghai } from '../../lib/calendar/dates.ts';
 import { isAppError } from '../../lib/errors.ts';
 import { can } from '../accounts/permissions.ts';
-import { caseClockStatus, toSnapshot } from './info-request.case.ts';
 import { requestExtras } from './info-request.module.ts';
 import type { CaseFilter } from './info-request.repository.ts';
-import {
-  EVENT_KEYS,
-  EVENTS,
-  eventsFrom,
-  type State,
-  transitionProblems,
-  type WorkflowEvent,
-} from './info-request.workflow.ts';
-import { LETTER_MAIL_REF } from './info-request-letter.mail.tsx';
-import { SPLITTABLE_STATES } from './info-request-split.service.ts';
-import { CasePage, type CaseView } from './views/case-page.tsx';
+import { EVENT_KEYS, EVENTS, type WorkflowEvent } from './info-request.workflow.ts';
+import { type CaseView, InfoRequestCaseViewService } from './info-request-case-view.service.ts';
+import { CasePage } from './views/case-page.tsx';
 import { IntakePage, WorkbenchPage } from './views/workbench-page.tsx';
 
 export function registerAdminRequestRoutes(server: FastifyInstance, app: App): void {
@@ -157,61 +148,12 @@ function dueMatches(window: string, status: string | null, due: string | null, d
 }
 
 /** Everything the case page shows, for a member of staff who may handle the case. */
-export async function caseView(app: App, ctx: CallContext, id: number, show: boolean): Promise<CaseView> {
+export function caseView(app: App, ctx: CallContext, id: number, show: boolean): Promise<CaseView> {
   const x = requestExtras(app);
-  const c = await app.requests.service.getForHandling(ctx, id);
-  const unit = (await app.unitRepo.findById(c.row.unit_id))!;
-  const calendar = await app.calendar.calendar();
-  const day = today(app);
-  const letters = await x.records.letters(id);
-  const snapshot = toSnapshot(
-    c.row,
-    unit.path,
-    calendar,
-    letters.map((l) => l.kind),
-  );
-  const plausible = {
-    receivedOn: day,
-    extensionWorkingDays: 1,
-    decision: snapshot.decision ?? 'granted',
-    responsibleAgency: '—',
-    targetUnitId: 1,
-  } as const;
-  const events = eventsFrom(c.row.state as State)
-    .filter((e) => EVENTS[e].who !== 'system')
-    .map((event) => ({
-      event,
-      problems: transitionProblems(event, snapshot, plausible, { actor: ctx.actor, today: day }),
-    }));
-  const me = ctx.actor.kind === 'user' ? ctx.actor.userId : null;
-  if (show) {
-    await app.database.db.transaction().execute((trx) =>
-      app.audit.record(trx, ctx, {
-        action: 'request.reveal',
-        targetType: 'info_request',
-        targetId: id,
-        summary: `查看政府信息公开申请 ${c.row.reference} 的申请人完整信息`,
-      }),
-    );
-  }
-  return {
-    ...c,
-    unit,
-    showApplicant: show || (me !== null && c.row.handler_user_id === me),
-    clockStatus: caseClockStatus(calendar, c.row, day),
-    letters,
-    letterMails: await app.mail.statesFor(
-      LETTER_MAIL_REF,
-      letters.map((l) => l.id),
-    ),
-    suggestedLetters: x.letters.suggestedKinds(c.row),
-    fees: await x.fees.list(id),
-    appeals: await x.appeals.list(id),
-    files: await x.records.files(id),
-    events,
-    links: await x.split.links(c.row),
-    canSplit: SPLITTABLE_STATES.includes(c.row.state as State),
-    units: (await app.units.activeUnits()).filter((u) => u.id !== c.row.unit_id),
-    today: day,
-  };
+  const views = new InfoRequestCaseViewService({
+    ...{ db: app.database.db, unitRepo: app.unitRepo, audit: app.audit, clock: app.clock },
+    ...{ calendar: app.calendar, service: app.requests.service, mail: app.mail, units: app.units },
+    ...{ records: x.records, letters: x.letters, fees: x.fees, appeals: x.appeals, split: x.split },
+  });
+  return views.caseView(ctx, id, show);
 }
