@@ -106,8 +106,11 @@ export interface CommitStep<St extends string, Ev extends string, P, V> {
 
 /** One run of an event: how to load, check and write it. */
 export interface RunPlan<St extends string, Ev extends string, S, I, E, Trx, P, V, W, Out> {
-  /** The raw input and its schema; `first` refuses input problems before anything is loaded. */
-  input?: { schema: z.ZodType<V>; raw: unknown; first?: boolean };
+  /**
+   * The raw input and its schema (or how the loaded data chooses the schema); `first` refuses input
+   * problems before anything is loaded (only with a fixed schema).
+   */
+  input?: { schema: z.ZodType<V> | ((p: P) => z.ZodType<V>); raw: unknown; first?: boolean };
   /** The event, or how the input chooses it (e.g. a 保密审查 conclusion). */
   event: Ev | ((value: V) => Ev);
   /** Loads the subject and everything the event needs (throws not_found / forbidden on access). */
@@ -122,6 +125,8 @@ export interface RunPlan<St extends string, Ev extends string, S, I, E, Trx, P, 
   moreReasons?: (p: P, event: Ev) => Promise<string[]>;
   /** Builds the transaction's steps; runs before the transaction (slow reads, rendering). */
   commit: (step: CommitStep<St, Ev, P, V>) => Promise<Transition<Trx, W, Out>> | Transition<Trx, W, Out>;
+  /** This run's refusal policy, when it differs from the workflow's. */
+  refuse?: RefusalPolicy<Ev>;
   /** Side effects once committed. */
   afterCommit?: (out: Out, step: CommitStep<St, Ev, P, V>) => Promise<void> | void;
 }
@@ -157,12 +162,12 @@ export class WorkflowEngine<St extends string, Ev extends string, S, I, E, R ext
   }
 
   /** Throws the workflow's refusal when `event` cannot run (state, actor and subject checks). */
-  assertCan(event: Ev, subject: S, env: E, more: readonly string[] = []): void {
+  assertCan(event: Ev, subject: S, env: E, more: readonly string[] = [], policy?: RefusalPolicy<Ev>): void {
     const reasons = [
       ...eventReasons(this.def, event, subject, env),
       ...more.map((message) => ({ kind: 'subject', message }) as const),
     ];
-    if (reasons.length) throw this.refusal({ event, reasons, fields: [] });
+    if (reasons.length) throw this.refusal({ event, reasons, fields: [] }, policy);
   }
 
   /** Runs one event (see the file comment for the order of the steps). */
@@ -170,21 +175,24 @@ export class WorkflowEngine<St extends string, Ev extends string, S, I, E, R ext
     ctx: CallContext,
     plan: RunPlan<St, Ev, S, I, E, Trx, P, V, W, Out>,
   ): Promise<Out> {
-    const parsed = plan.input ? plan.input.schema.safeParse(plan.input.raw ?? {}) : null;
-    const inputProblems = parsed && !parsed.success ? toProblems(parsed.error) : [];
-    if (plan.input?.first && inputProblems.length) throw AppError.validation(inputProblems);
-    const value = (parsed?.success ? parsed.data : {}) as V;
-    const event = typeof plan.event === 'function' ? plan.event(value) : plan.event;
+    const fixed = plan.input && typeof plan.input.schema !== 'function' ? plan.input.schema : null;
+    let parsed = fixed ? fixed.safeParse(plan.input?.raw) : null;
+    if (plan.input?.first && parsed && !parsed.success) throw AppError.validation(toProblems(parsed.error));
+    const early = (parsed?.success ? parsed.data : {}) as V;
+    const event = typeof plan.event === 'function' ? plan.event(early) : plan.event;
     const prepared = await plan.prepare();
+    if (plan.input && typeof plan.input.schema === 'function')
+      parsed = plan.input.schema(prepared).safeParse(plan.input.raw);
+    const value = (parsed?.success ? parsed.data : {}) as V;
     const subject = plan.subject(prepared);
     const env = plan.env(prepared);
     const valid = parsed === null || parsed.success;
-    const fields = valid ? await (plan.checkInput?.(value, prepared) ?? []) : inputProblems;
+    const fields = valid ? await (plan.checkInput?.(value, prepared) ?? []) : toProblems(parsed!.error!);
     const guardInput = valid && plan.guardInput ? plan.guardInput(value, prepared) : ({} as I);
     const reasons = eventReasons(this.def, event, subject, env, guardInput);
     const more = plan.moreReasons ? await plan.moreReasons(prepared, event) : [];
     reasons.push(...more.map((message) => ({ kind: 'subject', message }) as const));
-    if (reasons.length || fields.length) throw this.refusal({ event, reasons, fields });
+    if (reasons.length || fields.length) throw this.refusal({ event, reasons, fields }, plan.refuse);
     const rule = this.def.events[event];
     const step = { prepared, event, from: this.def.stateOf(subject), to: targetOf(rule, subject), value };
     const t = await plan.commit(step);
@@ -203,7 +211,7 @@ export class WorkflowEngine<St extends string, Ev extends string, S, I, E, R ext
     return out;
   }
 
-  private refusal(r: Omit<Refusal<Ev>, 'label'>): AppError {
-    return (this.d.refuse ?? refuseByKind)({ ...r, label: this.def.events[r.event].label });
+  private refusal(r: Omit<Refusal<Ev>, 'label'>, policy = this.d.refuse ?? refuseByKind): AppError {
+    return policy({ ...r, label: this.def.events[r.event].label });
   }
 }

@@ -4,6 +4,7 @@
  * Workflow transitions live in document-review.service.ts.
  */
 import type { Kysely, Transaction } from 'kysely';
+import type { z } from 'zod';
 import type { DB } from '../../db/schema.ts';
 import type { CallContext } from '../../lib/actor.ts';
 import type { AuditLog } from '../../lib/audit/audit-log.ts';
@@ -11,7 +12,8 @@ import { todayInShanghai } from '../../lib/calendar/index.ts';
 import type { Clock } from '../../lib/clock.ts';
 import { AppError, type FieldProblem } from '../../lib/errors.ts';
 import { checkUpload, type FileKind } from '../../lib/file-types.ts';
-import { parseInput, requiredText } from '../../lib/validation.ts';
+import { parseInput, requiredText, toProblems } from '../../lib/validation.ts';
+import { type Transition, WorkflowEngine } from '../../lib/workflow/engine.ts';
 import { can } from '../accounts/permissions.ts';
 import type { UnitService } from '../orgs/unit.service.ts';
 import type { AttachmentStore } from './attachment-store.ts';
@@ -25,7 +27,13 @@ import {
   validityInputSchema,
 } from './document.model.ts';
 import type { DocumentRepository } from './document.repository.ts';
-import { type DocumentSnapshot, type DocumentState, transitionProblems } from './document.workflow.ts';
+import {
+  DOCUMENT_WORKFLOW_DEFINITION,
+  type DocumentSnapshot,
+  type DocumentState,
+  refuseDocumentChange,
+  STALE_DOCUMENT,
+} from './document.workflow.ts';
 import { searchTokensOf } from './document-search-text.ts';
 import { sanitiseHtml } from './html-sanitiser.ts';
 import type { DocumentRow } from './publishing.tables.ts';
@@ -62,7 +70,16 @@ export interface DocumentServiceDeps {
 const correctionSchema = requiredText('更正说明', 500);
 
 export class DocumentService {
-  constructor(private readonly d: DocumentServiceDeps) {}
+  private readonly engine;
+
+  constructor(private readonly d: DocumentServiceDeps) {
+    this.engine = new WorkflowEngine(DOCUMENT_WORKFLOW_DEFINITION, {
+      db: d.db,
+      audit: d.audit,
+      refuse: refuseDocumentChange,
+      conflict: STALE_DOCUMENT,
+    });
+  }
 
   /** Back-office read of any document; needs a content role on its unit. */
   async get(ctx: CallContext, id: number): Promise<DocumentRow> {
@@ -191,31 +208,35 @@ export class DocumentService {
    * dated 更正说明 shown on the public page; the search index follows in the same transaction.
    */
   async correctPublished(ctx: CallContext, id: number, raw: unknown, note: unknown): Promise<DocumentRow> {
-    const doc = await this.get(ctx, id);
-    const problems = transitionProblems('correct', await this.snapshot(doc), ctx.actor);
-    if (problems.length) throw new AppError('invalid_transition', problems.join('；'));
-    const input = parseInput(documentInputSchema, raw);
-    const correction = parseInput(correctionSchema, note);
-    await this.inputProblems(input, doc.unit_id);
-    const now = this.d.clock.now();
-    await this.d.db.transaction().execute(async (trx) => {
-      await this.d.documents.keepVersion(trx, doc, {
-        by: ctx.actor,
-        at: now,
-        correction: { note: correction, on: todayInShanghai(now) },
-      });
-      await this.write(trx, id, input, { version: doc.version + 1 });
-      await this.d.search.index(trx, id, await searchTokensOf(trx, id));
-      await this.d.audit.record(trx, ctx, {
-        action: 'document.correct',
-        targetType: 'document',
-        targetId: id,
-        summary: `更正已发布信息“${doc.title}”：${correction}`,
-        before: { title: doc.title, version: doc.version },
-        after: { title: input.title, version: doc.version + 1 },
-      });
+    let correction = '';
+    return this.change(ctx, id, {
+      schema: () => documentInputSchema,
+      raw,
+      checkInput: async (input, doc) => {
+        const n = correctionSchema.safeParse(note);
+        if (!n.success) return toProblems(n.error);
+        correction = n.data;
+        return this.problemsOf(() => this.inputProblems(input, doc.unit_id));
+      },
+      transition: (doc, input, now) => ({
+        effect: (trx) =>
+          this.d.documents.keepVersion(trx, doc, {
+            by: ctx.actor,
+            at: now,
+            correction: { note: correction, on: todayInShanghai(now) },
+          }),
+        change: (trx) => this.write(trx, doc, input, { version: doc.version + 1 }),
+        record: async (trx) => this.d.search.index(trx, id, await searchTokensOf(trx, id)),
+        audit: () => ({
+          action: 'document.correct',
+          targetType: 'document',
+          targetId: id,
+          summary: `更正已发布信息“${doc.title}”：${correction}`,
+          before: { title: doc.title, version: doc.version },
+          after: { title: input.title, version: doc.version + 1 },
+        }),
+      }),
     });
-    return (await this.d.documents.findById(id))!;
   }
 
   /**
@@ -225,61 +246,125 @@ export class DocumentService {
    * values before and after. Needs the same permission as a correction.
    */
   async changeValidity(ctx: CallContext, id: number, raw: unknown): Promise<DocumentRow> {
-    const doc = await this.get(ctx, id);
-    if (doc.state !== 'published')
-      throw new AppError(
-        'invalid_transition',
-        '只有已发布的信息可以变更有效性；草稿的有效性在修改草稿时填写',
-      );
-    const problems = transitionProblems('correct', await this.snapshot(doc), ctx.actor);
-    if (problems.length) throw new AppError('invalid_transition', problems.join('；'));
-    const input = parseInput(validityInputSchema(doc.written_on), raw);
-    const before = { validity: doc.validity, effectiveOn: doc.effective_on, repealedOn: doc.repealed_on };
-    const after = {
-      validity: input.validity ?? null,
-      effectiveOn: input.effectiveOn,
-      repealedOn: input.repealedOn,
-    };
-    if (JSON.stringify(before) === JSON.stringify(after))
-      throw AppError.validation([{ field: 'validity', message: '有效性、施行日期和废止日期都没有变化' }]);
-    const now = this.d.clock.now();
-    const label = (v: string | null) => (v ? VALIDITY_LABELS[v as Validity] : '未标注');
-    await this.d.db.transaction().execute(async (trx) => {
-      await this.d.documents.keepVersion(trx, doc, { by: ctx.actor, at: now });
-      await this.d.documents.update(trx, id, {
-        validity: after.validity,
-        effective_on: after.effectiveOn,
-        repealed_on: after.repealedOn,
-        version: doc.version + 1,
-        updated_at: now.toISOString(),
-      });
-      await this.d.audit.record(trx, ctx, {
-        action: 'document.validity',
-        targetType: 'document',
-        targetId: id,
-        summary: `变更已发布信息“${doc.title}”的有效性：${label(before.validity)} → ${label(after.validity)}${input.note ? `（${input.note}）` : ''}`,
-        before: { ...before, version: doc.version },
-        after: { ...after, version: doc.version + 1 },
-      });
+    const valuesOf = (v: {
+      validity?: string | null;
+      effectiveOn: string | null;
+      repealedOn: string | null;
+    }) => ({
+      validity: v.validity ?? null,
+      effectiveOn: v.effectiveOn,
+      repealedOn: v.repealedOn,
     });
-    return (await this.d.documents.findById(id))!;
+    const before = (doc: DocumentRow) =>
+      valuesOf({ validity: doc.validity, effectiveOn: doc.effective_on, repealedOn: doc.repealed_on });
+    const label = (v: string | null) => (v ? VALIDITY_LABELS[v as Validity] : '未标注');
+    return this.change(ctx, id, {
+      onlyPublished: '只有已发布的信息可以变更有效性；草稿的有效性在修改草稿时填写',
+      schema: (doc) => validityInputSchema(doc.written_on),
+      raw,
+      checkInput: (input, doc) =>
+        JSON.stringify(before(doc)) === JSON.stringify(valuesOf(input))
+          ? [{ field: 'validity', message: '有效性、施行日期和废止日期都没有变化' }]
+          : [],
+      transition: (doc, input, now) => {
+        const [was, is] = [before(doc), valuesOf(input)];
+        return {
+          effect: (trx) => this.d.documents.keepVersion(trx, doc, { by: ctx.actor, at: now }),
+          change: (trx) =>
+            this.d.documents.updateInState(trx, id, 'published', {
+              validity: is.validity,
+              effective_on: is.effectiveOn,
+              repealed_on: is.repealedOn,
+              version: doc.version + 1,
+              updated_at: now.toISOString(),
+            }),
+          audit: () => ({
+            action: 'document.validity',
+            targetType: 'document',
+            targetId: id,
+            summary: `变更已发布信息“${doc.title}”的有效性：${label(was.validity)} → ${label(is.validity)}${input.note ? `（${input.note}）` : ''}`,
+            before: { ...was, version: doc.version },
+            after: { ...is, version: doc.version + 1 },
+          }),
+        };
+      },
+    });
   }
 
   /** Deletes a draft that was never published (published ones are withdrawn instead). */
   async deleteDraft(ctx: CallContext, id: number): Promise<void> {
-    const doc = await this.get(ctx, id);
-    const problems = transitionProblems('delete', await this.snapshot(doc), ctx.actor);
-    if (problems.length) throw new AppError('invalid_transition', problems.join('；'));
-    await this.d.db.transaction().execute(async (trx) => {
-      await this.d.documents.delete(trx, id);
-      await this.d.audit.record(trx, ctx, {
-        action: 'document.delete',
-        targetType: 'document',
-        targetId: id,
-        summary: `删除未发布的信息草稿“${doc.title}”`,
-        before: { title: doc.title },
-      });
+    await this.engine.run(ctx, {
+      event: 'delete',
+      prepare: () => this.load(ctx, id),
+      subject: (p) => p.snapshot,
+      env: () => ctx.actor,
+      commit: ({ prepared: { doc } }) => ({
+        // Still a draft inside the transaction, or someone submitted it meanwhile.
+        change: (trx) => this.d.documents.updateInState(trx, id, 'draft', { updated_at: this.nowIso() }),
+        record: (trx) => this.d.documents.delete(trx, id),
+        audit: () => ({
+          action: 'document.delete',
+          targetType: 'document',
+          targetId: id,
+          summary: `删除未发布的信息草稿“${doc.title}”`,
+          before: { title: doc.title },
+        }),
+      }),
     });
+  }
+
+  /**
+   * A change of a published document (the `correct` rule of the workflow) through the engine: every
+   * reason first, then the input, then one transaction that changes it only while still published.
+   */
+  private async change<V>(
+    ctx: CallContext,
+    id: number,
+    o: {
+      /** Refused before anything else when the document is not published. */
+      onlyPublished?: string;
+      schema: (doc: DocumentRow) => z.ZodType<V>;
+      raw: unknown;
+      checkInput: (input: V, doc: DocumentRow) => FieldProblem[] | Promise<FieldProblem[]>;
+      transition: (doc: DocumentRow, input: V, now: Date) => Transition<Transaction<DB>, unknown, undefined>;
+    },
+  ): Promise<DocumentRow> {
+    const now = this.d.clock.now();
+    await this.engine.run(ctx, {
+      input: { schema: (p: { doc: DocumentRow }) => o.schema(p.doc), raw: o.raw },
+      event: 'correct',
+      prepare: async () => {
+        const p = await this.load(ctx, id);
+        if (o.onlyPublished && p.doc.state !== 'published')
+          throw new AppError('invalid_transition', o.onlyPublished);
+        return p;
+      },
+      subject: (p) => p.snapshot,
+      env: () => ctx.actor,
+      checkInput: (input, p) => o.checkInput(input, p.doc),
+      commit: ({ prepared: { doc }, value }) => o.transition(doc, value, now),
+    });
+    return (await this.d.documents.findById(id))!;
+  }
+
+  private async load(ctx: CallContext, id: number) {
+    const doc = await this.get(ctx, id);
+    return { doc, snapshot: await this.snapshot(doc) };
+  }
+
+  /** The validation problems `check` throws, as a list. */
+  private async problemsOf(check: () => Promise<void>): Promise<FieldProblem[]> {
+    try {
+      await check();
+      return [];
+    } catch (e) {
+      if (e instanceof AppError && e.code === 'validation') return e.problems;
+      throw e;
+    }
+  }
+
+  private nowIso(): string {
+    return this.d.clock.now().toISOString();
   }
 
   /** Adds an attachment to a draft: type checked by content, stored by hash, original name kept. */
@@ -346,19 +431,20 @@ export class DocumentService {
     // The file itself goes with the daily sweep once nothing refers to it (attachment-sweep.ts).
   }
 
+  /** Writes the form's values; with `doc`, only while it is still in the state read (false if not). */
   private async write(
     trx: Transaction<DB>,
-    id: number,
+    target: number | DocumentRow,
     input: DocumentInput,
     extra: { version?: number } = {},
-  ) {
-    await this.d.documents.update(trx, id, {
-      ...toRow(input),
-      ...extra,
-      updated_at: this.d.clock.now().toISOString(),
-    });
+  ): Promise<boolean> {
+    const patch = { ...toRow(input), ...extra, updated_at: this.d.clock.now().toISOString() };
+    const id = typeof target === 'number' ? target : target.id;
+    if (typeof target === 'number') await this.d.documents.update(trx, id, patch);
+    else if (!(await this.d.documents.updateInState(trx, id, target.state, patch))) return false;
     await this.d.documents.setIssuers(trx, id, input.issuers);
     await this.d.documents.setColumns(trx, id, input.columnIds);
+    return true;
   }
 
   /** Problems that need the database: topic exists, columns belong to the unit (or its subtree) and are lists. */

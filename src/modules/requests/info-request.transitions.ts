@@ -50,7 +50,7 @@ export class InfoRequestTransitions {
     // The table is heterogeneous; each spec's schema and effect agree on its own input type.
     const spec = EVENT_SPECS[event] as unknown as EventSpec<z.ZodType>;
     return this.engine.run(ctx, {
-      input: { schema: spec.schema, raw },
+      input: { schema: spec.schema, raw: raw ?? {} },
       event,
       prepare: () => this.prepare(ctx, id),
       subject: (p) => p.snapshot,
