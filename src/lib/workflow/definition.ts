@@ -113,6 +113,17 @@ export function eventReasons<St extends string, Ev extends string, S, I, E, R ex
   return reasons;
 }
 
+/** Why `event` cannot start from the subject's state, or null when it can (no other check). */
+export function stateReason<St extends string, Ev extends string, S, I, E, R extends EventRule<St, S>>(
+  def: WorkflowDefinition<St, Ev, S, I, E, R>,
+  event: Ev,
+  subject: S,
+): string | null {
+  const rule = def.events[event];
+  const state = def.stateOf(subject);
+  return rule.from.includes(state) ? null : def.stateProblem(state, rule, event);
+}
+
 /** The messages of `eventReasons`. */
 export function reasonMessages(reasons: readonly Reason[]): string[] {
   return reasons.map((r) => r.message);

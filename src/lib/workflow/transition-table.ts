@@ -46,26 +46,31 @@ function splitRow(line: string): string[] {
 
 /**
  * Every difference between the markdown table under `heading` and the definition (empty = in step).
- * Only rows whose first cell starts with an event key are compared; others (notes) are ignored.
+ * Only rows whose `keyColumn` starts with an event key are compared (others are notes, e.g. a row
+ * "any → final"); they must list every event once, in table order.
  */
 export function transitionTableDrift<Ev extends string, R>(
   markdown: string,
   heading: string,
   events: Readonly<Record<Ev, R>>,
   columns: readonly TableColumn<Ev, R>[],
+  keyColumn = 0,
 ): string[] {
   const { header, rows } = markdownTableAfter(markdown, heading);
+  const keys: readonly string[] = Object.keys(events);
   const drift: string[] = [];
   columns.forEach((c, i) => {
     if (header[i] !== c.header) drift.push(`column ${i + 1}: header "${header[i]}", expected "${c.header}"`);
   });
   const expected = transitionRows(events, columns);
-  const shown = rows.map((r) => r.slice(0, columns.length));
+  const shown = rows
+    .filter((r) => keys.includes((r[keyColumn] ?? '').split(/[\s(]/)[0] ?? ''))
+    .map((r) => r.slice(0, columns.length));
   expected.forEach((row, i) => {
     const actual = shown[i];
     if (!actual || actual.join(' | ') !== row.join(' | '))
       drift.push(`row ${i + 1}: "| ${actual?.join(' | ') ?? ''} |", expected "| ${row.join(' | ')} |"`);
   });
-  if (shown.length > expected.length) drift.push(`${shown.length - expected.length} row(s) more than events`);
+  if (shown.length > expected.length) drift.push(`${shown.length - expected.length} event row(s) too many`);
   return drift;
 }
