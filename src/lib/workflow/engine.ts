@@ -111,7 +111,7 @@ export interface RunPlan<St extends string, Ev extends string, S, I, E, Trx, P, 
    * problems before anything is loaded (only with a fixed schema).
    */
   input?: { schema: z.ZodType<V> | ((p: P) => z.ZodType<V>); raw: unknown; first?: boolean };
-  /** The event, or how the input chooses it (e.g. a 保密审查 conclusion). */
+  /** The event, or how the input chooses it (e.g. a 保密审查 conclusion; needs a fixed schema). */
   event: Ev | ((value: V) => Ev);
   /** Loads the subject and everything the event needs (throws not_found / forbidden on access). */
   prepare: () => Promise<P>;
@@ -161,15 +161,6 @@ export class WorkflowEngine<St extends string, Ev extends string, S, I, E, R ext
     return offeredEvents(this.availability(subject, env));
   }
 
-  /** Throws the workflow's refusal when `event` cannot run (state, actor and subject checks). */
-  assertCan(event: Ev, subject: S, env: E, more: readonly string[] = [], policy?: RefusalPolicy<Ev>): void {
-    const reasons = [
-      ...eventReasons(this.def, event, subject, env),
-      ...more.map((message) => ({ kind: 'subject', message }) as const),
-    ];
-    if (reasons.length) throw this.refusal({ event, reasons, fields: [] }, policy);
-  }
-
   /** Runs one event (see the file comment for the order of the steps). */
   async run<P, V, W = undefined, Out = undefined>(
     ctx: CallContext,
@@ -186,9 +177,9 @@ export class WorkflowEngine<St extends string, Ev extends string, S, I, E, R ext
     const value = (parsed?.success ? parsed.data : {}) as V;
     const subject = plan.subject(prepared);
     const env = plan.env(prepared);
-    const valid = parsed === null || parsed.success;
-    const fields = valid ? await (plan.checkInput?.(value, prepared) ?? []) : toProblems(parsed!.error!);
-    const guardInput = valid && plan.guardInput ? plan.guardInput(value, prepared) : ({} as I);
+    const invalid = parsed && !parsed.success ? toProblems(parsed.error) : null;
+    const fields = invalid ?? (await (plan.checkInput?.(value, prepared) ?? []));
+    const guardInput = !invalid && plan.guardInput ? plan.guardInput(value, prepared) : ({} as I);
     const reasons = eventReasons(this.def, event, subject, env, guardInput);
     const more = plan.moreReasons ? await plan.moreReasons(prepared, event) : [];
     reasons.push(...more.map((message) => ({ kind: 'subject', message }) as const));

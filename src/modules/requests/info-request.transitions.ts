@@ -17,7 +17,6 @@ import type { InfoRequestDeps } from './info-request.deps.ts';
 import { type Effect, type EffectContext, EVENT_SPECS, type EventSpec } from './info-request.events.ts';
 import type { InfoRequestRow } from './info-request.repository.ts';
 import {
-  type CaseSnapshot,
   EVENTS,
   INFO_REQUEST_WORKFLOW,
   STATE_LABELS,
@@ -73,11 +72,6 @@ export class InfoRequestTransitions {
   async availability(ctx: CallContext, id: number): Promise<EventAvailability<WorkflowEvent>[]> {
     const p = await this.prepare(ctx, id);
     return this.engine.availability(p.snapshot, { actor: ctx.actor, today: p.base.today });
-  }
-
-  /** The events the case page offers (the jobs' events never), each with its reasons. */
-  offered(snapshot: CaseSnapshot, ctx: CallContext, today: string): EventAvailability<WorkflowEvent>[] {
-    return this.engine.offered(snapshot, { actor: ctx.actor, today });
   }
 
   private async prepare(ctx: CallContext, id: number) {
