@@ -15,6 +15,8 @@ export interface UnitDirectory {
   listAll(): Promise<Unit[]>;
   /** Active units in tree order. */
   listActive(): Promise<Unit[]>;
+  /** Active units in tree order, briefly cached (public pages and pickers). */
+  activeUnits(): Promise<Unit[]>;
   /** The unit at `path` and everything below it, in tree order. */
   listSubtree(path: string): Promise<Unit[]>;
   /** The unit's 领导信息 in display order. */

@@ -10,6 +10,8 @@ import {
 import { createTestApp, ENGINE, type TestApp } from '../../../test/support/test-app.ts';
 import type { Unit } from '../../db/schema.ts';
 import { validIdNumber } from './checks/test-numbers.ts';
+import { DocumentReviewService, type DocumentReviewServiceDeps } from './document-review.service.ts';
+import { DEFAULT_PRE_PUBLICATION_CONFIG } from './pre-publication-checks.ts';
 import type { Publishing } from './publishing.services.ts';
 
 describe(`document workflow on ${ENGINE}`, () => {
@@ -131,6 +133,30 @@ describe(`document workflow on ${ENGINE}`, () => {
     await pub.review.reviewConfidentiality(staff.confidentiality, d.id, { conclusion: 'disclose' });
     await expect(pub.review.approve(all, d.id)).rejects.toThrow(/本人提交/);
     expect((await doc(d.id)).state).toBe('approval_review');
+  });
+
+  it('refuses a step whose document another reviewer moved meanwhile, writing nothing', async () => {
+    const d = await pub.documents.createDraft(staff.clerk, county.id, documentInput());
+    await pub.review.submit(staff.clerk, d.id);
+    await pub.review.reviewConfidentiality(staff.confidentiality, d.id, { conclusion: 'disclose' });
+    // The check configuration is read after the document was loaded and checked, before the
+    // transaction: the moment another reviewer's 退回修改 can get in between.
+    const racing = new DocumentReviewService({
+      ...(pub.review as unknown as { d: DocumentReviewServiceDeps }).d,
+      checks: undefined,
+      checkSettings: {
+        load: async () => {
+          await pub.review.returnForRevision(staff.reviewer, d.id, '同时退回');
+          return DEFAULT_PRE_PUBLICATION_CONFIG;
+        },
+      },
+    });
+    await expect(racing.approve(staff.reviewer, d.id)).rejects.toMatchObject({
+      code: 'invalid_transition',
+      message: '该信息刚刚已被他人处理，请刷新后重试',
+    });
+    expect((await doc(d.id)).state).toBe('draft');
+    expect(await actions()).not.toContain('document.approve');
   });
 
   it('returns for revision with a required reason from either step', async () => {

@@ -11,8 +11,9 @@ import { type CallContext, NO_REQUEST, systemActor } from '../../lib/actor.ts';
 import type { AuditLog } from '../../lib/audit/audit-log.ts';
 import { todayInShanghai } from '../../lib/calendar/index.ts';
 import type { Clock } from '../../lib/clock.ts';
-import { AppError } from '../../lib/errors.ts';
-import { choice, optionalText, parseInput, requiredText } from '../../lib/validation.ts';
+import { AppError, type FieldProblem } from '../../lib/errors.ts';
+import { choice, optionalText, requiredText } from '../../lib/validation.ts';
+import { type Transition, WorkflowEngine } from '../../lib/workflow/engine.ts';
 import type { CalendarService } from '../calendar/calendar.service.ts';
 import type { UnitService } from '../orgs/unit.service.ts';
 import type { AttachmentStore } from './attachment-store.ts';
@@ -30,8 +31,18 @@ import {
 } from './document.model.ts';
 import type { DocumentRepository } from './document.repository.ts';
 import type { DocumentService } from './document.service.ts';
-import { DOCUMENT_WORKFLOW, type DocumentEvent, transitionProblems } from './document.workflow.ts';
-import { type DocumentEventHooks, lifecycleNoticeOf } from './document-events.ts';
+import {
+  DOCUMENT_WORKFLOW_DEFINITION,
+  type DocumentEvent,
+  type DocumentState,
+  refuseReviewStep,
+  STALE_DOCUMENT,
+} from './document.workflow.ts';
+import {
+  type DocumentEventHooks,
+  type DocumentLifecycleNotice,
+  lifecycleNoticeOf,
+} from './document-events.ts';
 import { searchTokensOf } from './document-search-text.ts';
 import { DEFAULT_INDEX_NUMBER_PATTERN, formatIndexNumber, indexNumberPeriod } from './index-number.ts';
 import {
@@ -109,8 +120,31 @@ interface StepRecord {
   summary: string;
 }
 
+/** What a review step writes besides the state. */
+interface StepPlan {
+  patch: Updateable<DocumentTable>;
+  record: StepRecord;
+  publish?: boolean;
+  unindex?: boolean;
+}
+
+interface StepInput<V> {
+  event: DocumentEvent;
+  input: V;
+  findings: PrePublicationResult['findings'] | undefined;
+}
+
 export class DocumentReviewService {
-  constructor(private readonly d: DocumentReviewServiceDeps) {}
+  private readonly engine;
+
+  constructor(private readonly d: DocumentReviewServiceDeps) {
+    this.engine = new WorkflowEngine(DOCUMENT_WORKFLOW_DEFINITION, {
+      db: d.db,
+      audit: d.audit,
+      refuse: refuseReviewStep,
+      conflict: STALE_DOCUMENT,
+    });
+  }
 
   /** The pre-publication checks for a document as it stands, for the reviewer's screen. */
   async runChecks(doc: DocumentRow): Promise<PrePublicationResult> {
@@ -152,105 +186,117 @@ export class DocumentReviewService {
 
   /** 提交审查: to 待保密审查; blocked by blocking check findings. */
   async submit(ctx: CallContext, id: number): Promise<void> {
-    const doc = await this.d.drafting.get(ctx, id);
-    const checks = await this.guard(ctx, doc, 'submit', true);
-    await this.step(ctx, doc, 'submit', {
-      patch: { submitted_by: ctx.actor.kind === 'user' ? ctx.actor.userId : null, submitted_at: this.now() },
-      record: { findings: checks?.findings, summary: `提交信息“${doc.title}”进行保密审查` },
+    await this.run(ctx, id, {
+      event: 'submit',
+      checks: true,
+      step: (doc, { findings }) => ({
+        patch: {
+          submitted_by: ctx.actor.kind === 'user' ? ctx.actor.userId : null,
+          submitted_at: this.now(),
+        },
+        record: { findings, summary: `提交信息“${doc.title}”进行保密审查` },
+      }),
     });
   }
 
   /** 保密审查 with its conclusion: 可以公开 → 待审核; 删除…后公开 → back to the editor; 不予公开 → closed. */
   async reviewConfidentiality(ctx: CallContext, id: number, raw: unknown): Promise<void> {
-    const input = parseInput(reviewSchema, raw);
-    const event: DocumentEvent = input.conclusion === 'disclose' ? 'clear' : input.conclusion;
-    const doc = await this.d.drafting.get(ctx, id);
-    await this.guard(ctx, doc, event, false);
-    const label = CONFIDENTIALITY_CONCLUSION_LABELS[input.conclusion];
-    await this.step(ctx, doc, event, {
-      patch: {
-        confidentiality_conclusion: input.conclusion,
-        confidentiality_ground: input.ground ?? null,
-        ...(event === 'withhold'
-          ? { disclosure_mode: 'withheld', withheld_ground: input.ground ?? null }
-          : {}),
-      },
-      record: {
-        conclusion: input.conclusion,
-        ground: input.ground ?? null,
-        reason: input.note,
-        summary: `保密审查信息“${doc.title}”：${label}`,
-      },
+    await this.run(ctx, id, {
+      input: { schema: reviewSchema, raw },
+      event: (input) => (input.conclusion === 'disclose' ? 'clear' : input.conclusion),
+      step: (doc, { event, input }) => ({
+        patch: {
+          confidentiality_conclusion: input.conclusion,
+          confidentiality_ground: input.ground ?? null,
+          ...(event === 'withhold'
+            ? { disclosure_mode: 'withheld', withheld_ground: input.ground ?? null }
+            : {}),
+        },
+        record: {
+          conclusion: input.conclusion,
+          ground: input.ground ?? null,
+          reason: input.note,
+          summary: `保密审查信息“${doc.title}”：${CONFIDENTIALITY_CONCLUSION_LABELS[input.conclusion]}`,
+        },
+      }),
     });
   }
 
   /** 退回修改 from either review step, with a required reason. */
   async returnForRevision(ctx: CallContext, id: number, reason: unknown): Promise<void> {
-    const text = parseInput(reasonSchema, reason);
-    const doc = await this.d.drafting.get(ctx, id);
-    await this.guard(ctx, doc, 'return', false);
-    await this.step(ctx, doc, 'return', {
-      patch: {},
-      record: { reason: text, summary: `退回信息“${doc.title}”修改：${text}` },
+    await this.run(ctx, id, {
+      input: { schema: reasonSchema, raw: reason },
+      event: 'return',
+      step: (doc, { input: text }) => ({
+        patch: {},
+        record: { reason: text, summary: `退回信息“${doc.title}”修改：${text}` },
+      }),
     });
   }
 
   /** 审核通过: publishes now, or at `scheduledAt` (定时发布) when that is in the future. */
   async approve(ctx: CallContext, id: number, raw: unknown = {}): Promise<void> {
-    const { scheduledAt } = parseInput(approveSchema, raw);
-    const doc = await this.d.drafting.get(ctx, id);
-    const at = scheduledAt ? new Date(scheduledAt) : null;
-    if (at && at.getTime() <= this.d.clock.now().getTime())
-      throw AppError.validation([{ field: 'scheduledAt', message: '定时发布时间必须晚于当前时间' }]);
-    const event: DocumentEvent = at ? 'schedule' : 'approve';
-    const checks = await this.guard(ctx, doc, event, true);
-    const record = {
-      findings: checks?.findings,
-      summary: `审核通过信息“${doc.title}”${at ? `，定时于 ${at.toISOString()} 发布` : '并发布'}`,
-    };
-    if (at) await this.step(ctx, doc, event, { patch: { scheduled_at: at.toISOString() }, record });
-    else await this.step(ctx, doc, event, { patch: {}, record, publish: true });
+    const at = (v: { scheduledAt?: string | undefined }) => (v.scheduledAt ? new Date(v.scheduledAt) : null);
+    await this.run(ctx, id, {
+      input: { schema: approveSchema, raw },
+      event: (v) => (at(v) ? 'schedule' : 'approve'),
+      checkInput: (v) =>
+        at(v) && at(v)!.getTime() <= this.d.clock.now().getTime()
+          ? [{ field: 'scheduledAt', message: '定时发布时间必须晚于当前时间' }]
+          : [],
+      checks: true,
+      step: (doc, { input, findings }) => {
+        const when = at(input);
+        const record = {
+          findings,
+          summary: `审核通过信息“${doc.title}”${when ? `，定时于 ${when.toISOString()} 发布` : '并发布'}`,
+        };
+        return when
+          ? { patch: { scheduled_at: when.toISOString() }, record }
+          : { patch: {}, record, publish: true };
+      },
+    });
   }
 
   /** 取消定时发布: back to 待审核. */
   async unschedule(ctx: CallContext, id: number): Promise<void> {
-    const doc = await this.d.drafting.get(ctx, id);
-    await this.guard(ctx, doc, 'unschedule', false);
-    await this.step(ctx, doc, 'unschedule', {
-      patch: { scheduled_at: null },
-      record: { summary: `取消信息“${doc.title}”的定时发布` },
+    await this.run(ctx, id, {
+      event: 'unschedule',
+      step: (doc) => ({
+        patch: { scheduled_at: null },
+        record: { summary: `取消信息“${doc.title}”的定时发布` },
+      }),
     });
   }
 
   /** 强制发布 by the 政务公开管理员 with a recorded reason; blocking findings still block. */
   async forcePublish(ctx: CallContext, id: number, reason: unknown): Promise<void> {
-    const text = parseInput(reasonSchema, reason);
-    const doc = await this.d.drafting.get(ctx, id);
-    const checks = await this.guard(ctx, doc, 'force_publish', true);
-    await this.step(ctx, doc, 'force_publish', {
-      patch: {},
-      record: {
-        reason: text,
-        findings: checks?.findings,
-        summary: `强制发布信息“${doc.title}”，理由：${text}`,
-      },
-      publish: true,
+    await this.run(ctx, id, {
+      input: { schema: reasonSchema, raw: reason },
+      event: 'force_publish',
+      checks: true,
+      step: (doc, { input: text, findings }) => ({
+        patch: {},
+        record: { reason: text, findings, summary: `强制发布信息“${doc.title}”，理由：${text}` },
+        publish: true,
+      }),
     });
   }
 
   /** 撤回: the page stays with a 已撤回 notice, date and reason; the item leaves lists and search. */
   async withdraw(ctx: CallContext, id: number, raw: unknown): Promise<void> {
-    const input = parseInput(withdrawSchema, raw);
-    const doc = await this.d.drafting.get(ctx, id);
-    await this.guard(ctx, doc, 'withdraw', false);
-    await this.step(ctx, doc, 'withdraw', {
-      patch: { withdrawn_at: this.now(), withdrawal_reason: input.reason, withdrawal_note: input.note },
-      record: {
-        reason: input.note,
-        conclusion: input.reason,
-        summary: `撤回信息“${doc.title}”：${WITHDRAWAL_REASON_LABELS[input.reason]}`,
-      },
-      unindex: true,
+    await this.run(ctx, id, {
+      input: { schema: withdrawSchema, raw },
+      event: 'withdraw',
+      step: (doc, { input }) => ({
+        patch: { withdrawn_at: this.now(), withdrawal_reason: input.reason, withdrawal_note: input.note },
+        record: {
+          reason: input.note,
+          conclusion: input.reason,
+          summary: `撤回信息“${doc.title}”：${WITHDRAWAL_REASON_LABELS[input.reason]}`,
+        },
+        unindex: true,
+      }),
     });
   }
 
@@ -264,71 +310,130 @@ export class DocumentReviewService {
     for (const id of await this.d.documents.dueScheduled(now.toISOString(), PUBLISH_DUE_BATCH)) {
       const doc = await this.d.documents.findById(id);
       if (doc?.state !== 'scheduled') continue;
-      await this.step(ctx, doc, 'publish_due', {
-        patch: {},
-        record: { summary: `定时发布信息“${doc.title}”` },
-        publish: true,
-      });
-      published++;
+      try {
+        await this.run(ctx, id, {
+          event: 'publish_due',
+          load: doc,
+          step: (d) => ({ patch: {}, record: { summary: `定时发布信息“${d.title}”` }, publish: true }),
+        });
+        published++;
+      } catch (e) {
+        // Unscheduled or force-published meanwhile: nothing left to publish.
+        if (!(e instanceof AppError && e.code === 'invalid_transition')) throw e;
+      }
     }
     return published;
   }
 
-  /** Throws with every reason the event cannot run; runs the checks when asked and refuses on 'block'. */
-  private async guard(ctx: CallContext, doc: DocumentRow, event: DocumentEvent, check: boolean) {
-    const problems = transitionProblems(event, await this.d.drafting.snapshot(doc), ctx.actor);
-    const checks = check ? await this.runChecks(doc) : undefined;
-    if (checks?.blocked)
-      problems.push(
-        ...checks.findings.filter((f) => f.severity === 'block').map((f) => `发布前检查未通过：${f.message}`),
-      );
-    if (problems.length) throw new AppError('invalid_transition', problems.join('；'));
-    return checks;
+  /**
+   * Runs one review step through the workflow engine: input problems first, then every reason the
+   * event cannot run (with the blocking check findings when `checks`), then one transaction that
+   * changes the state only if it is still the one read, records the review step, updates the search
+   * index and writes the audit event `document.<event>`.
+   */
+  private run<V = Record<string, never>>(
+    ctx: CallContext,
+    id: number,
+    o: {
+      input?: { schema: z.ZodType<V>; raw: unknown };
+      event: DocumentEvent | ((input: V) => DocumentEvent);
+      checkInput?: (input: V) => FieldProblem[];
+      checks?: boolean;
+      /** The document already read (the job); otherwise read with the caller's access check. */
+      load?: DocumentRow;
+      step: (doc: DocumentRow, x: StepInput<V>) => StepPlan;
+    },
+  ): Promise<void> {
+    return this.engine.run(ctx, {
+      ...(o.input ? { input: { ...o.input, first: true } } : {}),
+      event: o.event,
+      prepare: async () => {
+        const doc = o.load ?? (await this.d.drafting.get(ctx, id));
+        return {
+          doc,
+          snapshot: await this.d.drafting.snapshot(doc),
+          checks: undefined as PrePublicationResult | undefined,
+          notice: null as DocumentLifecycleNotice | null,
+        };
+      },
+      subject: (p) => p.snapshot,
+      env: () => ctx.actor,
+      ...(o.checkInput ? { checkInput: o.checkInput } : {}),
+      moreReasons: async (p) => {
+        if (!o.checks) return [];
+        p.checks = await this.runChecks(p.doc);
+        return p.checks.blocked
+          ? p.checks.findings
+              .filter((f) => f.severity === 'block')
+              .map((f) => `发布前检查未通过：${f.message}`)
+          : [];
+      },
+      commit: async ({ prepared: p, event, to, value }) => {
+        const plan = o.step(p.doc, { event, input: value, findings: p.checks?.findings });
+        // Read outside the transaction: SQLite has one connection, which the transaction holds.
+        const unit = await this.d.units.get(p.doc.unit_id);
+        p.notice = lifecycleNoticeOf(ctx, p.doc, event, this.now());
+        return this.transition(ctx, p.doc, event, to ?? (p.doc.state as DocumentState), plan, unit, p.notice);
+      },
+      // Subscribers' side effects (document-events.ts): only once the step is committed.
+      afterCommit: async (_out, { prepared }) => {
+        if (prepared.notice) await this.d.hooks?.runAfterCommit(prepared.notice);
+      },
+    });
   }
 
-  private async step(
+  private transition(
     ctx: CallContext,
     doc: DocumentRow,
     event: DocumentEvent,
-    opts: { patch: Updateable<DocumentTable>; record: StepRecord; publish?: boolean; unindex?: boolean },
-  ): Promise<void> {
-    const to = DOCUMENT_WORKFLOW[event].to ?? doc.state;
-    // Read outside the transaction: SQLite has one connection, which the transaction holds.
-    const unit = await this.d.units.get(doc.unit_id);
-    const notice = lifecycleNoticeOf(ctx, doc, event, this.now());
-    await this.d.db.transaction().execute(async (trx) => {
-      await this.d.documents.update(trx, doc.id, { ...opts.patch, state: to, updated_at: this.now() });
-      if (opts.publish) await this.publishIn(trx, doc, unit);
-      if (opts.unindex) await this.d.search.remove(trx, doc.id);
-      await this.d.documents.insertReview(trx, {
-        document_id: doc.id,
-        event,
-        from_state: doc.state,
-        to_state: to,
-        actor_user_id: ctx.actor.kind === 'user' ? ctx.actor.userId : null,
-        actor_name:
-          ctx.actor.kind === 'user'
-            ? ctx.actor.displayName
-            : ctx.actor.kind === 'system'
-              ? ctx.actor.name
-              : '公众',
-        conclusion: opts.record.conclusion ?? null,
-        ground: opts.record.ground ?? null,
-        reason: opts.record.reason ?? null,
-        findings_json: opts.record.findings ? JSON.stringify(opts.record.findings) : null,
-        created_at: this.now(),
-      });
-      await this.d.audit.record(trx, ctx, {
+    to: DocumentState,
+    opts: StepPlan,
+    unit: Unit,
+    notice: DocumentLifecycleNotice | null,
+  ): Transition<Transaction<DB>, undefined, undefined> {
+    return {
+      change: (trx) =>
+        this.d.documents.updateInState(trx, doc.id, doc.state, {
+          ...opts.patch,
+          state: to,
+          updated_at: this.now(),
+        }),
+      record: async (trx) => {
+        if (opts.publish) await this.publishIn(trx, doc, unit);
+        if (opts.unindex) await this.d.search.remove(trx, doc.id);
+        await this.d.documents.insertReview(trx, {
+          document_id: doc.id,
+          event,
+          from_state: doc.state,
+          to_state: to,
+          actor_user_id: ctx.actor.kind === 'user' ? ctx.actor.userId : null,
+          actor_name:
+            ctx.actor.kind === 'user'
+              ? ctx.actor.displayName
+              : ctx.actor.kind === 'system'
+                ? ctx.actor.name
+                : '公众',
+          conclusion: opts.record.conclusion ?? null,
+          ground: opts.record.ground ?? null,
+          reason: opts.record.reason ?? null,
+          findings_json: opts.record.findings ? JSON.stringify(opts.record.findings) : null,
+          created_at: this.now(),
+        });
+      },
+      audit: () => ({
         action: `document.${event}`,
         targetType: 'document',
         targetId: doc.id,
         summary: opts.record.summary,
         before: { state: doc.state },
         after: { state: to },
-      });
-      if (notice) await this.d.hooks?.runInTransaction(notice, trx);
-    });
-    if (notice) await this.d.hooks?.runAfterCommit(notice);
+      }),
+      // Subscribers that write their own rows do so in this transaction, after the audit event.
+      enqueue: async (trx) => {
+        if (notice) await this.d.hooks?.runInTransaction(notice, trx);
+        return undefined;
+      },
+    };
   }
 
   /** Assigns 索引号 (first publication only — it never changes), 发布日期 and version; indexes for search. */

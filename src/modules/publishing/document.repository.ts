@@ -38,6 +38,27 @@ export class DocumentRepository {
   }
 
   /**
+   * Changes a document only if it is still in `state` (the workflow's compare-and-set); false when a
+   * concurrent change got there first. Its denormalised copies follow like in `update`.
+   */
+  async updateInState(
+    trx: Transaction<DB>,
+    id: number,
+    state: string,
+    patch: Updateable<DocumentTable>,
+  ): Promise<boolean> {
+    const r = await trx
+      .updateTable('documents')
+      .set(patch)
+      .where('id', '=', id)
+      .where('state', '=', state)
+      .executeTakeFirst();
+    if (Number(r.numUpdatedRows) === 0) return false;
+    await this.syncDenormalised(trx, id);
+    return true;
+  }
+
+  /**
    * Copies the document's current values to the rows that repeat them (migration 0013): its column
    * placements carry published_at while it is published (else null); on PostgreSQL its search row, if it
    * is indexed, carries title, dates, unit, topic and genre. Called after every update and placement

@@ -1,32 +1,31 @@
 /**
  * Drafting use-cases of 政府信息: create and edit drafts, attachments, delete never-published drafts,
- * and dated corrections (更正) of published documents that keep the earlier version.
- * Workflow transitions live in document-review.service.ts.
+ * and dated corrections (更正) of published documents that keep the earlier version (these two and
+ * 变更有效性 run through the workflow engine in document-changes.ts). Review transitions live in
+ * document-review.service.ts.
  */
 import type { Kysely, Transaction } from 'kysely';
 import type { DB } from '../../db/schema.ts';
 import { can } from '../../kernel/permissions.ts';
 import type { CallContext } from '../../lib/actor.ts';
 import type { AuditLog } from '../../lib/audit/audit-log.ts';
-import { todayInShanghai } from '../../lib/calendar/index.ts';
 import type { Clock } from '../../lib/clock.ts';
 import { AppError, type FieldProblem } from '../../lib/errors.ts';
 import { checkUpload, type FileKind } from '../../lib/file-types.ts';
-import { parseInput, requiredText } from '../../lib/validation.ts';
 import type { UnitService } from '../orgs/unit.service.ts';
 import type { AttachmentStore } from './attachment-store.ts';
 import type { ColumnRepository } from './column.repository.ts';
 import { docNumberSearchKeyOf, normaliseDocNumber } from './doc-number.ts';
-import { type DocumentInput, VALIDITY_LABELS, type Validity, validityInputSchema } from './document.model.ts';
+import type { DocumentInput } from './document.model.ts';
 import type { DocumentRepository } from './document.repository.ts';
-import { type DocumentSnapshot, type DocumentState, transitionProblems } from './document.workflow.ts';
+import type { DocumentSnapshot, DocumentState } from './document.workflow.ts';
+import { DocumentChanges } from './document-changes.ts';
 import {
   type DocumentKind,
   DocumentKindRegistry,
   type KindedDocumentInput,
   parseKindedInput,
 } from './document-kinds.ts';
-import { searchTokensOf } from './document-search-text.ts';
 import { sanitiseHtml } from './html-sanitiser.ts';
 import type { DocumentRow } from './publishing.tables.ts';
 import type { SearchProvider } from './search/search-provider.ts';
@@ -61,13 +60,19 @@ export interface DocumentServiceDeps {
   kinds?: DocumentKindRegistry;
 }
 
-const correctionSchema = requiredText('更正说明', 500);
-
 export class DocumentService {
+  private readonly changes: DocumentChanges;
   private readonly kinds: DocumentKindRegistry;
 
   constructor(private readonly d: DocumentServiceDeps) {
     this.kinds = d.kinds ?? new DocumentKindRegistry();
+    this.changes = new DocumentChanges(d, {
+      kindMetadata: (doc, raw) => this.kinds.parseMetadata(this.kinds.of(doc.kind), raw),
+      get: (ctx, id) => this.get(ctx, id),
+      snapshot: (doc) => this.snapshot(doc),
+      write: (trx, doc, input, extra) => this.write(trx, doc, input, extra),
+      inputProblems: (input, unitId) => this.inputProblems(input, unitId),
+    });
   }
 
   /** Back-office read of any document; needs a content role on its unit. */
@@ -201,100 +206,19 @@ export class DocumentService {
     return (await this.d.documents.findById(id))!;
   }
 
-  /**
-   * Corrects a published document (更正): the current version is kept in document_versions with the
-   * dated 更正说明 shown on the public page; the search index follows in the same transaction.
-   */
-  async correctPublished(ctx: CallContext, id: number, raw: unknown, note: unknown): Promise<DocumentRow> {
-    const doc = await this.get(ctx, id);
-    const problems = transitionProblems('correct', await this.snapshot(doc), ctx.actor);
-    if (problems.length) throw new AppError('invalid_transition', problems.join('；'));
-    const input = parseKindedInput(this.kinds, raw, doc.kind);
-    const correction = parseInput(correctionSchema, note);
-    await this.inputProblems(input, doc.unit_id);
-    const now = this.d.clock.now();
-    await this.d.db.transaction().execute(async (trx) => {
-      await this.d.documents.keepVersion(trx, doc, {
-        by: ctx.actor,
-        at: now,
-        correction: { note: correction, on: todayInShanghai(now) },
-      });
-      await this.write(trx, id, input, { version: doc.version + 1 });
-      await this.d.search.index(trx, id, await searchTokensOf(trx, id));
-      await this.d.audit.record(trx, ctx, {
-        action: 'document.correct',
-        targetType: 'document',
-        targetId: id,
-        summary: `更正已发布信息“${doc.title}”：${correction}`,
-        before: { title: doc.title, version: doc.version },
-        after: { title: input.title, version: doc.version + 1 },
-      });
-    });
-    return (await this.d.documents.findById(id))!;
+  /** 更正 of a published document (document-changes.ts). */
+  correctPublished(ctx: CallContext, id: number, raw: unknown, note: unknown): Promise<DocumentRow> {
+    return this.changes.correctPublished(ctx, id, raw, note);
   }
 
-  /**
-   * 变更有效性 of a published document (e.g. marking it 废止 when a new document repeals it). A published
-   * change like a correction: the current version is kept in document_versions (without a 更正说明 — the
-   * public page shows the new mark instead), the version number goes up, and the audit event records the
-   * values before and after. Needs the same permission as a correction.
-   */
-  async changeValidity(ctx: CallContext, id: number, raw: unknown): Promise<DocumentRow> {
-    const doc = await this.get(ctx, id);
-    if (doc.state !== 'published')
-      throw new AppError(
-        'invalid_transition',
-        '只有已发布的信息可以变更有效性；草稿的有效性在修改草稿时填写',
-      );
-    const problems = transitionProblems('correct', await this.snapshot(doc), ctx.actor);
-    if (problems.length) throw new AppError('invalid_transition', problems.join('；'));
-    const input = parseInput(validityInputSchema(doc.written_on), raw);
-    const before = { validity: doc.validity, effectiveOn: doc.effective_on, repealedOn: doc.repealed_on };
-    const after = {
-      validity: input.validity ?? null,
-      effectiveOn: input.effectiveOn,
-      repealedOn: input.repealedOn,
-    };
-    if (JSON.stringify(before) === JSON.stringify(after))
-      throw AppError.validation([{ field: 'validity', message: '有效性、施行日期和废止日期都没有变化' }]);
-    const now = this.d.clock.now();
-    const label = (v: string | null) => (v ? VALIDITY_LABELS[v as Validity] : '未标注');
-    await this.d.db.transaction().execute(async (trx) => {
-      await this.d.documents.keepVersion(trx, doc, { by: ctx.actor, at: now });
-      await this.d.documents.update(trx, id, {
-        validity: after.validity,
-        effective_on: after.effectiveOn,
-        repealed_on: after.repealedOn,
-        version: doc.version + 1,
-        updated_at: now.toISOString(),
-      });
-      await this.d.audit.record(trx, ctx, {
-        action: 'document.validity',
-        targetType: 'document',
-        targetId: id,
-        summary: `变更已发布信息“${doc.title}”的有效性：${label(before.validity)} → ${label(after.validity)}${input.note ? `（${input.note}）` : ''}`,
-        before: { ...before, version: doc.version },
-        after: { ...after, version: doc.version + 1 },
-      });
-    });
-    return (await this.d.documents.findById(id))!;
+  /** 变更有效性 of a published document (document-changes.ts). */
+  changeValidity(ctx: CallContext, id: number, raw: unknown): Promise<DocumentRow> {
+    return this.changes.changeValidity(ctx, id, raw);
   }
 
-  /** Deletes a draft that was never published (published ones are withdrawn instead). */
-  async deleteDraft(ctx: CallContext, id: number): Promise<void> {
-    const doc = await this.get(ctx, id);
-    const problems = transitionProblems('delete', await this.snapshot(doc), ctx.actor);
-    if (problems.length) throw new AppError('invalid_transition', problems.join('；'));
-    await this.d.db.transaction().execute(async (trx) => {
-      await this.d.documents.delete(trx, id);
-      await this.d.audit.record(trx, ctx, {
-        action: 'document.delete',
-        targetType: 'document',
-        targetId: id,
-        summary: `删除未发布的信息草稿“${doc.title}”`,
-        before: { title: doc.title },
-      });
-    });
+  /** Deletes a draft that was never published (document-changes.ts). */
+  deleteDraft(ctx: CallContext, id: number): Promise<void> {
+    return this.changes.deleteDraft(ctx, id);
   }
 
   /** Adds an attachment to a draft: type checked by content, stored by hash, original name kept. */
@@ -361,19 +285,20 @@ export class DocumentService {
     // The file itself goes with the daily sweep once nothing refers to it (attachment-sweep.ts).
   }
 
+  /** Writes the form's values; with `doc`, only while it is still in the state read (false if not). */
   private async write(
     trx: Transaction<DB>,
-    id: number,
+    target: number | DocumentRow,
     input: KindedDocumentInput,
     extra: { version?: number } = {},
-  ) {
-    await this.d.documents.update(trx, id, {
-      ...toRow(input),
-      ...extra,
-      updated_at: this.d.clock.now().toISOString(),
-    });
+  ): Promise<boolean> {
+    const patch = { ...toRow(input), ...extra, updated_at: this.d.clock.now().toISOString() };
+    const id = typeof target === 'number' ? target : target.id;
+    if (typeof target === 'number') await this.d.documents.update(trx, id, patch);
+    else if (!(await this.d.documents.updateInState(trx, id, target.state, patch))) return false;
     await this.d.documents.setIssuers(trx, id, input.issuers);
     await this.d.documents.setColumns(trx, id, input.columnIds);
+    return true;
   }
 
   /** Form values of a new draft of `kind` in `unitId`: the kind and its default columns, preselected. */

@@ -1,13 +1,24 @@
 /**
  * The review workflow of a 政府信息 (先审查、后公开、一事一审), as a declared table: for each event, the
  * states it may start from, the state it leads to, the permission it needs and its guards.
- * `transitionProblems` lists EVERY reason an event cannot run, so the UI can show them all.
- * Documented in docs/workflows/publishing.md — keep the two in step.
+ * `transitionProblems` lists EVERY reason an event cannot run, so the UI can show them all; the engine
+ * (lib/workflow) runs it as `DOCUMENT_WORKFLOW_DEFINITION`. The table in docs/workflows/publishing.md is
+ * checked against it by document.workflow-docs.test.ts.
  */
 
 import { can } from '../../kernel/permissions.ts';
 import type { Action } from '../../kernel/roles.ts';
 import type { Actor } from '../../lib/actor.ts';
+import { AppError } from '../../lib/errors.ts';
+import {
+  availability,
+  type EventRule,
+  eventReasons,
+  guard,
+  reasonMessages,
+  type WorkflowDefinition,
+} from '../../lib/workflow/definition.ts';
+import type { RefusalPolicy } from '../../lib/workflow/engine.ts';
 
 /** Document states. Keys are persisted. */
 export const DOCUMENT_STATES = [
@@ -56,10 +67,9 @@ export const DOCUMENT_EVENTS = [
 export type DocumentEvent = (typeof DOCUMENT_EVENTS)[number];
 
 /** One row of the table. `to: null` = the record is removed. */
-export interface TransitionRule {
-  label: string;
-  /** The permission needed, per state the event starts from. */
-  from: Partial<Record<DocumentState, Action>>;
+export interface TransitionRule extends EventRule<DocumentState, DocumentSnapshot> {
+  /** The permission needed, per state the event starts from (its keys are `from`). */
+  permission: Partial<Record<DocumentState, Action>>;
   to: DocumentState | null;
   /** The submitter may not take this step on their own submission (nobody approves their own work). */
   notBySubmitter?: boolean;
@@ -76,50 +86,60 @@ const REVIEWERS = {
   approval_review: 'content.approve',
 } as const satisfies Partial<Record<DocumentState, Action>>;
 
+/** A table row: `from` is the states its permission map names. */
+const rule = (r: Omit<TransitionRule, 'from'>): TransitionRule => ({
+  ...r,
+  from: Object.keys(r.permission) as DocumentState[],
+});
+
 /** The transition table. */
 export const DOCUMENT_WORKFLOW: Readonly<Record<DocumentEvent, TransitionRule>> = {
-  submit: { label: '提交审查', from: { draft: 'content.draft' }, to: 'confidentiality_review' },
-  clear: {
+  submit: rule({ label: '提交审查', permission: { draft: 'content.draft' }, to: 'confidentiality_review' }),
+  clear: rule({
     label: '保密审查通过（可以公开）',
-    from: { confidentiality_review: 'content.review_confidentiality' },
+    permission: { confidentiality_review: 'content.review_confidentiality' },
     to: 'approval_review',
     notBySubmitter: true,
-  },
-  redact: {
+  }),
+  redact: rule({
     label: '保密审查：删除涉密或隐私内容后公开',
-    from: { confidentiality_review: 'content.review_confidentiality' },
+    permission: { confidentiality_review: 'content.review_confidentiality' },
     to: 'draft',
     notBySubmitter: true,
-  },
-  withhold: {
+  }),
+  withhold: rule({
     label: '保密审查：不予公开',
-    from: { confidentiality_review: 'content.review_confidentiality' },
+    permission: { confidentiality_review: 'content.review_confidentiality' },
     to: 'withheld',
     notBySubmitter: true,
-  },
-  return: { label: '退回修改', from: REVIEWERS, to: 'draft', notBySubmitter: true },
-  approve: {
+  }),
+  return: rule({ label: '退回修改', permission: REVIEWERS, to: 'draft', notBySubmitter: true }),
+  approve: rule({
     label: '审核通过并发布',
-    from: { approval_review: 'content.approve' },
+    permission: { approval_review: 'content.approve' },
     to: 'published',
     notBySubmitter: true,
-  },
-  schedule: {
+  }),
+  schedule: rule({
     label: '审核通过并定时发布',
-    from: { approval_review: 'content.approve' },
+    permission: { approval_review: 'content.approve' },
     to: 'scheduled',
     notBySubmitter: true,
-  },
-  unschedule: { label: '取消定时发布', from: { scheduled: 'content.approve' }, to: 'approval_review' },
-  publish_due: {
+  }),
+  unschedule: rule({
+    label: '取消定时发布',
+    permission: { scheduled: 'content.approve' },
+    to: 'approval_review',
+  }),
+  publish_due: rule({
     label: '到时发布',
-    from: { scheduled: 'content.approve' },
+    permission: { scheduled: 'content.approve' },
     to: 'published',
     systemOnly: true,
-  },
-  force_publish: {
+  }),
+  force_publish: rule({
     label: '强制发布',
-    from: {
+    permission: {
       draft: 'content.force_publish',
       confidentiality_review: 'content.force_publish',
       approval_review: 'content.force_publish',
@@ -127,10 +147,10 @@ export const DOCUMENT_WORKFLOW: Readonly<Record<DocumentEvent, TransitionRule>> 
     },
     to: 'published',
     systemAllowed: true,
-  },
-  withdraw: { label: '撤回', from: { published: 'content.approve' }, to: 'withdrawn' },
-  correct: { label: '更正', from: { published: 'content.approve' }, to: 'published' },
-  delete: { label: '删除', from: { draft: 'content.draft' }, to: null, neverPublishedOnly: true },
+  }),
+  withdraw: rule({ label: '撤回', permission: { published: 'content.approve' }, to: 'withdrawn' }),
+  correct: rule({ label: '更正', permission: { published: 'content.approve' }, to: 'published' }),
+  delete: rule({ label: '删除', permission: { draft: 'content.draft' }, to: null, neverPublishedOnly: true }),
 };
 
 /** What the workflow needs to know about a document to decide whether an event may run. */
@@ -141,7 +161,8 @@ export interface DocumentSnapshot {
   everPublished: boolean;
 }
 
-function actorProblems(rule: TransitionRule, action: Action, doc: DocumentSnapshot, actor: Actor): string[] {
+function actorProblems(rule: TransitionRule, doc: DocumentSnapshot, actor: Actor): string[] {
+  const action = rule.permission[doc.state] ?? Object.values(rule.permission)[0]!;
   if (actor.kind === 'system') return rule.systemAllowed || rule.systemOnly ? [] : ['系统任务不能执行此操作'];
   if (rule.systemOnly) return ['此操作只能由系统定时任务执行'];
   const problems: string[] = [];
@@ -151,18 +172,54 @@ function actorProblems(rule: TransitionRule, action: Action, doc: DocumentSnapsh
   return problems;
 }
 
+const neverPublished = guard.subject((doc: DocumentSnapshot) =>
+  doc.everPublished ? '已发布过的信息不能删除，只能撤回' : null,
+);
+
+/** The review workflow for the engine (lib/workflow): state, never-published, then who. */
+export const DOCUMENT_WORKFLOW_DEFINITION: WorkflowDefinition<
+  DocumentState,
+  DocumentEvent,
+  DocumentSnapshot,
+  Record<string, never>,
+  Actor,
+  TransitionRule
+> = {
+  states: DOCUMENT_STATES,
+  stateLabels: DOCUMENT_STATE_LABELS,
+  events: DOCUMENT_WORKFLOW,
+  stateOf: (doc) => doc.state,
+  stateProblem: (state, r) => `“${DOCUMENT_STATE_LABELS[state]}”状态的信息不能${r.label}`,
+  checks: (_event, r) => [
+    ...(r.neverPublishedOnly ? [neverPublished] : []),
+    guard.actor((doc: DocumentSnapshot, actor: Actor) => actorProblems(r, doc, actor)),
+  ],
+};
+
+/** Review steps: malformed input is answered first (422), then every reason at once (409). */
+export const refuseReviewStep: RefusalPolicy<DocumentEvent> = (r) =>
+  r.fields.length
+    ? AppError.validation(r.fields)
+    : new AppError('invalid_transition', reasonMessages(r.reasons).join('；'));
+
+/** Changes of a published document (更正, 有效性, 删除): every reason first, then the input. */
+export const refuseDocumentChange: RefusalPolicy<DocumentEvent> = (r) =>
+  r.reasons.length
+    ? new AppError('invalid_transition', reasonMessages(r.reasons).join('；'))
+    : AppError.validation(r.fields);
+
+/** A concurrent step got there first (the compare-and-set changed nothing). */
+export const STALE_DOCUMENT = () =>
+  new AppError('invalid_transition', '该信息刚刚已被他人处理，请刷新后重试');
+
 /** Every reason `event` cannot run on `doc` for `actor` (empty = allowed). */
 export function transitionProblems(event: DocumentEvent, doc: DocumentSnapshot, actor: Actor): string[] {
-  const rule = DOCUMENT_WORKFLOW[event];
-  const action = rule.from[doc.state];
-  const problems: string[] = [];
-  if (!action) problems.push(`“${DOCUMENT_STATE_LABELS[doc.state]}”状态的信息不能${rule.label}`);
-  if (rule.neverPublishedOnly && doc.everPublished) problems.push('已发布过的信息不能删除，只能撤回');
-  problems.push(...actorProblems(rule, action ?? Object.values(rule.from)[0]!, doc, actor));
-  return problems;
+  return reasonMessages(eventReasons(DOCUMENT_WORKFLOW_DEFINITION, event, doc, actor));
 }
 
 /** The events `actor` may run on `doc` now (for the buttons the UI shows). */
 export function availableEvents(doc: DocumentSnapshot, actor: Actor): DocumentEvent[] {
-  return DOCUMENT_EVENTS.filter((e) => transitionProblems(e, doc, actor).length === 0);
+  return availability(DOCUMENT_WORKFLOW_DEFINITION, doc, actor)
+    .filter((a) => a.available)
+    .map((a) => a.event);
 }

@@ -7,8 +7,8 @@ import type { CallContext } from '../../lib/actor.ts';
 import { isValidPlainDate, todayInShanghai } from '../../lib/calendar/dates.ts';
 import { AppError } from '../../lib/errors.ts';
 import { optionalChecked, optionalText, parseInput } from '../../lib/validation.ts';
+import type { InfoRequestDeps } from './info-request.deps.ts';
 import type { InfoRequestService } from './info-request.service.ts';
-import type { InfoRequestDeps } from './info-request.transitions.ts';
 import type { AppealRow, InfoRequestRecordsRepository } from './info-request-records.repository.ts';
 
 /** Kinds, in table 四's column-block order. Keys are persisted. */

@@ -8,9 +8,9 @@ import { renderToString } from 'preact-render-to-string';
 import type { DB } from '../../db/schema.ts';
 import type { CallContext } from '../../lib/actor.ts';
 import type { MailOutbox, NewMail } from '../../lib/mail/mail-outbox.ts';
+import type { LetterMailPort } from './info-request.deps.ts';
 import type { InfoRequestRow } from './info-request.repository.ts';
 import type { ApplicantData } from './info-request.schemas.ts';
-import type { InfoRequestService } from './info-request.service.ts';
 import { letterDocx } from './info-request-letter.docx.ts';
 import type { InfoRequestRecordsRepository } from './info-request-records.repository.ts';
 import type { InfoRequestSettingsService } from './info-request-settings.service.ts';
@@ -88,18 +88,24 @@ export async function letterMail(
   };
 }
 
+/** The applicant's decrypted contact (name and e-mail) of a case the caller may handle. */
+export interface ApplicantContactReader {
+  applicantContact(ctx: CallContext, id: number): Promise<Pick<ApplicantData, 'name' | 'email'>>;
+}
+
 /**
  * E-mails for letters that a workflow event sends (the reply letter goes out with 答复): the mail is
  * built before the event's transaction (the .docx takes a moment) and enqueued inside it, so it
  * exists exactly when the event committed.
  */
-export class LetterMails {
+export class LetterMails implements LetterMailPort {
   constructor(
     private readonly d: {
       outbox: MailOutbox;
       records: InfoRequestRecordsRepository;
       settings: InfoRequestSettingsService;
-      service: InfoRequestService;
+      /** Reads the applicant's contact (InfoRequestService fits; only this method is used). */
+      service: ApplicantContactReader;
     },
   ) {}
 
@@ -108,7 +114,7 @@ export class LetterMails {
     if (!this.d.outbox.enabled) return null;
     const letter = (await this.d.records.letters(row.id)).filter((l) => l.kind === kind && !l.sent_on).at(-1);
     if (!letter) return null;
-    const { applicant } = await this.d.service.getForHandling(ctx, row.id);
+    const applicant = await this.d.service.applicantContact(ctx, row.id);
     return letterMailFor(this.d.outbox, letter, applicant, {
       reference: row.reference,
       agency: (await this.d.settings.forUnit(row.unit_id)).acceptingBody,

@@ -10,6 +10,7 @@ import { isValidPlainDate, todayInShanghai, yearOf } from '../../lib/calendar/da
 import { AppError } from '../../lib/errors.ts';
 import type { MailOutbox } from '../../lib/mail/mail-outbox.ts';
 import { optionalChecked, optionalText, parseInput } from '../../lib/validation.ts';
+import type { InfoRequestDeps } from './info-request.deps.ts';
 import {
   DECISIONS,
   type Decision,
@@ -21,7 +22,6 @@ import {
 } from './info-request.model.ts';
 import type { InfoRequestRow } from './info-request.repository.ts';
 import type { InfoRequestService } from './info-request.service.ts';
-import type { InfoRequestDeps } from './info-request.transitions.ts';
 import { letterMailFor } from './info-request-letter.mail.tsx';
 import {
   DEFAULT_TEMPLATES,

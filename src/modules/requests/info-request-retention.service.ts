@@ -12,7 +12,7 @@ import { todayInShanghai } from '../../lib/calendar/dates.ts';
 import { type RunOnceResult, runOnce } from '../../lib/jobs.ts';
 import { fieldSetting, SettingsStore } from '../../lib/settings/index.ts';
 import { optionalIntField } from '../../lib/validation.ts';
-import type { InfoRequestDeps } from './info-request.transitions.ts';
+import type { InfoRequestDeps } from './info-request.deps.ts';
 import type { ErasableCase, InfoRequestLifecycleRepository } from './info-request-lifecycle.repository.ts';
 
 /**

@@ -18,7 +18,7 @@ import {
 } from '../../lib/settings/index.ts';
 import { optionalChecked, optionalIntField, optionalText } from '../../lib/validation.ts';
 import { validateEmail, validatePhone, validatePostcode } from '../../lib/validators/index.ts';
-import type { InfoRequestDeps } from './info-request.transitions.ts';
+import type { InfoRequestDeps } from './info-request.deps.ts';
 import { APPLICANT_RETENTION_SETTING } from './info-request-retention.service.ts';
 
 /** 国办函〔2020〕109号 (provincial implementing notices): pay within 20 WD; configurable per unit. */

@@ -45,7 +45,7 @@ describe(`annual statistics on ${ENGINE}`, () => {
     const deps = {
       db: app.database.db,
       repo,
-      unitRepo: app.unitRepo,
+      unitRepo: app.units,
       audit: app.audit,
       clock: app.clock,
       calendar: app.calendar,
@@ -53,7 +53,7 @@ describe(`annual statistics on ${ENGINE}`, () => {
     const transitions = new InfoRequestTransitions(deps);
     const service = new InfoRequestService(deps, Buffer.alloc(32, 1));
     const jobs = new InfoRequestJobs(deps, transitions);
-    stats = new InfoRequestStatsService({ repo, unitRepo: app.unitRepo });
+    stats = new InfoRequestStatsService({ repo, unitRepo: app.units });
     const { letters } = createRequestExtras(
       { ...deps, service },
       { formSecret: 't', encryptionKey: Buffer.alloc(32, 1) },

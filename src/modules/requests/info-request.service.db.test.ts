@@ -49,7 +49,7 @@ describe(`info requests on ${ENGINE}`, () => {
     const deps = {
       db: app.database.db,
       repo,
-      unitRepo: app.unitRepo,
+      unitRepo: app.units,
       audit: app.audit,
       clock: app.clock,
       calendar: app.calendar,
@@ -67,6 +67,33 @@ describe(`info requests on ${ENGINE}`, () => {
 
   const row = async (id: number) => (await repo.findById(id))!;
   const actions = async () => (await app.auditRepo.list({}, 200)).map((e) => e.action).reverse();
+
+  it('says for every event whether it is available now, and why not, without guessing input', async () => {
+    const { id } = await service.submitOnline(PUBLIC, dept.id, FORM);
+    const byEvent = async (ctx: CallContext) =>
+      Object.fromEntries((await transitions.availability(ctx, id)).map((a) => [a.event, a]));
+    const forClerk = await byEvent(clerk);
+    // Confirming needs the receipt date, which the form asks for: it is available before it is typed.
+    expect(forClerk.confirm).toMatchObject({ inState: true, offered: true, available: true, reasons: [] });
+    expect(forClerk.transfer).toMatchObject({ inState: true, available: true });
+    expect(forClerk.answer).toMatchObject({
+      inState: false,
+      available: false,
+      reasons: ['“待确认”状态的申请不能执行“答复”', '尚未拟定处理结果'],
+    });
+    expect(forClerk.correction_overdue).toMatchObject({
+      offered: false,
+      reasons: ['“待确认”状态的申请不能执行“逾期未补正，不再处理”', '此操作只能由系统任务执行'],
+    });
+    const outsider = (await buildUser(app, other, ['clerk'])).ctx;
+    expect((await byEvent(outsider)).confirm).toMatchObject({
+      available: false,
+      reasons: ['您没有办理此操作的权限'],
+    });
+    await transitions.run(clerk, id, 'confirm', { receivedOn: '2026-03-02' });
+    const after = await byEvent(clerk);
+    expect([after.confirm?.available, after.request_correction?.available]).toEqual([false, true]);
+  });
 
   it('numbers applications per unit and year and keeps personal data encrypted', async () => {
     const a = await service.submitOnline(PUBLIC, dept.id, FORM);

@@ -14,11 +14,11 @@ import { parseInput } from '../../lib/validation.ts';
 import { maskIdNumber, maskName, maskPhone } from '../../lib/validators/index.ts';
 import { caseClockStatus, dueDateFor } from './info-request.case.ts';
 import type { ClockStatus, DueDateExplanation } from './info-request.clock.ts';
+import type { InfoRequestDeps } from './info-request.deps.ts';
 import { intakeSchema } from './info-request.intake.ts';
 import { CHANNEL_INFO, type Channel } from './info-request.model.ts';
 import type { CaseFilter, ConsultationRow, InfoRequestRow, TimelineRow } from './info-request.repository.ts';
 import { type ApplicantData, type ApplicationInput, applicationSchema } from './info-request.schemas.ts';
-import type { InfoRequestDeps } from './info-request.transitions.ts';
 import { STATE_LABELS, type State } from './info-request.workflow.ts';
 import { InfoRequestLifecycleRepository } from './info-request-lifecycle.repository.ts';
 
@@ -210,6 +210,15 @@ export class InfoRequestService {
         dueDateFor(calendar, row.state as State, row, consultations).explanation,
       ),
     };
+  }
+
+  /**
+   * The applicant's decrypted name and e-mail, for someone who may handle the case (the letter
+   * mailer's narrow reader, info-request-letter.mail.tsx#ApplicantContactReader).
+   */
+  async applicantContact(ctx: CallContext, id: number): Promise<Pick<ApplicantData, 'name' | 'email'>> {
+    const { applicant } = await this.getForHandling(ctx, id);
+    return { name: applicant.name, email: applicant.email };
   }
 
   /** A split case's clock runs from the original application's receipt: the explanation says so. */

@@ -1,13 +1,24 @@
 /**
  * The case workflow of an application for disclosure, as a declared table: for each event, the
  * states it may start from, the state it leads to, who may trigger it and its guards.
- * `transitionProblems` lists EVERY reason an event cannot run, so the UI can show them all.
- * Documented in docs/workflows/info-requests.md — keep the two in step.
+ * `transitionProblems` lists EVERY reason an event cannot run, so the UI can show them all; the
+ * engine (lib/workflow) runs it as `INFO_REQUEST_WORKFLOW`. The transition table in
+ * docs/workflows/info-requests.md is checked against `EVENTS` by info-request.workflow-docs.test.ts.
  */
 
 import { can } from '../../kernel/permissions.ts';
 import type { Action } from '../../kernel/roles.ts';
 import type { Actor } from '../../lib/actor.ts';
+import {
+  type EventRule,
+  eventReasons,
+  eventsFromState,
+  type Guard,
+  guard,
+  reasonMessages,
+  targetOf,
+  type WorkflowDefinition,
+} from '../../lib/workflow/definition.ts';
 import { MAX_EXTENSION_WORKING_DAYS } from './info-request.clock.ts';
 import type { Decision } from './info-request.model.ts';
 
@@ -95,61 +106,60 @@ export interface GuardContext {
   today: string;
 }
 
-type Guard = (c: CaseSnapshot, input: EventInput, g: GuardContext) => string | null;
+type CaseGuard = Guard<CaseSnapshot, EventInput, GuardContext>;
+const onCase = (check: (c: CaseSnapshot, g: GuardContext) => string | null): CaseGuard =>
+  guard.subject(check);
+const onInput = (check: (c: CaseSnapshot, i: EventInput, g: GuardContext) => string | null): CaseGuard =>
+  guard.input(check);
 
-export interface EventDefinition {
-  label: string;
-  from: readonly State[];
-  /** Target state; a function when it depends on the case (ending a consultation). */
-  to: State | ((c: CaseSnapshot) => State);
+export interface EventDefinition extends EventRule<State, CaseSnapshot> {
   /** A permission on the case's unit, or 'system' for the scheduled jobs' events. */
   who: Action | 'system';
-  guards: readonly Guard[];
+  guards: readonly CaseGuard[];
 }
 
 const guards = {
-  receiptDate: ((_c, i, g) =>
-    !i.receivedOn
-      ? '请填写收到申请的日期'
-      : i.receivedOn > g.today
-        ? '收到申请的日期不能晚于今天'
-        : null) satisfies Guard,
-  correctionOnce: ((c) =>
-    c.correctionRequested
-      ? '补正只能一次性告知，本申请已发出过补正通知（条例第三十条）'
-      : null) satisfies Guard,
-  correctionInTime: ((c, _i, g) =>
+  receiptDate: onInput((_c, i, g) =>
+    !i.receivedOn ? '请填写收到申请的日期' : i.receivedOn > g.today ? '收到申请的日期不能晚于今天' : null,
+  ),
+  correctionOnce: onCase((c) =>
+    c.correctionRequested ? '补正只能一次性告知，本申请已发出过补正通知（条例第三十条）' : null,
+  ),
+  correctionInTime: onCase((c, g) =>
     c.correctionNoticeDeadline && g.today > c.correctionNoticeDeadline
       ? `补正通知应在收到申请之日起7个工作日内发出（期限至 ${c.correctionNoticeDeadline}）`
-      : null) satisfies Guard,
-  extensionOnce: ((c) =>
-    c.extensionWorkingDays > 0 ? '答复期限只能延长一次（条例第三十三条）' : null) satisfies Guard,
-  extensionDays: ((_c, i) => {
+      : null,
+  ),
+  extensionOnce: onCase((c) =>
+    c.extensionWorkingDays > 0 ? '答复期限只能延长一次（条例第三十三条）' : null,
+  ),
+  extensionDays: onInput((_c, i) => {
     const n = i.extensionWorkingDays;
     return n === undefined || !Number.isInteger(n) || n < 1 || n > MAX_EXTENSION_WORKING_DAYS
       ? `延长的期限应为 1 至 ${MAX_EXTENSION_WORKING_DAYS} 个工作日`
       : null;
-  }) satisfies Guard,
-  notOverdue: ((c, _i, g) =>
-    c.dueDate && g.today > c.dueDate ? `答复期限已于 ${c.dueDate} 届满，不能再延期` : null) satisfies Guard,
-  decisionGiven: ((_c, i) => (!i.decision ? '请选择处理结果' : null)) satisfies Guard,
-  decisionByStaff: ((_c, i) =>
-    i.decision === 'other_correction_overdue'
-      ? '“逾期不补正”由系统在补正期限届满后自动办结'
-      : null) satisfies Guard,
-  hasDecision: ((c) => (!c.decision ? '尚未拟定处理结果' : null)) satisfies Guard,
-  reviewerNotDrafter: ((c, _i, g) =>
-    g.actor.kind === 'user' && c.draftedByUserId === g.actor.userId
-      ? '拟稿人不能审核自己拟定的答复'
-      : null) satisfies Guard,
-  reviewPassed: ((c) =>
-    c.state === 'legal_review' && !c.reviewPassed ? '答复尚未通过法制审核' : null) satisfies Guard,
-  replyLetter: ((c) =>
+  }),
+  notOverdue: onCase((c, g) =>
+    c.dueDate && g.today > c.dueDate ? `答复期限已于 ${c.dueDate} 届满，不能再延期` : null,
+  ),
+  decisionGiven: onInput((_c, i) => (!i.decision ? '请选择处理结果' : null)),
+  decisionByStaff: onInput((_c, i) =>
+    i.decision === 'other_correction_overdue' ? '“逾期不补正”由系统在补正期限届满后自动办结' : null,
+  ),
+  hasDecision: onCase((c) => (!c.decision ? '尚未拟定处理结果' : null)),
+  reviewerNotDrafter: onCase((c, g) =>
+    g.actor.kind === 'user' && c.draftedByUserId === g.actor.userId ? '拟稿人不能审核自己拟定的答复' : null,
+  ),
+  reviewPassed: onCase((c) =>
+    c.state === 'legal_review' && !c.reviewPassed ? '答复尚未通过法制审核' : null,
+  ),
+  replyLetter: onCase((c) =>
     c.decision && !c.replyLetterIssued
       ? '尚未生成答复告知书，请先在“文书”中生成与处理结果相应的告知书'
-      : null) satisfies Guard,
-  agencyNamed: ((_c, i) => (!i.responsibleAgency ? '请填写负责公开该信息的行政机关' : null)) satisfies Guard,
-  targetUnit: ((_c, i) => (!i.targetUnitId ? '请选择转办的单位' : null)) satisfies Guard,
+      : null,
+  ),
+  agencyNamed: onInput((_c, i) => (!i.responsibleAgency ? '请填写负责公开该信息的行政机关' : null)),
+  targetUnit: onInput((_c, i) => (!i.targetUnitId ? '请选择转办的单位' : null)),
 };
 
 /** The workflow table. Read it as "event: from → to, by whom, provided that …". */
@@ -192,7 +202,10 @@ export const EVENTS = {
   end_consultation: {
     label: '结束征求意见',
     from: ['consulting'],
-    to: (c: CaseSnapshot) => (c.extensionWorkingDays > 0 ? 'extended' : 'accepted'),
+    to: {
+      oneOf: ['accepted', 'extended'],
+      pick: (c: CaseSnapshot) => (c.extensionWorkingDays > 0 ? 'extended' : 'accepted'),
+    },
     who: 'request.handle',
     guards: [],
   },
@@ -272,6 +285,28 @@ export function actorProblem(event: WorkflowEvent, c: CaseSnapshot, actor: Actor
   return can(actor, def.who, c.unitPath) ? null : '您没有办理此操作的权限';
 }
 
+/** The case workflow for the engine (lib/workflow): state, then who, then the event's guards. */
+export const INFO_REQUEST_WORKFLOW: WorkflowDefinition<
+  State,
+  WorkflowEvent,
+  CaseSnapshot,
+  EventInput,
+  GuardContext,
+  EventDefinition
+> = {
+  states: STATES,
+  stateLabels: STATE_LABELS,
+  events: EVENTS,
+  stateOf: (c) => c.state,
+  stateProblem: (state, rule) => `“${STATE_LABELS[state]}”状态的申请不能执行“${rule.label}”`,
+  checks: (event, rule) => [
+    guard.actor((c: CaseSnapshot, g: GuardContext) => actorProblem(event, c, g.actor)),
+    ...rule.guards,
+  ],
+  // The scheduled jobs' events are never offered on the case page.
+  offered: (_event, rule) => rule.who !== 'system',
+};
+
 /** Every reason `event` cannot run on the case now (empty = it can). */
 export function transitionProblems(
   event: WorkflowEvent,
@@ -279,27 +314,15 @@ export function transitionProblems(
   input: EventInput,
   g: GuardContext,
 ): string[] {
-  const def: EventDefinition = EVENTS[event];
-  const problems: string[] = [];
-  if (!def.from.includes(c.state)) {
-    problems.push(`“${STATE_LABELS[c.state]}”状态的申请不能执行“${def.label}”`);
-  }
-  const who = actorProblem(event, c, g.actor);
-  if (who) problems.push(who);
-  for (const guard of def.guards) {
-    const p = guard(c, input, g);
-    if (p) problems.push(p);
-  }
-  return problems;
+  return reasonMessages(eventReasons(INFO_REQUEST_WORKFLOW, event, c, g, input));
 }
 
 /** The state after `event` (call only when transitionProblems is empty). */
 export function targetState(event: WorkflowEvent, c: CaseSnapshot): State {
-  const def: EventDefinition = EVENTS[event];
-  return typeof def.to === 'function' ? def.to(c) : def.to;
+  return targetOf(EVENTS[event], c) as State;
 }
 
 /** Events that could run from `state` (for menus; guards are checked separately). */
 export function eventsFrom(state: State): WorkflowEvent[] {
-  return EVENT_KEYS.filter((e) => (EVENTS[e].from as readonly State[]).includes(state));
+  return eventsFromState(INFO_REQUEST_WORKFLOW, state);
 }

@@ -1,28 +1,20 @@
 /** Back-office 依申请公开 routes: workbench, intake, the case page and its workflow events. */
 import { randomUUID } from 'node:crypto';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
-import { echoValues, formRejection, handleForm, idParam } from '../../http/forms.ts';
+import { echoValues, handleForm, idParam } from '../../http/forms.ts';
 import { sendPage } from '../../http/render.ts';
 import { requirePermission, viewContext } from '../../http/request-context.ts';
 import { emptyForm, type FormState } from '../../http/view-context.ts';
 import { can } from '../../kernel/permissions.ts';
 import type { CallContext } from '../../lib/actor.ts';
 import { addDays, todayInShanghai } from '../../lib/calendar/dates.ts';
+import { isAppError } from '../../lib/errors.ts';
 import type { Registry } from '../../platform/module.ts';
-import { caseClockStatus, toSnapshot } from './info-request.case.ts';
 import type { CaseFilter } from './info-request.repository.ts';
-import {
-  EVENT_KEYS,
-  EVENTS,
-  eventsFrom,
-  type State,
-  transitionProblems,
-  type WorkflowEvent,
-} from './info-request.workflow.ts';
-import { LETTER_MAIL_REF } from './info-request-letter.mail.tsx';
-import { SPLITTABLE_STATES } from './info-request-split.service.ts';
+import { EVENT_KEYS, EVENTS, type WorkflowEvent } from './info-request.workflow.ts';
+import type { CaseView } from './info-request-case-view.service.ts';
 import { requestExtras } from './requests.services.ts';
-import { CasePage, type CaseView } from './views/case-page.tsx';
+import { CasePage } from './views/case-page.tsx';
 import { IntakePage, WorkbenchPage } from './views/workbench-page.tsx';
 
 export function registerAdminRequestRoutes(server: FastifyInstance, app: Registry): void {
@@ -113,7 +105,7 @@ export function registerAdminRequestRoutes(server: FastifyInstance, app: Registr
 
 /**
  * Runs a case form action; on a validation, conflict or workflow refusal shows the case page again
- * (status from formRejection) with every problem and what was typed, in the form that was sent.
+ * (422/409) with every problem and what was typed, in the form that was sent.
  */
 export async function caseForm(
   app: Registry,
@@ -128,12 +120,13 @@ export async function caseForm(
     await action();
     return reply.redirect(`/admin/requests/${id}?done=${done}`, 303);
   } catch (e) {
-    const rejected = formRejection(e);
-    if (!rejected) throw e;
-    const form: FormState = { values: echoValues(req.body), problems: rejected.problems };
+    const shown = isAppError(e) && ['validation', 'conflict', 'invalid_transition'].includes(e.code);
+    if (!isAppError(e) || !shown) throw e;
+    const problems = e.problems.length ? e.problems : [{ field: '_', message: e.message }];
+    const form: FormState = { values: echoValues(req.body), problems };
     const v = await caseView(app, req.ctx, id, false);
     const page = CasePage({ ctx: await viewContext(app, req), v, form, activeForm });
-    return sendPage(reply, page, rejected.status);
+    return sendPage(reply, page, e.code === 'conflict' ? 409 : 422);
   }
 }
 
@@ -155,66 +148,6 @@ function dueMatches(window: string, status: string | null, due: string | null, d
 }
 
 /** Everything the case page shows, for a member of staff who may handle the case. */
-export async function caseView(
-  app: Registry,
-  ctx: CallContext,
-  id: number,
-  show: boolean,
-): Promise<CaseView> {
-  const x = requestExtras(app);
-  const c = await app.requests.service.getForHandling(ctx, id);
-  const unit = (await app.units.findById(c.row.unit_id))!;
-  const calendar = await app.calendar.calendar();
-  const day = today(app);
-  const letters = await x.records.letters(id);
-  const snapshot = toSnapshot(
-    c.row,
-    unit.path,
-    calendar,
-    letters.map((l) => l.kind),
-  );
-  const plausible = {
-    receivedOn: day,
-    extensionWorkingDays: 1,
-    decision: snapshot.decision ?? 'granted',
-    responsibleAgency: '—',
-    targetUnitId: 1,
-  } as const;
-  const events = eventsFrom(c.row.state as State)
-    .filter((e) => EVENTS[e].who !== 'system')
-    .map((event) => ({
-      event,
-      problems: transitionProblems(event, snapshot, plausible, { actor: ctx.actor, today: day }),
-    }));
-  const me = ctx.actor.kind === 'user' ? ctx.actor.userId : null;
-  if (show) {
-    await app.database.db.transaction().execute((trx) =>
-      app.audit.record(trx, ctx, {
-        action: 'request.reveal',
-        targetType: 'info_request',
-        targetId: id,
-        summary: `查看政府信息公开申请 ${c.row.reference} 的申请人完整信息`,
-      }),
-    );
-  }
-  return {
-    ...c,
-    unit,
-    showApplicant: show || (me !== null && c.row.handler_user_id === me),
-    clockStatus: caseClockStatus(calendar, c.row, day),
-    letters,
-    letterMails: await app.mail.statesFor(
-      LETTER_MAIL_REF,
-      letters.map((l) => l.id),
-    ),
-    suggestedLetters: x.letters.suggestedKinds(c.row),
-    fees: await x.fees.list(id),
-    appeals: await x.appeals.list(id),
-    files: await x.records.files(id),
-    events,
-    links: await x.split.links(c.row),
-    canSplit: SPLITTABLE_STATES.includes(c.row.state as State),
-    units: (await app.units.activeUnits()).filter((u) => u.id !== c.row.unit_id),
-    today: day,
-  };
+export function caseView(app: Registry, ctx: CallContext, id: number, show: boolean): Promise<CaseView> {
+  return app.requests.caseViews.caseView(ctx, id, show);
 }

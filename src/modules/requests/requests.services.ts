@@ -14,6 +14,7 @@ import { InfoRequestRepository } from './info-request.repository.ts';
 import { InfoRequestService } from './info-request.service.ts';
 import { type InfoRequestDeps, InfoRequestTransitions } from './info-request.transitions.ts';
 import { InfoRequestAppealService } from './info-request-appeals.service.ts';
+import { InfoRequestCaseViewService } from './info-request-case-view.service.ts';
 import { InfoRequestFeeService } from './info-request-fees.service.ts';
 import { LetterMails } from './info-request-letter.mail.tsx';
 import { InfoRequestLetterService } from './info-request-letters.service.ts';
@@ -44,6 +45,8 @@ export interface Requests {
   stats: InfoRequestStatsService;
   /** Settings, letters, fees, 复议/诉讼, the public form, splits. */
   extras: RequestExtras;
+  /** What the staff case page shows (and the audited reveal of the applicant). */
+  caseViews: InfoRequestCaseViewService;
 }
 
 /** The extra services of one app. */
@@ -81,6 +84,12 @@ export function createRequests(
     jobs: new InfoRequestJobs(deps, transitions),
     stats: new InfoRequestStatsService(deps),
     extras,
+    caseViews: new InfoRequestCaseViewService({
+      ...deps,
+      ...{ service, mail: d.mail, units: d.unitRepo },
+      ...{ records: extras.records, letters: extras.letters, fees: extras.fees },
+      ...{ appeals: extras.appeals, split: extras.split },
+    }),
   };
 }
 

@@ -9,6 +9,7 @@ import type { Registry } from '../../platform/module.ts';
 import { bulletinTitle } from './task-bulletin.ts';
 import { buildBulletinDocx } from './task-bulletin-docx.ts';
 import { officeUnitId } from './task-page-data.ts';
+import { BULLETINS_PER_YEAR, bulletinQuarterOf } from './task-supervision.ts';
 import { AssessmentPage, BulletinPage } from './views/bulletin-pages.tsx';
 import { queryInt } from './views/task-ui.tsx';
 
@@ -16,8 +17,8 @@ import { queryInt } from './views/task-ui.tsx';
 function period(app: Registry, query: unknown) {
   const today = app.clock.now().toISOString().slice(0, 10);
   const year = queryInt(query, 'year') ?? Number(today.slice(0, 4));
-  const q = queryInt(query, 'quarter') ?? Math.floor((Number(today.slice(5, 7)) - 1) / 3) + 1;
-  return { year: Math.min(Math.max(year, 2000), 2100), quarter: Math.min(q, 4) };
+  const q = queryInt(query, 'quarter') ?? bulletinQuarterOf(today);
+  return { year: Math.min(Math.max(year, 2000), 2100), quarter: Math.min(q, BULLETINS_PER_YEAR) };
 }
 
 export function registerBulletinRoutes(server: FastifyInstance, app: Registry): void {

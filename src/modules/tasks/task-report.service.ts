@@ -15,10 +15,16 @@ import type { Clock } from '../../lib/clock.ts';
 import { AppError, type FieldProblem } from '../../lib/errors.ts';
 import { checkUpload, type FileKind, type UploadRule } from '../../lib/file-types.ts';
 import { intField, parseInput, requiredText } from '../../lib/validation.ts';
+import { type Transition, WorkflowEngine } from '../../lib/workflow/engine.ts';
 import type { UnitService } from '../orgs/unit.service.ts';
 import type { TaskRepository } from './task.repository.ts';
 import type { TaskReportRepository } from './task-report.repository.ts';
-import { REPORT_TRANSITIONS, type ReportEvent, transitionProblem } from './task-report.workflow.ts';
+import {
+  REPORT_TRANSITIONS,
+  REPORT_WORKFLOW,
+  type ReportEvent,
+  refuseReview,
+} from './task-report.workflow.ts';
 import { computeTaskStatus, TASK_STATUS_LABELS, type TaskStatus } from './task-status.ts';
 
 export interface TaskReportServiceDeps {
@@ -74,7 +80,16 @@ type Task = NonNullable<Awaited<ReturnType<TaskRepository['findTask']>>>;
 type Report = NonNullable<Awaited<ReturnType<TaskReportRepository['find']>>>;
 
 export class TaskReportService {
-  constructor(private readonly d: TaskReportServiceDeps) {}
+  private readonly engine;
+
+  constructor(private readonly d: TaskReportServiceDeps) {
+    this.engine = new WorkflowEngine(REPORT_WORKFLOW, {
+      db: d.db,
+      audit: d.audit,
+      refuse: refuseReview,
+      conflict: () => AppError.conflict('该进展报告刚被他人审核，请刷新后查看'),
+    });
+  }
 
   /**
    * A responsible unit reports progress on a task (optionally marking it 完成), with evidence links and
@@ -130,41 +145,44 @@ export class TaskReportService {
 
   /** The 政务公开办 accepts a report; the task's status is recomputed (已完成 if it was marked 完成). */
   async acceptReport(ctx: CallContext, reportId: number): Promise<TaskStatus> {
-    const { report, task } = await this.checkReview(ctx, reportId, 'accept');
-    if (report.marks_done === 1 && this.d.evidence) {
-      const blockers = await this.d.evidence.doneBlockers(task.id);
-      if (blockers.length) throw AppError.validation(blockers.map((message) => ({ field: '_', message })));
-    }
-    return this.d.db.transaction().execute(async (trx) => {
-      await this.moveReport(trx, ctx, report, 'accept', null);
-      const status = await this.recomputeStatus(trx, task);
-      await this.d.audit.record(trx, ctx, {
-        action: 'task.accept_report',
-        targetType: 'task_report',
-        targetId: report.id,
-        summary: `采纳任务“${task.number} ${task.title}”的进展报告，任务状态：${TASK_STATUS_LABELS[status]}`,
-        before: { reportState: report.state, taskStatus: task.status },
-        after: { reportState: 'accepted', taskStatus: status },
-      });
-      return status;
+    return this.review(ctx, reportId, 'accept', {}, async ({ report, task }) => {
+      if (report.marks_done === 1 && this.d.evidence) {
+        const blockers = await this.d.evidence.doneBlockers(task.id);
+        if (blockers.length) throw AppError.validation(blockers.map((message) => ({ field: '_', message })));
+      }
+      const moved = { status: task.status as TaskStatus };
+      return {
+        change: (trx) => this.moveReport(trx, ctx, report, 'accept', null),
+        record: async (trx) => {
+          moved.status = await this.recomputeStatus(trx, task);
+        },
+        audit: () => ({
+          action: 'task.accept_report',
+          targetType: 'task_report',
+          targetId: report.id,
+          summary: `采纳任务“${task.number} ${task.title}”的进展报告，任务状态：${TASK_STATUS_LABELS[moved.status]}`,
+          before: { reportState: report.state, taskStatus: task.status },
+          after: { reportState: 'accepted', taskStatus: moved.status },
+        }),
+        result: () => moved.status,
+      };
     });
   }
 
   /** The 政务公开办 returns a report with a required comment; the unit may then submit a new one. */
   async returnReport(ctx: CallContext, reportId: number, raw: unknown): Promise<void> {
-    const { report, task } = await this.checkReview(ctx, reportId, 'return', raw);
-    const { comment } = parseInput(returnSchema, raw);
-    await this.d.db.transaction().execute(async (trx) => {
-      await this.moveReport(trx, ctx, report, 'return', comment);
-      await this.d.audit.record(trx, ctx, {
+    await this.review(ctx, reportId, 'return', raw, async ({ report, task }, { comment }) => ({
+      change: (trx) => this.moveReport(trx, ctx, report, 'return', comment),
+      audit: () => ({
         action: 'task.return_report',
         targetType: 'task_report',
         targetId: report.id,
         summary: `退回任务“${task.number} ${task.title}”的进展报告：${comment}`,
         before: { reportState: report.state },
         after: { reportState: 'returned', comment },
-      });
-    });
+      }),
+      result: () => undefined,
+    }));
   }
 
   /** The reports of a task, oldest first, with their evidence links parsed and attached files. */
@@ -212,43 +230,56 @@ export class TaskReportService {
     return out;
   }
 
-  /** Every reason the review cannot happen: permission first, then state, self-review and the comment. */
-  private async checkReview(ctx: CallContext, reportId: number, event: ReportEvent, raw?: unknown) {
-    const report = await this.d.reports.find(reportId);
-    if (!report) throw AppError.notFound('进展报告');
-    const task = await this.getTask(report.task_id);
-    if (!can(ctx.actor, 'task.manage', task.plan_unit_path))
-      throw AppError.forbidden('只有政务公开管理员可以审核任务进展');
-    const problems: FieldProblem[] = [];
-    const stateProblem = transitionProblem(event, report.state);
-    if (stateProblem) problems.push({ field: '_', message: stateProblem });
-    if (ctx.actor.kind === 'user' && ctx.actor.userId === report.submitted_by)
-      problems.push({ field: '_', message: '不能审核本人报送的进展报告' });
-    if (event === 'return') {
-      const r = returnSchema.safeParse(raw ?? {});
-      if (!r.success)
-        problems.push({ field: 'comment', message: r.error.issues[0]?.message ?? '请填写退回意见' });
-    }
-    if (problems.length) throw AppError.validation(problems);
-    return { report, task };
+  /**
+   * Runs a review through the workflow engine: the permission first (403 alone), then every reason
+   * (state, self-review, the 退回意见) at once, then one transaction that moves the report only if it
+   * is still 待审核 (else 409 "刚被他人审核") and writes the audit event.
+   */
+  private review<Out>(
+    ctx: CallContext,
+    reportId: number,
+    event: ReportEvent,
+    raw: unknown,
+    commit: (
+      p: { report: Report; task: Task },
+      input: { comment: string },
+    ) => Promise<Transition<Transaction<DB>, undefined, Out>>,
+  ): Promise<Out> {
+    return this.engine.run(ctx, {
+      ...(event === 'return' ? { input: { schema: returnSchema, raw: raw ?? {} } } : {}),
+      event,
+      prepare: async () => {
+        const report = await this.d.reports.find(reportId);
+        if (!report) throw AppError.notFound('进展报告');
+        return { report, task: await this.getTask(report.task_id) };
+      },
+      subject: ({ report, task }) => ({
+        state: report.state,
+        planUnitPath: task.plan_unit_path,
+        submittedBy: report.submitted_by,
+      }),
+      env: () => ctx.actor,
+      // Blocking evidence is looked at only once the review itself may happen.
+      commit: ({ prepared, value }) => commit(prepared, value as { comment: string }),
+    });
   }
 
-  private async moveReport(
+  /** Moves the report out of 待审核; false when another reviewer got there first. */
+  private moveReport(
     trx: Transaction<DB>,
     ctx: CallContext,
     report: Report,
     event: ReportEvent,
     comment: string | null,
-  ): Promise<void> {
+  ): Promise<boolean> {
     const now = this.d.clock.now();
-    const moved = await this.d.reports.review(trx, report.id, report.state, {
+    return this.d.reports.review(trx, report.id, report.state, {
       state: REPORT_TRANSITIONS[event].to,
       reviewed_by: ctx.actor.kind === 'user' ? ctx.actor.userId : null,
       reviewed_at: now.toISOString(),
       reviewed_on: todayInShanghai(now),
       review_comment: comment,
     });
-    if (!moved) throw AppError.conflict('该进展报告刚被他人审核，请刷新后查看');
   }
 
   /** Recomputes a task's status from its accepted reports and today's date, and stores it. */

@@ -1,5 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import { type BulletinAssignment, computeBulletin, quarterRange } from './task-supervision.ts';
+import {
+  BULLETINS_PER_YEAR,
+  type BulletinAssignment,
+  bulletinQuarterOf,
+  computeBulletin,
+  quarterRange,
+} from './task-supervision.ts';
 
 describe('quarterRange', () => {
   it.each([
@@ -12,6 +18,25 @@ describe('quarterRange', () => {
   });
   it('rejects a fifth quarter', () => {
     expect(() => quarterRange(2026, 5)).toThrow(RangeError);
+  });
+});
+
+describe('一季度一通报: bulletinQuarterOf', () => {
+  it.each([
+    ['2026-01-01', 1],
+    ['2026-03-31', 1],
+    ['2026-04-01', 2],
+    ['2026-09-30', 3],
+    ['2026-12-31', 4],
+  ])('%s is in quarter %i', (date, q) => {
+    expect(bulletinQuarterOf(date)).toBe(q);
+  });
+  it('has one bulletin per quarter, and every quarter lies inside its range', () => {
+    expect(BULLETINS_PER_YEAR).toBe(4);
+    for (let q = 1; q <= BULLETINS_PER_YEAR; q++) {
+      const { start, end } = quarterRange(2026, q);
+      expect([bulletinQuarterOf(start), bulletinQuarterOf(end)]).toEqual([q, q]);
+    }
   });
 });
 

@@ -62,12 +62,26 @@ export interface QuarterlyBulletin {
 
 export const COMPLETION_FORMULA = '完成率 = 已完成任务数 ÷ 应完成任务数（截至季度末到期或已完成的任务）';
 
+/**
+ * 一季度一通报: the seeds' 工作要点 (seed 000, 三、加大力度: 实行"一季度一通报"工作机制) require one
+ * supervision bulletin per quarter, so a year has four bulletin periods of three months each.
+ */
+export const BULLETINS_PER_YEAR = 4;
+/** Months covered by one bulletin (一季度一通报). */
+export const MONTHS_PER_BULLETIN = 12 / BULLETINS_PER_YEAR;
+
 const QUARTER_END = ['03-31', '06-30', '09-30', '12-31'];
+
+/** The bulletin quarter (1–4, 一季度一通报) that a 'YYYY-MM-DD' date falls in. */
+export function bulletinQuarterOf(date: string): number {
+  return Math.floor((Number(date.slice(5, 7)) - 1) / MONTHS_PER_BULLETIN) + 1;
+}
 
 /** First and last day of a quarter ('YYYY-MM-DD'). */
 export function quarterRange(year: number, quarter: number): { start: string; end: string } {
-  if (!Number.isInteger(quarter) || quarter < 1 || quarter > 4) throw new RangeError(`quarter ${quarter}`);
-  const month = String((quarter - 1) * 3 + 1).padStart(2, '0');
+  if (!Number.isInteger(quarter) || quarter < 1 || quarter > BULLETINS_PER_YEAR)
+    throw new RangeError(`quarter ${quarter}`);
+  const month = String((quarter - 1) * MONTHS_PER_BULLETIN + 1).padStart(2, '0');
   return { start: `${year}-${month}-01`, end: `${year}-${QUARTER_END[quarter - 1]}` };
 }
 

@@ -1,24 +1,8 @@
 /** Back office: one case — data, due date with its arithmetic, actions, letters, fees, 复议/诉讼, timeline. */
-import type { Unit } from '../../../db/schema.ts';
 import type { FormState, ViewContext } from '../../../http/view-context.ts';
-import {
-  ActionForm,
-  Breadcrumbs,
-  Button,
-  CsrfField,
-  ErrorSummary,
-  Notice,
-  SelectField,
-  SummaryList,
-  TextField,
-} from '../../../http/views/components.tsx';
+import { Breadcrumbs, ErrorSummary, Notice, SummaryList } from '../../../http/views/components.tsx';
 import { AdminLayout } from '../../../http/views/layouts.tsx';
-import type { MailStateView } from '../../../lib/mail/mail-outbox.ts';
-import { describeMailState } from '../../../lib/mail/mail-state.ts';
-import type { ClockStatus, DueDateExplanation } from '../info-request.clock.ts';
 import {
-  APPLICANT_KIND_LABELS,
-  type ApplicantKind,
   CARRIER_LABELS,
   type Carrier,
   CHANNEL_INFO,
@@ -27,53 +11,20 @@ import {
   DELIVERY_METHOD_LABELS,
   type Decision,
   type DeliveryMethod,
-  ID_TYPE_LABELS,
-  LETTER_TEMPLATES,
-  type LetterTemplate,
   REPLY_TYPE_LABELS,
-  REPORT_CATEGORY_LABELS,
   type ReplyType,
-  type ReportCategory,
 } from '../info-request.model.ts';
-import type { InfoRequestRow, TimelineRow } from '../info-request.repository.ts';
-import type { ApplicantData } from '../info-request.schemas.ts';
-import { maskApplicant } from '../info-request.service.ts';
 import { STATE_LABELS, type State } from '../info-request.workflow.ts';
-import {
-  APPEAL_KIND_LABELS,
-  APPEAL_KINDS,
-  APPEAL_RESULT_LABELS,
-  APPEAL_RESULTS,
-} from '../info-request-appeals.service.ts';
-import type { AppealRow, FeeRow, LetterRow } from '../info-request-records.repository.ts';
-import type { CaseLinks } from '../info-request-split.service.ts';
-import { FEE_METHOD_LABELS, type FeeMethod, formatYuan } from '../processing-fee.ts';
-import { type EventAvailability, EventForms } from './event-forms.tsx';
-import { ClockTag, chinaDateTime, RadioGroup, RequestsStyles } from './request-ui.tsx';
+import type { CaseView } from '../info-request-case-view.service.ts';
+import { AppealsSection } from './case-appeals.tsx';
+import { ApplicantSection } from './case-applicant.tsx';
+import { FeesSection } from './case-fees.tsx';
+import { LettersSection } from './case-letters.tsx';
+import { EventForms } from './event-forms.tsx';
+import { ClockTag, chinaDateTime, RequestsStyles } from './request-ui.tsx';
 import { LinkedCases, SplitForm } from './split-section.tsx';
 
-export interface CaseView {
-  row: InfoRequestRow;
-  unit: Unit;
-  applicant: ApplicantData;
-  showApplicant: boolean;
-  clock: DueDateExplanation | null;
-  clockStatus: ClockStatus | null;
-  timeline: TimelineRow[];
-  letters: LetterRow[];
-  /** The e-mail of each sent letter, by letter id (when mail is configured). */
-  letterMails: Map<number, MailStateView>;
-  suggestedLetters: LetterTemplate[];
-  fees: FeeRow[];
-  appeals: AppealRow[];
-  files: { id: number; file_name: string; size: number }[];
-  events: EventAvailability[];
-  /** 一事一申请: parent and children of the case, and whether it may be split now. */
-  links: CaseLinks;
-  canSplit: boolean;
-  units: Unit[];
-  today: string;
-}
+export type { CaseView } from '../info-request-case-view.service.ts';
 
 const DONE: Record<string, string> = {
   event: '已办理。',
@@ -185,256 +136,6 @@ function ClockSection({ v }: { v: CaseView }) {
           <li key={l.text}>{l.text}</li>
         ))}
       </ul>
-    </>
-  );
-}
-
-function ApplicantSection({ v }: { v: CaseView }) {
-  const a = v.showApplicant ? v.applicant : maskApplicant(v.applicant);
-  const kind = v.row.applicant_kind as ApplicantKind;
-  const category = `${APPLICANT_KIND_LABELS[kind]}（${REPORT_CATEGORY_LABELS[v.row.report_category as ReportCategory]}）`;
-  if (v.row.applicant_erased_on) {
-    return (
-      <>
-        <h2>申请人</h2>
-        <p>
-          <strong>申请人信息已按保存期限清除（{v.row.applicant_erased_on}）</strong>
-        </p>
-        <SummaryList rows={[['申请人类型', category]]} />
-      </>
-    );
-  }
-  return (
-    <>
-      <h2>申请人</h2>
-      <p>
-        {v.showApplicant ? (
-          <a href={`/admin/requests/${v.row.id}`}>隐藏个人信息</a>
-        ) : (
-          <a href={`/admin/requests/${v.row.id}?show=1`}>显示完整个人信息（将记入审计日志）</a>
-        )}
-      </p>
-      <SummaryList
-        rows={[
-          ['申请人类型', category],
-          ['姓名或名称', a.name],
-          ...(kind === 'citizen'
-            ? ([
-                ['证件', `${a.idType ? ID_TYPE_LABELS[a.idType] : ''} ${a.idNumber ?? ''}`],
-                ['工作单位', a.workUnit],
-              ] as [string, string | null][])
-            : ([
-                ['统一社会信用代码', a.creditCode],
-                ['法定代表人', a.legalRepresentative],
-                ['联系人', a.contactName],
-              ] as [string, string | null][])),
-          ['通信地址', a.address],
-          ['邮政编码', a.postcode],
-          ['联系电话', a.phone],
-          ['电子邮箱', a.email],
-          [
-            '身份证明扫描件',
-            v.files.length ? (
-              <ul>
-                {v.files.map((f) => (
-                  <li key={f.id}>
-                    <a href={`/admin/requests/files/${f.id}`}>{f.file_name}</a>
-                  </li>
-                ))}
-              </ul>
-            ) : null,
-          ],
-        ]}
-      />
-    </>
-  );
-}
-
-function LettersSection({ ctx, v, form }: { ctx: ViewContext; v: CaseView; form: FormState }) {
-  return (
-    <>
-      <h2 id="letters">文书</h2>
-      {v.letters.length ? (
-        <table>
-          <caption class="visually-hidden">本申请的文书</caption>
-          <thead>
-            <tr>
-              <th scope="col">文书</th>
-              <th scope="col">编号</th>
-              <th scope="col">出具日期</th>
-              <th scope="col">送达</th>
-            </tr>
-          </thead>
-          <tbody>
-            {v.letters.map((l) => (
-              <tr key={l.id}>
-                <td>
-                  <a href={`/admin/requests/letters/${l.id}`}>{l.title}</a>（
-                  <a href={`/admin/requests/letters/${l.id}/docx`}>Word</a>）
-                </td>
-                <td>{l.number}</td>
-                <td>{l.issued_on}</td>
-                <td>
-                  {l.sent_on ?? (
-                    <ActionForm
-                      action={`/admin/requests/letters/${l.id}/sent`}
-                      csrf={ctx.csrfToken}
-                      label={`标记 ${l.number} 今日送达`}
-                    />
-                  )}
-                  {v.letterMails.has(l.id) ? (
-                    <p class="hint">{describeMailState(v.letterMails.get(l.id) as MailStateView)}</p>
-                  ) : null}
-                </td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
-      ) : (
-        <p>尚未生成文书。</p>
-      )}
-      <form method="post" action={`/admin/requests/${v.row.id}/letters`} novalidate>
-        <CsrfField token={ctx.csrfToken} />
-        <SelectField
-          form={{ ...form, values: { letterKind: v.suggestedLetters[0], ...form.values } }}
-          name="letterKind"
-          label="生成文书"
-          hint="按模板生成并编号；答复告知书在“答复”时随答复送达"
-          options={v.suggestedLetters.map((k) => ({ value: k, label: LETTER_TEMPLATES[k] }))}
-        />
-        <Button kind="secondary">生成文书</Button>
-      </form>
-    </>
-  );
-}
-
-function FeesSection({ ctx, v, form }: { ctx: ViewContext; v: CaseView; form: FormState }) {
-  const unpaid = v.fees.find((f) => f.status === 'unpaid');
-  const statusLabel: Record<string, string> = { unpaid: '待缴费', paid: '已缴费', lapsed: '逾期未缴' };
-  return (
-    <>
-      <h2 id="fees">信息处理费</h2>
-      {v.fees.length ? (
-        <ul>
-          {v.fees.map((f) => (
-            <li key={f.id}>
-              {FEE_METHOD_LABELS[f.method as FeeMethod]} {formatYuan(f.amount_fen)} 元，{f.notice_on}{' '}
-              通知，缴费期限至 {f.pay_by}，{statusLabel[f.status]}
-              {f.paid_on ? `（${f.paid_on}）` : ''}
-            </li>
-          ))}
-        </ul>
-      ) : (
-        <p>未收费。</p>
-      )}
-      {unpaid ? (
-        <ActionForm
-          action={`/admin/requests/${v.row.id}/fees/paid`}
-          csrf={ctx.csrfToken}
-          label="登记今日已缴费"
-        />
-      ) : (
-        <form method="post" action={`/admin/requests/${v.row.id}/fees`} novalidate>
-          <CsrfField token={ctx.csrfToken} />
-          <RadioGroup
-            form={form}
-            name="method"
-            legend="计收方式（国办函〔2020〕109号，同一申请只按一种方式）"
-            options={[
-              { value: 'per_application', label: '按件计收（按申请人本自然月的申请件数）' },
-              { value: 'per_page', label: '按量计收（按页数）' },
-            ]}
-          />
-          <TextField
-            form={form}
-            name="pages"
-            label="页数（按量计收时填写）"
-            width="short"
-            inputmode="numeric"
-          />
-          <Button kind="secondary">生成收费通知</Button>
-        </form>
-      )}
-    </>
-  );
-}
-
-function ConcludeAppealForm({ ctx, id, form }: { ctx: ViewContext; id: number; form: FormState }) {
-  return (
-    <form method="post" action={`/admin/requests/appeals/${id}`} novalidate>
-      <CsrfField token={ctx.csrfToken} />
-      <SelectField
-        form={form}
-        name={`result-${id}`}
-        label="审结结果"
-        placeholder="请选择"
-        options={(['upheld', 'corrected', 'other'] as const).map((k) => ({
-          value: k,
-          label: APPEAL_RESULT_LABELS[k],
-        }))}
-      />
-      <TextField
-        form={form}
-        name={`concludedOn-${id}`}
-        label="审结日期"
-        width="short"
-        hint="格式 YYYY-MM-DD"
-      />
-      <Button kind="secondary">{`登记审结（记录 ${id}）`}</Button>
-    </form>
-  );
-}
-
-function AppealsSection({
-  ctx,
-  v,
-  form,
-  pickForm,
-}: {
-  ctx: ViewContext;
-  v: CaseView;
-  form: FormState;
-  pickForm: (name: string) => FormState;
-}) {
-  return (
-    <>
-      <h2 id="appeals">行政复议、行政诉讼</h2>
-      {v.appeals.length ? (
-        <ul>
-          {v.appeals.map((a) => (
-            <li key={a.id}>
-              {APPEAL_KIND_LABELS[a.kind as keyof typeof APPEAL_KIND_LABELS]}：{a.filed_on}，{a.body}，
-              {APPEAL_RESULT_LABELS[a.result as keyof typeof APPEAL_RESULT_LABELS]}
-              {a.concluded_on ? `（${a.concluded_on} 审结）` : ''}
-              {a.result === 'pending' ? (
-                <ConcludeAppealForm ctx={ctx} id={a.id} form={pickForm(`appeal-${a.id}`)} />
-              ) : null}
-            </li>
-          ))}
-        </ul>
-      ) : (
-        <p>无。</p>
-      )}
-      <form method="post" action={`/admin/requests/${v.row.id}/appeals`} novalidate>
-        <CsrfField token={ctx.csrfToken} />
-        <SelectField
-          form={form}
-          name="kind"
-          label="类型"
-          placeholder="请选择"
-          options={APPEAL_KINDS.map((k) => ({ value: k, label: APPEAL_KIND_LABELS[k] }))}
-        />
-        <TextField form={form} name="filedOn" label="申请或起诉日期" width="short" hint="格式 YYYY-MM-DD" />
-        <TextField form={form} name="body" label="复议机关或人民法院" />
-        <SelectField
-          form={form}
-          name="result"
-          label="结果"
-          options={APPEAL_RESULTS.map((k) => ({ value: k, label: APPEAL_RESULT_LABELS[k] }))}
-        />
-        <TextField form={form} name="concludedOn" label="审结日期（已审结的填写）" width="short" />
-        <Button kind="secondary">登记</Button>
-      </form>
     </>
   );
 }

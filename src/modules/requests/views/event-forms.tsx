@@ -1,7 +1,11 @@
-/** One form per workflow event available on a case; unavailable events list every reason. */
+/**
+ * One form per workflow event the engine offers on a case (info-request-case-view.service.ts); an
+ * event that cannot run yet lists every reason instead.
+ */
 import type { Unit } from '../../../db/schema.ts';
 import type { FormState, ViewContext } from '../../../http/view-context.ts';
 import { Button, CsrfField, SelectField, TextArea, TextField } from '../../../http/views/components.tsx';
+import type { EventAvailability } from '../../../lib/workflow/definition.ts';
 import {
   DECISION_GROUP_LABELS,
   DECISION_GROUPS,
@@ -13,11 +17,6 @@ import {
   REPLY_TYPES,
 } from '../info-request.model.ts';
 import { EVENTS, type WorkflowEvent } from '../info-request.workflow.ts';
-
-export interface EventAvailability {
-  event: WorkflowEvent;
-  problems: string[];
-}
 
 function DecisionSelect({ form }: { form: FormState }) {
   const current = String(form.values.decision ?? '');
@@ -191,7 +190,7 @@ export function EventForms({
 }: {
   ctx: ViewContext;
   caseId: number;
-  events: EventAvailability[];
+  events: EventAvailability<WorkflowEvent>[];
   form: FormState;
   activeEvent?: string;
   units: Unit[];
@@ -201,7 +200,7 @@ export function EventForms({
   const empty: FormState = { values: {}, problems: [] };
   return (
     <>
-      {events.map(({ event, problems }) => (
+      {events.map(({ event, reasons: problems }) => (
         <section class="event-form" key={event} aria-labelledby={`ev-${event}`}>
           <h3 id={`ev-${event}`}>{EVENTS[event].label}</h3>
           {problems.length ? (
