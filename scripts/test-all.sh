@@ -29,6 +29,9 @@ step "type check and lint"
 npx tsc --noEmit
 npx biome check .
 
+step "module boundaries (dependency-cruiser: no cycles, no reach into another module's internals)"
+npm run --silent depcruise
+
 step "unit tests"
 npx vitest run --project unit
 

@@ -15,12 +15,12 @@ import type {
 } from './checks/finding.ts';
 import { htmlToText } from './checks/html-text.ts';
 import { maskPersonalData } from './checks/personal-data.ts';
-import { kindMetadataOf } from './document-kinds.ts';
+import { kindMetadataOf } from './document-kind-metadata.ts';
 import type {
   PrePublicationConfig,
   PrePublicationInput,
   PrePublicationResult,
-} from './pre-publication-checks.ts';
+} from './pre-publication.types.ts';
 import type { DocumentRow } from './publishing.tables.ts';
 
 export type { ExtensionCheckName } from './checks/finding.ts';

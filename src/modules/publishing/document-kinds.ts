@@ -14,9 +14,12 @@ import { AppError, type FieldProblem } from '../../lib/errors.ts';
 import { parseInput, toProblems } from '../../lib/validation.ts';
 import type { CheckRegistry, ExtensionCheckName, PrePublicationCheck } from './check-registry.ts';
 import { type DocumentInput, documentInputSchema } from './document.model.ts';
+import { kindMetadataOf } from './document-kind-metadata.ts';
 import type { RelationType } from './document-relation.model.ts';
 
 /** Key of the built-in kind, 政府信息; every document created before kinds existed is of it. */
+export { kindMetadataOf };
+
 export const BUILT_IN_KIND = 'document';
 
 /** Form field names of a kind's metadata are prefixed, so they never collide with the core fields. */
@@ -78,17 +81,6 @@ const KEY = /^[a-z][a-z0-9_]{1,39}$/;
 
 /** The kind's metadata parsed from form values, or every problem (fields named `meta.<name>`). */
 export type KindMetadataResult = { metadata: Record<string, unknown> | null } | { problems: FieldProblem[] };
-
-/** A document's stored kind metadata (documents.kind_metadata_json) as an object; {} when none or unreadable. */
-export function kindMetadataOf(json: string | null | undefined): Record<string, unknown> {
-  if (!json) return {};
-  try {
-    const v = JSON.parse(json);
-    return v && typeof v === 'object' && !Array.isArray(v) ? v : {};
-  } catch {
-    return {};
-  }
-}
 
 export class DocumentKindRegistry {
   private readonly kinds = new Map<string, DocumentKind>();

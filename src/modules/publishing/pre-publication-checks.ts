@@ -19,8 +19,13 @@ import {
 } from './checks/required-metadata.ts';
 import { checkSecrecyMarks } from './checks/secrecy-marks.ts';
 import { DEFAULT_SENSITIVE_WORDS } from './checks/sensitive-words.ts';
-import { DEFAULT_TYPOS, type TypoEntry } from './checks/word-lists.ts';
+import { DEFAULT_TYPOS } from './checks/word-lists.ts';
 import { checkSensitiveWords, checkTypos } from './checks/words.ts';
+import type {
+  PrePublicationConfig,
+  PrePublicationInput,
+  PrePublicationResult,
+} from './pre-publication.types.ts';
 
 /**
  * Automatic checks before publication (先审查、后公开): run when an item is submitted for 保密审查 and again
@@ -30,6 +35,11 @@ import { checkSensitiveWords, checkTypos } from './checks/words.ts';
  */
 
 export type { CheckName, Finding, FindingLocation, FindingSeverity, Severity } from './checks/finding.ts';
+export type {
+  PrePublicationConfig,
+  PrePublicationInput,
+  PrePublicationResult,
+} from './pre-publication.types.ts';
 
 /** Every check, in the order findings are listed (and the settings page shows them). */
 export const CHECK_NAMES: readonly CheckName[] = [
@@ -54,32 +64,6 @@ export const CHECK_LABELS: Readonly<Record<CheckName, string>> = {
   'internal-link': '站内链接失效',
   lateness: '逾期公开（信息形成后超过20个工作日）',
 };
-
-/** What is checked. */
-export interface PrePublicationInput {
-  metadata: DocumentMetadataInput;
-  /** The sanitised body HTML. */
-  bodyHtml: string;
-  /** Attachments with their extracted text; null text means the type cannot be read automatically. */
-  attachments?: ReadonlyArray<{ name: string; text: string | null }>;
-  /** The (planned) 发布日期. */
-  publishOn: string;
-  /**
-   * This site, for the internal-link check: the public base URL, the document's id and what the database
-   * says about the link targets (resolved beforehand). Without it internal links are not checked.
-   */
-  site?: { publicBaseUrl?: string | undefined; documentId?: number | undefined; lookup: InternalLinkLookup };
-}
-
-/** Configuration of the checks (stored per site; editable by the 政务公开管理员). */
-export interface PrePublicationConfig {
-  severity: Readonly<Record<CheckName, Severity>>;
-  requiredMetadata: readonly MetadataField[];
-  typos: readonly TypoEntry[];
-  sensitiveWords: readonly string[];
-  /** Hosts allowed in links besides *.gov.cn (each with its subdomains). */
-  allowedHosts: readonly string[];
-}
 
 /** Defaults: leaked secrets and personal data block publication (保守国家秘密法, 个人信息保护法); the rest warn. */
 export const DEFAULT_PRE_PUBLICATION_CONFIG: PrePublicationConfig = Object.freeze({
@@ -107,13 +91,6 @@ export function buildPrePublicationConfig(
 ): PrePublicationConfig {
   const base = DEFAULT_PRE_PUBLICATION_CONFIG;
   return { ...base, ...overrides, severity: { ...base.severity, ...overrides.severity } };
-}
-
-/** The result of all checks. */
-export interface PrePublicationResult {
-  findings: Finding[];
-  /** True when at least one finding blocks publication. */
-  blocked: boolean;
 }
 
 /** The host of the public base URL (the site's own links are not external), if configured and valid. */
