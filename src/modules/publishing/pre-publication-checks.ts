@@ -6,17 +6,12 @@ import {
   prepareCheckRun,
   severityOf,
 } from './check-registry.ts';
-import type { CheckName, Finding, Severity } from './checks/finding.ts';
-import { checkInternalLinks, type InternalLinkLookup, internalLinksOf } from './checks/internal-links.ts';
+import type { CheckName, Severity } from './checks/finding.ts';
+import { checkInternalLinks, internalLinksOf } from './checks/internal-links.ts';
 import { checkLateness } from './checks/lateness.ts';
 import { checkExternalLinks } from './checks/links.ts';
 import { checkPersonalData } from './checks/personal-data.ts';
-import {
-  checkRequiredMetadata,
-  DEFAULT_REQUIRED_METADATA,
-  type DocumentMetadataInput,
-  type MetadataField,
-} from './checks/required-metadata.ts';
+import { checkRequiredMetadata, DEFAULT_REQUIRED_METADATA } from './checks/required-metadata.ts';
 import { checkSecrecyMarks } from './checks/secrecy-marks.ts';
 import { DEFAULT_SENSITIVE_WORDS } from './checks/sensitive-words.ts';
 import { DEFAULT_TYPOS } from './checks/word-lists.ts';
