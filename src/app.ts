@@ -16,7 +16,7 @@ import { Mailer } from './lib/mail/mailer.ts';
 import { Scheduler } from './lib/scheduler.ts';
 import type { UnitRepository } from './modules/orgs/unit.repository.ts';
 import type { Publishing } from './modules/publishing/publishing.services.ts';
-import { type AnyModule, MODULES, registerActionsOf } from './modules.ts';
+import { type AnyModule, MODULES, publicRoutesOf, registerActionsOf } from './modules.ts';
 import { type MenuEntry, sortMenu } from './platform/menu.ts';
 import type { Core, Registry } from './platform/module.ts';
 import type { HttpPorts } from './platform/ports.ts';
@@ -106,7 +106,9 @@ export function createApp(
     },
     publicGeneration: () => registry.publishing.publicGeneration(),
   };
-  const core: Core = { config, database, db, clock, log, audit, auditRepo, mail, http };
+  const routes = publicRoutesOf(modules);
+  const publicRoutes = () => routes;
+  const core: Core = { config, database, db, clock, log, audit, auditRepo, mail, http, publicRoutes };
   Object.assign(registry, core);
 
   const built = new Map<AnyModule, unknown>();

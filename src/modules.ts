@@ -3,6 +3,8 @@
  * modules before it). Adding a module = its manifest, a line here, and its migrations in
  * src/db/migrator.ts. The composition root (src/app.ts) loops over this list.
  */
+
+import { HTTP_PUBLIC_ROUTES } from './http/server.ts';
 import { registerModuleActions } from './kernel/roles.ts';
 import { accountsModule } from './modules/accounts/accounts.module.ts';
 import { auditModule } from './modules/audit/audit.module.ts';
@@ -13,7 +15,7 @@ import { portalModule } from './modules/portal/portal.module.ts';
 import { publishingModule } from './modules/publishing/publishing.module.ts';
 import { requestsModule } from './modules/requests/requests.module.ts';
 import { tasksModule } from './modules/tasks/tasks.module.ts';
-import type { ModuleManifest } from './platform/module.ts';
+import type { ModuleManifest, PublicRoute } from './platform/module.ts';
 
 // The manifests' own types differ (each builds its own services); the list only needs the common shape.
 export type AnyModule = ModuleManifest<any, any>;
@@ -29,6 +31,11 @@ export const MODULES: readonly AnyModule[] = [
   requestsModule,
   tasksModule,
 ];
+
+/** Every public GET route of a site built from `modules`: the HTTP layer's, then each module's. */
+export function publicRoutesOf(modules: readonly AnyModule[]): readonly PublicRoute[] {
+  return [...HTTP_PUBLIC_ROUTES, ...modules.flatMap((m) => m.publicRoutes ?? [])];
+}
 
 /** Registers the permission actions every module declares (idempotent). */
 export function registerActionsOf(modules: readonly AnyModule[]): void {

@@ -12,11 +12,19 @@ import rateLimit from '@fastify/rate-limit';
 import Fastify, { type FastifyInstance, type FastifyRequest } from 'fastify';
 import type { Config } from '../config.ts';
 import type { Database } from '../db/database.ts';
+import type { PublicRoute } from '../platform/module.ts';
 import type { HttpPorts } from '../platform/ports.ts';
 import { registerAssetRoutes } from './assets.ts';
 import { registerErrorHandlers } from './error-handler.tsx';
 import { registerRequestContext } from './request-context.ts';
 import { registerUploads } from './uploads.ts';
+
+/** The HTTP layer's own public paths: static assets, health checks; /admin reaches a visitor only as log-in. */
+export const HTTP_PUBLIC_ROUTES: readonly PublicRoute[] = [
+  { pattern: /^\/assets\/[^/]+$/ },
+  { pattern: /^\/(?:healthz|readyz)$/ },
+  { pattern: /^\/admin(?:\/.*)?$/, target: () => ({ kind: 'admin' }) },
+];
 
 /** What the server needs from the app. */
 export interface ServerParts {

@@ -32,6 +32,8 @@ export interface Core {
   mail: MailOutbox;
   /** What the HTTP layer needs from the modules (sessions, grants, the menu, the page cache). */
   http: HttpPorts;
+  /** Every public GET route of the site: the HTTP layer's and every module's (manifests' `publicRoutes`). */
+  publicRoutes(): readonly PublicRoute[];
 }
 
 /**
@@ -54,10 +56,18 @@ export type PublicRouteTarget =
   | { kind: 'route' }
   | { kind: 'admin' };
 
-/** A public GET route pattern; `target` says which record a matching path shows (default: a page). */
+/** A page listed in sitemap.xml: a fixed path, or one path per active unit. */
+export type SitemapEntry = { path: string } | { perUnit: (unitId: number) => string };
+
+/**
+ * A public GET route pattern of a module. `target` says which record a matching path shows (default: a
+ * page that needs no lookup); the broken internal links check classifies links by these, and `sitemap`
+ * lists the route's pages in sitemap.xml.
+ */
 export interface PublicRoute {
   pattern: RegExp;
   target?: (m: RegExpMatchArray) => PublicRouteTarget;
+  sitemap?: readonly SitemapEntry[];
 }
 
 /** A job a module runs: once per China day from 07:00 ('daily') or at every check ('recurring'). */

@@ -1,8 +1,8 @@
 /**
- * The pre-publication check for broken internal links classifies paths with its own table of the
- * site's public routes (publishing/checks/internal-links.ts PUBLIC_ROUTES). This test registers the
- * real routes and fails when a public GET route is added that the table does not know, so a link to a
- * new page is never reported as broken.
+ * The pre-publication check for broken internal links classifies paths by the site's public routes,
+ * which every module declares in its manifest (`publicRoutes`). This test registers the real routes
+ * and fails when a module adds a public GET route its manifest does not declare, so a link to a new
+ * page is never reported as broken.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildServer } from '../../src/http/server.ts';
@@ -29,8 +29,10 @@ describe(`the internal-link check knows every public page on ${ENGINE}`, () => {
   it('classifies every GET route (ids filled in) as a known page', () => {
     expect(routes.length).toBeGreaterThan(30);
     const sample = (url: string) => url.replace(/:\w+/g, '1').replace(/\*$/, 'site.css');
-    const unknown = routes.map(sample).filter((path) => routeTarget(path).kind === 'unknown');
+    const unknown = routes
+      .map(sample)
+      .filter((path) => routeTarget(path, app.publicRoutes()).kind === 'unknown');
     expect(unknown).toEqual([]);
-    expect(routeTarget('/no-such-page').kind).toBe('unknown');
+    expect(routeTarget('/no-such-page', app.publicRoutes()).kind).toBe('unknown');
   });
 });

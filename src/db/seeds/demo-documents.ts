@@ -61,7 +61,12 @@ export async function seedDemoDocuments(app: PublishingContext, start?: Date): P
   const search = searchProviderFor(db);
   const base = { db, documents: documentRepo, units: app.units, files, search, audit: app.audit, clock };
   const documents = new DocumentService({ ...base, columns: app.publishing.columnRepo });
-  const review = new DocumentReviewService({ ...base, drafting: documents, calendar: app.calendar });
+  const review = new DocumentReviewService({
+    ...base,
+    drafting: documents,
+    calendar: app.calendar,
+    publicRoutes: app.publicRoutes,
+  });
 
   const units = (await app.units.activeUnits()).filter((u) =>
     ['government', 'department', 'township'].includes(u.kind),

@@ -25,6 +25,9 @@ export const catalogueModule = defineModule({
   provides: ['catalogue'],
   expose: (catalogue) => ({ catalogue }),
   routes: (server, _s, r) => registerCatalogueRoutes(server, r),
+  publicRoutes: [
+    { pattern: /^\/units\/(\d+)\/catalogue$/, target: (m) => ({ kind: 'unit', unitId: Number(m[1]) }) },
+  ],
   menu: [
     { area: 'disclosure', href: '/admin/catalogue', label: '主动公开目录', action: 'disclosure.manage' },
   ],

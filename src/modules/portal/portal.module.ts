@@ -10,4 +10,14 @@ export const portalModule = defineModule({
   provides: [],
   expose: () => ({}),
   routes: (server, _s, r) => registerPortalRoutes(server, r),
+  publicRoutes: [
+    { pattern: /^\/$/, sitemap: [{ path: '/' }] },
+    { pattern: /^\/units$/, sitemap: [{ path: '/units' }] },
+    {
+      pattern: /^\/units\/(\d+)$/,
+      target: (m) => ({ kind: 'unit', unitId: Number(m[1]) }),
+      sitemap: [{ perUnit: (id) => `/units/${id}` }],
+    },
+    { pattern: /^\/accessibility$/ },
+  ],
 });

@@ -14,6 +14,7 @@ import type { Clock } from '../../lib/clock.ts';
 import { AppError, type FieldProblem } from '../../lib/errors.ts';
 import { choice, optionalText, requiredText } from '../../lib/validation.ts';
 import { type Transition, WorkflowEngine } from '../../lib/workflow/engine.ts';
+import type { PublicRoute } from '../../platform/module.ts';
 import type { CalendarService } from '../calendar/calendar.service.ts';
 import type { UnitService } from '../orgs/unit.service.ts';
 import type { AttachmentStore } from './attachment-store.ts';
@@ -70,6 +71,8 @@ export interface DocumentReviewServiceDeps {
   checkSettings?: { load(): Promise<PrePublicationConfig> };
   /** PUBLIC_URL (src/config.ts): absolute links to its host are checked as internal links. */
   publicUrl?: string | undefined;
+  /** The site's public routes (Registry#publicRoutes): where internal links may lead. */
+  publicRoutes: () => readonly PublicRoute[];
   /** 索引号 pattern (index-number.ts); regulations §9 default. */
   indexNumberPattern?: string;
   /** The checks to run (check-registry.ts); the built-in ones when absent. */
@@ -173,7 +176,11 @@ export class DocumentReviewService {
     const publishOn = todayInShanghai(this.d.clock.now());
     const config = this.d.checks ?? (await this.d.checkSettings?.load()) ?? DEFAULT_PRE_PUBLICATION_CONFIG;
     // The pure check gets the link targets resolved here, like the attachment text above.
-    const linkOptions = { publicBaseUrl: this.d.publicUrl, documentId: doc.id };
+    const linkOptions = {
+      publicBaseUrl: this.d.publicUrl,
+      documentId: doc.id,
+      routes: this.d.publicRoutes(),
+    };
     const links = internalLinksOf(doc.body_html, linkOptions);
     const lookup = await this.d.documents.linkTargets(links.map((l) => l.target));
     return (this.d.checkRegistry ?? BUILT_IN_REGISTRY).run(

@@ -70,13 +70,11 @@ export function registerFeedRoutes(server: FastifyInstance, app: PublishingConte
   };
 
   const sitemap = async (req: FastifyRequest): Promise<PublicOutput> => {
-    const urls: SitemapUrl[] = [{ path: '/' }, { path: '/units' }, { path: '/search' }];
+    // The pages the modules list in their manifests (publicRoutes … sitemap), then columns and documents.
+    const entries = app.publicRoutes().flatMap((r) => r.sitemap ?? []);
+    const urls: SitemapUrl[] = entries.flatMap((e) => ('path' in e ? [{ path: e.path }] : []));
     for (const u of await app.units.activeUnits()) {
-      urls.push(
-        { path: `/units/${u.id}` },
-        { path: `/units/${u.id}/disclosure` },
-        { path: `/units/${u.id}/guide` },
-      );
+      for (const e of entries) if ('perUnit' in e) urls.push({ path: e.perUnit(u.id) });
       for (const c of await pub.columns.listActiveForUnit(u.id))
         if (c.kind !== 'link') urls.push({ path: `/columns/${c.id}` });
     }

@@ -1,6 +1,7 @@
 import { Document, Packer, Paragraph, TextRun } from 'docx';
 import { describe, expect, it } from 'vitest';
 import { createSeedWorkingDayCalendar } from '../../lib/calendar/index.ts';
+import { MODULES, publicRoutesOf } from '../../modules.ts';
 import { extractAttachmentText } from './attachment-text.ts';
 import { validIdNumber } from './checks/test-numbers.ts';
 import {
@@ -109,7 +110,7 @@ describe('severity off and the internal-link check', () => {
   const withLinks: PrePublicationInput = {
     ...clean,
     bodyHtml: `${clean.bodyHtml}<p><a href="/columns/77">相关栏目</a><a href="http://localhost:3000/documents/1">本站</a></p>`,
-    site: { publicBaseUrl: 'http://localhost:3000', documentId: 2, lookup },
+    site: { publicBaseUrl: 'http://localhost:3000', documentId: 2, lookup, routes: publicRoutesOf(MODULES) },
   };
 
   it('reports broken internal links as warnings by default; the site host is not an external link', () => {

@@ -2,6 +2,8 @@
  * The shapes of a pre-publication check run: what is checked, the configuration, the result. Apart from
  * the checks and the registry so that both can use them without importing each other.
  */
+
+import type { PublicRoute } from '../../platform/module.ts';
 import type { CheckName, Finding, Severity } from './checks/finding.ts';
 import type { InternalLinkLookup } from './checks/internal-links.ts';
 import type { DocumentMetadataInput, MetadataField } from './checks/required-metadata.ts';
@@ -20,7 +22,13 @@ export interface PrePublicationInput {
    * This site, for the internal-link check: the public base URL, the document's id and what the database
    * says about the link targets (resolved beforehand). Without it internal links are not checked.
    */
-  site?: { publicBaseUrl?: string | undefined; documentId?: number | undefined; lookup: InternalLinkLookup };
+  site?: {
+    publicBaseUrl?: string | undefined;
+    documentId?: number | undefined;
+    lookup: InternalLinkLookup;
+    /** The site's public routes (Registry#publicRoutes): what a path leads to. */
+    routes: readonly PublicRoute[];
+  };
 }
 
 /** Configuration of the checks (stored per site; editable by the 政务公开管理员). */

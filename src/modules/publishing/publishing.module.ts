@@ -23,6 +23,7 @@ export const publishingModule = defineModule({
       dataDir: r.config.DATA_DIR,
       publicUrl: r.config.PUBLIC_URL,
       publicPageCacheBytes: r.config.PUBLIC_PAGE_CACHE_MB * 1024 * 1024,
+      publicRoutes: r.publicRoutes,
     }),
   provides: ['publishing'],
   expose: (publishing) => ({ publishing }),
@@ -67,6 +68,33 @@ export const publishingModule = defineModule({
       label: '发布前检查',
       action: 'disclosure.manage',
       siteWide: true,
+    },
+  ],
+  publicRoutes: [
+    {
+      pattern: /^\/documents\/(\d+)(?:\/print)?$/,
+      target: (m) => ({ kind: 'document', documentId: Number(m[1]) }),
+    },
+    {
+      pattern: /^\/documents\/(\d+)\/attachments\/(\d+)$/,
+      target: (m) => ({ kind: 'attachment', documentId: Number(m[1]), attachmentId: Number(m[2]) }),
+    },
+    {
+      pattern: /^\/columns\/(\d+)(?:\/feed\.xml)?$/,
+      target: (m) => ({ kind: 'column', columnId: Number(m[1]) }),
+    },
+    {
+      pattern: /^\/units\/(\d+)\/(?:disclosure|guide|feed\.xml)$/,
+      target: (m) => ({ kind: 'unit', unitId: Number(m[1]) }),
+      sitemap: [{ perUnit: (id) => `/units/${id}/disclosure` }, { perUnit: (id) => `/units/${id}/guide` }],
+    },
+    { pattern: /^\/search$/, sitemap: [{ path: '/search' }] },
+    { pattern: /^\/sitemap\.xml$/ },
+    { pattern: /^\/api\/openapi\.json$/ },
+    { pattern: /^\/api\/v1\/(?:documents|columns|units|catalogue)$/ },
+    {
+      pattern: /^\/api\/v1\/documents\/(\d+)$/,
+      target: (m) => ({ kind: 'document', documentId: Number(m[1]) }),
     },
   ],
   actions: PUBLISHING_ACTIONS,

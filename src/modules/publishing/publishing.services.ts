@@ -10,6 +10,7 @@ import { DEFAULT_PUBLIC_PAGE_CACHE_BYTES, PublicPageCache } from '../../http/pub
 import type { AuditLog } from '../../lib/audit/audit-log.ts';
 import { todayInShanghai } from '../../lib/calendar/dates.ts';
 import type { Clock } from '../../lib/clock.ts';
+import type { PublicRoute } from '../../platform/module.ts';
 import type { CalendarService } from '../calendar/calendar.service.ts';
 import type { UnitService } from '../orgs/unit.service.ts';
 import { AttachmentStore } from './attachment-store.ts';
@@ -48,6 +49,8 @@ export interface PublishingDeps {
   publicPageCacheBytes?: number;
   /** PUBLIC_URL: links to its host are checked as internal links. */
   publicUrl?: string | undefined;
+  /** The site's public routes (Registry#publicRoutes): where internal links may lead. */
+  publicRoutes: () => readonly PublicRoute[];
 }
 
 export interface Publishing {
@@ -120,6 +123,7 @@ export function createPublishing(deps: PublishingDeps): Publishing {
     calendar: deps.calendar,
     checkSettings,
     publicUrl: deps.publicUrl,
+    publicRoutes: deps.publicRoutes,
     checkRegistry,
     hooks: events,
     ...(deps.checks ? { checks: deps.checks } : {}),

@@ -40,6 +40,15 @@ export const requestsModule = defineModule({
     },
   ],
   menu: [{ area: 'requests', href: '/admin/requests', label: '依申请公开', action: 'request.handle' }],
+  publicRoutes: [
+    {
+      pattern: /^\/requests\/units\/(\d+)(?:\/(?:form\.docx|apply))?$/,
+      target: (m) => ({ kind: 'unit', unitId: Number(m[1]) }),
+    },
+    { pattern: /^\/requests(?:\/status)?$/ },
+    { pattern: /^\/requests-static\/[^/]+$/ },
+    { pattern: /^\/api\/v1\/info-requests\/stats$/ },
+  ],
   actions: REQUEST_ACTIONS,
   seed: {
     part: 'requests',

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { MODULES, publicRoutesOf } from '../../../modules.ts';
 import {
   checkInternalLinks,
   type InternalLinkLookup,
@@ -7,6 +8,8 @@ import {
   routeTarget,
 } from './internal-links.ts';
 
+// The routes of the whole site, as the app collects them from the module manifests.
+const ROUTES = publicRoutesOf(MODULES);
 const SITE = { publicBaseUrl: 'https://www.shifan.gov.cn', documentId: 12 };
 
 const lookup: InternalLinkLookup = {
@@ -17,7 +20,7 @@ const lookup: InternalLinkLookup = {
 };
 
 const findings = (html: string, opts: typeof SITE | { documentId: number } = SITE) =>
-  checkInternalLinks(internalLinksOf(html, opts), lookup, opts.documentId);
+  checkInternalLinks(internalLinksOf(html, { ...opts, routes: ROUTES }), lookup, opts.documentId);
 
 describe('internalPathOf', () => {
   it.each([
@@ -78,7 +81,7 @@ describe('routeTarget', () => {
     ['/zwgk/index.html', { kind: 'unknown' }],
     ['/search/', { kind: 'unknown' }],
   ])('%s → %o', (path, target) => {
-    expect(routeTarget(path)).toEqual(target);
+    expect(routeTarget(path, ROUTES)).toEqual(target);
   });
 });
 

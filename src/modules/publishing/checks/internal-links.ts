@@ -1,3 +1,4 @@
+import type { PublicRoute, PublicRouteTarget } from '../../../platform/module.ts';
 import type { RawFinding } from './finding.ts';
 import { extractLinks } from './html-text.ts';
 
@@ -11,17 +12,11 @@ import { extractLinks } from './html-text.ts';
  * (DocumentRepository#linkTargets) and `checkInternalLinks` compares.
  */
 
-/** What an internal link points at. */
-export type InternalLinkTarget =
-  | { kind: 'document'; documentId: number }
-  | { kind: 'attachment'; documentId: number; attachmentId: number }
-  | { kind: 'column'; columnId: number }
-  | { kind: 'unit'; unitId: number }
-  /** A public route that needs no lookup (home, search, feeds of known ids are covered above). */
-  | { kind: 'route' }
-  /** The back office: a visitor only reaches its log-in page. */
-  | { kind: 'admin' }
-  | { kind: 'unknown' };
+/**
+ * What an internal link points at: a record, a public page that needs no lookup ('route'), the back
+ * office ('admin': a visitor only reaches its log-in page), or nothing this site serves.
+ */
+export type InternalLinkTarget = PublicRouteTarget | { kind: 'unknown' };
 
 export interface InternalLink {
   /** The href or src as written. */
@@ -48,53 +43,27 @@ export interface InternalLinkOptions {
   publicBaseUrl?: string | undefined;
   /** The document being checked: relative links resolve against its page, links to it are fine. */
   documentId?: number | undefined;
+  /** The site's public routes (Registry#publicRoutes). */
+  routes: readonly PublicRoute[];
 }
 
 /** Stand-in origin for resolving relative links when no public base URL is configured. */
 const LOCAL_ORIGIN = 'http://gongkai.invalid';
 
-type Route = [RegExp, (m: RegExpMatchArray) => InternalLinkTarget];
-const id = (s: string | undefined) => Number(s);
-const ROUTE: InternalLinkTarget = { kind: 'route' };
-
 /**
- * The public GET routes of the site (src/modules/{portal,publishing,catalogue,requests,accounts}/*.routes,
- * src/http/assets.ts, src/http/server.ts). test/http/route-table.db.test.ts fails when a public GET route is missing here.
+ * The target of a path of this site, by the site's public routes (each module declares its own in its
+ * manifest; Registry#publicRoutes). A path no route matches is unknown.
  */
-export const PUBLIC_ROUTES: readonly Route[] = [
-  [/^\/documents\/(\d+)(?:\/print)?$/, (m) => ({ kind: 'document', documentId: id(m[1]) })],
-  [
-    /^\/documents\/(\d+)\/attachments\/(\d+)$/,
-    (m) => ({ kind: 'attachment', documentId: id(m[1]), attachmentId: id(m[2]) }),
-  ],
-  [/^\/columns\/(\d+)(?:\/feed\.xml)?$/, (m) => ({ kind: 'column', columnId: id(m[1]) })],
-  [
-    /^\/units\/(\d+)(?:\/(?:disclosure|guide|catalogue|feed\.xml))?$/,
-    (m) => ({ kind: 'unit', unitId: id(m[1]) }),
-  ],
-  [/^\/requests\/units\/(\d+)(?:\/(?:form\.docx|apply))?$/, (m) => ({ kind: 'unit', unitId: id(m[1]) })],
-  [/^\/(?:units|search|accessibility|sitemap\.xml|requests|requests\/status|login)?$/, () => ROUTE],
-  [/^\/preferences\/elder-mode$/, () => ROUTE],
-  [/^\/api\/openapi\.json$/, () => ROUTE],
-  [/^\/api\/v1\/(?:documents|columns|units|catalogue|info-requests\/stats)$/, () => ROUTE],
-  [/^\/api\/v1\/documents\/(\d+)$/, (m) => ({ kind: 'document', documentId: id(m[1]) })],
-  [/^\/assets\/[^/]+$/, () => ROUTE],
-  [/^\/requests-static\/[^/]+$/, () => ROUTE],
-  [/^\/(?:healthz|readyz)$/, () => ROUTE],
-  [/^\/admin(?:\/.*)?$/, () => ({ kind: 'admin' })],
-];
-
-/** The target of a path of this site. */
-export function routeTarget(path: string): InternalLinkTarget {
-  for (const [re, target] of PUBLIC_ROUTES) {
-    const m = path.match(re);
-    if (m) return target(m);
+export function routeTarget(path: string, routes: readonly PublicRoute[]): InternalLinkTarget {
+  for (const r of routes) {
+    const m = path.match(r.pattern);
+    if (m) return r.target ? r.target(m) : { kind: 'route' };
   }
   return { kind: 'unknown' };
 }
 
 /** The path on this site a link leads to, or null when it leads elsewhere (or nowhere: #, mailto:, tel:). */
-export function internalPathOf(href: string, opts: InternalLinkOptions): string | null {
+export function internalPathOf(href: string, opts: Omit<InternalLinkOptions, 'routes'>): string | null {
   if (href === '' || href.startsWith('#')) return null;
   const scheme = /^([a-z][a-z0-9+.-]*):/i.exec(href)?.[1]?.toLowerCase();
   if (scheme !== undefined && scheme !== 'http' && scheme !== 'https') return null;
@@ -130,7 +99,7 @@ export function internalLinksOf(bodyHtml: string, opts: InternalLinkOptions): In
     if (seen.has(href)) continue;
     seen.add(href);
     const path = internalPathOf(href, opts);
-    if (path !== null) out.push({ href, path, target: routeTarget(path) });
+    if (path !== null) out.push({ href, path, target: routeTarget(path, opts.routes) });
   }
   return out;
 }
