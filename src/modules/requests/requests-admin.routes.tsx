@@ -1,14 +1,13 @@
 /** Back-office 依申请公开 routes: workbench, intake, the case page and its workflow events. */
 import { randomUUID } from 'node:crypto';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
-import { echoValues, handleForm, idParam } from '../../http/forms.ts';
+import { echoValues, formRejection, handleForm, idParam } from '../../http/forms.ts';
 import { sendPage } from '../../http/render.ts';
 import { requirePermission, viewContext } from '../../http/request-context.ts';
 import { emptyForm, type FormState } from '../../http/view-context.ts';
 import { can } from '../../kernel/permissions.ts';
 import type { CallContext } from '../../lib/actor.ts';
 import { addDays, todayInShanghai } from '../../lib/calendar/dates.ts';
-import { isAppError } from '../../lib/errors.ts';
 import type { Registry } from '../../platform/module.ts';
 import type { CaseFilter } from './info-request.repository.ts';
 import { EVENT_KEYS, EVENTS, type WorkflowEvent } from './info-request.workflow.ts';
@@ -105,7 +104,7 @@ export function registerAdminRequestRoutes(server: FastifyInstance, app: Registr
 
 /**
  * Runs a case form action; on a validation, conflict or workflow refusal shows the case page again
- * (422/409) with every problem and what was typed, in the form that was sent.
+ * (status from formRejection) with every problem and what was typed, in the form that was sent.
  */
 export async function caseForm(
   app: Registry,
@@ -120,13 +119,12 @@ export async function caseForm(
     await action();
     return reply.redirect(`/admin/requests/${id}?done=${done}`, 303);
   } catch (e) {
-    const shown = isAppError(e) && ['validation', 'conflict', 'invalid_transition'].includes(e.code);
-    if (!isAppError(e) || !shown) throw e;
-    const problems = e.problems.length ? e.problems : [{ field: '_', message: e.message }];
-    const form: FormState = { values: echoValues(req.body), problems };
+    const rejected = formRejection(e);
+    if (!rejected) throw e;
+    const form: FormState = { values: echoValues(req.body), problems: rejected.problems };
     const v = await caseView(app, req.ctx, id, false);
     const page = CasePage({ ctx: await viewContext(app, req), v, form, activeForm });
-    return sendPage(reply, page, e.code === 'conflict' ? 409 : 422);
+    return sendPage(reply, page, rejected.status);
   }
 }
 
