@@ -3,10 +3,10 @@
  * relevance or date order, highlighted snippets, paging and suggestions when nothing matches.
  */
 import { htmlToText } from '../checks/html-text.ts';
-import type { PublicDocumentRepository } from '../document-public.repository.ts';
-import { tokensForQuery } from '../segmenter.ts';
+import type { PublicDocumentRepository } from '../documents/document-public.repository.ts';
 import { snippet } from './highlight.ts';
 import type { DocumentFilters, SearchProvider, SearchSort } from './search-provider.ts';
+import { tokensForQuery } from './segmenter.ts';
 
 /** Results per page, and the most a caller may ask for. */
 export const SEARCH_PAGE_SIZE = 20;

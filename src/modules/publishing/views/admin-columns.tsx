@@ -21,7 +21,7 @@ import {
   UPDATE_CYCLE_LABELS,
   UPDATE_CYCLES,
   type UpdateCycle,
-} from '../column.model.ts';
+} from '../columns/column.model.ts';
 import type { SiteColumn } from '../publishing.tables.ts';
 import { columnPathNames } from './admin-publishing-ui.tsx';
 

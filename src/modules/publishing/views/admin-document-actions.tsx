@@ -11,7 +11,7 @@ import {
   WITHDRAWAL_REASONS,
   WITHHOLDING_GROUND_LABELS,
   WITHHOLDING_GROUNDS,
-} from '../document.model.ts';
+} from '../documents/document.model.ts';
 import { ValidityFieldset } from './admin-document-form.tsx';
 
 /** The action groups of the page (a group may cover several workflow events). */

@@ -9,10 +9,10 @@ import {
   type Validity,
   WITHDRAWAL_REASON_LABELS,
   type WithdrawalReason,
-} from '../document.model.ts';
-import type { PublicDocumentRepository } from '../document-public.repository.ts';
-import type { DocumentRelations } from '../document-relation.model.ts';
-import { sanitiseHtml } from '../html-sanitiser.ts';
+} from '../documents/document.model.ts';
+import type { PublicDocumentRepository } from '../documents/document-public.repository.ts';
+import type { DocumentRelations } from '../documents/document-relation.model.ts';
+import { sanitiseHtml } from '../documents/html-sanitiser.ts';
 import { PublicRelations } from './document-extensions.tsx';
 import { DocList, type DocSummary, unitCrumbs } from './public-parts.tsx';
 
