@@ -25,11 +25,11 @@ import {
 const JSON_TYPE = 'application/json; charset=utf-8';
 
 /** Opaque cursor: the next page number, base64url-encoded (stable for a given query). */
-export function encodeCursor(page: number): string {
+function encodeCursor(page: number): string {
   return Buffer.from(JSON.stringify({ p: page })).toString('base64url');
 }
 
-export function decodeCursor(cursor: unknown): number {
+function decodeCursor(cursor: unknown): number {
   if (cursor === undefined || cursor === '') return 1;
   try {
     const { p } = z

@@ -9,7 +9,7 @@ import type { PublishingContext } from '../publishing.api.ts';
 import { CheckSettingsPage } from '../views/admin-check-settings.tsx';
 import { configToForm } from './check-settings.service.ts';
 
-export const CHECK_SETTINGS_PATH = '/admin/publishing/checks';
+const CHECK_SETTINGS_PATH = '/admin/publishing/checks';
 
 export function registerAdminCheckSettingsRoutes(server: FastifyInstance, app: PublishingContext): void {
   const settings = app.publishing.checkSettings;

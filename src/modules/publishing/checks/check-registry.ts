@@ -111,7 +111,7 @@ export function severityOf(check: PrePublicationCheck<string>, config: PrePublic
 }
 
 /** Whether `check` runs on a document of `kind` (a pure run checks an ordinary 政府信息). */
-export function appliesTo(check: PrePublicationCheck<string>, kind = 'document'): boolean {
+function appliesTo(check: PrePublicationCheck<string>, kind = 'document'): boolean {
   return !check.kinds || check.kinds.includes(kind);
 }
 

@@ -35,21 +35,21 @@ import type { TypoEntry } from './word-lists.ts';
 /** The settings row holding the configuration as JSON (the shape of PrePublicationConfig). */
 export const CHECK_SETTINGS_KEY = 'publishing.checks';
 
-export const SEVERITIES = ['block', 'warn', 'off'] as const;
-export const SEVERITY_LABELS: Record<(typeof SEVERITIES)[number], string> = {
+const SEVERITIES = ['block', 'warn', 'off'] as const;
+const SEVERITY_LABELS: Record<(typeof SEVERITIES)[number], string> = {
   block: '阻止发布',
   warn: '提醒审核人',
   off: '不检查',
 };
 
 /** Fields that can be required (索引号 is assigned at publication, so it cannot be missing before it). */
-export const REQUIRABLE_FIELDS: readonly MetadataField[] = (
-  Object.keys(METADATA_LABELS) as MetadataField[]
-).filter((f) => f !== 'indexNumber');
+const REQUIRABLE_FIELDS: readonly MetadataField[] = (Object.keys(METADATA_LABELS) as MetadataField[]).filter(
+  (f) => f !== 'indexNumber',
+);
 
 /** Limits of the lists (a clerk's list, not a dictionary; each word is searched in every text). */
-export const MAX_LIST_ENTRIES = 1000;
-export const MAX_WORD_LENGTH = 30;
+const MAX_LIST_ENTRIES = 1000;
+const MAX_WORD_LENGTH = 30;
 
 /** Form field of a check's severity. */
 export const severityField = (check: CheckName) => `severity-${check}`;

@@ -12,7 +12,7 @@ import { UPDATE_CYCLE_LABELS, type UpdateCycle } from './column.model.ts';
  * Days after the newest publication when a column becomes stale, per update cycle. 实时 follows the
  * inspection's two-week rule for dynamic columns (国办秘函〔2019〕19号); 按需 is never stale.
  */
-export const STALE_AFTER_DAYS: Record<UpdateCycle, number | null> = {
+const STALE_AFTER_DAYS: Record<UpdateCycle, number | null> = {
   realtime: 14,
   weekly: 7,
   monthly: 31,

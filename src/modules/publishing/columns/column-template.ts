@@ -66,12 +66,12 @@ export const ARTICLE_21_TOWNSHIP_ITEMS: readonly TemplateColumn[] = [
  * Unit kinds that get the county-level 第二十一条 items. The unit tree does not record the administrative
  * level, so every 人民政府 and 部门 is treated as county level (the deployments this serves are counties).
  */
-export const COUNTY_LEVEL_KINDS: readonly string[] = ['government', 'department'];
+const COUNTY_LEVEL_KINDS: readonly string[] = ['government', 'department'];
 /** Unit kinds that get the township 第二十一条 items. */
-export const TOWNSHIP_KINDS: readonly string[] = ['township'];
+const TOWNSHIP_KINDS: readonly string[] = ['township'];
 
 /** Template key of the 法定主动公开内容 column (parent of the statutory items). */
-export const STATUTORY_COLUMN_KEY = 'statutory';
+const STATUTORY_COLUMN_KEY = 'statutory';
 
 /** The template for a unit of the given kind, in display order. */
 export function disclosureTemplate(unitKind: string): TemplateColumn[] {

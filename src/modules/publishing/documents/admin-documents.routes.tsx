@@ -29,7 +29,7 @@ const CONTENT_ACTIONS: readonly Action[] = [
 const PAGE_SIZE = 20;
 
 /** Units whose documents the actor may see in the back office (any content role covers the subtree). */
-export async function contentUnits(app: PublishingContext, actor: Actor) {
+async function contentUnits(app: PublishingContext, actor: Actor) {
   const scopes = CONTENT_ACTIONS.flatMap((a) => scopesFor(actor, a));
   return (await app.units.activeUnits()).filter((u) => scopes.some((s) => u.path.startsWith(s)));
 }
@@ -45,7 +45,7 @@ export async function chosenUnit(app: PublishingContext, req: FastifyRequest, wa
 }
 
 /** Checks every uploaded attachment by content; returns all problems (field 'attachments'). */
-export function attachmentProblems(files: UploadedFile[]): FieldProblem[] {
+function attachmentProblems(files: UploadedFile[]): FieldProblem[] {
   const problems: FieldProblem[] = [];
   for (const f of files) {
     try {
@@ -85,7 +85,7 @@ async function valuesOf(app: PublishingContext, doc: DocumentRow) {
 }
 
 /** The 有效性 form values of a stored document. */
-export function validityValuesOf(doc: DocumentRow) {
+function validityValuesOf(doc: DocumentRow) {
   return {
     validity: doc.validity ?? '',
     effectiveOn: doc.effective_on ?? '',

@@ -8,9 +8,6 @@ import { cellText } from '../../../lib/spreadsheet/index.ts';
  * (pdf, ofd, doc, wps, images, zip) give null and are left to the human 保密审查.
  */
 
-/** File extensions {@link extractAttachmentText} reads. */
-export const TEXT_EXTRACTABLE_EXTENSIONS: readonly string[] = ['.docx', '.xlsx'];
-
 function extensionOf(fileName: string): string {
   const dot = fileName.lastIndexOf('.');
   return dot === -1 ? '' : fileName.slice(dot).toLowerCase();

@@ -8,16 +8,16 @@
  */
 
 /** GB/T 9704-2012 §7.2.3: the year is enclosed in 六角括号 〔〕. */
-export const DOC_NUMBER_YEAR_OPEN = '〔';
+const DOC_NUMBER_YEAR_OPEN = '〔';
 /** GB/T 9704-2012 §7.2.3: closing 六角括号. */
-export const DOC_NUMBER_YEAR_CLOSE = '〕';
+const DOC_NUMBER_YEAR_CLOSE = '〕';
 /** GB/T 9704-2012 §7.2.3: the serial has no leading zeros (不编虚位) and no 第 (不加“第”字); it ends in 号. */
-export const DOC_NUMBER_SERIAL_SUFFIX = '号';
+const DOC_NUMBER_SERIAL_SUFFIX = '号';
 
 /** Longest 机关代字 considered when a number is found inside running text (longer Han runs are cut). */
-export const DOC_NUMBER_MAX_PREFIX_LENGTH = 12;
+const DOC_NUMBER_MAX_PREFIX_LENGTH = 12;
 /** Shortest 机关代字 (国发, 国函 …). */
-export const DOC_NUMBER_MIN_PREFIX_LENGTH = 2;
+const DOC_NUMBER_MIN_PREFIX_LENGTH = 2;
 
 /** The parts of a 发文字号. */
 export interface DocNumberParts {
@@ -73,7 +73,7 @@ export function parseDocNumber(input: string): DocNumberParts | null {
 }
 
 /** The canonical form of parsed parts: 张政办发〔2022〕14号. */
-export function formatDocNumber(parts: DocNumberParts): string {
+function formatDocNumber(parts: DocNumberParts): string {
   return `${parts.prefix}${DOC_NUMBER_YEAR_OPEN}${parts.year}${DOC_NUMBER_YEAR_CLOSE}${parts.serial}${DOC_NUMBER_SERIAL_SUFFIX}`;
 }
 

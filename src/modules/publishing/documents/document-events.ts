@@ -20,7 +20,7 @@ import type { DocumentRow } from '../publishing.tables.ts';
 import type { DocumentEvent } from '../review/document.workflow.ts';
 
 /** What happened to the document, as subscribers see it. */
-export const DOCUMENT_LIFECYCLE_EVENTS = ['published', 'withdrawn'] as const;
+const DOCUMENT_LIFECYCLE_EVENTS = ['published', 'withdrawn'] as const;
 export type DocumentLifecycleEvent = (typeof DOCUMENT_LIFECYCLE_EVENTS)[number];
 
 /** The document event a subscriber receives. */
@@ -42,7 +42,7 @@ export interface DocumentLifecycleNotice {
 }
 
 /** The workflow steps that lead to each lifecycle event (approve here is 审核通过并发布; schedule is not one). */
-export const LIFECYCLE_STEPS: Readonly<Record<DocumentLifecycleEvent, readonly DocumentEvent[]>> = {
+const LIFECYCLE_STEPS: Readonly<Record<DocumentLifecycleEvent, readonly DocumentEvent[]>> = {
   published: ['approve', 'force_publish', 'publish_due'],
   withdrawn: ['withdraw'],
 };

@@ -23,7 +23,7 @@ export { kindMetadataOf };
 export const BUILT_IN_KIND = 'document';
 
 /** Form field names of a kind's metadata are prefixed, so they never collide with the core fields. */
-export const KIND_FIELD_PREFIX = 'meta.';
+const KIND_FIELD_PREFIX = 'meta.';
 /** The form field of a kind's metadata field `name`. */
 export const kindFieldName = (name: string) => `${KIND_FIELD_PREFIX}${name}`;
 

@@ -20,7 +20,7 @@ export interface Paging {
 }
 
 /** Largest page a public list serves. */
-export const MAX_PUBLIC_PAGE_SIZE = 100;
+const MAX_PUBLIC_PAGE_SIZE = 100;
 
 const SUMMARY_COLUMNS = [
   'd.id',

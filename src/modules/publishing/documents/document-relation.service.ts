@@ -40,7 +40,7 @@ export interface DocumentRelationServiceDeps {
 }
 
 /** The add-relation form: the type and the id of the target document. */
-export const relationInputSchema = z.object({
+const relationInputSchema = z.object({
   type: choice('关联类型', RELATION_TYPES),
   toId: intField('关联信息编号', { min: 1 }),
 });

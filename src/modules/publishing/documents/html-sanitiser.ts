@@ -8,7 +8,7 @@
 import { decodeEntities } from '../checks/html-text.ts';
 
 /** Tags kept (without attributes unless listed in ALLOWED_ATTRIBUTES). */
-export const ALLOWED_TAGS: ReadonlySet<string> = new Set(
+const ALLOWED_TAGS: ReadonlySet<string> = new Set(
   'p br h1 h2 h3 h4 h5 h6 strong b em i u s sub sup ul ol li table thead tbody tfoot tr th td caption a img blockquote pre code hr span div'.split(
     ' ',
   ),

@@ -17,9 +17,9 @@
 /** Regulations §9 (national catalogue rule, 2008): 000014349/2017-00110. */
 export const DEFAULT_INDEX_NUMBER_PATTERN = '{code}/{yyyy}-{seq:5}';
 /** Widest sequence a pattern may ask for. */
-export const INDEX_NUMBER_MAX_SEQ_WIDTH = 12;
+const INDEX_NUMBER_MAX_SEQ_WIDTH = 12;
 /** Unit codes: organisation codes (9 characters) or 统一社会信用代码 (18), letters and digits only. */
-export const INDEX_NUMBER_CODE_PATTERN = /^[0-9A-Za-z]{1,32}$/;
+const INDEX_NUMBER_CODE_PATTERN = /^[0-9A-Za-z]{1,32}$/;
 
 type Token =
   | { kind: 'literal'; text: string }

@@ -21,7 +21,7 @@ import { importWordDocument } from './word-import.ts';
 /** Most rows (and .docx files) one import takes. */
 export const MAX_BULK_ROWS = 500;
 /** Largest uncompressed .docx accepted inside the .zip (guards against zip bombs). */
-export const MAX_BULK_DOCX_BYTES = 50 * 1024 * 1024;
+const MAX_BULK_DOCX_BYTES = 50 * 1024 * 1024;
 
 /** Column headings of the metadata sheet → document form fields. 文件名 and 标题 are required headings. */
 export const BULK_HEADINGS: Readonly<Record<string, string>> = {

@@ -8,15 +8,15 @@ import { atomFeed, type FeedEntry, type SitemapUrl, sitemapXml } from './feeds.t
 import { activeColumn, activeUnit } from './portal.routes.tsx';
 
 /** Entries per feed. */
-export const FEED_SIZE = 20;
+const FEED_SIZE = 20;
 /** Documents listed in sitemap.xml (newest first), fetched in pages of this size. */
-export const SITEMAP_DOCUMENTS = 5_000;
+const SITEMAP_DOCUMENTS = 5_000;
 const SITEMAP_PAGE = 100;
 
 const ATOM = 'application/atom+xml; charset=utf-8';
 
 /** The site's origin for absolute links: PUBLIC_URL when configured, else the request's. */
-export function originOf(app: PublishingContext, req: FastifyRequest): string {
+function originOf(app: PublishingContext, req: FastifyRequest): string {
   return (app.config.PUBLIC_URL ?? `${req.protocol}://${req.host}`).replace(/\/$/, '');
 }
 

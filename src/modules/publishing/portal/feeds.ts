@@ -4,7 +4,7 @@
  */
 
 /** Escapes the five XML special characters and drops characters XML 1.0 forbids. */
-export function xmlEscape(s: string): string {
+function xmlEscape(s: string): string {
   return s
     .replace(/[^\t\n\r\u0020-\uD7FF\uE000-\uFFFD\u{10000}-\u{10FFFF}]/gu, '')
     .replace(/&/g, '&amp;')
@@ -75,7 +75,7 @@ export interface SitemapUrl {
 }
 
 /** sitemaps.org allows at most 50,000 URLs per file. */
-export const SITEMAP_MAX_URLS = 50_000;
+const SITEMAP_MAX_URLS = 50_000;
 
 export function sitemapXml(origin: string, urls: readonly SitemapUrl[]): string {
   const body = urls.slice(0, SITEMAP_MAX_URLS).map((u) => {

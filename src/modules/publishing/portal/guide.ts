@@ -35,7 +35,7 @@ export interface Guide {
  * 办公厅（室） is the 主管部门 of 政府信息公开 (第三条) and is usually designated; otherwise the unit itself.
  * Empty fields fall back to the unit's.
  */
-export function guideOffice(unit: Unit, children: readonly Unit[]): GuideOffice {
+function guideOffice(unit: Unit, children: readonly Unit[]): GuideOffice {
   const office =
     unit.kind === 'government' ? children.find((c) => c.active && /办公室$/.test(c.name)) : undefined;
   const pick = <K extends keyof Unit>(k: K) => (office?.[k] as Unit[K] | undefined) || unit[k];

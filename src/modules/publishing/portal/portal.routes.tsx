@@ -20,11 +20,11 @@ import { buildGuide } from './guide.ts';
 import { parseListQuery } from './portal-query.tsx';
 
 /** Items per page of a column list. */
-export const COLUMN_PAGE_SIZE = 20;
+const COLUMN_PAGE_SIZE = 20;
 /** Latest items on a unit's 政府信息公开 index. */
-export const INDEX_LATEST = 10;
+const INDEX_LATEST = 10;
 /** Related items under a document. */
-export const RELATED_COUNT = 5;
+const RELATED_COUNT = 5;
 
 /** An active unit by id, or 404. */
 export async function activeUnit(app: PublishingContext, id: number): Promise<Unit> {

@@ -16,7 +16,7 @@ type Fields = Record<string, string | string[]>;
 const one = (f: Fields, k: string) => (typeof f[k] === 'string' ? (f[k] as string) : '');
 
 /** A datetime-local value (Beijing time) as an ISO instant; other input is passed on for validation. */
-export function beijingInstant(v: string): string {
+function beijingInstant(v: string): string {
   return /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}$/.test(v) ? `${v}:00+08:00` : v;
 }
 

@@ -117,7 +117,7 @@ const approveSchema = z.object({
 });
 
 /** How many scheduled documents one run of the job publishes at most (the next run takes the rest). */
-export const PUBLISH_DUE_BATCH = 200;
+const PUBLISH_DUE_BATCH = 200;
 
 interface StepRecord {
   conclusion?: string | null;

@@ -46,8 +46,6 @@ export const DOCUMENT_STATE_LABELS: Record<DocumentState, string> = {
 export const PUBLICLY_VISIBLE_STATES: readonly DocumentState[] = ['published', 'withdrawn'];
 /** States whose documents are listed and searchable. */
 export const LISTED_STATES: readonly DocumentState[] = ['published'];
-/** States in which the editor may change the content. */
-export const EDITABLE_STATES: readonly DocumentState[] = ['draft'];
 
 export const DOCUMENT_EVENTS = [
   'submit',

@@ -9,7 +9,7 @@ import { recentYears } from '../views/public-parts.tsx';
 import { SearchPage } from '../views/public-search.tsx';
 
 /** Most units listed as name matches under the search results. */
-export const SEARCH_UNIT_MATCHES = 5;
+const SEARCH_UNIT_MATCHES = 5;
 
 export function registerSearchRoutes(server: FastifyInstance, app: PublishingContext): void {
   server.get('/search', async (req, reply) => {

@@ -9,10 +9,10 @@ import type { DocumentFilters, SearchProvider, SearchSort } from './search-provi
 import { tokensForQuery } from './segmenter.ts';
 
 /** Results per page, and the most a caller may ask for. */
-export const SEARCH_PAGE_SIZE = 20;
-export const MAX_SEARCH_PAGE_SIZE = 50;
+const SEARCH_PAGE_SIZE = 20;
+const MAX_SEARCH_PAGE_SIZE = 50;
 /** Longest query considered (characters). */
-export const MAX_QUERY_LENGTH = 100;
+const MAX_QUERY_LENGTH = 100;
 
 export interface SearchRequest {
   q: string;

@@ -16,7 +16,7 @@ import { GOV_TERM_FREQUENCY, GOV_TERMS } from './gov-terms.ts';
  */
 
 /** Single characters that carry no meaning in a query (虚词). */
-export const QUERY_STOP_CHARACTERS: ReadonlySet<string> = new Set(
+const QUERY_STOP_CHARACTERS: ReadonlySet<string> = new Set(
   '的了和与及或在是之等对于为把被也就都而并其这那有',
 );
 

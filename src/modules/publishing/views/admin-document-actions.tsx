@@ -28,7 +28,7 @@ export type ActionKey =
   | 'correct'
   | 'delete';
 
-export const ACTION_LABELS: Record<ActionKey, string> = {
+const ACTION_LABELS: Record<ActionKey, string> = {
   edit: '修改草稿',
   submit: '提交审查',
   review: '保密审查',

@@ -9,7 +9,7 @@ import { DOCUMENT_STATE_LABELS, type DocumentState } from '../review/document.wo
 import { fmtTime, StateTag } from './admin-publishing-ui.tsx';
 
 /** The tabs of the workbench, in workflow order. */
-export const WORKBENCH_STATES: readonly DocumentState[] = [
+const WORKBENCH_STATES: readonly DocumentState[] = [
   'draft',
   'confidentiality_review',
   'approval_review',
