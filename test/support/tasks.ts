@@ -7,7 +7,7 @@ import { buildUser } from './factories.ts';
 import type { TestApp } from './test-app.ts';
 
 // Copies of the seeds kept in the repository (test/fixtures/seeds), so a clean checkout has them.
-const SEEDS = new URL('../fixtures/seeds', import.meta.url);
+const SEEDS = new URL('../fixtures/seeds/', import.meta.url);
 
 /** The text of seed 000 (中方县's task table), or of another seed by its number prefix. */
 export function seedText(prefix = '000'): string {

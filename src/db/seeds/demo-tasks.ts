@@ -10,7 +10,7 @@ import { NO_REQUEST, systemActor } from '../../lib/actor.ts';
 import { addDays, todayInShanghai } from '../../lib/calendar/index.ts';
 import type { Registry } from '../../platform/module.ts';
 
-const SEEDS = new URL('../../../test/fixtures/seeds', import.meta.url);
+const SEEDS = new URL('../../../test/fixtures/seeds/', import.meta.url);
 const system: CallContext = { actor: systemActor('演示数据初始化'), meta: NO_REQUEST };
 
 async function userCtx(app: Registry, username: string): Promise<CallContext> {

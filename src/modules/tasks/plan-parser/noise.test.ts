@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { parsePlanText } from './index.ts';
 
-const SEEDS = new URL('../../../../test/fixtures/seeds', import.meta.url);
+const SEEDS = new URL('../../../../test/fixtures/seeds/', import.meta.url);
 const SEED_FILES = [
   '000_7bfb2416ddecac10.txt',
   '001_7b2ffd6707d440fa.txt',

@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { formatTasksJson, type ParsedTask, parsePlanText } from './index.ts';
 
 // Copies of /work/shared/seeds kept in the repository so CI on a clean checkout has them.
-const SEEDS = new URL('../../../../test/fixtures/seeds', import.meta.url);
+const SEEDS = new URL('../../../../test/fixtures/seeds/', import.meta.url);
 const readSeed = (name: string) => readFileSync(new URL(name, SEEDS), 'utf8');
 
 const SEED_000 = readSeed('000_7bfb2416ddecac10.txt');
