@@ -1,14 +1,11 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildCounty, buildUser, SYSTEM } from '../../../test/support/factories.ts';
-import { createTestApp, ENGINE, type TestApp } from '../../../test/support/test-app.ts';
+import { createRequestsTestApp } from '../../../test/support/requests.ts';
+import { ENGINE, type TestApp } from '../../../test/support/test-app.ts';
 import type { CallContext } from '../../lib/actor.ts';
-import { InfoRequestJobs } from './info-request.jobs.ts';
-import { InfoRequestRepository } from './info-request.repository.ts';
-import { InfoRequestService } from './info-request.service.ts';
 import { COLUMNS } from './info-request.stats.ts';
-import { InfoRequestTransitions } from './info-request.transitions.ts';
-import { InfoRequestStatsService } from './info-request-stats.service.ts';
-import { createRequestExtras } from './requests.services.ts';
+import type { InfoRequestStatsService } from './info-request-stats.service.ts';
+import type { Requests } from './requests.services.ts';
 
 const CITIZEN = {
   applicantKind: 'citizen',
@@ -40,24 +37,14 @@ describe(`annual statistics on ${ENGINE}`, () => {
 
   // Builds the hand-computed fixture through the real services (dates in the comments).
   beforeAll(async () => {
-    app = await createTestApp({ now: '2024-03-01T02:00:00Z' });
-    const repo = new InfoRequestRepository(app.database.db);
-    const deps = {
-      db: app.database.db,
-      repo,
-      unitRepo: app.units,
-      audit: app.audit,
-      clock: app.clock,
-      calendar: app.calendar,
-    };
-    const transitions = new InfoRequestTransitions(deps);
-    const service = new InfoRequestService(deps, Buffer.alloc(32, 1));
-    const jobs = new InfoRequestJobs(deps, transitions);
-    stats = new InfoRequestStatsService({ repo, unitRepo: app.units });
-    const { letters } = createRequestExtras(
-      { ...deps, service },
-      { formSecret: 't', encryptionKey: Buffer.alloc(32, 1) },
-    );
+    let requests: Requests;
+    ({ app, requests } = await createRequestsTestApp({
+      now: '2024-03-01T02:00:00Z',
+      encryptionKey: Buffer.alloc(32, 1),
+    }));
+    const { repo, service, transitions, jobs } = requests;
+    stats = requests.stats;
+    const { letters } = requests.extras;
     const units = await buildCounty(app);
     ({ county, dept } = units);
     const clerk = (await buildUser(app, units.dept, ['clerk'])).ctx;
