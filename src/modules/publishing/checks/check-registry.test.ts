@@ -64,6 +64,8 @@ describe('CheckRegistry', () => {
     });
     const warn = await registry.run(input, config('warn'), calendar, doc('document'));
     expect(warn.findings.find((f) => f.check === 'library.basis')?.severity).toBe('warn');
+    const blocking = warn.findings.filter((f) => f.severity === 'block');
+    expect(blocking.map((f) => `${f.check}: ${f.message}`)).toEqual([]);
     expect(warn.blocked).toBe(false);
     const off = await registry.run(input, config('off'), calendar, doc('document'));
     expect(off.findings.some((f) => f.check === 'library.basis')).toBe(false);

@@ -30,10 +30,9 @@ const clean: PrePublicationInput = {
 
 describe('runPrePublicationChecks', () => {
   it('finds nothing in a clean document', () => {
-    expect(runPrePublicationChecks(clean, DEFAULT_PRE_PUBLICATION_CONFIG, calendar)).toEqual({
-      findings: [],
-      blocked: false,
-    });
+    const r = runPrePublicationChecks(clean, DEFAULT_PRE_PUBLICATION_CONFIG, calendar);
+    expect(r.findings.map((f) => `${f.check}: ${f.message}`)).toEqual([]);
+    expect(r).toEqual({ findings: [], blocked: false });
   });
 
   it('runs every check, applies the default severities and blocks on secrets and personal data', () => {

@@ -13,8 +13,9 @@ import { AppError, type FieldProblem } from '../../../lib/errors.ts';
 import { checkUpload } from '../../../lib/file-types.ts';
 import type { PublishingContext } from '../publishing.api.ts';
 import type { DocumentRow } from '../publishing.tables.ts';
-import { DOCUMENT_STATES, type DocumentEvent, transitionProblems } from '../review/document.workflow.ts';
-import type { ActionKey, ActionState } from '../views/admin-document-actions.tsx';
+import { DOCUMENT_STATES } from '../review/document.workflow.ts';
+import { documentActions } from '../review/document-actions.ts';
+import type { ActionKey } from '../views/admin-document-actions.tsx';
 import { type DocumentFormMode, DocumentFormPage } from '../views/admin-document-form.tsx';
 import { DocumentPage } from '../views/admin-document-page.tsx';
 import { WorkbenchPage } from '../views/admin-documents.tsx';
@@ -116,28 +117,6 @@ export async function formPage(
   });
 }
 
-const STATE_ACTIONS: Record<string, ActionKey[]> = {
-  draft: ['edit', 'submit', 'force', 'delete'],
-  confidentiality_review: ['review', 'return', 'force'],
-  approval_review: ['approve', 'return', 'force'],
-  scheduled: ['unschedule', 'force'],
-  published: ['validity', 'withdraw', 'correct'],
-};
-const EVENT_OF: Record<Exclude<ActionKey, 'edit'>, DocumentEvent> = {
-  // 变更有效性 is a published change like a correction: same rule.
-  validity: 'correct',
-  submit: 'submit',
-  review: 'clear',
-  return: 'return',
-  approve: 'approve',
-  unschedule: 'unschedule',
-  force: 'force_publish',
-  withdraw: 'withdraw',
-  correct: 'correct',
-  delete: 'delete',
-};
-const CHECKED: readonly ActionKey[] = ['submit', 'approve', 'force'];
-
 /** The document page with its actions (and, after a failed action, that form with its problems). */
 export async function documentPage(
   app: PublishingContext,
@@ -150,21 +129,8 @@ export async function documentPage(
   const doc = await documents.get(req.ctx, id);
   const snap = await documents.snapshot(doc);
   const checks = await review.runChecks(doc);
-  const blocks = checks.findings
-    .filter((f) => f.severity === 'block')
-    .map((f) => `发布前检查未通过：${f.message}`);
   const actor = req.ctx.actor;
-  const actions: ActionState[] = (STATE_ACTIONS[doc.state] ?? [])
-    .filter((k) => k !== 'force' || scopesFor(actor, 'content.force_publish').length > 0)
-    .map((key) => {
-      if (key === 'edit')
-        return {
-          key,
-          problems: can(actor, 'content.draft', snap.unitPath) ? [] : ['您没有修改此信息的权限'],
-        };
-      const problems = transitionProblems(EVENT_OF[key], snap, actor);
-      return { key, problems: CHECKED.includes(key) ? [...problems, ...blocks] : problems };
-    });
+  const actions = documentActions(snap, actor, checks.findings);
   const columns = await app.publishing.columns.listForUnit(doc.unit_id);
   const placed = new Set(await repo.columnIds(doc.id));
   const topic = (await repo.listTopics()).find((t) => t.id === doc.topic_id);

@@ -52,6 +52,7 @@ import {
 import type { DocumentRow, DocumentTable } from '../publishing.tables.ts';
 import type { SearchProvider } from '../search/search-provider.ts';
 import {
+  DOCUMENT_WORKFLOW,
   DOCUMENT_WORKFLOW_DEFINITION,
   type DocumentEvent,
   type DocumentState,
@@ -199,7 +200,6 @@ export class DocumentReviewService {
   async submit(ctx: CallContext, id: number): Promise<void> {
     await this.run(ctx, id, {
       event: 'submit',
-      checks: true,
       step: (doc, { findings }) => ({
         patch: {
           submitted_by: ctx.actor.kind === 'user' ? ctx.actor.userId : null,
@@ -255,7 +255,6 @@ export class DocumentReviewService {
         at(v) && at(v)!.getTime() <= this.d.clock.now().getTime()
           ? [{ field: 'scheduledAt', message: '定时发布时间必须晚于当前时间' }]
           : [],
-      checks: true,
       step: (doc, { input, findings }) => {
         const when = at(input);
         const record = {
@@ -285,7 +284,6 @@ export class DocumentReviewService {
     await this.run(ctx, id, {
       input: { schema: reasonSchema, raw: reason },
       event: 'force_publish',
-      checks: true,
       step: (doc, { input: text, findings }) => ({
         patch: {},
         record: { reason: text, findings, summary: `强制发布信息“${doc.title}”，理由：${text}` },
@@ -338,7 +336,7 @@ export class DocumentReviewService {
 
   /**
    * Runs one review step through the workflow engine: input problems first, then every reason the
-   * event cannot run (with the blocking check findings when `checks`), then one transaction that
+   * event cannot run (with the blocking check findings when its rule is `prePublicationChecked`), then one transaction that
    * changes the state only if it is still the one read, records the review step, updates the search
    * index and writes the audit event `document.<event>`.
    */
@@ -349,7 +347,6 @@ export class DocumentReviewService {
       input?: { schema: z.ZodType<V>; raw: unknown };
       event: DocumentEvent | ((input: V) => DocumentEvent);
       checkInput?: (input: V) => FieldProblem[];
-      checks?: boolean;
       /** The document already read (the job); otherwise read with the caller's access check. */
       load?: DocumentRow;
       step: (doc: DocumentRow, x: StepInput<V>) => StepPlan;
@@ -370,8 +367,8 @@ export class DocumentReviewService {
       subject: (p) => p.snapshot,
       env: () => ctx.actor,
       ...(o.checkInput ? { checkInput: o.checkInput } : {}),
-      moreReasons: async (p) => {
-        if (!o.checks) return [];
+      moreReasons: async (p, event) => {
+        if (!DOCUMENT_WORKFLOW[event].prePublicationChecked) return [];
         p.checks = await this.runChecks(p.doc);
         return p.checks.blocked
           ? p.checks.findings

@@ -1,8 +1,9 @@
 /**
  * The review workflow of a 政府信息 (先审查、后公开、一事一审), as a declared table: for each event, the
  * states it may start from, the state it leads to, the permission it needs and its guards.
- * `transitionProblems` lists EVERY reason an event cannot run, so the UI can show them all; the engine
- * (lib/workflow) runs it as `DOCUMENT_WORKFLOW_DEFINITION`. The table in docs/workflows/publishing.md is
+ * `transitionProblems` lists EVERY reason an event cannot run; the engine (lib/workflow) runs it as
+ * `DOCUMENT_WORKFLOW_DEFINITION`, and the back-office page offers what its `availability` says
+ * (document-actions.ts). The table in docs/workflows/publishing.md is
  * checked against it by document.workflow-docs.test.ts.
  */
 
@@ -46,6 +47,8 @@ export const DOCUMENT_STATE_LABELS: Record<DocumentState, string> = {
 export const PUBLICLY_VISIBLE_STATES: readonly DocumentState[] = ['published', 'withdrawn'];
 /** States whose documents are listed and searchable. */
 export const LISTED_STATES: readonly DocumentState[] = ['published'];
+/** States in which the editor may change the content. */
+export const EDITABLE_STATES: readonly DocumentState[] = ['draft'];
 
 export const DOCUMENT_EVENTS = [
   'submit',
@@ -77,6 +80,8 @@ export interface TransitionRule extends EventRule<DocumentState, DocumentSnapsho
   systemOnly?: boolean;
   /** Only documents that were never published. */
   neverPublishedOnly?: boolean;
+  /** Blocking pre-publication check findings stop it (document-review.service.ts runs the checks). */
+  prePublicationChecked?: boolean;
 }
 
 const REVIEWERS = {
@@ -92,7 +97,12 @@ const rule = (r: Omit<TransitionRule, 'from'>): TransitionRule => ({
 
 /** The transition table. */
 export const DOCUMENT_WORKFLOW: Readonly<Record<DocumentEvent, TransitionRule>> = {
-  submit: rule({ label: '提交审查', permission: { draft: 'content.draft' }, to: 'confidentiality_review' }),
+  submit: rule({
+    label: '提交审查',
+    permission: { draft: 'content.draft' },
+    to: 'confidentiality_review',
+    prePublicationChecked: true,
+  }),
   clear: rule({
     label: '保密审查通过（可以公开）',
     permission: { confidentiality_review: 'content.review_confidentiality' },
@@ -117,12 +127,14 @@ export const DOCUMENT_WORKFLOW: Readonly<Record<DocumentEvent, TransitionRule>> 
     permission: { approval_review: 'content.approve' },
     to: 'published',
     notBySubmitter: true,
+    prePublicationChecked: true,
   }),
   schedule: rule({
     label: '审核通过并定时发布',
     permission: { approval_review: 'content.approve' },
     to: 'scheduled',
     notBySubmitter: true,
+    prePublicationChecked: true,
   }),
   unschedule: rule({
     label: '取消定时发布',
@@ -145,6 +157,7 @@ export const DOCUMENT_WORKFLOW: Readonly<Record<DocumentEvent, TransitionRule>> 
     },
     to: 'published',
     systemAllowed: true,
+    prePublicationChecked: true,
   }),
   withdraw: rule({ label: '撤回', permission: { published: 'content.approve' }, to: 'withdrawn' }),
   correct: rule({ label: '更正', permission: { published: 'content.approve' }, to: 'published' }),
@@ -192,6 +205,8 @@ export const DOCUMENT_WORKFLOW_DEFINITION: WorkflowDefinition<
     ...(r.neverPublishedOnly ? [neverPublished] : []),
     guard.actor((doc: DocumentSnapshot, actor: Actor) => actorProblems(r, doc, actor)),
   ],
+  // The scheduled job's 到时发布 is never a button.
+  offered: (_event, r) => !r.systemOnly,
 };
 
 /** Review steps: malformed input is answered first (422), then every reason at once (409). */
