@@ -21,7 +21,7 @@ import { loadConfig } from '../src/config.ts';
 import { migrateUp } from '../src/db/migrator.ts';
 import { NO_REQUEST, systemActor } from '../src/lib/actor.ts';
 import type { DocumentTable } from '../src/modules/publishing/publishing.tables.ts';
-import { tokensForIndex } from '../src/modules/publishing/segmenter.ts';
+import { tokensForIndex } from '../src/modules/publishing/search/segmenter.ts';
 
 const QUERIES = [
   '低保',

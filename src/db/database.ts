@@ -52,7 +52,7 @@ export function openDatabase({ url, poolMax = 10, onIdleError }: OpenOptions): D
 }
 
 /** How many prepared statements a SQLite connection keeps (least recently used dropped first). */
-export const SQLITE_STATEMENT_CACHE_SIZE = 500;
+const SQLITE_STATEMENT_CACHE_SIZE = 500;
 
 /**
  * Kysely's SQLite driver prepares every query anew; a page runs the same few statements on every

@@ -33,7 +33,7 @@ export const MIGRATIONS: Record<string, Migration> = {
   '0015-document-kinds-and-relations': m0015,
 };
 
-export function createMigrator(db: Kysely<any>): Migrator {
+function createMigrator(db: Kysely<any>): Migrator {
   return new Migrator({
     db,
     provider: { getMigrations: async () => MIGRATIONS },

@@ -23,12 +23,12 @@ const PUBLIC_RESPONSE = Symbol('gongkai.publicResponse');
 type Marked = FastifyReply & { [PUBLIC_RESPONSE]?: boolean };
 
 /** Weak validator: the body's hash (same bytes → same tag; gzip or not, still the same resource). */
-export function weakEtag(body: string | Buffer): string {
+function weakEtag(body: string | Buffer): string {
   return `W/"${createHash('sha1').update(body).digest('base64url')}"`;
 }
 
 /** True when an If-None-Match header matches `etag` (weak comparison, lists and * accepted). */
-export function etagMatches(header: string | undefined, etag: string): boolean {
+function etagMatches(header: string | undefined, etag: string): boolean {
   if (!header) return false;
   const bare = etag.replace(/^W\//, '');
   return header

@@ -37,7 +37,7 @@ export interface PublicPageCacheOptions {
 /** PUBLIC_PAGE_CACHE_MB's default: 32 MB holds ≈1,000 document pages. */
 export const DEFAULT_PUBLIC_PAGE_CACHE_BYTES = 32 * 1024 * 1024;
 /** Most entries kept by default (many small column-list variants would otherwise crowd the map). */
-export const PUBLIC_PAGE_CACHE_MAX_ENTRIES = 5_000;
+const PUBLIC_PAGE_CACHE_MAX_ENTRIES = 5_000;
 /** A body larger than this share of the cache is not stored (one huge sitemap must not evict all pages). */
 const MAX_ENTRY_SHARE = 8;
 

@@ -2,7 +2,7 @@
  * Per-request context: the session behind the cookie, the actor, the CSRF token, 长者模式, and
  * guards used by route handlers. Services receive only `req.ctx` (actor + request facts).
  */
-import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import type { FastifyInstance, FastifyRequest } from 'fastify';
 import { can } from '../kernel/permissions.ts';
 import type { Action } from '../kernel/roles.ts';
 import { ANONYMOUS, type CallContext, type UserActor } from '../lib/actor.ts';
@@ -121,8 +121,4 @@ export async function viewContext(app: { http: HttpPorts }, req: FastifyRequest)
 /** Only same-site relative paths are accepted as redirect targets. */
 export function safeReturnPath(value: unknown, fallback = '/'): string {
   return typeof value === 'string' && /^\/(?!\/)[^\s\\]*$/.test(value) ? value : fallback;
-}
-
-export function redirectSeeOther(reply: FastifyReply, to: string): FastifyReply {
-  return reply.redirect(to, 303);
 }

@@ -7,7 +7,7 @@ import multipart, { type MultipartFile, type MultipartValue } from '@fastify/mul
 import type { FastifyInstance } from 'fastify';
 
 /** Largest single upload accepted anywhere (modules set smaller limits per field). */
-export const MAX_UPLOAD_BYTES = 50 * 1024 * 1024;
+const MAX_UPLOAD_BYTES = 50 * 1024 * 1024;
 
 export async function registerUploads(server: FastifyInstance): Promise<void> {
   await server.register(multipart, {

@@ -3,7 +3,7 @@
  * permissions.test.ts. A grant on a unit covers that unit and its whole subtree.
  */
 import type { Actor, RoleGrant } from '../lib/actor.ts';
-import { type Action, isRole, type Role, roleActions, THREE_ADMIN_ROLES } from './roles.ts';
+import { type Action, isRole, type Role, roleActions } from './roles.ts';
 
 /** True when `unitPath` is the granted unit or below it. Paths look like '/1/4/'. */
 export function coversUnit(grantPath: string, unitPath: string): boolean {
@@ -60,8 +60,4 @@ export function roleChangeProblems(actor: Actor, targetUserId: number, unitPath:
   if (!can(actor, 'role.grant', unitPath)) return ['您没有在该单位授予角色的权限'];
   if (actor.kind === 'user' && actor.userId === targetUserId) return ['不能修改自己账户的角色'];
   return [];
-}
-
-export function isThreeAdminRole(role: string): boolean {
-  return (THREE_ADMIN_ROLES as readonly string[]).includes(role);
 }

@@ -32,7 +32,7 @@ export const THREE_ADMIN_ROLES: readonly Role[] = ['system_admin', 'security_adm
  * the audit log — the duties the 三员 divide between them. Each module declares its own actions in its
  * manifest (`actions`), registered with `registerModuleActions` by the module list.
  */
-export const PLATFORM_ACTIONS = [
+const PLATFORM_ACTIONS = [
   'admin.access',
   'unit.manage',
   'calendar.manage',
@@ -112,11 +112,6 @@ export function allActions(): readonly Action[] {
 /** The actions `role` allows (read it as the permission table's row). */
 export function roleActions(role: Role): readonly Action[] {
   return table.get(role) ?? [];
-}
-
-/** The Chinese label of an action (platform actions have none: their screens name them). */
-export function actionLabel(action: Action): string | undefined {
-  return declared.get(action)?.label;
 }
 
 export function isRole(v: string): v is Role {

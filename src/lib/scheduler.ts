@@ -17,7 +17,7 @@ export interface DailyJob {
 }
 
 /** Jobs run from this hour (China time) on, so reminders arrive in the working morning. */
-export const DAILY_JOBS_FROM_HOUR = 7;
+const DAILY_JOBS_FROM_HOUR = 7;
 const CHECK_EVERY_MS = 5 * 60_000;
 
 export interface JobLogger {

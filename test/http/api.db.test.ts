@@ -2,7 +2,7 @@
 import type { FastifyInstance } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Unit } from '../../src/db/schema.ts';
-import { OPENAPI_DOCUMENT } from '../../src/modules/publishing/api-openapi.ts';
+import { OPENAPI_DOCUMENT } from '../../src/modules/publishing/api/api-openapi.ts';
 import { buildCounty } from '../support/factories.ts';
 import { startTestServer } from '../support/http.ts';
 import { buildStaff, publishDocument, type Staff } from '../support/publishing.ts';

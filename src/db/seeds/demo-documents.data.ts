@@ -1,5 +1,5 @@
 /** Texts of the demo 政府信息 (demo-documents.ts): document templates, 专题专栏 and the five seed notices. */
-import type { ColumnInput } from '../../modules/publishing/column.model.ts';
+import type { ColumnInput } from '../../modules/publishing/columns/column.model.ts';
 
 export interface DemoTemplate {
   /** `{unit}` short name, `{year}` and `{n}` are filled in. */

@@ -10,11 +10,11 @@ import { fileURLToPath } from 'node:url';
 import { type Actor, NO_REQUEST, systemActor } from '../../lib/actor.ts';
 import { todayInShanghai } from '../../lib/calendar/index.ts';
 import { FixedClock } from '../../lib/clock.ts';
-import { AttachmentStore } from '../../modules/publishing/attachment-store.ts';
-import { DocumentRepository } from '../../modules/publishing/document.repository.ts';
-import { DocumentService } from '../../modules/publishing/document.service.ts';
-import { DocumentReviewService } from '../../modules/publishing/document-review.service.ts';
+import { AttachmentStore } from '../../modules/publishing/documents/attachment-store.ts';
+import { DocumentRepository } from '../../modules/publishing/documents/document.repository.ts';
+import { DocumentService } from '../../modules/publishing/documents/document.service.ts';
 import type { PublishingContext } from '../../modules/publishing/publishing.api.ts';
+import { DocumentReviewService } from '../../modules/publishing/review/document-review.service.ts';
 import { searchProviderFor } from '../../modules/publishing/search/index.ts';
 import type { Unit } from '../schema.ts';
 import {

@@ -25,7 +25,7 @@ export interface KitFormProps {
 }
 
 /** The form element alone (for pages with more than one form or their own layout). */
-export function KitForm(p: KitFormProps) {
+function KitForm(p: KitFormProps) {
   const hidden = Object.entries(p.hidden ?? {});
   return (
     <form

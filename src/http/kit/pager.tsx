@@ -16,7 +16,7 @@ export function hrefWith(base: string, params: QueryParams): string {
 }
 
 /** Number of pages for `total` items, at least 1. */
-export function pageCount(total: number, pageSize: number): number {
+function pageCount(total: number, pageSize: number): number {
   return Math.max(1, Math.ceil(total / Math.max(1, pageSize)));
 }
 

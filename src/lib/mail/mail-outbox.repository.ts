@@ -7,7 +7,7 @@ import type { MailOutboxTable, MailStatus } from './mail.tables.ts';
 export type OutboxRow = Selectable<MailOutboxTable>;
 
 /** recipient_enc / content_enc of a message whose personal data was erased (MailOutbox#purgeOld). */
-export const PURGED = '';
+const PURGED = '';
 export class MailOutboxRepository {
   constructor(private readonly db: Kysely<DB>) {}
 

@@ -67,7 +67,7 @@ export type RefusalPolicy<Ev extends string> = (r: Refusal<Ev>) => AppError;
  * The default refusal: any actor reason → 'forbidden' (with every reason); else any other reason →
  * 'invalid_transition' "不能<event>：…"; else 'validation' with the field problems.
  */
-export function refuseByKind<Ev extends string>(r: Refusal<Ev>): AppError {
+function refuseByKind<Ev extends string>(r: Refusal<Ev>): AppError {
   const messages = reasonMessages(r.reasons);
   const all = [...messages.map((message) => ({ field: '_', message })), ...r.fields];
   if (r.reasons.some((x) => x.kind === 'actor')) return new AppError('forbidden', messages.join('；'), all);
@@ -77,7 +77,7 @@ export function refuseByKind<Ev extends string>(r: Refusal<Ev>): AppError {
 }
 
 /** The default conflict when the compare-and-set updated nothing. */
-export const STALE_SUBJECT = () => new AppError('invalid_transition', '刚刚已被他人处理，请刷新后重试');
+const STALE_SUBJECT = () => new AppError('invalid_transition', '刚刚已被他人处理，请刷新后重试');
 
 /** What one event writes inside its transaction, in this order. `W` is what the effect returns. */
 export interface Transition<Trx, W, Out> {

@@ -12,7 +12,7 @@ export interface TableColumn<Ev extends string, R> {
 }
 
 /** The generated cells, one row per event in table order. */
-export function transitionRows<Ev extends string, R>(
+function transitionRows<Ev extends string, R>(
   events: Readonly<Record<Ev, R>>,
   columns: readonly TableColumn<Ev, R>[],
 ): string[][] {
@@ -20,10 +20,7 @@ export function transitionRows<Ev extends string, R>(
 }
 
 /** The markdown table that follows `heading` (a line starting with it), as header and body cells. */
-export function markdownTableAfter(
-  markdown: string,
-  heading: string,
-): { header: string[]; rows: string[][] } {
+function markdownTableAfter(markdown: string, heading: string): { header: string[]; rows: string[][] } {
   const lines = markdown.split('\n');
   const start = lines.findIndex((l) => l.startsWith(heading));
   if (start < 0) throw new Error(`heading not found: ${heading}`);

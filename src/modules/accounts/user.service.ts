@@ -22,13 +22,13 @@ const usernameField = requiredText('用户名', 32).pipe(
   z.string().regex(/^[A-Za-z0-9_.-]{3,32}$/, '用户名：3–32 位字母、数字、点、下划线或连字符'),
 );
 
-export const createUserSchema = z.object({
+const createUserSchema = z.object({
   username: usernameField,
   displayName: requiredText('姓名', 40),
   unitId: intField('所属单位', { min: 1, emptyMessage: '请选择所属单位' }),
 });
 
-export const grantSchema = z.object({
+const grantSchema = z.object({
   role: choice('角色', ROLES),
   unitId: intField('授权单位', { min: 1, emptyMessage: '请选择授权单位' }),
 });
@@ -250,7 +250,7 @@ export class UserService {
 }
 
 /** A one-time password meeting the policy: 12 characters from four classes, no look-alikes. */
-export function generateTemporaryPassword(): string {
+function generateTemporaryPassword(): string {
   const sets = ['abcdefghjkmnpqrstuvwxyz', 'ABCDEFGHJKMNPQRSTUVWXYZ', '23456789', '!@#%+=?'];
   const chars = sets.map((s) => s[randomInt(s.length)]);
   const all = sets.join('');

@@ -2,7 +2,7 @@
 import type { AuditEvent } from '../../db/schema.ts';
 import { defineSheet, neutraliseFormula, writeXlsx } from '../../lib/spreadsheet/index.ts';
 
-export const AUDIT_EXPORT_COLUMNS: [string, (e: AuditEvent) => string | number][] = [
+const AUDIT_EXPORT_COLUMNS: [string, (e: AuditEvent) => string | number][] = [
   ['序号', (e) => e.id],
   [
     '时间（北京时间）',

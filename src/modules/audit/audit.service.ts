@@ -13,7 +13,7 @@ import { parseInput } from '../../lib/validation.ts';
 import type { UnitDirectory } from '../orgs/unit-directory.ts';
 
 /** Rows per export file; larger ranges must be narrowed by date. */
-export const AUDIT_EXPORT_MAX_ROWS = 50_000;
+const AUDIT_EXPORT_MAX_ROWS = 50_000;
 export const AUDIT_PAGE_SIZE = 50;
 
 const date = z

@@ -34,7 +34,7 @@ export interface CalendarServiceDeps {
   warn: (message: string) => void;
 }
 
-export const yearInputSchema = z.object({
+const yearInputSchema = z.object({
   year: intField('年份', { min: 2000, max: 2100 }),
   holidays: z.string().default(''),
   workdays: z.string().default(''),

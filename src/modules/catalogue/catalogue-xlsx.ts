@@ -22,7 +22,7 @@ import {
 } from './catalogue.model.ts';
 
 /** Largest catalogue file read (the upload route checks the same limit first). */
-export const CATALOGUE_XLSX_MAX_BYTES = 5 * 1024 * 1024;
+const CATALOGUE_XLSX_MAX_BYTES = 5 * 1024 * 1024;
 
 const GROUPS = [
   { header: '公开对象', values: AUDIENCES, key: 'audiences' },
@@ -42,7 +42,7 @@ const text = (key: keyof CatalogueItem, width: number, header: string, required 
   }) satisfies SheetColumn<CatalogueItem>;
 
 /** The standard layout: 公开事项 and the three tick groups have a label row above their columns. */
-export const CATALOGUE_SHEET = defineSheet<CatalogueItem>({
+const CATALOGUE_SHEET = defineSheet<CatalogueItem>({
   sheetName: '主动公开目录',
   columns: [
     { key: 'number', header: '序号', width: 6, cell: (_it, i) => i + 1 },

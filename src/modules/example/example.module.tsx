@@ -34,7 +34,7 @@ export interface UnitContact {
 }
 
 /** The module's service: reads the unit tree through orgs' interface, never its repository. */
-export class ContactDirectory {
+class ContactDirectory {
   constructor(private readonly r: Pick<Registry, 'units' | 'audit' | 'db'>) {}
 
   async list(): Promise<UnitContact[]> {

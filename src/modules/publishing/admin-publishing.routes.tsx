@@ -1,13 +1,13 @@
 /** The back office of 主动公开: documents workbench and actions, Word and bulk import, columns, topics, check settings. */
 import type { FastifyInstance } from 'fastify';
-import { registerAdminCheckSettingsRoutes } from './admin-check-settings.routes.tsx';
-import { registerAdminColumnRoutes } from './admin-columns.routes.tsx';
-import { registerAdminDocumentActionRoutes } from './admin-document-actions.routes.tsx';
-import { registerAdminDocumentRelationRoutes } from './admin-document-relations.routes.tsx';
-import { registerAdminDocumentRoutes } from './admin-documents.routes.tsx';
-import { registerAdminImportRoutes } from './admin-import.routes.tsx';
-import { registerAdminTopicRoutes } from './admin-topics.routes.tsx';
+import { registerAdminCheckSettingsRoutes } from './checks/admin-check-settings.routes.tsx';
+import { registerAdminColumnRoutes } from './columns/admin-columns.routes.tsx';
+import { registerAdminTopicRoutes } from './columns/admin-topics.routes.tsx';
+import { registerAdminDocumentRelationRoutes } from './documents/admin-document-relations.routes.tsx';
+import { registerAdminDocumentRoutes } from './documents/admin-documents.routes.tsx';
+import { registerAdminImportRoutes } from './import/admin-import.routes.tsx';
 import type { PublishingContext } from './publishing.api.ts';
+import { registerAdminDocumentActionRoutes } from './review/admin-document-actions.routes.tsx';
 
 export function registerPublishingAdminRoutes(server: FastifyInstance, app: PublishingContext): void {
   registerAdminImportRoutes(server, app);

@@ -9,8 +9,8 @@ import { buildStaff, documentInput, publishDocument, type Staff } from '../../..
 import { createTestApp, ENGINE, type TestApp } from '../../../test/support/test-app.ts';
 import type { Unit } from '../../db/schema.ts';
 import { optionalChecked, requiredText } from '../../lib/validation.ts';
-import type { DocumentLifecycleNotice } from './document-events.ts';
-import type { DocumentKind } from './document-kinds.ts';
+import type { DocumentLifecycleNotice } from './documents/document-events.ts';
+import type { DocumentKind } from './documents/document-kinds.ts';
 import type { Publishing } from './publishing.services.ts';
 
 const NORMATIVE: DocumentKind<{ organ: string; expiresOn: string | null }> = {

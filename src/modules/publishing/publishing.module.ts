@@ -2,7 +2,7 @@
 import { seedDemoDocuments } from '../../db/seeds/demo-documents.ts';
 import { defineModule } from '../../platform/module.ts';
 import { registerPublishingAdminRoutes } from './admin-publishing.routes.tsx';
-import { FILE_SWEEP_JOB } from './attachment-sweep.ts';
+import { FILE_SWEEP_JOB } from './documents/attachment-sweep.ts';
 import { registerPublishingPublicRoutes } from './portal-public.tsx';
 import { PUBLISHING_ACTIONS } from './publishing.actions.ts';
 import type {} from './publishing.api.ts';

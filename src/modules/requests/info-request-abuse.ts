@@ -6,9 +6,9 @@
 import { createHmac, timingSafeEqual } from 'node:crypto';
 
 /** A person needs more than this to fill the form; scripts that post at once are refused. */
-export const MIN_FILL_MS = 3_000;
+const MIN_FILL_MS = 3_000;
 /** A form older than this must be reloaded (the token is not a long-lived pass). */
-export const MAX_FORM_AGE_MS = 24 * 3600_000;
+const MAX_FORM_AGE_MS = 24 * 3600_000;
 /** Name of the honeypot input: hidden from people, tempting for form-filling bots. */
 export const HONEYPOT_FIELD = 'website';
 export const FORM_TOKEN_FIELD = 'formStarted';

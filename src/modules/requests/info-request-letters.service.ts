@@ -313,7 +313,7 @@ export class InfoRequestLetterService {
 }
 
 /** Fills the {申请人} placeholder kept in stored letters (a masked name on public pages). */
-export function withApplicant(body: string, name: string): string {
+function withApplicant(body: string, name: string): string {
   return fillPlaceholders(body, { 申请人: name });
 }
 

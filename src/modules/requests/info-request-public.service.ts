@@ -15,7 +15,7 @@ import { abuseProblem } from './info-request-abuse.ts';
 import type { InfoRequestRecordsRepository } from './info-request-records.repository.ts';
 
 /** 身份证明扫描件: JPG, PNG or PDF up to 5 MB (issue 4 §1). */
-export const ID_SCAN_RULE: UploadRule = { allowed: ['jpg', 'png', 'pdf'], maxBytes: 5 * 1024 * 1024 };
+const ID_SCAN_RULE: UploadRule = { allowed: ['jpg', 'png', 'pdf'], maxBytes: 5 * 1024 * 1024 };
 
 export interface PublicFile {
   fileName: string;

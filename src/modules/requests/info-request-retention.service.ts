@@ -23,8 +23,8 @@ import type { ErasableCase, InfoRequestLifecycleRepository } from './info-reques
  */
 export const DEFAULT_APPLICANT_RETENTION_YEARS = 10;
 /** At least one year: a 复议 can be filed within 60 days and a suit within 6 months (行政诉讼法 第四十六条). */
-export const MIN_APPLICANT_RETENTION_YEARS = 1;
-export const MAX_APPLICANT_RETENTION_YEARS = 100;
+const MIN_APPLICANT_RETENTION_YEARS = 1;
+const MAX_APPLICANT_RETENTION_YEARS = 100;
 
 /**
  * The unit setting of the retention period (申请指南设置). No own value = the default, so a later change of

@@ -22,7 +22,7 @@ import type { InfoRequestDeps } from './info-request.deps.ts';
 import { APPLICANT_RETENTION_SETTING } from './info-request-retention.service.ts';
 
 /** 国办函〔2020〕109号 (provincial implementing notices): pay within 20 WD; configurable per unit. */
-export const DEFAULT_FEE_PAYMENT_WORKING_DAYS = 20;
+const DEFAULT_FEE_PAYMENT_WORKING_DAYS = 20;
 
 /** 条例 第十二条: the 公开指南 gives the office's name, address, office hours, phone, fax and internet contact. */
 const GUIDE_BASIS =

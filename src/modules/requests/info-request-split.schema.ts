@@ -7,7 +7,7 @@ import { z } from 'zod';
 /** Item fieldsets the split form shows (no JavaScript; a split case can be split again). */
 export const SPLIT_FORM_ITEMS = 5;
 /** Items one split may create at most (form fields item1… item20 are read). */
-export const MAX_SPLIT_ITEMS = 20;
+const MAX_SPLIT_ITEMS = 20;
 
 /** One item: what the case (or the new case) asks for, at least one of the three fields. */
 export interface SplitItem {

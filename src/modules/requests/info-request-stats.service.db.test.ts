@@ -1,14 +1,11 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildCounty, buildUser, SYSTEM } from '../../../test/support/factories.ts';
-import { createTestApp, ENGINE, type TestApp } from '../../../test/support/test-app.ts';
+import { createRequestsTestApp } from '../../../test/support/requests.ts';
+import { ENGINE, type TestApp } from '../../../test/support/test-app.ts';
 import type { CallContext } from '../../lib/actor.ts';
-import { InfoRequestJobs } from './info-request.jobs.ts';
-import { InfoRequestRepository } from './info-request.repository.ts';
-import { InfoRequestService } from './info-request.service.ts';
 import { COLUMNS } from './info-request.stats.ts';
-import { InfoRequestTransitions } from './info-request.transitions.ts';
-import { InfoRequestStatsService } from './info-request-stats.service.ts';
-import { createRequestExtras } from './requests.services.ts';
+import type { InfoRequestStatsService } from './info-request-stats.service.ts';
+import type { Requests } from './requests.services.ts';
 
 const CITIZEN = {
   applicantKind: 'citizen',
@@ -40,24 +37,14 @@ describe(`annual statistics on ${ENGINE}`, () => {
 
   // Builds the hand-computed fixture through the real services (dates in the comments).
   beforeAll(async () => {
-    app = await createTestApp({ now: '2024-03-01T02:00:00Z' });
-    const repo = new InfoRequestRepository(app.database.db);
-    const deps = {
-      db: app.database.db,
-      repo,
-      unitRepo: app.units,
-      audit: app.audit,
-      clock: app.clock,
-      calendar: app.calendar,
-    };
-    const transitions = new InfoRequestTransitions(deps);
-    const service = new InfoRequestService(deps, Buffer.alloc(32, 1));
-    const jobs = new InfoRequestJobs(deps, transitions);
-    stats = new InfoRequestStatsService({ repo, unitRepo: app.units });
-    const { letters } = createRequestExtras(
-      { ...deps, service },
-      { formSecret: 't', encryptionKey: Buffer.alloc(32, 1) },
-    );
+    let requests: Requests;
+    ({ app, requests } = await createRequestsTestApp({
+      now: '2024-03-01T02:00:00Z',
+      encryptionKey: Buffer.alloc(32, 1),
+    }));
+    const { repo, service, transitions, jobs } = requests;
+    stats = requests.stats;
+    const { letters } = requests.extras;
     const units = await buildCounty(app);
     ({ county, dept } = units);
     const clerk = (await buildUser(app, units.dept, ['clerk'])).ctx;
@@ -112,7 +99,8 @@ describe(`annual statistics on ${ENGINE}`, () => {
     expect(row(s.table3, 'withheld_third_party')).toEqual([0, 0, 0, 0, 0, 0, 0]);
     expect(row(s.table3, 'outcome_total')).toEqual([2, 1, 0, 0, 0, 0, 3]);
     expect(row(s.table3, 'carried_out')).toEqual([1, 0, 0, 0, 1, 0, 2]);
-    expect(s.checks.every((c) => c.passed)).toBe(true);
+    expect(s.checks.filter((c) => !c.passed).map((c) => `${c.name}: ${c.detail}`)).toEqual([]);
+    expect(s.checks.length).toBeGreaterThan(0);
     expect(s.table4.blocks.flatMap((b) => b.values).every((n) => n === 0)).toBe(true);
   });
 
@@ -123,7 +111,8 @@ describe(`annual statistics on ${ENGINE}`, () => {
     const tree = await stats.annual(SYSTEM, county.id, 2025, true);
     expect(row(tree.table3, 'new')).toEqual([3, 1, 0, 0, 1, 0, 5]);
     expect(row(tree.table3, 'carried_out')).toEqual([2, 0, 0, 0, 1, 0, 3]);
-    expect(tree.checks.every((c) => c.passed)).toBe(true);
+    expect(tree.checks.filter((c) => !c.passed).map((c) => `${c.name}: ${c.detail}`)).toEqual([]);
+    expect(tree.checks.length).toBeGreaterThan(0);
     expect(row((await stats.annual(SYSTEM, county.id, 2025)).table3, 'new')).toEqual([0, 0, 0, 0, 0, 0, 0]);
   });
 

@@ -13,10 +13,7 @@ import type { ConsultationRow, InfoRequestRow } from './info-request.repository.
 import { type CaseSnapshot, OPEN_STATES, type State } from './info-request.workflow.ts';
 
 /** The clock facts of a stored case, or null before the date of receipt is fixed. */
-export function clockFactsOf(
-  row: InfoRequestRow,
-  consultations: readonly ConsultationRow[],
-): ClockFacts | null {
+function clockFactsOf(row: InfoRequestRow, consultations: readonly ConsultationRow[]): ClockFacts | null {
   if (!row.received_on) return null;
   return {
     receivedOn: row.received_on,

@@ -25,7 +25,7 @@ import type { InfoRequestTable } from './info-request.tables.ts';
 import type { EventInput, WorkflowEvent } from './info-request.workflow.ts';
 
 /** Longest 补正 period staff may set (a "reasonable period", 条例 第三十条; house limit). */
-export const MAX_CORRECTION_PERIOD_WORKING_DAYS = 60;
+const MAX_CORRECTION_PERIOD_WORKING_DAYS = 60;
 
 const plainDate = (label: string) =>
   optionalChecked(

@@ -1,15 +1,16 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { buildCounty, buildUser, SYSTEM } from '../../../test/support/factories.ts';
-import { createTestApp, ENGINE, type TestApp } from '../../../test/support/test-app.ts';
+import { createRequestsTestApp } from '../../../test/support/requests.ts';
+import { ENGINE, type TestApp } from '../../../test/support/test-app.ts';
 import type { Unit } from '../../db/schema.ts';
 import { ANONYMOUS, type CallContext, NO_REQUEST } from '../../lib/actor.ts';
 import { AppError } from '../../lib/errors.ts';
-import { InfoRequestJobs } from './info-request.jobs.ts';
-import { InfoRequestRepository } from './info-request.repository.ts';
-import { InfoRequestService, maskApplicant } from './info-request.service.ts';
-import { InfoRequestTransitions } from './info-request.transitions.ts';
+import type { InfoRequestJobs } from './info-request.jobs.ts';
+import type { InfoRequestRepository } from './info-request.repository.ts';
+import { type InfoRequestService, maskApplicant } from './info-request.service.ts';
+import type { InfoRequestTransitions } from './info-request.transitions.ts';
 import type { InfoRequestLetterService } from './info-request-letters.service.ts';
-import { createRequestExtras } from './requests.services.ts';
+import type { Requests } from './requests.services.ts';
 
 const KEY = Buffer.alloc(32, 42);
 const PUBLIC: CallContext = { actor: ANONYMOUS, meta: NO_REQUEST };
@@ -44,20 +45,10 @@ describe(`info requests on ${ENGINE}`, () => {
   let reviewer: CallContext;
 
   beforeEach(async () => {
-    app = await createTestApp({ now: '2026-03-02T02:00:00Z' });
-    repo = new InfoRequestRepository(app.database.db);
-    const deps = {
-      db: app.database.db,
-      repo,
-      unitRepo: app.units,
-      audit: app.audit,
-      clock: app.clock,
-      calendar: app.calendar,
-    };
-    transitions = new InfoRequestTransitions(deps);
-    service = new InfoRequestService(deps, KEY);
-    jobs = new InfoRequestJobs(deps, transitions);
-    letters = createRequestExtras({ ...deps, service }, { formSecret: 'test', encryptionKey: KEY }).letters;
+    let requests: Requests;
+    ({ app, requests } = await createRequestsTestApp({ now: '2026-03-02T02:00:00Z', encryptionKey: KEY }));
+    ({ repo, service, transitions, jobs } = requests);
+    letters = requests.extras.letters;
     ({ dept, other } = await buildCounty(app));
     clerk = (await buildUser(app, dept, ['clerk'])).ctx;
     admin = (await buildUser(app, dept, ['disclosure_admin'])).ctx;

@@ -301,7 +301,7 @@ export class InfoRequestService {
 }
 
 /** What stands for the applicant once the data has been erased (pages say so instead of showing it). */
-export const ERASED_APPLICANT: ApplicantData = {
+const ERASED_APPLICANT: ApplicantData = {
   name: '（已清除）',
   idType: null,
   idNumber: null,
@@ -319,7 +319,7 @@ export const ERASED_APPLICANT: ApplicantData = {
  * A keyed hash identifying the applicant (证件号码 or 统一社会信用代码, else name + phone), so the
  * 按件 fee can count an applicant's applications in a month without decrypting any row.
  */
-export function applicantKey(key: Uint8Array, a: ApplicantData): string {
+function applicantKey(key: Uint8Array, a: ApplicantData): string {
   const identity = a.idNumber ?? a.creditCode ?? `${a.name}|${a.phone}`;
   return createHmac('sha256', key).update(`applicant:${identity.toUpperCase()}`).digest('hex');
 }

@@ -29,7 +29,7 @@ export interface StatsCase {
 
 export type Column = ReportCategory | 'total';
 export const COLUMNS: readonly Column[] = [...REPORT_CATEGORIES, 'total'];
-export const COLUMN_LABELS: Record<Column, string> = { ...REPORT_CATEGORY_LABELS, total: '总计' };
+const COLUMN_LABELS: Record<Column, string> = { ...REPORT_CATEGORY_LABELS, total: '总计' };
 
 export type RowKey = 'new' | 'carried_in' | Decision | 'outcome_total' | 'carried_out';
 export type Counts = Record<Column, number>;
@@ -171,7 +171,7 @@ export function crossChecks(t: Table3, next?: Table3): CrossCheck[] {
 
 /** Table 四 columns: 行政复议, then 行政诉讼 未经复议直接起诉 and 复议后起诉, each with five results. */
 export const TABLE4_RESULTS = ['结果维持', '结果纠正', '其他结果', '尚未审结', '总计'] as const;
-export const TABLE4_BLOCKS = ['行政复议', '行政诉讼·未经复议直接起诉', '行政诉讼·复议后起诉'] as const;
+const TABLE4_BLOCKS = ['行政复议', '行政诉讼·未经复议直接起诉', '行政诉讼·复议后起诉'] as const;
 
 export interface Table4 {
   blocks: { label: string; values: number[] }[];

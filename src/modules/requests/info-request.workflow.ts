@@ -278,7 +278,7 @@ export type WorkflowEvent = keyof typeof EVENTS;
 export const EVENT_KEYS = Object.keys(EVENTS) as WorkflowEvent[];
 
 /** Why `actor` may not trigger `event` on the case (null = they may). */
-export function actorProblem(event: WorkflowEvent, c: CaseSnapshot, actor: Actor): string | null {
+function actorProblem(event: WorkflowEvent, c: CaseSnapshot, actor: Actor): string | null {
   const def: EventDefinition = EVENTS[event];
   if (def.who === 'system') return actor.kind === 'system' ? null : '此操作只能由系统任务执行';
   if (actor.kind === 'system') return null; // scheduled jobs and imports act as the named system user

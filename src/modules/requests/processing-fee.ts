@@ -22,7 +22,7 @@ export interface FeeBand {
 const YUAN = 100;
 
 /** 国办函〔2020〕109号 第五条: 按量 — 1–30 pages free, 31–100 ¥10, 101–200 ¥20, 201+ ¥40 per page. */
-export const PER_PAGE_BANDS: readonly FeeBand[] = [
+const PER_PAGE_BANDS: readonly FeeBand[] = [
   { from: 1, to: 30, unitPriceFen: 0 },
   { from: 31, to: 100, unitPriceFen: 10 * YUAN },
   { from: 101, to: 200, unitPriceFen: 20 * YUAN },
@@ -30,13 +30,13 @@ export const PER_PAGE_BANDS: readonly FeeBand[] = [
 ];
 
 /** 按件: the 1st–10th application of an applicant in a natural month are free. */
-export const PER_APPLICATION_FREE = 10;
+const PER_APPLICATION_FREE = 10;
 /** 按件: the 11th–30th cost ¥100 each. */
-export const PER_APPLICATION_FIRST_PAID_TO = 30;
-export const PER_APPLICATION_BASE_FEN = 100 * YUAN;
+const PER_APPLICATION_FIRST_PAID_TO = 30;
+const PER_APPLICATION_BASE_FEN = 100 * YUAN;
 /** 按件: from the 31st, each further block of 10 applications raises the price by ¥100. */
-export const PER_APPLICATION_STEP_SIZE = 10;
-export const PER_APPLICATION_STEP_FEN = 100 * YUAN;
+const PER_APPLICATION_STEP_SIZE = 10;
+const PER_APPLICATION_STEP_FEN = 100 * YUAN;
 
 /** One line of a fee breakdown, shown in the 收费通知书. */
 export interface FeeLine {

@@ -93,7 +93,7 @@ export function createRequests(
   };
 }
 
-/** The services from explicit dependencies (tests that build the core services themselves). */
+/** The services from explicit dependencies (createRequests; the demo seeds build the core services themselves). */
 export function createRequestExtras(
   core: InfoRequestDeps & { service: InfoRequestService; mail?: MailOutbox },
   secrets: { formSecret: string; encryptionKey: Uint8Array },

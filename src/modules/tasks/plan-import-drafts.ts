@@ -15,7 +15,7 @@ import { planHeadSchema } from './work-plan.schemas.ts';
 import type { PlanDraft, WorkPlanService } from './work-plan.service.ts';
 
 /** Largest plan file accepted (a 工作要点 is a few hundred KB even as .docx). */
-export const MAX_PLAN_FILE_BYTES = 10 * 1024 * 1024;
+const MAX_PLAN_FILE_BYTES = 10 * 1024 * 1024;
 const DRAFT_NAME = /^[0-9a-f-]{36}\.(txt|docx|xlsx)$/;
 const MAX_AGE_MS = 24 * 60 * 60 * 1000;
 

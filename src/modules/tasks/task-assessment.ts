@@ -41,7 +41,7 @@ const weight = (label: string) =>
     .min(0, `${label}权重不能小于 0`)
     .max(100, `${label}权重不能大于 100`);
 
-export const weightsSchema = z
+const weightsSchema = z
   .object({
     completion: weight('完成率'),
     timeliness: weight('按时完成率'),

@@ -13,12 +13,12 @@ import { todayInShanghai } from '../../lib/calendar/index.ts';
 import type { Clock } from '../../lib/clock.ts';
 import { AppError } from '../../lib/errors.ts';
 import { intField, parseInput } from '../../lib/validation.ts';
-import type { ColumnService } from '../publishing/column.service.ts';
+import type { ColumnService } from '../publishing/columns/column.service.ts';
 import {
   type ColumnFreshness,
   type ColumnFreshnessService,
   FRESHNESS_LABELS,
-} from '../publishing/column-freshness.ts';
+} from '../publishing/columns/column-freshness.ts';
 import type { TaskRepository } from './task.repository.ts';
 import type { TaskEvidenceRepository } from './task-evidence.repository.ts';
 

@@ -310,7 +310,7 @@ export class TaskReportService {
 }
 
 /** Evidence files a report may carry, and their size limit. */
-export const REPORT_ATTACHMENT_RULE: UploadRule = {
+const REPORT_ATTACHMENT_RULE: UploadRule = {
   allowed: ['pdf', 'ofd', 'doc', 'docx', 'xls', 'xlsx', 'wps', 'et', 'jpg', 'png', 'zip'],
   maxBytes: 20 * 1024 * 1024,
 };

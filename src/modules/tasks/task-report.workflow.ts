@@ -50,7 +50,7 @@ export interface ReportSnapshot {
 }
 
 /** Only the 政务公开办 reviews; refused alone, before anything else (HTTP 403). */
-export const REVIEW_FORBIDDEN = '只有政务公开管理员可以审核任务进展';
+const REVIEW_FORBIDDEN = '只有政务公开管理员可以审核任务进展';
 
 const stateProblem = (state: string, label: string) =>
   `该进展报告${REPORT_STATE_LABELS[state as ReportState] ?? state}，不能${label}`;

@@ -60,7 +60,7 @@ export interface QuarterlyBulletin {
   poorCases: BulletinCase[];
 }
 
-export const COMPLETION_FORMULA = '完成率 = 已完成任务数 ÷ 应完成任务数（截至季度末到期或已完成的任务）';
+const COMPLETION_FORMULA = '完成率 = 已完成任务数 ÷ 应完成任务数（截至季度末到期或已完成的任务）';
 
 /**
  * 一季度一通报: the seeds' 工作要点 (seed 000, 三、加大力度: 实行"一季度一通报"工作机制) require one
@@ -68,7 +68,7 @@ export const COMPLETION_FORMULA = '完成率 = 已完成任务数 ÷ 应完成�
  */
 export const BULLETINS_PER_YEAR = 4;
 /** Months covered by one bulletin (一季度一通报). */
-export const MONTHS_PER_BULLETIN = 12 / BULLETINS_PER_YEAR;
+const MONTHS_PER_BULLETIN = 12 / BULLETINS_PER_YEAR;
 
 const QUARTER_END = ['03-31', '06-30', '09-30', '12-31'];
 

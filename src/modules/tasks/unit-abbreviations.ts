@@ -5,7 +5,7 @@
  * Add a pair here when a common abbreviation is missing; one-off names are better remembered as an
  * alias (task_unit_aliases) by the 政务公开管理员.
  */
-export const UNIT_ABBREVIATIONS: readonly (readonly [full: string, short: string])[] = [
+const UNIT_ABBREVIATIONS: readonly (readonly [full: string, short: string])[] = [
   ['发展和改革', '发改'],
   ['发展和改革', '发展改革'],
   ['人力资源和社会保障', '人社'],

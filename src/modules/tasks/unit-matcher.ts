@@ -19,7 +19,7 @@ export interface MatchableUnit {
 /** Groups that set expressions stand for. */
 export type UnitSetKind = 'townships' | 'departments' | 'sub_governments';
 
-export const UNIT_SET_LABELS: Record<UnitSetKind, string> = {
+const UNIT_SET_LABELS: Record<UnitSetKind, string> = {
   townships: '全部乡镇（街道）',
   departments: '全部部门',
   sub_governments: '全部下级人民政府',
@@ -62,7 +62,7 @@ export interface UnitIndex {
 }
 
 /** Spaces removed, half-width brackets made full-width: the form names are compared in. */
-export function normaliseUnitName(name: string): string {
+function normaliseUnitName(name: string): string {
   return name.replace(/\s+/g, '').replace(/\(/g, '（').replace(/\)/g, '）');
 }
 

@@ -37,7 +37,7 @@ export const importPlanSchema = z
   });
 export type ImportPlanInput = z.input<typeof importPlanSchema>;
 
-export const deadlineSchema = z
+const deadlineSchema = z
   .union([
     z.object({ date: z.string().refine(isValidPlainDate, '完成时限的日期格式应为 YYYY-MM-DD') }),
     z.object({ recurrence: z.enum(RECURRENCES, { message: '请选择完成时限的周期' }) }),
@@ -46,7 +46,7 @@ export const deadlineSchema = z
   ])
   .default(null);
 
-export const confirmTaskSchema = z.object({
+const confirmTaskSchema = z.object({
   number: requiredText('序号', 40),
   path: z.array(z.string()).default([]),
   title: requiredText('任务名称', 500),

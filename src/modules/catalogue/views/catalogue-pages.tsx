@@ -77,7 +77,7 @@ function catalogueColumns(
 }
 
 /** The catalogue in the standard two-row-header layout. */
-export function CatalogueTable({
+function CatalogueTable({
   items,
   columnName,
   actions,
@@ -123,7 +123,7 @@ export function PublicCataloguePage({
 
 type Columns = { id: number; name: string; depth: number }[];
 
-export function ItemFields({ form, columns }: { form: FormState; columns: Columns }) {
+function ItemFields({ form, columns }: { form: FormState; columns: Columns }) {
   return (
     <>
       <TextField form={form} name="level1" label="一级事项" required />

@@ -5,7 +5,7 @@ import { Breadcrumbs, SummaryList } from '../../../http/views/components.tsx';
 import { PublicLayout } from '../../../http/views/layouts.tsx';
 import { LeaderTable } from '../../orgs/unit.components.tsx';
 import { UNIT_KIND_LABELS, type UnitKind } from '../../orgs/unit.model.ts';
-import { DocList, type DocSummary } from '../../publishing/document-list.components.tsx';
+import { DocList, type DocSummary } from '../../publishing/documents/document-list.components.tsx';
 import type { SiteColumn } from '../../publishing/publishing.tables.ts';
 
 export function HomePage({

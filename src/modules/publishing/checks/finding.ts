@@ -47,7 +47,7 @@ export interface ScannedText {
 }
 
 /** Characters of context shown on each side of a match in an excerpt. */
-export const EXCERPT_CONTEXT = 12;
+const EXCERPT_CONTEXT = 12;
 
 /** The match with a little context either side, on one line; `replacement` stands in for the match. */
 export function excerptAround(text: string, start: number, end: number, replacement?: string): string {

@@ -9,7 +9,7 @@ import { extractLinks } from './html-text.ts';
  */
 
 /** Host suffixes always allowed: the government domain (regulations §8). */
-export const GOV_HOST_SUFFIXES: readonly string[] = ['gov.cn'];
+const GOV_HOST_SUFFIXES: readonly string[] = ['gov.cn'];
 
 /** Configuration of the link check. */
 export interface LinkCheckOptions {

@@ -8,9 +8,10 @@ import { excerptAround, foldForScan, type RawFinding, type ScannedText } from '.
  */
 
 /** The 密级 of 保守国家秘密法 第十三条 plus 内部 (internal, not a state secret, still not for publication). */
-export const SECRECY_LEVELS = ['绝密', '机密', '秘密', '内部'] as const;
+const SECRECY_LEVELS = ['绝密', '机密', '秘密', '内部'] as const;
 
-const LEVEL = '(?:绝密|机密|秘密)';
+/** The three levels of a state secret; 内部 appears only as a labelled level or a notice (below). */
+const LEVEL = `(?:${SECRECY_LEVELS.slice(0, 3).join('|')})`;
 /** A level then ★ (or its stand-ins ☆ * ＊, folded to *) and an optional period: 机密★1年, 秘密★, 绝密★长期. */
 const STAR_MARK = new RegExp(`${LEVEL}\\s*[★☆*]\\s*(?:\\d+\\s*(?:年|个月|月)|长期)?`, 'gu');
 /** A labelled level: 密级：秘密, 密级: 内部. */

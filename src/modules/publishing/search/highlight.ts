@@ -1,7 +1,7 @@
 /** Search-result snippets: a window of plain text around the first match, escaped, matches in <mark>. */
 
 /** Characters of context in a snippet. */
-export const SNIPPET_LENGTH = 120;
+const SNIPPET_LENGTH = 120;
 
 function escapeHtml(text: string): string {
   return text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');

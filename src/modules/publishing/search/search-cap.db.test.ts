@@ -2,11 +2,11 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildCounty } from '../../../../test/support/factories.ts';
 import { buildStaff, publishDocument, type Staff } from '../../../../test/support/publishing.ts';
 import { createTestApp, ENGINE, type TestApp } from '../../../../test/support/test-app.ts';
-import { tokensForQuery } from '../segmenter.ts';
 import { searchProviderFor } from './index.ts';
 import { PostgresSearchProvider } from './postgres-search.provider.ts';
 import { SearchService } from './search.service.ts';
 import type { SearchProvider, SearchQuery, SearchSort } from './search-provider.ts';
+import { tokensForQuery } from './segmenter.ts';
 import { SqliteSearchProvider } from './sqlite-search.provider.ts';
 
 /**

@@ -3,16 +3,16 @@
  * relevance or date order, highlighted snippets, paging and suggestions when nothing matches.
  */
 import { htmlToText } from '../checks/html-text.ts';
-import type { PublicDocumentRepository } from '../document-public.repository.ts';
-import { tokensForQuery } from '../segmenter.ts';
+import type { PublicDocumentRepository } from '../documents/document-public.repository.ts';
 import { snippet } from './highlight.ts';
 import type { DocumentFilters, SearchProvider, SearchSort } from './search-provider.ts';
+import { tokensForQuery } from './segmenter.ts';
 
 /** Results per page, and the most a caller may ask for. */
-export const SEARCH_PAGE_SIZE = 20;
-export const MAX_SEARCH_PAGE_SIZE = 50;
+const SEARCH_PAGE_SIZE = 20;
+const MAX_SEARCH_PAGE_SIZE = 50;
 /** Longest query considered (characters). */
-export const MAX_QUERY_LENGTH = 100;
+const MAX_QUERY_LENGTH = 100;
 
 export interface SearchRequest {
   q: string;

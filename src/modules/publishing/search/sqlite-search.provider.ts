@@ -19,7 +19,7 @@ import {
 } from './search-provider.ts';
 
 /** An FTS5 string literal: the token in double quotes, inner quotes doubled. */
-export function fts5Phrase(token: string): string {
+function fts5Phrase(token: string): string {
   return `"${token.replace(/"/g, '""')}"`;
 }
 

@@ -4,7 +4,7 @@ import { SettingsForm } from '../../../http/kit/settings-form.tsx';
 import type { FormState, ViewContext } from '../../../http/view-context.ts';
 import { Breadcrumbs, Notice } from '../../../http/views/components.tsx';
 import { AdminLayout } from '../../../http/views/layouts.tsx';
-import { CHECK_SETTINGS } from '../check-settings.service.ts';
+import { CHECK_SETTINGS } from '../checks/check-settings.service.ts';
 
 const TITLE = '发布前检查设置';
 

@@ -21,12 +21,12 @@ import {
   UPDATE_CYCLE_LABELS,
   UPDATE_CYCLES,
   type UpdateCycle,
-} from '../column.model.ts';
+} from '../columns/column.model.ts';
 import type { SiteColumn } from '../publishing.tables.ts';
 import { columnPathNames } from './admin-publishing-ui.tsx';
 
 /** 专题专栏 the seeds name (issue 3 §1), offered as suggestions. */
-export const TOPIC_COLUMN_SUGGESTIONS = [
+const TOPIC_COLUMN_SUGGESTIONS = [
   '优化营商环境',
   '减税降费',
   '乡村振兴',
@@ -46,7 +46,7 @@ interface Common {
 }
 
 /** Tree order: each column followed by its children (the repository returns depth order). */
-export function treeOrder(columns: readonly SiteColumn[]): SiteColumn[] {
+function treeOrder(columns: readonly SiteColumn[]): SiteColumn[] {
   const ids = new Set(columns.map((c) => c.id));
   const children = new Map<number | null, SiteColumn[]>();
   for (const c of columns) {

@@ -11,7 +11,7 @@ import {
   WITHDRAWAL_REASONS,
   WITHHOLDING_GROUND_LABELS,
   WITHHOLDING_GROUNDS,
-} from '../document.model.ts';
+} from '../documents/document.model.ts';
 import { ValidityFieldset } from './admin-document-form.tsx';
 
 /** The action groups of the page (a group may cover several workflow events). */
@@ -28,7 +28,7 @@ export type ActionKey =
   | 'correct'
   | 'delete';
 
-export const ACTION_LABELS: Record<ActionKey, string> = {
+const ACTION_LABELS: Record<ActionKey, string> = {
   edit: '修改草稿',
   submit: '提交审查',
   review: '保密审查',

@@ -22,9 +22,9 @@ import {
   VALIDITY_LABELS,
   WITHHOLDING_GROUND_LABELS,
   WITHHOLDING_GROUNDS,
-} from '../document.model.ts';
-import { ATTACHMENT_KINDS, MAX_ATTACHMENT_BYTES } from '../document.service.ts';
-import type { DocumentKind } from '../document-kinds.ts';
+} from '../documents/document.model.ts';
+import { ATTACHMENT_KINDS, MAX_ATTACHMENT_BYTES } from '../documents/document.service.ts';
+import type { DocumentKind } from '../documents/document-kinds.ts';
 import type { SiteColumn } from '../publishing.tables.ts';
 import { columnPathNames } from './admin-publishing-ui.tsx';
 import { KindFieldset } from './document-extensions.tsx';

@@ -20,17 +20,17 @@ import {
   WITHHOLDING_GROUND_LABELS,
   type WithdrawalReason,
   type WithholdingGround,
-} from '../document.model.ts';
+} from '../documents/document.model.ts';
+import type { DocumentKind } from '../documents/document-kinds.ts';
+import type { DocumentRelations } from '../documents/document-relation.model.ts';
+import { sanitiseHtml } from '../documents/html-sanitiser.ts';
+import type { DocumentRow } from '../publishing.tables.ts';
 import {
   DOCUMENT_STATE_LABELS,
   DOCUMENT_WORKFLOW,
   type DocumentEvent,
   type DocumentState,
-} from '../document.workflow.ts';
-import type { DocumentKind } from '../document-kinds.ts';
-import type { DocumentRelations } from '../document-relation.model.ts';
-import { sanitiseHtml } from '../html-sanitiser.ts';
-import type { DocumentRow } from '../publishing.tables.ts';
+} from '../review/document.workflow.ts';
 import { type ActionKey, type ActionState, DocumentActions } from './admin-document-actions.tsx';
 import { fmtTime, StateTag } from './admin-publishing-ui.tsx';
 import { AdminRelations, kindSummaryRows } from './document-extensions.tsx';

@@ -4,12 +4,12 @@ import { hrefWith, Pager, type QueryParams } from '../../../http/kit/pager.tsx';
 import type { ViewContext } from '../../../http/view-context.ts';
 import { Breadcrumbs, Notice } from '../../../http/views/components.tsx';
 import { AdminLayout } from '../../../http/views/layouts.tsx';
-import { DOCUMENT_STATE_LABELS, type DocumentState } from '../document.workflow.ts';
-import { BUILT_IN_KIND, type DocumentKindRegistry, kindMetadataOf } from '../document-kinds.ts';
+import { BUILT_IN_KIND, type DocumentKindRegistry, kindMetadataOf } from '../documents/document-kinds.ts';
+import { DOCUMENT_STATE_LABELS, type DocumentState } from '../review/document.workflow.ts';
 import { fmtTime, StateTag } from './admin-publishing-ui.tsx';
 
 /** The tabs of the workbench, in workflow order. */
-export const WORKBENCH_STATES: readonly DocumentState[] = [
+const WORKBENCH_STATES: readonly DocumentState[] = [
   'draft',
   'confidentiality_review',
   'approval_review',

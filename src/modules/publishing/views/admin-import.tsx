@@ -9,7 +9,7 @@ import {
   Notice,
 } from '../../../http/views/components.tsx';
 import { AdminLayout } from '../../../http/views/layouts.tsx';
-import { BULK_HEADINGS, type BulkImportResult, MAX_BULK_ROWS } from '../bulk-import.ts';
+import { BULK_HEADINGS, type BulkImportResult, MAX_BULK_ROWS } from '../import/bulk-import.ts';
 
 interface Base {
   ctx: ViewContext;

@@ -1,5 +1,5 @@
-import { DOCUMENT_STATE_LABELS, type DocumentState } from '../document.workflow.ts';
 import type { SiteColumn } from '../publishing.tables.ts';
+import { DOCUMENT_STATE_LABELS, type DocumentState } from '../review/document.workflow.ts';
 
 export function StateTag({ state }: { state: string }) {
   const label = DOCUMENT_STATE_LABELS[state as DocumentState] ?? state;

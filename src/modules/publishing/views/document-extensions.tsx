@@ -5,14 +5,19 @@
  */
 import type { FormState } from '../../../http/view-context.ts';
 import { Button, CsrfField, SelectField, TextArea, TextField } from '../../../http/views/components.tsx';
-import { BUILT_IN_KIND, type DocumentKind, type KindField, kindFieldName } from '../document-kinds.ts';
+import {
+  BUILT_IN_KIND,
+  type DocumentKind,
+  type KindField,
+  kindFieldName,
+} from '../documents/document-kinds.ts';
 import {
   type DocumentRelations,
   RELATION_TYPE_LABELS,
   RELATION_TYPES,
   type RelationType,
   type RelationView,
-} from '../document-relation.model.ts';
+} from '../documents/document-relation.model.ts';
 import { StateTag } from './admin-publishing-ui.tsx';
 
 function KindFieldInput({ form, field }: { form: FormState; field: KindField }) {

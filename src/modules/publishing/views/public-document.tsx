@@ -9,10 +9,10 @@ import {
   type Validity,
   WITHDRAWAL_REASON_LABELS,
   type WithdrawalReason,
-} from '../document.model.ts';
-import type { PublicDocumentRepository } from '../document-public.repository.ts';
-import type { DocumentRelations } from '../document-relation.model.ts';
-import { sanitiseHtml } from '../html-sanitiser.ts';
+} from '../documents/document.model.ts';
+import type { PublicDocumentRepository } from '../documents/document-public.repository.ts';
+import type { DocumentRelations } from '../documents/document-relation.model.ts';
+import { sanitiseHtml } from '../documents/html-sanitiser.ts';
 import { PublicRelations } from './document-extensions.tsx';
 import { DocList, type DocSummary, unitCrumbs } from './public-parts.tsx';
 
@@ -26,7 +26,7 @@ const kb = (n: number) =>
  * 索引号 · 主题分类 · 发布机构 · 成文日期 · 标题 · 发文字号 · 发布日期 · 有效性 when set (regulations §9), two
  * pairs a row.
  */
-export function MetadataTable({ doc, unit }: { doc: PublicDoc; unit: Unit }) {
+function MetadataTable({ doc, unit }: { doc: PublicDoc; unit: Unit }) {
   const publisher = doc.issuers.length ? doc.issuers.join('、') : unit.name;
   return (
     <table class="doc-meta">

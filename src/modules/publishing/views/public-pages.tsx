@@ -3,9 +3,9 @@ import type { Unit } from '../../../db/schema.ts';
 import type { ViewContext } from '../../../http/view-context.ts';
 import { Breadcrumbs, SummaryList } from '../../../http/views/components.tsx';
 import { PublicLayout } from '../../../http/views/layouts.tsx';
-import type { Guide } from '../guide.ts';
-import { sanitiseHtml } from '../html-sanitiser.ts';
-import type { ListQuery } from '../portal-query.tsx';
+import { sanitiseHtml } from '../documents/html-sanitiser.ts';
+import type { Guide } from '../portal/guide.ts';
+import type { ListQuery } from '../portal/portal-query.tsx';
 import type { SiteColumn, TopicCategory } from '../publishing.tables.ts';
 import { ColumnTree, DocList, type DocSummary, FilterFields, Pager, unitCrumbs } from './public-parts.tsx';
 

@@ -3,9 +3,9 @@ export { DocList, type DocSummary };
 
 import type { Unit } from '../../../db/schema.ts';
 import { Pager as KitPager } from '../../../http/kit/pager.tsx';
-import { GENRES } from '../document.model.ts';
-import { DocList, type DocSummary } from '../document-list.components.tsx';
-import { type ListQuery, listParams } from '../portal-query.tsx';
+import { GENRES } from '../documents/document.model.ts';
+import { DocList, type DocSummary } from '../documents/document-list.components.tsx';
+import { type ListQuery, listParams } from '../portal/portal-query.tsx';
 import type { SiteColumn, TopicCategory } from '../publishing.tables.ts';
 
 /** A count as shown to visitors, with thousands separators; a capped search count reads “1,000+”. */

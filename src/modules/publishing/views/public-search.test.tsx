@@ -2,7 +2,7 @@ import { renderToString } from 'preact-render-to-string';
 import { describe, expect, it } from 'vitest';
 import type { ViewContext } from '../../../http/view-context.ts';
 import { ANONYMOUS } from '../../../lib/actor.ts';
-import { parseListQuery } from '../portal-query.tsx';
+import { parseListQuery } from '../portal/portal-query.tsx';
 import { countLabel, Pager } from './public-parts.tsx';
 import { SearchPage, type SearchResult } from './public-search.tsx';
 

@@ -3,7 +3,7 @@ import type { Unit } from '../../../db/schema.ts';
 import type { ViewContext } from '../../../http/view-context.ts';
 import { Breadcrumbs } from '../../../http/views/components.tsx';
 import { PublicLayout } from '../../../http/views/layouts.tsx';
-import { hrefWith, type ListQuery, listParams } from '../portal-query.tsx';
+import { hrefWith, type ListQuery, listParams } from '../portal/portal-query.tsx';
 import type { SiteColumn, TopicCategory } from '../publishing.tables.ts';
 import type { SearchService } from '../search/search.service.ts';
 import { countLabel, FilterFields, Pager } from './public-parts.tsx';

@@ -45,7 +45,7 @@ export function LinkedCases({ links }: { links: CaseLinks }) {
 }
 
 /** The values the split form starts with: item 1 = what the case asks for now. */
-export function splitFormValues(row: InfoRequestRow, children: number): Record<string, string> {
+function splitFormValues(row: InfoRequestRow, children: number): Record<string, string> {
   return {
     version: splitVersion(row.updated_at, children),
     [itemField(1, 'Name')]: row.info_name ?? '',

@@ -18,7 +18,7 @@ import { STATE_LABELS, STATES } from '../info-request.workflow.ts';
 import { ApplicationFields } from './apply-form.tsx';
 import { ClockTag, RequestsStyles } from './request-ui.tsx';
 
-export const DUE_WINDOWS: Record<string, string> = {
+const DUE_WINDOWS: Record<string, string> = {
   overdue: '已超期',
   due_soon: '临期（3 个工作日内）',
   week: '7 日内到期',

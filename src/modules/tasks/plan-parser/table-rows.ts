@@ -40,7 +40,7 @@ function rowDeadline(
 }
 
 /** Converts one table row to a task. */
-export function rowToTask(row: TableRow, index: number, year: number | null): ParsedTask {
+function rowToTask(row: TableRow, index: number, year: number | null): ParsedTask {
   const uncertain: string[] = [];
   const { lead, units } = rowUnits(row);
   for (const unit of [...lead, ...units]) {

@@ -56,7 +56,7 @@ export function isTerminalFurniture(text: string): boolean {
 }
 
 /** True for page numbers and similar print furniture. */
-export function isPageFurniture(text: string): boolean {
+function isPageFurniture(text: string): boolean {
   return PAGE_FURNITURE.test(text);
 }
 

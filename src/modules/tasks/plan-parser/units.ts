@@ -35,7 +35,7 @@ function findOpening(text: string, closeAt: number): number {
 }
 
 /** Does the bracketed text name units rather than explain content ("(网络在线、电话在线)")? */
-export function isUnitText(inner: string): boolean {
+function isUnitText(inner: string): boolean {
   if (inner.length > 400) return false;
   if (LABEL.test(inner) || UNIT_WORDS.test(inner)) return true;
   // A bare list such as "（市司法局、市财政局）": every item must end like an organisation.

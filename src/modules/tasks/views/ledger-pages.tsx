@@ -41,15 +41,7 @@ export interface LedgerPageProps {
   carryProblems?: { field: string; message: string }[];
 }
 
-export function TaskList({
-  tasks,
-  caption,
-  empty,
-}: {
-  tasks: LedgerTaskInput[];
-  caption: string;
-  empty: string;
-}) {
+function TaskList({ tasks, caption, empty }: { tasks: LedgerTaskInput[]; caption: string; empty: string }) {
   if (tasks.length === 0) return <p>{empty}</p>;
   return (
     <table class="data-table">
@@ -162,7 +154,7 @@ function Matrix({ matrix }: { matrix: LedgerMatrix }) {
   );
 }
 
-export function CompletionChart({ completion }: { completion: LedgerMatrix['completion'] }) {
+function CompletionChart({ completion }: { completion: LedgerMatrix['completion'] }) {
   if (completion.length === 0) return null;
   const svg = renderBarChartSvg({
     categories: completion.map((c) => c.unitName),

@@ -16,7 +16,7 @@ import {
 import { AdminLayout } from '../../../http/views/layouts.tsx';
 import type { FieldProblem } from '../../../lib/errors.ts';
 import { formatBytes } from '../../../lib/file-types.ts';
-import { type ColumnFreshness, FRESHNESS_LABELS } from '../../publishing/column-freshness.ts';
+import { type ColumnFreshness, FRESHNESS_LABELS } from '../../publishing/columns/column-freshness.ts';
 import { CheckboxField, deadlineText, ReportStateTag, StatusTag, TasksStyles } from './task-ui.tsx';
 
 export interface TaskView {
