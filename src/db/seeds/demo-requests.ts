@@ -187,7 +187,7 @@ class CaseSeeder {
     const core = {
       db: app.database.db,
       repo: app.requests.repo,
-      unitRepo: app.units,
+      unitDirectory: app.units,
       audit: new AuditLog(app.auditRepo, this.clock),
       clock: this.clock,
       calendar: app.calendar,

@@ -58,7 +58,7 @@ export interface CaseView {
 }
 
 export interface CaseViewDeps
-  extends Pick<InfoRequestDeps, 'db' | 'unitRepo' | 'audit' | 'clock' | 'calendar'> {
+  extends Pick<InfoRequestDeps, 'db' | 'unitDirectory' | 'audit' | 'clock' | 'calendar'> {
   service: Pick<InfoRequestService, 'getForHandling'>;
   records: Pick<InfoRequestRecordsRepository, 'letters' | 'files'>;
   letters: Pick<InfoRequestLetterService, 'suggestedKinds'>;
@@ -78,7 +78,7 @@ export class InfoRequestCaseViewService {
    */
   async caseView(ctx: CallContext, id: number, show: boolean): Promise<CaseView> {
     const c = await this.d.service.getForHandling(ctx, id);
-    const unit = (await this.d.unitRepo.findById(c.row.unit_id))!;
+    const unit = (await this.d.unitDirectory.findById(c.row.unit_id))!;
     const calendar = await this.d.calendar.calendar();
     const day = todayInShanghai(this.d.clock.now());
     const letters = await this.d.records.letters(id);

@@ -185,7 +185,7 @@ export class InfoRequestLetterService {
       if (!can(ctx.actor, 'disclosure.manage')) throw AppError.forbidden();
       return null;
     }
-    const unit = await this.d.unitRepo.findById(unitId);
+    const unit = await this.d.unitDirectory.findById(unitId);
     if (!unit) throw AppError.notFound('单位');
     if (!can(ctx.actor, 'disclosure.manage', unit.path)) throw AppError.forbidden();
     return unit;

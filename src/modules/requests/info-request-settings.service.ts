@@ -137,7 +137,7 @@ export class InfoRequestSettingsService {
 
   /** The effective settings of a unit (explicit values, else the unit's and its parents' data). */
   async forUnit(unitId: number): Promise<GuideSettings> {
-    const unit = await this.d.unitRepo.findById(unitId);
+    const unit = await this.d.unitDirectory.findById(unitId);
     if (!unit?.active) throw AppError.notFound('单位');
     const s = await this.settings.ownGroup(INFO_REQUEST_SETTINGS, unitId);
     const chain = await this.ancestors(unit);
@@ -161,7 +161,7 @@ export class InfoRequestSettingsService {
 
   /** Saves a unit's settings (政务公开管理员 of the unit). */
   async save(ctx: CallContext, unitId: number, raw: unknown): Promise<void> {
-    const unit = await this.d.unitRepo.findById(unitId);
+    const unit = await this.d.unitDirectory.findById(unitId);
     if (!unit) throw AppError.notFound('单位');
     if (!can(ctx.actor, 'disclosure.manage', unit.path)) throw AppError.forbidden();
     const v = parseSettingsForm(INFO_REQUEST_SETTINGS, raw);
@@ -197,7 +197,7 @@ export class InfoRequestSettingsService {
     const ids = unit.path.split('/').filter(Boolean).map(Number).reverse();
     const out: Unit[] = [];
     for (const id of ids) {
-      const u = id === unit.id ? unit : await this.d.unitRepo.findById(id);
+      const u = id === unit.id ? unit : await this.d.unitDirectory.findById(id);
       if (u) out.push(u);
     }
     return out;

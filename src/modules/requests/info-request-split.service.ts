@@ -60,7 +60,7 @@ export class InfoRequestSplitService {
   async split(ctx: CallContext, id: number, raw: unknown): Promise<SplitChild[]> {
     const row = await this.d.repo.findById(id);
     if (!row) throw AppError.notFound('申请');
-    const unit = await this.d.unitRepo.findById(row.unit_id);
+    const unit = await this.d.unitDirectory.findById(row.unit_id);
     if (!unit || !can(ctx.actor, 'request.handle', unit.path)) throw AppError.forbidden();
     const parsed = splitSchema.safeParse(raw ?? {});
     const fields = parsed.success ? [] : toProblems(parsed.error);

@@ -25,14 +25,14 @@ export interface AnnualStats {
 }
 
 export class InfoRequestStatsService {
-  constructor(private readonly d: { repo: InfoRequestRepository; unitRepo: UnitDirectory }) {}
+  constructor(private readonly d: { repo: InfoRequestRepository; unitDirectory: UnitDirectory }) {}
 
   /** Tables 三 and 四 with their cross-checks; staff who handle requests of the unit (or the system). */
   async annual(ctx: CallContext, unitId: number, year: number, subtree = false): Promise<AnnualStats> {
     if (!Number.isInteger(year) || year < 2019 || year > 2100) {
       throw AppError.validation([{ field: 'year', message: '年份应为 2019 至 2100 之间的整数' }]);
     }
-    const unit = await this.d.unitRepo.findById(unitId);
+    const unit = await this.d.unitDirectory.findById(unitId);
     if (!unit) throw AppError.notFound('单位');
     if (ctx.actor.kind !== 'system' && !can(ctx.actor, 'request.handle', unit.path))
       throw AppError.forbidden();

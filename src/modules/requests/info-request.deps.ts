@@ -25,7 +25,7 @@ export interface LetterMailPort {
 export interface InfoRequestDeps {
   db: Kysely<DB>;
   repo: InfoRequestRepository;
-  unitRepo: UnitDirectory;
+  unitDirectory: UnitDirectory;
   audit: AuditLog;
   clock: Clock;
   calendar: { calendar(): Promise<WorkingDayCalendar> };

@@ -92,7 +92,7 @@ export class InfoRequestService {
   }
 
   private async activeUnit(unitId: number): Promise<Unit> {
-    const unit = await this.d.unitRepo.findById(unitId);
+    const unit = await this.d.unitDirectory.findById(unitId);
     if (!unit?.active) throw AppError.notFound('受理单位');
     return unit;
   }
@@ -196,7 +196,7 @@ export class InfoRequestService {
   }> {
     const row = await this.d.repo.findById(id);
     if (!row) throw AppError.notFound('申请');
-    const unit = await this.d.unitRepo.findById(row.unit_id);
+    const unit = await this.d.unitDirectory.findById(row.unit_id);
     if (!unit || !can(ctx.actor, 'request.handle', unit.path)) throw AppError.forbidden();
     const consultations = await this.d.repo.consultations(id);
     const calendar = await this.d.calendar.calendar();

@@ -77,7 +77,7 @@ export class InfoRequestTransitions {
   private async prepare(ctx: CallContext, id: number) {
     const row = await this.d.repo.findById(id);
     if (!row) throw AppError.notFound('申请');
-    const unit = await this.d.unitRepo.findById(row.unit_id);
+    const unit = await this.d.unitDirectory.findById(row.unit_id);
     if (!unit) throw AppError.notFound('单位');
     const base: Omit<EffectContext, 'trx'> = {
       repo: this.d.repo,
@@ -88,7 +88,7 @@ export class InfoRequestTransitions {
       now: this.d.clock.now().toISOString(),
       actorUserId: ctx.actor.kind === 'user' ? ctx.actor.userId : null,
       unitName: async (unitId: number, q?: Transaction<DB>) => {
-        const u = await this.d.unitRepo.findById(unitId, q);
+        const u = await this.d.unitDirectory.findById(unitId, q);
         return u ? { name: u.name, active: u.active === 1 } : null;
       },
     };

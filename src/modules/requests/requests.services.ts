@@ -60,7 +60,7 @@ export function createRequests(
     db: Kysely<DB>;
     audit: AuditLog;
     clock: Clock;
-    unitRepo: UnitDirectory;
+    unitDirectory: UnitDirectory;
     calendar: CalendarService;
     mail: MailOutbox;
   },
@@ -86,7 +86,7 @@ export function createRequests(
     extras,
     caseViews: new InfoRequestCaseViewService({
       ...deps,
-      ...{ service, mail: d.mail, units: d.unitRepo },
+      ...{ service, mail: d.mail, units: d.unitDirectory },
       ...{ records: extras.records, letters: extras.letters, fees: extras.fees },
       ...{ appeals: extras.appeals, split: extras.split },
     }),

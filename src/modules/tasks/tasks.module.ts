@@ -22,7 +22,7 @@ export const tasksModule = defineModule({
       audit: r.audit,
       clock: r.clock,
       units: r.units,
-      unitRepo: r.units,
+      unitDirectory: r.units,
       calendar: r.calendar,
       publishing: r.publishing,
       dataDir: r.config.DATA_DIR,

@@ -42,7 +42,7 @@ export function createTasks(d: {
   audit: AuditLog;
   clock: Clock;
   units: UnitService;
-  unitRepo: UnitDirectory;
+  unitDirectory: UnitDirectory;
   calendar: CalendarService;
   publishing: Pick<PublishingApi, 'columns'>;
   dataDir: string;

@@ -39,7 +39,7 @@ export interface WorkPlanServiceDeps {
   audit: AuditLog;
   clock: Clock;
   units: UnitService;
-  unitRepo: UnitDirectory;
+  unitDirectory: UnitDirectory;
 }
 
 /** One task of a draft: the parsed task with its units matched. Confirmable as it is. */
@@ -252,7 +252,7 @@ export class WorkPlanService {
   }
 
   private async unitIndex(owner: Unit, mapping: [string, number[]][]): Promise<UnitIndex> {
-    const units = (await this.d.unitRepo.listSubtree(owner.path)).filter((u) => u.active === 1);
+    const units = (await this.d.unitDirectory.listSubtree(owner.path)).filter((u) => u.active === 1);
     const remembered = await this.d.tasks.listAliases(pathIds(owner.path));
     // The nearest scope wins: aliases of the owner come after those of its ancestors.
     const depthOf = (id: number) => pathIds(owner.path).indexOf(id);
@@ -296,7 +296,7 @@ export class WorkPlanService {
   /** Every reason the draft cannot be saved, by field. */
   private async confirmProblems(owner: Unit, input: ConfirmPlan): Promise<FieldProblem[]> {
     const inScope = new Set(
-      (await this.d.unitRepo.listSubtree(owner.path)).filter((u) => u.active === 1).map((u) => u.id),
+      (await this.d.unitDirectory.listSubtree(owner.path)).filter((u) => u.active === 1).map((u) => u.id),
     );
     const problems: FieldProblem[] = [];
     input.tasks.forEach((t, i) => {
