@@ -19,7 +19,14 @@ export const requestsModule = defineModule({
   needs: ['units', 'calendar'],
   build: (r) =>
     createRequests(
-      { db: r.db, audit: r.audit, clock: r.clock, unitDirectory: r.units, calendar: r.calendar, mail: r.mail },
+      {
+        db: r.db,
+        audit: r.audit,
+        clock: r.clock,
+        unitDirectory: r.units,
+        calendar: r.calendar,
+        mail: r.mail,
+      },
       { encryptionKey: r.config.dataEncryptionKey, formSecret: r.config.SESSION_SECRET },
     ),
   provides: ['requests'],
