@@ -1,5 +1,6 @@
 /** A group of radio buttons in a fieldset with a legend (GOV.UK radios pattern), next to CheckboxGroup. */
 import { type FormState, problemFor } from '../view-context.ts';
+import { describedBy, fieldValue, HintAndError } from '../views/components.tsx';
 
 export interface RadioGroupProps {
   form?: FormState<any>;
@@ -17,26 +18,14 @@ export interface RadioGroupProps {
  */
 export function RadioGroup({ form, name, legend, hint, options, inline }: RadioGroupProps) {
   const error = problemFor(form, name);
-  const raw = form?.values[name];
-  const current = raw === undefined || raw === null ? '' : String(raw);
-  const described = [hint ? `h-${name}` : '', error ? `e-${name}` : ''].filter(Boolean).join(' ');
+  const current = fieldValue(form, name);
   const classes = ['field', error ? 'field-error' : '', 'radios', inline ? 'radios-inline' : '']
     .filter(Boolean)
     .join(' ');
   return (
-    <fieldset class={classes} aria-describedby={described || undefined}>
+    <fieldset class={classes} aria-describedby={describedBy(form, name, hint)}>
       <legend>{legend}</legend>
-      {hint ? (
-        <p class="hint" id={`h-${name}`}>
-          {hint}
-        </p>
-      ) : null}
-      {error ? (
-        <p class="error-message" id={`e-${name}`}>
-          <span class="visually-hidden">错误：</span>
-          {error}
-        </p>
-      ) : null}
+      <HintAndError name={name} hint={hint} error={error} />
       {options.map((o, i) => {
         const id = i === 0 ? `f-${name}` : `f-${name}-${i}`;
         return (

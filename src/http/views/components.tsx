@@ -67,6 +67,24 @@ function FieldShell({
         {label}
         {required ? <span class="required">（必填）</span> : null}
       </label>
+      <HintAndError name={name} hint={hint} error={error} />
+      {children}
+    </div>
+  );
+}
+
+/** A field's hint (`h-<name>`) and error message (`e-<name>`), the targets of its aria-describedby. */
+export function HintAndError({
+  name,
+  hint,
+  error,
+}: {
+  name: string;
+  hint?: string | undefined;
+  error?: string | undefined;
+}) {
+  return (
+    <>
       {hint ? (
         <p class="hint" id={`h-${name}`}>
           {hint}
@@ -78,17 +96,22 @@ function FieldShell({
           {error}
         </p>
       ) : null}
-      {children}
-    </div>
+    </>
   );
 }
 
-function describedBy(form: FormState<any> | undefined, name: string, hint?: string): string | undefined {
+/** The ids of a field's hint and error message, for aria-describedby. */
+export function describedBy(
+  form: FormState<any> | undefined,
+  name: string,
+  hint?: string,
+): string | undefined {
   const ids = [hint ? `h-${name}` : '', problemFor(form, name) ? `e-${name}` : ''].filter(Boolean);
   return ids.length ? ids.join(' ') : undefined;
 }
 
-function fieldValue(form: FormState<any> | undefined, name: string): string {
+/** What the form shows in a field: the value kept from the submission, as text. */
+export function fieldValue(form: FormState<any> | undefined, name: string): string {
   const v = form?.values[name];
   return v === undefined || v === null ? '' : String(v);
 }

@@ -1,61 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import { z } from 'zod';
 import type { AppError } from '../errors.ts';
-import { optionalIntField, optionalText } from '../validation.ts';
-import { fieldSetting, type SettingDefinition, SettingRegistry } from './setting.ts';
+import { SettingRegistry } from './setting.ts';
+import { GROUP, LIMIT, OFFICE, PAIR } from './settings.fixtures.ts';
 import { parseSettingsForm, settingsFormValues } from './settings-form.ts';
 import { ancestorIds, decodeSetting, storageKey } from './settings-store.ts';
-
-// 条例 第三十三条: 20 working days (a test setting, not the module's)
-const LIMIT = fieldSetting<number>({
-  key: 'test.answer_working_days',
-  scope: 'unit',
-  label: '答复期限（工作日）',
-  hint: '自收到申请之日起计算',
-  legalBasis: '条例 第三十三条',
-  default: 20,
-  schema: z.number().int().min(1).max(20),
-  control: { kind: 'text', name: 'answerDays', width: 'short' },
-  parse: optionalIntField('答复期限（工作日）', { min: 1, max: 20 }),
-});
-const OFFICE = fieldSetting<string | null>({
-  key: 'test.office',
-  scope: 'site',
-  label: '受理机构',
-  legalBasis: '条例 第十二条',
-  default: null,
-  schema: z.string().nullable(),
-  control: { kind: 'text', name: 'office' },
-  parse: optionalText('受理机构', 10),
-});
-interface Pair {
-  low: number;
-  high: number;
-}
-const PAIR: SettingDefinition<Pair> = {
-  key: 'test.pair',
-  scope: 'site',
-  label: '区间',
-  legalBasis: '测试',
-  default: { low: 1, high: 2 },
-  schema: z.object({ low: z.number(), high: z.number() }),
-  recover: () => ({ low: 0, high: 0 }),
-  controls: [
-    {
-      kind: 'fieldset',
-      legend: '上下限',
-      controls: [
-        { kind: 'text', name: 'low', label: '下限' },
-        { kind: 'select', name: 'high', label: '上限', options: [{ value: '2', label: '二' }] },
-      ],
-    },
-  ],
-  fromForm: z
-    .object({ low: z.coerce.number(), high: z.coerce.number() })
-    .refine((p) => p.low < p.high, { message: '下限必须小于上限' }),
-  toForm: (p) => ({ low: String(p?.low ?? ''), high: String(p?.high ?? '') }),
-};
-const GROUP = { limit: LIMIT, office: OFFICE };
 
 const problemsOf = (fn: () => unknown) => {
   try {

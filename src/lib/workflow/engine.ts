@@ -19,6 +19,7 @@
  */
 import type { z } from 'zod';
 import type { CallContext } from '../actor.ts';
+import type { AuditEntry } from '../audit/audit-log.ts';
 import { AppError, type FieldProblem } from '../errors.ts';
 import { toProblems } from '../validation.ts';
 import {
@@ -33,15 +34,8 @@ import {
   type WorkflowDefinition,
 } from './definition.ts';
 
-/** What the engine writes to the audit log (the shape of lib/audit's AuditEntry). */
-export interface WorkflowAuditEntry {
-  action: string;
-  targetType?: string;
-  targetId?: string | number;
-  summary: string;
-  before?: unknown;
-  after?: unknown;
-}
+/** What the engine writes to the audit log: lib/audit's entry (the actor's own name, always). */
+export type WorkflowAuditEntry = Omit<AuditEntry, 'actorNameOverride'>;
 
 /** Kysely's `db.transaction().execute(…)`. */
 export interface TransactionPort<Trx> {
