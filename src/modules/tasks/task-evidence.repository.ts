@@ -1,4 +1,4 @@
-/** SQL for the columns tied to tasks as evidence. */
+/** SQL for the columns and catalogue items tied to tasks as evidence. */
 import type { Kysely, Transaction } from 'kysely';
 import type { DB } from '../../db/schema.ts';
 
@@ -27,6 +27,31 @@ export class TaskEvidenceRepository {
       .deleteFrom('task_columns')
       .where('task_id', '=', taskId)
       .where('column_id', '=', columnId)
+      .execute();
+  }
+
+  async itemIds(taskId: number): Promise<number[]> {
+    const rows = await this.db
+      .selectFrom('task_catalogue_items')
+      .select('item_id')
+      .where('task_id', '=', taskId)
+      .orderBy('item_id')
+      .execute();
+    return rows.map((r) => r.item_id);
+  }
+
+  async linkItem(trx: Transaction<DB>, taskId: number, itemId: number, now: string): Promise<void> {
+    await trx
+      .insertInto('task_catalogue_items')
+      .values({ task_id: taskId, item_id: itemId, created_at: now })
+      .execute();
+  }
+
+  async unlinkItem(trx: Transaction<DB>, taskId: number, itemId: number): Promise<void> {
+    await trx
+      .deleteFrom('task_catalogue_items')
+      .where('task_id', '=', taskId)
+      .where('item_id', '=', itemId)
       .execute();
   }
 }

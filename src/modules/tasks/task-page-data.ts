@@ -7,6 +7,7 @@ import type { Actor } from '../../lib/actor.ts';
 import { todayInShanghai } from '../../lib/calendar/index.ts';
 import { AppError, type FieldProblem } from '../../lib/errors.ts';
 import type { Registry } from '../../platform/module.ts';
+import { itemLabel } from './task-evidence.service.ts';
 import { buildLedgerMatrix } from './task-ledger.presenter.ts';
 import { DUE_SOON_WORKING_DAYS } from './task-supervision.service.ts';
 import { queryInt } from './views/task-ui.tsx';
@@ -77,7 +78,12 @@ export async function taskPageData(
   app: Registry,
   req: FastifyRequest,
   taskId: number,
-  forms: { reportForm?: FormState; reviewProblems?: FieldProblem[]; evidenceForm?: FormState } = {},
+  forms: {
+    reportForm?: FormState;
+    reviewProblems?: FieldProblem[];
+    evidenceForm?: FormState;
+    itemForm?: FormState;
+  } = {},
 ) {
   const task = await app.tasks.repo.findTask(taskId);
   if (!task) throw AppError.notFound('任务');
@@ -128,6 +134,9 @@ export async function taskPageData(
         )
       : [],
     evidenceForm: forms.evidenceForm ?? emptyForm(),
+    items: await app.tasks.evidence.itemEvidence(task.id),
+    itemChoices: canReview ? await itemChoices(app, [task.plan_unit_id, ...units.map((u) => u.unit_id)]) : [],
+    itemForm: forms.itemForm ?? emptyForm(),
     reportUnits: reportUnits.map((u) => ({ value: String(u.unit_id), label: u.name })),
     reportForm:
       forms.reportForm ?? emptyForm({ reportDate: today, unitId: String(reportUnits[0]?.unit_id ?? '') }),
@@ -152,6 +161,17 @@ async function evidenceChoices(app: Registry, unitIds: number[], units: Map<numb
     for (const c of await app.publishing.columns.listActiveForUnit(id)) {
       out.push({ value: String(c.id), label: `${units.get(id)?.name ?? ''} › ${c.name}` });
     }
+  }
+  return out;
+}
+
+/** Catalogue items of the plan's unit and of the task's responsible units, offered as evidence. */
+async function itemChoices(app: Registry, unitIds: number[]) {
+  const out: { value: string; label: string }[] = [];
+  for (const id of [...new Set(unitIds)]) {
+    const found = await app.catalogue.list(id).catch(() => null);
+    for (const item of found?.items ?? [])
+      out.push({ value: String(item.id), label: `${found?.unit.name ?? ''} › ${itemLabel(item)}` });
   }
   return out;
 }

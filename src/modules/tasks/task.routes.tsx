@@ -85,6 +85,27 @@ export function registerTaskRoutes(server: FastifyInstance, app: Registry): void
     return reply.redirect(`/admin/tasks/${id}?done=evidence#evidence`, 303);
   });
 
+  server.post('/admin/tasks/:id/catalogue-items', async (req, reply) => {
+    requirePermission(req, 'task.manage');
+    const id = idParam(req.params);
+    return handleForm(
+      reply,
+      req.body,
+      async () => {
+        await app.tasks.evidence.linkItem(req.ctx, id, req.body);
+        return `/admin/tasks/${id}?done=evidence#evidence-items`;
+      },
+      async (itemForm) => TaskPage(await taskPageData(app, req, id, { itemForm })),
+    );
+  });
+
+  server.post('/admin/tasks/:id/catalogue-items/:itemId/unlink', async (req, reply) => {
+    requirePermission(req, 'task.manage');
+    const id = idParam(req.params);
+    await app.tasks.evidence.unlinkItem(req.ctx, id, idParam(req.params, 'itemId'));
+    return reply.redirect(`/admin/tasks/${id}?done=evidence#evidence-items`, 303);
+  });
+
   server.post('/admin/tasks/reports/:id/accept', async (req, reply) => {
     requirePermission(req, 'task.manage');
     const report = await reportOf(idParam(req.params));

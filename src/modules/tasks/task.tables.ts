@@ -97,6 +97,13 @@ export interface TaskColumnTable {
   created_at: string;
 }
 
+/** A catalogue item (主动公开目录事项) whose columns are evidence for a task (0017-task-catalogue-items). */
+export interface TaskCatalogueItemTable {
+  task_id: number;
+  item_id: number;
+  created_at: string;
+}
+
 /** A file attached to a progress report; the bytes live under DATA_DIR/files by SHA-256. */
 export interface TaskReportAttachmentTable {
   id: Generated<number>;
@@ -116,6 +123,7 @@ export interface TaskTables {
   task_reports: TaskReportTable;
   task_reminders: TaskReminderTable;
   task_columns: TaskColumnTable;
+  task_catalogue_items: TaskCatalogueItemTable;
   task_report_attachments: TaskReportAttachmentTable;
 }
 

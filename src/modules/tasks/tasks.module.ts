@@ -15,7 +15,7 @@ declare module '../../platform/module.ts' {
 export const tasksModule = defineModule({
   name: 'tasks',
   label: '工作要点',
-  needs: ['units', 'calendar', 'publishing'],
+  needs: ['units', 'calendar', 'publishing', 'catalogue'],
   build: (r) =>
     createTasks({
       db: r.db,
@@ -25,6 +25,7 @@ export const tasksModule = defineModule({
       unitDirectory: r.units,
       calendar: r.calendar,
       publishing: r.publishing,
+      catalogue: r.catalogue,
       dataDir: r.config.DATA_DIR,
     }),
   provides: ['tasks'],

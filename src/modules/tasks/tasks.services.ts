@@ -15,7 +15,7 @@ import { TaskRepository } from './task.repository.ts';
 import { TaskAssessmentService } from './task-assessment.service.ts';
 import { TaskBulletinService } from './task-bulletin.service.ts';
 import { TaskEvidenceRepository } from './task-evidence.repository.ts';
-import { TaskEvidenceService } from './task-evidence.service.ts';
+import { type CatalogueReader, TaskEvidenceService } from './task-evidence.service.ts';
 import { TaskLedgerRepository } from './task-ledger.repository.ts';
 import { TaskReportRepository } from './task-report.repository.ts';
 import { TaskReportService } from './task-report.service.ts';
@@ -45,6 +45,7 @@ export function createTasks(d: {
   unitDirectory: UnitDirectory;
   calendar: CalendarService;
   publishing: Pick<PublishingApi, 'columns'>;
+  catalogue: CatalogueReader;
   dataDir: string;
 }): Tasks {
   const repo = new TaskRepository(d.db);
@@ -54,6 +55,7 @@ export function createTasks(d: {
     tasks: repo,
     links: new TaskEvidenceRepository(d.db),
     columns: d.publishing.columns,
+    catalogue: d.catalogue,
     freshness: new ColumnFreshnessService(d.db),
   });
   const ledger = new TaskLedgerRepository(d.db);

@@ -17,6 +17,7 @@ import { AdminLayout } from '../../../http/views/layouts.tsx';
 import type { FieldProblem } from '../../../lib/errors.ts';
 import { formatBytes } from '../../../lib/file-types.ts';
 import { type ColumnFreshness, FRESHNESS_LABELS } from '../../publishing/columns/column-freshness.ts';
+import type { ItemEvidence } from '../task-evidence.service.ts';
 import { CheckboxField, deadlineText, ReportStateTag, StatusTag, TasksStyles } from './task-ui.tsx';
 
 export interface TaskView {
@@ -61,6 +62,9 @@ export interface TaskPageProps {
   evidence: ColumnFreshness[];
   evidenceChoices: { value: string; label: string }[];
   evidenceForm: FormState;
+  items: ItemEvidence[];
+  itemChoices: { value: string; label: string }[];
+  itemForm: FormState;
   /** Responsible units the actor may report for (empty: no report form). */
   reportUnits: { value: string; label: string }[];
   reportForm: FormState;
@@ -208,6 +212,7 @@ export function TaskPage(p: TaskPageProps) {
         ]}
       />
       <EvidenceSection {...p} />
+      <ItemEvidenceSection {...p} />
       <h2>历史</h2>
       <ul>
         {p.links.carriedFrom ? (
@@ -320,6 +325,82 @@ function EvidenceSection(p: TaskPageProps) {
             label="关联佐证栏目"
             placeholder="请选择栏目"
             options={p.evidenceChoices}
+          />
+          <Button kind="secondary">关联</Button>
+        </form>
+      ) : null}
+    </section>
+  );
+}
+
+/** 佐证目录事项: catalogue items whose columns must show the information; the office ties and unties them. */
+function ItemEvidenceSection(p: TaskPageProps) {
+  if (!p.items.length && !(p.canReview && p.itemChoices.length)) return null;
+  return (
+    <section aria-labelledby="evidence-items">
+      <h2 id="evidence-items">佐证目录事项</h2>
+      <p class="hint">
+        任务关联的主动公开目录事项须在其发布栏目中按时公开；事项未关联栏目、栏目未按时更新或为空时，任务不能办结。
+      </p>
+      {p.items.length ? (
+        <table>
+          <caption class="visually-hidden">佐证目录事项及其栏目更新情况</caption>
+          <thead>
+            <tr>
+              <th scope="col">目录事项</th>
+              <th scope="col">公开时限</th>
+              <th scope="col">发布栏目更新情况</th>
+              {p.canReview ? <th scope="col">操作</th> : null}
+            </tr>
+          </thead>
+          <tbody>
+            {p.items.map((it) => (
+              <tr key={it.itemId}>
+                <td>
+                  {it.active ? `${it.unitName} › ${it.label}` : `${it.label}（已从目录中停用，不再作为佐证）`}
+                </td>
+                <td>{it.timeLimit ?? '—'}</td>
+                <td>
+                  {!it.active ? (
+                    '—'
+                  ) : it.columns.length ? (
+                    <ul>
+                      {it.columns.map((c) => (
+                        <li key={c.columnId}>
+                          <a href={`/columns/${c.columnId}`}>{c.name}</a>：
+                          <strong>{FRESHNESS_LABELS[c.status]}</strong>（{c.explanation}）
+                        </li>
+                      ))}
+                    </ul>
+                  ) : (
+                    <strong>未关联发布栏目，无法核验</strong>
+                  )}
+                </td>
+                {p.canReview ? (
+                  <td>
+                    <ActionForm
+                      action={`/admin/tasks/${p.task.id}/catalogue-items/${it.itemId}/unlink`}
+                      csrf={p.ctx.csrfToken}
+                      label={`取消关联 ${it.label}`}
+                    />
+                  </td>
+                ) : null}
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      ) : (
+        <p>尚未关联目录事项。</p>
+      )}
+      {p.canReview && p.itemChoices.length ? (
+        <form method="post" action={`/admin/tasks/${p.task.id}/catalogue-items`} novalidate>
+          <CsrfField token={p.ctx.csrfToken} />
+          <SelectField
+            form={p.itemForm}
+            name="itemId"
+            label="关联佐证目录事项"
+            placeholder="请选择目录事项"
+            options={p.itemChoices}
           />
           <Button kind="secondary">关联</Button>
         </form>
