@@ -109,12 +109,11 @@ function Filters({
 function Matrix({ matrix }: { matrix: LedgerMatrix }) {
   return (
     <section class="table-scroll" aria-label="任务与单位矩阵" tabindex={0}>
-      <table class="data-table">
+      <table class="data-table matrix">
         <caption class="visually-hidden">任务与责任单位：每格为单位的角色和最近一次进展报告的状态</caption>
         <thead>
           <tr>
-            <th scope="col">序号</th>
-            <th scope="col">任务</th>
+            <th scope="col">序号 任务</th>
             <th scope="col">完成时限</th>
             <th scope="col">状态</th>
             {matrix.columns.map((c) => (
@@ -127,8 +126,8 @@ function Matrix({ matrix }: { matrix: LedgerMatrix }) {
         <tbody>
           {matrix.rows.map((t) => (
             <tr key={t.id}>
-              <td>{t.number}</td>
               <th scope="row">
+                <span class="task-number">{t.number}</span>
                 <a href={`/admin/tasks/${t.id}`}>{t.title}</a>
               </th>
               <td>{deadlineText(t)}</td>
