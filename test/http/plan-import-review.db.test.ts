@@ -225,4 +225,145 @@ describe(`HTTP: reviewing an import on ${ENGINE}`, () => {
         units.map((u) => u.id).sort((a, b) => a - b),
       );
   });
+
+  const SMALL = [
+    '一、健全制度',
+    '（一）完善公开目录。2022年底前完成。（县财政局）',
+    '（二）公开预算草案。（县发改局）',
+    '（三）减税降。（县税务局）',
+    '（四）有效投。（县住建局）',
+  ].join('\n');
+  const draftOf = (page: string) =>
+    formValues(page, '/admin/tasks/plans/review').find(([k]) => k === 'draft')![1];
+  const taskUrl = (page: string, key: string) =>
+    `/admin/tasks/plans/review/task?draft=${encodeURIComponent(draftOf(page))}&task=${key}`;
+
+  it('keeps edits between steps; refuses bad input by field, keeping it and saving nothing', async () => {
+    const page = await start(SMALL, '2022', '小计划');
+    const [first, second, third, fourth] = rows(page).map((r) => r.key);
+    // Bad input on the task form: every field named, what was typed kept, the draft unchanged.
+    const form = await office.get(taskUrl(page, third!));
+    const bad = await submit(form.body, '/admin/tasks/plans/review/task', [
+      ['title', ''],
+      ['deadline', '2022-02-30'],
+      ['names', '县财政局、县不存在局'],
+      ['step', 'save'],
+    ]);
+    expect(bad.statusCode).toBe(422);
+    for (const f of ['title', 'deadline', 'names']) expect(bad.body).toContain(`href="#f-${f}"`);
+    expect(bad.body).toContain('value="2022-02-30"');
+    expect(bad.body).toContain('单位树中没有与“县不存在局”对应的单位');
+    expect((await office.get(taskUrl(page, third!))).body).toContain('value="减税降"');
+    // 识别名称 shows what matched and ticks it, saving nothing.
+    const matched = await submit(form.body, '/admin/tasks/plans/review/task', [
+      ['names', '县财政局'],
+      ['step', 'match'],
+    ]);
+    expect(matched.statusCode).toBe(200);
+    expect(matched.body).toContain('“县财政局”→ 县财政局（按全称）');
+    const czj = String(await unitId('县财政局'));
+    expect(formValues(matched.body, '/admin/tasks/plans/review/task')).toContainEqual(['co', czj]);
+    // Save a corrected title and a deadline in the parser's words.
+    const saved = await submit(matched.body, '/admin/tasks/plans/review/task', [
+      ['title', '减税降费'],
+      ['deadline', '9月底前'],
+      ['step', 'save'],
+    ]);
+    expect(saved.statusCode).toBe(303);
+    let now = (await office.get(`/admin/tasks/plans/review?draft=${encodeURIComponent(draftOf(page))}`)).body;
+    expect(now).toContain('减税降费');
+    expect(now).toContain('2022-09-30');
+    // A stale page (the old revision) is refused and changes nothing.
+    const stale = await review(page, [['step', `delete.${first}`]]);
+    expect(stale.statusCode).toBe(409);
+    expect(rows(stale.body)).toHaveLength(4);
+    // An empty plan title is refused by field, typed value kept, nothing saved.
+    const noTitle = await review(now, [
+      ['planTitle.0', ''],
+      ['step', `delete.${first}`],
+    ]);
+    expect(noTitle.statusCode).toBe(422);
+    expect(noTitle.body).toContain('href="#f-planTitle.0"');
+    expect(rows(noTitle.body)).toHaveLength(4);
+    // Merge the second row into the first (content appended, units united), delete the fourth.
+    now = (
+      await review(noTitle.body, [
+        ['planTitle.0', '小计划'],
+        ['step', `merge.${second}`],
+      ])
+    ).body;
+    expect(rows(now).map((r) => r.key)).toEqual([first, third, fourth]);
+    expect(rows(now)[0]!.html).toContain('县财政局、县发展和改革局');
+    now = (await review(now, [['step', `delete.${fourth}`]])).body;
+    // Split at the third row into a plan of its own, then join it back and split again.
+    now = (await review(now, [['step', `split.${third}`]])).body;
+    expect(now).toContain('name="planTitle.1"');
+    now = (await review(now, [['step', 'join.1']])).body;
+    expect(now).not.toContain('name="planTitle.1"');
+    now = (await review(now, [['step', `split.${third}`]])).body;
+    const plans = await confirm(
+      (
+        await review(now, [
+          ['planTitle.1', '拆出的计划'],
+          ['step', 'preview'],
+        ])
+      ).body,
+    );
+    expect(plans.map((p) => p.plan.title)).toEqual(['小计划', '拆出的计划']);
+    const [merged] = plans[0]!.tasks;
+    expect(merged!.content).toContain('公开预算草案');
+    expect(merged!.units.map((u) => u.name).sort()).toEqual(['县财政局', '县发展和改革局'].sort());
+    expect(plans[1]!.tasks[0]).toMatchObject({ title: '减税降费', due_date: '2022-09-30' });
+    expect(plans[1]!.tasks[0]!.units.map((u) => u.name).sort()).toEqual(['县税务局', '县财政局'].sort());
+  });
+
+  it('corrects an imported task afterwards: audited before/after, bad input by field, clerks refused', async () => {
+    const [plan] = await confirm(await start(SMALL, '2022', '导入后修改'));
+    const task = plan!.tasks.find((t) => t.title === '有效投')!;
+    const url = `/admin/tasks/${task.id}/edit`;
+    expect((await office.get(`/admin/tasks/${task.id}`)).body).toContain(`href="${url}"`);
+    expect((await clerk.get(url)).statusCode).toBe(403);
+    const page = await office.get(url);
+    expect(page.statusCode).toBe(200);
+    const bad = await submit(page.body, url, [
+      ['title', ''],
+      ['deadline', '2022-13-01'],
+    ]);
+    expect(bad.statusCode).toBe(422);
+    expect(bad.body).toContain('href="#f-title"');
+    expect(bad.body).toContain('href="#f-deadline"');
+    expect(bad.body).toContain('value="2022-13-01"');
+    expect((await app.tasks.plans.getPlan(plan!.plan.id)).tasks.find((t) => t.id === task.id)!.title).toBe(
+      '有效投',
+    );
+    const ok = await submit(page.body, url, [
+      ['title', '扩大有效投资'],
+      ['deadline', '每季度'],
+    ]);
+    expect(ok.statusCode).toBe(303);
+    const after = (await app.tasks.plans.getPlan(plan!.plan.id)).tasks.find((t) => t.id === task.id)!;
+    expect(after).toMatchObject({ title: '扩大有效投资', recurrence: 'quarterly', status: 'ongoing' });
+    const audit = await app.database.db
+      .selectFrom('audit_events')
+      .select(['action', 'target_id', 'before_json', 'after_json'])
+      .where('action', '=', 'task.edit')
+      .orderBy('id', 'desc')
+      .executeTakeFirstOrThrow();
+    expect(String(audit.target_id)).toBe(String(task.id));
+    expect(JSON.parse(audit.before_json!)).toMatchObject({ title: '有效投', recurrence: null });
+    expect(JSON.parse(audit.after_json!)).toMatchObject({ title: '扩大有效投资', recurrence: 'quarterly' });
+    // Saving the same words again changes nothing and writes no audit event.
+    const count = async () =>
+      (
+        await app.database.db
+          .selectFrom('audit_events')
+          .select('id')
+          .where('action', '=', 'task.edit')
+          .execute()
+      ).length;
+    const n = await count();
+    const again = await office.get(url);
+    expect((await submit(again.body, url, [])).statusCode).toBe(303);
+    expect(await count()).toBe(n);
+  });
 });
