@@ -11,6 +11,7 @@ import { AppError } from '../../lib/errors.ts';
 import type { Registry } from '../../platform/module.ts';
 import { registerBulletinRoutes } from './bulletin.routes.tsx';
 import { registerPlanImportRoutes } from './plan-import.routes.tsx';
+import { registerTaskEditRoutes } from './task-edit.routes.tsx';
 import { ledgerPageData, myTasksData, taskPageData } from './task-page-data.ts';
 import { LedgerPage, MyTasksPage } from './views/ledger-pages.tsx';
 import { ReturnReportPage, TaskPage } from './views/task-pages.tsx';
@@ -21,6 +22,7 @@ export function registerTaskRoutes(server: FastifyInstance, app: Registry): void
   registerModuleStylesheet(server, TASKS_CSS, new URL('./views/tasks.css', import.meta.url));
   registerPlanImportRoutes(server, app);
   registerBulletinRoutes(server, app);
+  registerTaskEditRoutes(server, app);
 
   const reportOf = async (id: number) => {
     const report = await app.tasks.ledger.findReport(id);

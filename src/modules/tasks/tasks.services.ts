@@ -14,6 +14,7 @@ import type { PublishingApi } from '../publishing/publishing.api.ts';
 import { TaskRepository } from './task.repository.ts';
 import { TaskAssessmentService } from './task-assessment.service.ts';
 import { TaskBulletinService } from './task-bulletin.service.ts';
+import { TaskEditService } from './task-edit.service.ts';
 import { TaskEvidenceRepository } from './task-evidence.repository.ts';
 import { type CatalogueReader, TaskEvidenceService } from './task-evidence.service.ts';
 import { TaskLedgerRepository } from './task-ledger.repository.ts';
@@ -35,6 +36,8 @@ export interface Tasks {
   bulletins: TaskBulletinService;
   /** Year-end scores and 回头看 carry-over. */
   assessment: TaskAssessmentService;
+  /** Corrections of imported tasks (number, title, content, deadline). */
+  edits: TaskEditService;
 }
 
 export function createTasks(d: {
@@ -76,5 +79,6 @@ export function createTasks(d: {
     ledger,
     bulletins: new TaskBulletinService({ supervision, supervisionRepo, ledger, units: d.units }),
     assessment: new TaskAssessmentService({ ...d, tasks: repo, ledger, supervision }),
+    edits: new TaskEditService({ ...d, tasks: repo, reports: reportRepo }),
   };
 }

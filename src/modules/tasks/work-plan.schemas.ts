@@ -2,6 +2,7 @@
 import { z } from 'zod';
 import { isValidPlainDate } from '../../lib/calendar/index.ts';
 import { intField, optionalIntField, optionalText, requiredText } from '../../lib/validation.ts';
+import { type Deadline, normaliseDeadline } from './plan-parser/index.ts';
 
 const RECURRENCES = ['realtime', 'monthly', 'quarterly', 'yearly', 'continuous'] as const;
 
@@ -55,6 +56,8 @@ const confirmTaskSchema = z.object({
   leadUnitIds: z.array(idOf('牵头单位')).default([]),
   unitIds: z.array(idOf('责任单位')).default([]),
   upperTaskId: idOf('上级任务').nullish(),
+  /** 各单位: expanded at confirm to every active department and township below the plan's unit. */
+  allUnits: z.boolean().default(false),
 });
 
 export const confirmPlanSchema = z.object({
@@ -67,3 +70,60 @@ export const confirmPlanSchema = z.object({
 });
 export type ConfirmPlanInput = z.input<typeof confirmPlanSchema>;
 export type ConfirmPlan = z.output<typeof confirmPlanSchema>;
+
+const { title: _title, ...planFacts } = planHead;
+
+/** Several plans of one document (张家界 2022 sends two in one notice), saved together. */
+export const confirmPlansSchema = z.object({
+  ...planFacts,
+  plans: z
+    .array(
+      z.object({
+        title: requiredText('计划标题', 200),
+        tasks: z.array(confirmTaskSchema).min(1, '请至少保留一项任务'),
+      }),
+    )
+    .min(1, '请至少保留一个工作要点'),
+  rememberAliases: confirmPlanSchema.shape.rememberAliases,
+});
+export type ConfirmPlansInput = z.input<typeof confirmPlansSchema>;
+export type ConfirmPlans = z.output<typeof confirmPlansSchema>;
+
+/** Longest deadline wording kept as text (the ledger's 时限要求 cell). */
+const MAX_DEADLINE_WORDS = 100;
+
+/**
+ * Reads a deadline the way the plan parser does (`2026年6月30日前`, `9月底前`, `每季度`, `15个工作日内`)
+ * or as a date `YYYY-MM-DD`; empty means none. A date that does not exist is refused.
+ */
+export function deadlineFromWords(words: string, year: number): { deadline: Deadline } | { problem: string } {
+  const w = words.trim();
+  if (w === '') return { deadline: null };
+  if (w.length > MAX_DEADLINE_WORDS) return { problem: `完成时限不能超过 ${MAX_DEADLINE_WORDS} 个字符` };
+  if (/^\d{4}-\d{1,2}-\d{1,2}$/.test(w)) {
+    const [y, m, d] = w.split('-');
+    const date = `${y}-${m!.padStart(2, '0')}-${d!.padStart(2, '0')}`;
+    return isValidPlainDate(date)
+      ? { deadline: { date } }
+      : { problem: `完成时限“${w}”不是有效日期，请按 YYYY-MM-DD 填写或写“2026年6月30日前”` };
+  }
+  return { deadline: normaliseDeadline(w, year) };
+}
+
+/** The editable words of one task (in a draft or after import); `deadline` is wording, see above. */
+export function taskFieldsSchema(year: number) {
+  return z.object({
+    number: requiredText('序号', 40),
+    title: requiredText('任务名称', 500),
+    content: optionalText('具体内容', 20_000).transform((v) => v ?? ''),
+    deadline: z
+      .preprocess((v) => (typeof v === 'string' ? v : ''), z.string())
+      .transform((w, ctx): Deadline => {
+        const d = deadlineFromWords(w, year);
+        if ('deadline' in d) return d.deadline;
+        ctx.addIssue({ code: 'custom', message: d.problem });
+        return z.NEVER;
+      }),
+  });
+}
+export type TaskFields = z.output<ReturnType<typeof taskFieldsSchema>>;

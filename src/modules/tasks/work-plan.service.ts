@@ -28,7 +28,9 @@ import { computeTaskStatus, deadlineColumns } from './task-status.ts';
 import { buildUnitIndex, matchUnitNames, type UnitIndex, type UnitMatchResult } from './unit-matcher.ts';
 import {
   type ConfirmPlan,
+  type ConfirmPlans,
   confirmPlanSchema,
+  confirmPlansSchema,
   importPlanSchema,
   planHeadSchema,
 } from './work-plan.schemas.ts';
@@ -40,6 +42,22 @@ export interface WorkPlanServiceDeps {
   clock: Clock;
   units: UnitService;
   unitDirectory: UnitDirectory;
+}
+
+/** Kinds of unit that 各单位 (every unit) stands for: the departments and the townships (乡镇街道). */
+export const EVERY_UNIT_KINDS: readonly string[] = ['department', 'township'];
+
+/** Matching for the review page of a draft: the plan unit's active subtree and its remembered names. */
+export interface DraftMatcher {
+  owner: Unit;
+  /** Active units of the owner's subtree, owner first. */
+  units: Unit[];
+  /** The units 各单位 expands to. */
+  everyone: number[];
+  /** Matches with the remembered aliases and the draft's one-off mapping. */
+  match(names: readonly string[]): UnitMatchResult;
+  /** Matches with the remembered aliases only (which names still need a mapping). */
+  matchPlain(names: readonly string[]): UnitMatchResult;
 }
 
 /** One task of a draft: the parsed task with its units matched. Confirmable as it is. */
@@ -80,6 +98,11 @@ const setAliasSchema = z.object({
   alias: requiredText('单位简称', 100),
   unitId: z.number({ message: '请选择对应单位' }).int().positive('请选择对应单位'),
 });
+
+/** The units 各单位 stands for: every active department and township below `owner`. */
+function everyUnitOf(owner: Unit, scope: Unit[]): number[] {
+  return scope.filter((u) => u.depth > owner.depth && EVERY_UNIT_KINDS.includes(u.kind)).map((u) => u.id);
+}
 
 /** Ids in a materialised path ('/1/4/' → [1, 4]): the unit and its ancestors. */
 function pathIds(path: string): number[] {
@@ -160,38 +183,98 @@ export class WorkPlanService {
   /** Saves a (corrected) draft: the plan, its tasks and units, and the aliases to remember. */
   async confirmImport(ctx: CallContext, raw: unknown): Promise<{ planId: number; taskIds: number[] }> {
     const input = parseInput(confirmPlanSchema, raw);
+    const { title, tasks, ...facts } = input;
+    const saved = await this.savePlans(ctx, { ...facts, plans: [{ title, tasks }] }, () => 'tasks');
+    return { planId: saved.planIds[0] as number, taskIds: saved.taskIds[0] ?? [] };
+  }
+
+  /**
+   * Saves the plans of one document (a notice may carry several) in one transaction, with one audit
+   * event per plan; problems name `plans.<p>.tasks.<i>.<field>`.
+   */
+  async confirmImportPlans(
+    ctx: CallContext,
+    raw: unknown,
+  ): Promise<{ planIds: number[]; taskIds: number[][] }> {
+    return this.savePlans(ctx, parseInput(confirmPlansSchema, raw), (p) => `plans.${p}.tasks`);
+  }
+
+  private async savePlans(
+    ctx: CallContext,
+    input: ConfirmPlans,
+    tasksField: (plan: number) => string,
+  ): Promise<{ planIds: number[]; taskIds: number[][] }> {
     const owner = await this.d.units.get(input.unitId);
     this.requireManage(ctx, owner);
-    const problems = await this.confirmProblems(owner, input);
+    const scope = (await this.d.unitDirectory.listSubtree(owner.path)).filter((u) => u.active === 1);
+    const problems = await this.confirmProblems(owner, scope, input, tasksField);
     if (problems.length) throw AppError.validation(problems);
+    const everyone = everyUnitOf(owner, scope);
     const now = this.d.clock.now().toISOString();
     const createdBy = ctx.actor.kind === 'user' ? ctx.actor.userId : null;
     return this.d.db.transaction().execute(async (trx) => {
-      const planId = await this.d.tasks.insertPlan(trx, {
-        unit_id: owner.id,
-        year: input.year,
-        title: input.title,
-        source: input.source,
-        implements_plan_id: input.implementsPlanId ?? null,
-        created_by: createdBy,
-        created_at: now,
-        updated_at: now,
-      });
-      const taskIds = await this.insertTasks(trx, planId, input.tasks, now);
+      const planIds: number[] = [];
+      const taskIds: number[][] = [];
+      for (const [p, plan] of input.plans.entries()) {
+        const planId = await this.d.tasks.insertPlan(trx, {
+          ...{ unit_id: owner.id, year: input.year, title: plan.title, source: input.source },
+          ...{ implements_plan_id: input.implementsPlanId ?? null, created_by: createdBy },
+          ...{ created_at: now, updated_at: now },
+        });
+        const ids = await this.insertTasks(trx, planId, plan.tasks, everyone, now);
+        const aliases = p === 0 ? input.rememberAliases : [];
+        await this.d.audit.record(trx, ctx, {
+          action: 'task_plan.import',
+          targetType: 'task_plan',
+          targetId: planId,
+          summary: `导入${owner.name}${input.year}年工作要点“${plan.title}”，共 ${ids.length} 项任务`,
+          after: { unitId: owner.id, year: input.year, tasks: ids.length, aliases },
+        });
+        planIds.push(planId);
+        taskIds.push(ids);
+      }
       for (const a of input.rememberAliases)
         await this.d.tasks.upsertAlias(trx, {
           ...{ scope_unit_id: owner.id, alias: a.alias, unit_id: a.unitId },
           ...{ created_by: createdBy, created_at: now },
         });
-      await this.d.audit.record(trx, ctx, {
-        action: 'task_plan.import',
-        targetType: 'task_plan',
-        targetId: planId,
-        summary: `导入${owner.name}${input.year}年工作要点“${input.title}”，共 ${taskIds.length} 项任务`,
-        after: { unitId: owner.id, year: input.year, tasks: taskIds.length, aliases: input.rememberAliases },
-      });
-      return { planId, taskIds };
+      return { planIds, taskIds };
     });
+  }
+
+  /**
+   * Parses a stored source file for a new draft (the plan unit's 政务公开管理员 only); the plan year
+   * completes deadlines written without one.
+   */
+  async parsePlanSource(ctx: CallContext, raw: unknown, filePath: string) {
+    const head = parseInput(planHeadSchema, raw);
+    this.requireManage(ctx, await this.d.units.get(head.unitId));
+    const problems = await this.upperPlanProblems(head.implementsPlanId ?? null, []);
+    if (problems.length) throw AppError.validation(problems);
+    return { head, parsed: await parsePlanFile(filePath, { year: head.year }) };
+  }
+
+  /** The matcher of a draft of `unitId` with its one-off `mapping` (name as written → unit). */
+  async draftMatcher(
+    ctx: CallContext,
+    unitId: number,
+    mapping: Record<string, number>,
+  ): Promise<DraftMatcher> {
+    const owner = await this.d.units.get(unitId);
+    this.requireManage(ctx, owner);
+    const units = (await this.d.unitDirectory.listSubtree(owner.path)).filter((u) => u.active === 1);
+    const plain = await this.unitIndex(owner, []);
+    const mapped = await this.unitIndex(
+      owner,
+      Object.entries(mapping).map(([name, id]) => [name, [id]]),
+    );
+    return {
+      owner,
+      units,
+      everyone: everyUnitOf(owner, units),
+      match: (names) => matchUnitNames(mapped, names),
+      matchPlain: (names) => matchUnitNames(plain, names),
+    };
   }
 
   /** Remembers that plans of `scopeUnitId` write `alias` for a unit (set once, used by every import). */
@@ -267,6 +350,7 @@ export class WorkPlanService {
     trx: Parameters<TaskRepository['insertTask']>[0],
     planId: number,
     tasks: ConfirmPlan['tasks'],
+    everyone: number[],
     now: string,
   ): Promise<number[]> {
     const today = todayInShanghai(new Date(now));
@@ -283,7 +367,9 @@ export class WorkPlanService {
         ...{ upper_task_id: t.upperTaskId ?? null, created_at: now, updated_at: now },
       });
       const lead = [...new Set(t.leadUnitIds)];
-      const co = [...new Set(t.unitIds)].filter((u) => !lead.includes(u));
+      const co = [...new Set([...t.unitIds, ...(t.allUnits ? everyone : [])])].filter(
+        (u) => !lead.includes(u),
+      );
       await this.d.tasks.insertTaskUnits(trx, [
         ...lead.map((unit_id) => ({ task_id: id, unit_id, role: 'lead' })),
         ...co.map((unit_id) => ({ task_id: id, unit_id, role: 'co' })),
@@ -294,21 +380,25 @@ export class WorkPlanService {
   }
 
   /** Every reason the draft cannot be saved, by field. */
-  private async confirmProblems(owner: Unit, input: ConfirmPlan): Promise<FieldProblem[]> {
-    const inScope = new Set(
-      (await this.d.unitDirectory.listSubtree(owner.path)).filter((u) => u.active === 1).map((u) => u.id),
-    );
+  private async confirmProblems(
+    owner: Unit,
+    scope: Unit[],
+    input: ConfirmPlans,
+    tasksField: (plan: number) => string,
+  ): Promise<FieldProblem[]> {
+    const inScope = new Set(scope.map((u) => u.id));
+    const everyone = everyUnitOf(owner, scope).length;
     const problems: FieldProblem[] = [];
-    input.tasks.forEach((t, i) => {
-      const label = `第 ${i + 1} 项任务（${t.number}）`;
-      if (t.leadUnitIds.length + t.unitIds.length === 0)
-        problems.push({ field: `tasks.${i}.unitIds`, message: `${label}没有责任单位，请指定` });
-      if ([...t.leadUnitIds, ...t.unitIds].some((id) => !inScope.has(id)))
-        problems.push({
-          field: `tasks.${i}.unitIds`,
-          message: `${label}的责任单位必须是本单位或下级的在用单位`,
-        });
-    });
+    const many = input.plans.length > 1;
+    for (const [p, plan] of input.plans.entries())
+      plan.tasks.forEach((t, i) => {
+        const label = `${many ? `“${plan.title}”` : ''}第 ${i + 1} 项任务（${t.number}）`;
+        const field = `${tasksField(p)}.${i}.unitIds`;
+        if (t.leadUnitIds.length + t.unitIds.length + (t.allUnits ? everyone : 0) === 0)
+          problems.push({ field, message: `${label}没有责任单位，请指定` });
+        if ([...t.leadUnitIds, ...t.unitIds].some((id) => !inScope.has(id)))
+          problems.push({ field, message: `${label}的责任单位必须是本单位或下级的在用单位` });
+      });
     input.rememberAliases.forEach((a, i) => {
       if (!inScope.has(a.unitId))
         problems.push({
@@ -316,7 +406,7 @@ export class WorkPlanService {
           message: `“${a.alias}”对应的单位不在本单位范围内`,
         });
     });
-    const uppers = input.tasks.map((t) => t.upperTaskId ?? null);
+    const uppers = input.plans.flatMap((plan) => plan.tasks.map((t) => t.upperTaskId ?? null));
     return [...problems, ...(await this.upperPlanProblems(input.implementsPlanId ?? null, uppers))];
   }
 

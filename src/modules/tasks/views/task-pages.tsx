@@ -211,6 +211,11 @@ export function TaskPage(p: TaskPageProps) {
           ],
         ]}
       />
+      {p.canReview ? (
+        <p>
+          <a href={`/admin/tasks/${task.id}/edit`}>修改序号、名称、内容或完成时限</a>
+        </p>
+      ) : null}
       <EvidenceSection {...p} />
       <ItemEvidenceSection {...p} />
       <h2>历史</h2>
