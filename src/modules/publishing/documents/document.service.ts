@@ -60,6 +60,16 @@ export interface DocumentServiceDeps {
   kinds?: DocumentKindRegistry;
 }
 
+/** Options of createDraft / createDrafts. */
+export interface CreateDraftOptions {
+  /**
+   * Runs inside the creating transaction, after the drafts and their audit events: another module
+   * writes its own rows (a link to the new draft, its audit event) atomically with the drafts. If it
+   * throws, nothing is created. Use `trx` only (on SQLite it holds the only connection).
+   */
+  inTransaction?: (trx: Transaction<DB>, ids: number[]) => Promise<void>;
+}
+
 export class DocumentService {
   private readonly changes: DocumentChanges;
   private readonly kinds: DocumentKindRegistry;
@@ -98,8 +108,13 @@ export class DocumentService {
   }
 
   /** Creates a draft in `unitId`. */
-  async createDraft(ctx: CallContext, unitId: number, raw: unknown): Promise<DocumentRow> {
-    const [id] = await this.createDrafts(ctx, unitId, [raw]);
+  async createDraft(
+    ctx: CallContext,
+    unitId: number,
+    raw: unknown,
+    opts: CreateDraftOptions = {},
+  ): Promise<DocumentRow> {
+    const [id] = await this.createDrafts(ctx, unitId, [raw], opts);
     return (await this.d.documents.findById(id!))!;
   }
 
@@ -107,7 +122,12 @@ export class DocumentService {
    * Creates several drafts in `unitId` in ONE transaction (bulk import: nothing half-imported). Every input
    * is checked first; a validation error names each failing input as `row.<index>.<field>`.
    */
-  async createDrafts(ctx: CallContext, unitId: number, raws: readonly unknown[]): Promise<number[]> {
+  async createDrafts(
+    ctx: CallContext,
+    unitId: number,
+    raws: readonly unknown[],
+    opts: CreateDraftOptions = {},
+  ): Promise<number[]> {
     const unit = await this.d.units.get(unitId);
     if (ctx.actor.kind !== 'system' && !can(ctx.actor, 'content.draft', unit.path))
       throw AppError.forbidden();
@@ -149,6 +169,7 @@ export class DocumentService {
         });
         ids.push(id);
       }
+      await opts.inTransaction?.(trx, ids);
       return ids;
     });
   }
