@@ -17,6 +17,7 @@ import { TaskBulletinService } from './task-bulletin.service.ts';
 import { TaskEvidenceRepository } from './task-evidence.repository.ts';
 import { TaskEvidenceService } from './task-evidence.service.ts';
 import { TaskLedgerRepository } from './task-ledger.repository.ts';
+import { TaskPartService } from './task-part.service.ts';
 import { TaskReportRepository } from './task-report.repository.ts';
 import { TaskReportService } from './task-report.service.ts';
 import { TaskSupervisionRepository } from './task-supervision.repository.ts';
@@ -27,6 +28,8 @@ export interface Tasks {
   repo: TaskRepository;
   plans: WorkPlanService;
   reports: TaskReportService;
+  /** Per-unit parts: 不适用 and back. */
+  parts: TaskPartService;
   supervision: TaskSupervisionService;
   /** Automatic evidence from column freshness. */
   evidence: TaskEvidenceService;
@@ -71,6 +74,7 @@ export function createTasks(d: {
       evidence,
       files: new AttachmentStore(d.dataDir),
     }),
+    parts: new TaskPartService({ ...d, tasks: repo, reports: reportRepo }),
     ledger,
     bulletins: new TaskBulletinService({ supervision, supervisionRepo, ledger, units: d.units }),
     assessment: new TaskAssessmentService({ ...d, tasks: repo, ledger, supervision }),
