@@ -14,6 +14,7 @@ import * as m0012 from './migrations/0012-document-validity-and-check-settings.t
 import * as m0013 from './migrations/0013-read-path-denormalised.ts';
 import * as m0014 from './migrations/0014-typed-settings.ts';
 import * as m0015 from './migrations/0015-document-kinds-and-relations.ts';
+import * as m0016 from './migrations/0016-task-unit-parts.ts';
 import * as m0017 from './migrations/0017-task-catalogue-items.ts';
 
 /** Every migration in order. Add new ones at the end; never edit one that has shipped. */
@@ -32,6 +33,7 @@ export const MIGRATIONS: Record<string, Migration> = {
   '0013-read-path-denormalised': m0013,
   '0014-typed-settings': m0014,
   '0015-document-kinds-and-relations': m0015,
+  '0016-task-unit-parts': m0016,
   '0017-task-catalogue-items': m0017,
 };
 

@@ -108,7 +108,7 @@ describe('task ledger in a browser', () => {
     await expectNoAxeViolations(clerk);
     await clerk.getByLabel('进展情况').fill('已在门户网站开设优化营商环境专栏。');
     await clerk.getByLabel('佐证材料链接').fill('/units');
-    await clerk.getByLabel('任务已完成，申请办结').check();
+    await clerk.getByLabel('本单位承担的部分已完成，申请办结').check();
     expect(await submit(clerk, '报送')).toBe(303);
     expect(await clerk.locator('.notice').textContent()).toContain('等待政务公开办审核');
     await expectNoAxeViolations(clerk);

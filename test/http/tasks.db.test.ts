@@ -185,6 +185,8 @@ describe(`HTTP: task ledger pages on ${ENGINE}`, () => {
     expect(bulletin.statusCode).toBe(200);
     expect(bulletin.body).toContain('完成率 = 已完成任务数 ÷ 应完成任务数');
     expect(bulletin.body).toMatch(/县发展和改革局<\/th><td>\d+<\/td><td>\d+<\/td><td>\d+ ÷ \d+ = /);
+    // The clock is 23 November: the fourth quarter has not ended.
+    expect(bulletin.body).toContain('本季度尚未结束，数据截至2026年11月23日');
     const docx = await office.get('/admin/tasks/bulletin.docx?year=2026&quarter=4');
     expect(docx.headers['content-type']).toContain('wordprocessingml');
     expect(docx.rawPayload.subarray(0, 2).toString()).toBe('PK');
@@ -208,10 +210,14 @@ describe(`HTTP: task ledger pages on ${ENGINE}`, () => {
         pending: (await app.tasks.reports.listReports(t.id)).some((r) => r.state === 'submitted'),
       })),
     );
+    const fgjOpen = (taskId: number) =>
+      units.some(
+        (u) => u.task_id === taskId && u.unit_id === fgj.id && u.done_on === null && !u.not_applicable_at,
+      );
     const task = open.find(
       ({ t, pending }) =>
         !pending &&
-        t.status !== 'done' &&
+        fgjOpen(t.id) &&
         t.title !== '重点政' &&
         units.some((u) => u.task_id === t.id && u.unit_id === fgj.id),
     )!.t;
@@ -257,8 +263,8 @@ describe(`HTTP: task ledger pages on ${ENGINE}`, () => {
       const pending = (await app.tasks.reports.listReports(t.id)).some(
         (r) => r.state === 'submitted' && r.unit_id === fgj.id,
       );
-      if (!pending && t.status !== 'done' && units.some((u) => u.task_id === t.id && u.unit_id === fgj.id))
-        candidates.push(t);
+      const own = units.find((u) => u.task_id === t.id && u.unit_id === fgj.id);
+      if (!pending && own && own.done_on === null && own.not_applicable_at === null) candidates.push(t);
     }
     const task = candidates.at(-1)!;
     const page = `/admin/tasks/${task.id}`;
@@ -287,6 +293,54 @@ describe(`HTTP: task ledger pages on ${ENGINE}`, () => {
     const outsider = new Browser(server);
     await outsider.login('auditor', DEMO_PASSWORD);
     expect((await outsider.get(link!)).statusCode).toBe(403);
+  });
+
+  it('the office marks a unit’s part 不适用 on the task page, with a required reason, and undoes it', async () => {
+    const plan = (await app.tasks.repo.listPlans(1)).find((p) => p.title.startsWith('示范县贯彻'))!;
+    const { tasks } = await app.tasks.plans.getPlan(plan.id);
+    const units = await app.tasks.repo.taskUnits(tasks.map((t) => t.id));
+    const open = units.filter((u) => u.done_on === null && u.not_applicable_at === null);
+    const task = tasks.find((t) => open.filter((u) => u.task_id === t.id).length >= 2)!;
+    const unit = open.find((u) => u.task_id === task.id)!;
+    const page = `/admin/tasks/${task.id}`;
+    expect((await office.get(page)).body).toContain('责任单位承担情况');
+    const url = `${page}/parts/not-applicable`;
+    const bad = await office.post(url, { unitId: String(unit.unit_id), reason: '' }, { csrfFrom: page });
+    expect(bad.statusCode).toBe(422);
+    expect(bad.body).toContain('href="#f-reason"');
+    expect(bad.body).toContain('请填写不适用的理由');
+    expect(bad.body).toMatch(new RegExp(`<option value="${unit.unit_id}" selected`));
+    expect(
+      (
+        await clerk.post(
+          url,
+          { unitId: String(unit.unit_id), reason: '无' },
+          { csrfFrom: '/admin/tasks/mine' },
+        )
+      ).statusCode,
+    ).toBe(403);
+    const ok = await office.post(
+      url,
+      { unitId: String(unit.unit_id), reason: '本单位无此项职能' },
+      { csrfFrom: page },
+    );
+    expect(ok.statusCode).toBe(303);
+    const shown = await office.get(page);
+    expect(shown.body).toContain('不适用：本单位无此项职能');
+    const undo = await office.post(`${page}/parts/${unit.unit_id}/applicable`, {}, { csrfFrom: page });
+    expect(undo.statusCode).toBe(303);
+    expect((await office.get(page)).body).not.toContain('不适用：本单位无此项职能');
+  });
+
+  it('defaults the bulletin to the quarter of the China date, not the UTC one', async () => {
+    // 1 October 01:00 in China is still 30 September in UTC.
+    app.clock.set(new Date('2026-09-30T17:00:00Z'));
+    try {
+      const page = await office.get('/admin/tasks/bulletin');
+      expect(page.body).toContain('2026年第四季度政务公开工作要点落实情况通报');
+    } finally {
+      app.clock.set(new Date('2026-11-23T02:00:00Z'));
+    }
   });
 
   it('shows assessment scores and refuses weights below the 4 % share', async () => {

@@ -5,6 +5,7 @@ import { handleForm } from '../../http/forms.ts';
 import { sendPage } from '../../http/render.ts';
 import { requirePermission, viewContext } from '../../http/request-context.ts';
 import { emptyForm, type FormState } from '../../http/view-context.ts';
+import { todayInShanghai } from '../../lib/calendar/index.ts';
 import type { Registry } from '../../platform/module.ts';
 import { bulletinTitle } from './task-bulletin.ts';
 import { buildBulletinDocx } from './task-bulletin-docx.ts';
@@ -13,9 +14,10 @@ import { BULLETINS_PER_YEAR, bulletinQuarterOf } from './task-supervision.ts';
 import { AssessmentPage, BulletinPage } from './views/bulletin-pages.tsx';
 import { queryInt } from './views/task-ui.tsx';
 
-/** The year and quarter asked for, defaulting to the current quarter in China. */
+/** The year and quarter asked for, defaulting to the current quarter in China (not UTC: before 08:00
+ * China time the UTC date is still yesterday). */
 function period(app: Registry, query: unknown) {
-  const today = app.clock.now().toISOString().slice(0, 10);
+  const today = todayInShanghai(app.clock.now());
   const year = queryInt(query, 'year') ?? Number(today.slice(0, 4));
   const q = queryInt(query, 'quarter') ?? bulletinQuarterOf(today);
   return { year: Math.min(Math.max(year, 2000), 2100), quarter: Math.min(q, BULLETINS_PER_YEAR) };

@@ -91,7 +91,7 @@ export class TaskAssessmentService {
   /**
    * 回头看: copies the unfinished tasks of a plan (not yet carried) into `targetPlanId` — a plan of the
    * same unit for the next year — or into a new plan created for it. Dated tasks become due at the end
-   * of the next year; units, content and recurrence are kept. One transaction, one audit event.
+   * of the next year; content and recurrence are kept, and the units whose parts are still open. One transaction, one audit event.
    */
   async carryOver(ctx: CallContext, planId: number, raw: unknown = {}) {
     const plan = await this.d.tasks.findPlan(planId);
@@ -146,7 +146,8 @@ export class TaskAssessmentService {
         await this.d.tasks.insertTaskUnits(
           trx,
           units
-            .filter((u) => u.task_id === t.id)
+            // Only the parts still open move on: a unit that finished (or was 不适用) owes nothing.
+            .filter((u) => u.task_id === t.id && u.done_on === null && u.not_applicable_at === null)
             .map((u) => ({ task_id: id, unit_id: u.unit_id, role: u.role })),
         );
         taskIds.push(id);

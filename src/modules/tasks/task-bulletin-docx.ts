@@ -11,7 +11,7 @@ import {
   TextRun,
   WidthType,
 } from 'docx';
-import { type BulletinDocument, bulletinTitle } from './task-bulletin.ts';
+import { type BulletinDocument, bulletinTaskNote, bulletinTitle } from './task-bulletin.ts';
 
 const FONT = 'FangSong';
 
@@ -36,7 +36,8 @@ function table(head: string[], rows: string[][]): Table {
 const list = (items: string[], empty: string) =>
   items.length === 0 ? [text(empty)] : items.map((s, i) => text(`${i + 1}. ${s}`));
 
-/** Builds the .docx: title, formula, per-unit table, overdue tasks, stale, good and poor cases. */
+/** Builds the .docx: title, the as-of note of a running quarter, formula, per-unit table, overdue and
+ * not-yet-due tasks, stale, good and poor cases. */
 export async function buildBulletinDocx(doc: BulletinDocument): Promise<Buffer> {
   const b = doc.bulletin;
   const title = bulletinTitle(doc.ownerName, b.year, b.quarter);
@@ -50,7 +51,8 @@ export async function buildBulletinDocx(doc: BulletinDocument): Promise<Buffer> 
             alignment: AlignmentType.CENTER,
             children: [new TextRun({ text: title, bold: true, font: 'SimSun', size: 36 })],
           }),
-          text(`统计期间：${b.start} 至 ${b.end}。${b.formula}。`),
+          ...(b.asOfNote ? [text(`${b.asOfNote}。`, true)] : []),
+          text(`统计期间：${b.start} 至 ${b.end}${b.ended ? '' : `（数据截至 ${b.asOf}）`}。${b.formula}。`),
           heading('一、各单位完成情况'),
           table(
             ['单位', '应完成', '已完成', '完成率', '逾期', '逾期后完成', '采纳报告'],
@@ -66,9 +68,18 @@ export async function buildBulletinDocx(doc: BulletinDocument): Promise<Buffer> 
           ),
           heading('二、逾期未完成任务'),
           ...list(
-            b.overdueTasks.map((t) => `${t.number} ${t.title}（时限 ${t.dueDate}；${t.units.join('、')}）`),
+            b.overdueTasks.map((t) => `${t.number} ${t.title}${bulletinTaskNote(t)}`),
             '本季度无逾期未完成任务。',
           ),
+          ...(b.notYetDue.length
+            ? [
+                text(`本季度内尚未到期的任务（截至 ${b.asOf}，不计为逾期）：`, true),
+                ...list(
+                  b.notYetDue.map((t) => `${t.number} ${t.title}${bulletinTaskNote(t)}`),
+                  '',
+                ),
+              ]
+            : []),
           heading('三、久未报送进展'),
           ...list(
             doc.stale.map((s) => `${s.unitName}：${s.reason}`),

@@ -19,12 +19,8 @@ export class TaskBulletinService {
   async document(ownerUnitId: number, year: number, quarter: number): Promise<BulletinDocument> {
     const owner = await this.d.units.get(ownerUnitId);
     const bulletin = await this.d.supervision.quarterlyBulletin(owner.id, year, quarter);
-    const recurring = new Set(await this.d.ledger.recurringTaskIds(owner.id, year));
-    const assignments = (await this.d.supervisionRepo.bulletinAssignments(owner.id, year)).map((a) => ({
-      ...a,
-      recurring: recurring.has(a.taskId),
-    }));
-    const reported = await this.d.ledger.reportedPairs(owner.id, year, bulletin.start, bulletin.end);
-    return { ownerName: owner.name, bulletin, stale: staleCases(assignments, reported, bulletin.end) };
+    const assignments = await this.d.supervisionRepo.bulletinAssignments(owner.id, year);
+    const reported = await this.d.ledger.reportedPairs(owner.id, year, bulletin.start, bulletin.asOf);
+    return { ownerName: owner.name, bulletin, stale: staleCases(assignments, reported, bulletin) };
   }
 }

@@ -9,19 +9,17 @@ import type { DB } from '../../db/schema.ts';
 import { can } from '../../kernel/permissions.ts';
 import type { CallContext } from '../../lib/actor.ts';
 import { type AuditLog, diffFields } from '../../lib/audit/audit-log.ts';
-import { todayInShanghai } from '../../lib/calendar/index.ts';
 import type { Clock } from '../../lib/clock.ts';
 import { AppError } from '../../lib/errors.ts';
 import { parseInput } from '../../lib/validation.ts';
 import type { TaskRepository } from './task.repository.ts';
-import type { TaskReportRepository } from './task-report.repository.ts';
-import { computeTaskStatus, deadlineColumns } from './task-status.ts';
+import { recomputeTaskStatus } from './task-part.service.ts';
+import { deadlineColumns } from './task-status.ts';
 import { taskFieldsSchema } from './work-plan.schemas.ts';
 
 export interface TaskEditServiceDeps {
   db: Kysely<DB>;
   tasks: TaskRepository;
-  reports: Pick<TaskReportRepository, 'acceptedForTask'>;
   audit: AuditLog;
   clock: Clock;
 }
@@ -63,18 +61,15 @@ export class TaskEditService {
     const changed = Object.keys(after);
     if (changed.length === 0) return { changed };
     const now = this.d.clock.now();
-    let status = task.status;
-    if (task.status !== 'done' && changed.some((k) => k in cols)) {
-      const accepted = await this.d.reports.acceptedForTask(task.id);
-      status = computeTaskStatus({
-        ...{ dueDate: cols.due_date, recurrence: cols.recurrence, today: todayInShanghai(now) },
-        ...{ doneAccepted: false, progressAccepted: accepted.length > 0 },
-      });
-    }
-    const moved = status !== task.status;
     const labels = [...new Set(changed.map((k) => FIELD_LABELS[k] ?? k))].join('、');
     await this.d.db.transaction().execute(async (trx) => {
-      await this.d.tasks.updateTask(trx, task.id, { ...after, status, updated_at: now.toISOString() });
+      await this.d.tasks.updateTask(trx, task.id, { ...after, updated_at: now.toISOString() });
+      // A new deadline can move the status (逾期 ↔ 推进中); it is derived from the parts as always.
+      const status =
+        task.status !== 'done' && changed.some((k) => k in cols)
+          ? await recomputeTaskStatus(trx, this.d.tasks, { id: task.id, ...cols }, now)
+          : task.status;
+      const moved = status !== task.status;
       await this.d.audit.record(trx, ctx, {
         action: 'task.edit',
         targetType: 'task',

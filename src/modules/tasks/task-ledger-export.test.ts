@@ -32,6 +32,22 @@ describe('ledgerCells', () => {
     ]);
   });
 
+  it('writes each unit’s own part after the task status', () => {
+    const part = (name: string, over: Record<string, unknown> = {}) => ({
+      ...{ name, done_on: null, not_applicable_at: null, accepted_reports: 0 },
+      ...over,
+    });
+    const parts = [
+      part('县发展和改革局', { done_on: '2026-05-10', accepted_reports: 1 }),
+      part('县市场监督管理局', { accepted_reports: 2 }),
+      part('县税务局'),
+      part('县财政局', { not_applicable_at: '2026-04-01T02:00:00.000Z' }),
+    ];
+    expect(ledgerCells(row({ parts }))[6]).toBe(
+      '推进中（县发展和改革局：已完成（2026-05-10）；县市场监督管理局：推进中；县税务局：未报送；县财政局：不适用）',
+    );
+  });
+
   it.each([
     [{ dueDate: null, recurrence: 'monthly' }, '每月更新'],
     [{ dueDate: null, recurrence: 'realtime' }, '实时更新'],
@@ -48,7 +64,11 @@ describe('buildLedgerWorkbook', () => {
 
   it('writes the title, the header and one row per task, and reads back through the parser', async () => {
     const body = await buildLedgerWorkbook('示范县2026年政务公开工作要点任务分工', [
-      row(),
+      row({
+        parts: [
+          { name: '县发展和改革局', done_on: '2026-05-10', not_applicable_at: null, accepted_reports: 1 },
+        ],
+      }),
       row({
         number: '3',
         title: '乡村振兴',

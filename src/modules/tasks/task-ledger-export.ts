@@ -1,6 +1,7 @@
 /**
  * The ledger (工作台账) as an .xlsx in the layout of the 任务分工 tables offices exchange (seed 000:
- * 序号 · 公开领域 · 具体内容 · 工作要求 · 责任单位 · 时限要求), plus a 完成情况 column. The file reads back
+ * 序号 · 公开领域 · 具体内容 · 工作要求 · 责任单位 · 时限要求), plus a 完成情况 column: the task's status and
+ * each responsible unit's own part. The file reads back
  * through the plan parser, so an exported ledger can be re-imported (e.g. as next year's draft).
  */
 import { defineSheet, writeXlsx } from '../../lib/spreadsheet/index.ts';
@@ -17,7 +18,7 @@ export const LEDGER_COLUMNS = [
   '完成情况',
 ] as const;
 
-const WIDTHS = [8, 16, 60, 40, 30, 16, 10];
+const WIDTHS = [8, 16, 60, 40, 30, 16, 30];
 
 /** How each recurrence is written in a 时限要求 cell (words the parser reads back). */
 export const RECURRENCE_WORDS: Record<Recurrence, string> = {
@@ -39,6 +40,20 @@ export interface LedgerRow {
   recurrence: string | null;
   deadlineText: string | null;
   status: string;
+  /** Each unit's own part (TaskRepository#taskUnits rows), shown after the task's status. */
+  parts?: {
+    name: string;
+    done_on: string | null;
+    not_applicable_at: string | null;
+    accepted_reports: number;
+  }[];
+}
+
+/** A part in words: 已完成（date）/ 不适用 / 推进中 (accepted reports) / 未报送. */
+function partWords(p: NonNullable<LedgerRow['parts']>[number]): string {
+  if (p.not_applicable_at !== null) return '不适用';
+  if (p.done_on !== null) return `已完成（${p.done_on}）`;
+  return Number(p.accepted_reports) > 0 ? '推进中' : '未报送';
 }
 
 /** '2026-06-30' → '2026年6月30日前'. */
@@ -59,7 +74,9 @@ export function ledgerCells(row: LedgerRow): string[] {
     : row.recurrence
       ? (RECURRENCE_WORDS[row.recurrence as Recurrence] ?? row.recurrence)
       : (row.deadlineText ?? '');
-  const status = TASK_STATUS_LABELS[row.status as TaskStatus] ?? row.status;
+  const label = TASK_STATUS_LABELS[row.status as TaskStatus] ?? row.status;
+  const parts = (row.parts ?? []).map((p) => `${p.name}：${partWords(p)}`);
+  const status = parts.length > 0 ? `${label}（${parts.join('；')}）` : label;
   return [row.number, row.title, content, requirement, units, deadline, status];
 }
 

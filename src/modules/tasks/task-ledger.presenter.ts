@@ -1,8 +1,9 @@
 /**
- * Shapes a plan's ledger for the office's pages: the tasks × units matrix (each cell the unit's role
- * and latest report state), filters, overdue and due-soon lines, and completion by unit. Pure.
+ * Shapes a plan's ledger for the office's pages: the tasks × units matrix (each cell the unit's role,
+ * the state of its own part and its latest report state), filters, overdue and due-soon lines, and
+ * completion by unit over its own parts. Pure.
  */
-import type { TaskStatus } from './task-status.ts';
+import { computePartStatus, type PartStatus, type TaskStatus, toPartFacts } from './task-status.ts';
 
 export interface LedgerTaskInput {
   id: number;
@@ -12,7 +13,14 @@ export interface LedgerTaskInput {
   due_date: string | null;
   recurrence: string | null;
   deadline_text: string | null;
-  units: { unit_id: number; role: string; name: string }[];
+  units: {
+    unit_id: number;
+    role: string;
+    name: string;
+    done_on: string | null;
+    not_applicable_at: string | null;
+    accepted_reports: number;
+  }[];
 }
 
 export interface ReportStateInput {
@@ -28,6 +36,8 @@ export interface LedgerFilters {
 
 export interface LedgerCell {
   role: string | null;
+  /** The unit's own part of the task (null when the unit is not on it). */
+  part: PartStatus | null;
   /** The unit's latest report state, null when it has not reported. */
   state: string | null;
 }
@@ -63,20 +73,27 @@ export function buildLedgerMatrix(
   const rows = shown.map((t) => ({
     ...t,
     cells: columns.map((c) => {
-      const role = t.units.find((u) => u.unit_id === c.id)?.role ?? null;
-      return { role, state: role ? (latest.get(`${t.id}:${c.id}`) ?? null) : null };
+      const u = t.units.find((x) => x.unit_id === c.id);
+      if (!u) return { role: null, part: null, state: null };
+      const deadline = { dueDate: t.due_date, recurrence: t.recurrence, today };
+      return {
+        role: u.role,
+        part: computePartStatus(deadline, toPartFacts(u)),
+        state: latest.get(`${t.id}:${c.id}`) ?? null,
+      };
     }),
   }));
   const open = (t: LedgerTaskInput) => (t.status as TaskStatus) !== 'done';
+  // Per unit, over its own required parts (not 不适用): done = its part accepted as done.
   const completion = columns.map((c) => {
-    const mine = tasks.filter((t) => t.units.some((u) => u.unit_id === c.id));
-    const done = mine.filter((t) => t.status === 'done').length;
+    const parts = tasks.flatMap((t) => t.units.filter((u) => u.unit_id === c.id && !u.not_applicable_at));
+    const done = parts.filter((u) => u.done_on !== null).length;
     return {
       unitId: c.id,
       unitName: c.name,
-      total: mine.length,
+      total: parts.length,
       done,
-      rate: mine.length ? done / mine.length : 0,
+      rate: parts.length ? done / parts.length : 0,
     };
   });
   return {

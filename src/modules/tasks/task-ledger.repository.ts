@@ -85,19 +85,6 @@ export class TaskLedgerRepository {
       .execute();
   }
 
-  /** Ids of the recurring tasks (实时/每月/每季度/每年/持续推进) on the plans of an owner and year. */
-  async recurringTaskIds(ownerUnitId: number, year: number): Promise<number[]> {
-    const rows = await this.db
-      .selectFrom('tasks')
-      .innerJoin('task_plans', 'task_plans.id', 'tasks.plan_id')
-      .select('tasks.id')
-      .where('task_plans.unit_id', '=', ownerUnitId)
-      .where('task_plans.year', '=', year)
-      .where('tasks.recurrence', 'is not', null)
-      .execute();
-    return rows.map((r) => r.id);
-  }
-
   /** Reviewed reports (accepted or returned) per unit on the plans of an owner and year. */
   async reviewedReports(ownerUnitId: number, year: number) {
     return this.db

@@ -7,8 +7,11 @@ import type { Actor } from '../../lib/actor.ts';
 import { todayInShanghai } from '../../lib/calendar/index.ts';
 import { AppError, type FieldProblem } from '../../lib/errors.ts';
 import type { Registry } from '../../platform/module.ts';
+import type { TaskUnitRow } from './task.repository.ts';
 import { itemLabel } from './task-evidence.service.ts';
 import { buildLedgerMatrix } from './task-ledger.presenter.ts';
+import { occurrenceState, occurrencesOf } from './task-occurrence.ts';
+import { computePartStatus, toPartFacts } from './task-status.ts';
 import { DUE_SOON_WORKING_DAYS } from './task-supervision.service.ts';
 import { queryInt } from './views/task-ui.tsx';
 
@@ -82,6 +85,7 @@ export async function taskPageData(
     reportForm?: FormState;
     reviewProblems?: FieldProblem[];
     evidenceForm?: FormState;
+    partForm?: FormState;
     itemForm?: FormState;
   } = {},
 ) {
@@ -91,14 +95,16 @@ export async function taskPageData(
   const units = await app.tasks.repo.taskUnits([task.id]);
   const all = new Map((await app.units.listAll()).map((u) => [u.id, u]));
   const canReview = can(actor, 'task.manage', task.plan_unit_path);
-  const reportUnits = units.filter((u) => can(actor, 'task.report', all.get(u.unit_id)?.path ?? '/none/'));
-  if (!canReview && reportUnits.length === 0) throw AppError.forbidden('您不是此任务的责任单位');
+  const mayReport = units.filter((u) => can(actor, 'task.report', all.get(u.unit_id)?.path ?? '/none/'));
+  if (!canReview && mayReport.length === 0) throw AppError.forbidden('您不是此任务的责任单位');
+  // Only units whose own part is still open may report.
+  const reportUnits = mayReport.filter((u) => u.done_on === null && u.not_applicable_at === null);
   const plan = await app.tasks.repo.findPlan(task.plan_id);
   const reports = await app.tasks.reports.listReports(task.id);
-  const names = await userNames(
-    app,
-    reports.flatMap((r) => [r.submitted_by, r.reviewed_by]),
-  );
+  const names = await userNames(app, [
+    ...reports.flatMap((r) => [r.submitted_by, r.reviewed_by]),
+    ...units.map((u) => u.not_applicable_by),
+  ]);
   const x = app.tasks;
   const from = task.carried_from_task_id
     ? await app.tasks.repo.findTask(task.carried_from_task_id)
@@ -125,6 +131,8 @@ export async function taskPageData(
       carriedTo: to.map((t) => ({ id: t.id, label: t.plan_title })),
     },
     canReview,
+    ...partsView(task, units, reports, names, today),
+    partForm: forms.partForm ?? emptyForm(),
     evidence: await app.tasks.evidence.evidence(task.id),
     evidenceChoices: canReview
       ? await evidenceChoices(
@@ -143,6 +151,39 @@ export async function taskPageData(
     reviewProblems: forms.reviewProblems,
     done: (req.query as Record<string, string | undefined>).done,
   };
+}
+
+/** Each unit's part with its status, and the occurrences of a recurring duty per unit. */
+function partsView(
+  task: { due_date: string | null; recurrence: string | null; year: number },
+  units: TaskUnitRow[],
+  reports: { unit_id: number; state: string; report_date: string }[],
+  names: Map<number, string>,
+  today: string,
+) {
+  const deadline = { dueDate: task.due_date, recurrence: task.recurrence, today };
+  const parts = units.map((u) => ({
+    ...{ unitId: u.unit_id, name: u.name, role: u.role, doneOn: u.done_on },
+    status: computePartStatus(deadline, toPartFacts(u)),
+    notApplicable: u.not_applicable_at
+      ? {
+          reason: u.not_applicable_reason ?? '',
+          by: names.get(u.not_applicable_by ?? 0) ?? '系统',
+          on: todayInShanghai(new Date(u.not_applicable_at)),
+        }
+      : null,
+  }));
+  const owing = units.filter((u) => u.not_applicable_at === null);
+  const dates = (unitId: number) =>
+    reports.filter((r) => r.unit_id === unitId && r.state === 'accepted').map((r) => r.report_date);
+  const occurrences = occurrencesOf(task.recurrence, task.year).map((o) => ({
+    ...{ label: o.label, start: o.start, end: o.end },
+    states: owing.map((u) => ({
+      unitId: u.unit_id,
+      state: occurrenceState(o, dates(u.unit_id), u.done_on, today),
+    })),
+  }));
+  return { parts, occurrenceUnits: owing.map((u) => ({ unitId: u.unit_id, name: u.name })), occurrences };
 }
 
 async function userNames(app: Registry, ids: (number | null)[]): Promise<Map<number, string>> {

@@ -49,18 +49,6 @@ export class TaskReportRepository {
     return Number(r.numUpdatedRows) === 1;
   }
 
-  /** The accepted reports of a task, earliest report date first: the facts its status follows from. */
-  async acceptedForTask(taskId: number, q: Db = this.db) {
-    return q
-      .selectFrom('task_reports')
-      .select(['id', 'report_date', 'marks_done'])
-      .where('task_id', '=', taskId)
-      .where('state', '=', 'accepted')
-      .orderBy('report_date')
-      .orderBy('id')
-      .execute();
-  }
-
   /** Inserts reminders, skipping any (task, day) already reminded; returns how many were new. */
   async insertReminders(trx: Transaction<DB>, rows: Insertable<TaskReminderTable>[]): Promise<number> {
     let added = 0;

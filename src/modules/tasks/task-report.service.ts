@@ -1,7 +1,8 @@
 /**
  * Progress reports (进展报告): a responsible unit's 信息员/审核员 submits text, a date and evidence links;
- * the 政务公开办 (政务公开管理员 of the plan's unit) accepts or returns them. Accepting recomputes the
- * task's status (已完成 when the report is marked 完成). Each use-case lists every reason it cannot run,
+ * the 政务公开办 (政务公开管理员 of the plan's unit) accepts or returns them. A report belongs to (task,
+ * unit): accepting one marked 完成 completes that unit's part, and the task's status is recomputed from
+ * its parts. Each use-case lists every reason it cannot run,
  * then changes data and writes its audit event in one transaction.
  */
 import type { Kysely, Transaction } from 'kysely';
@@ -18,6 +19,7 @@ import { intField, parseInput, requiredText } from '../../lib/validation.ts';
 import { type Transition, WorkflowEngine } from '../../lib/workflow/engine.ts';
 import type { UnitService } from '../orgs/unit.service.ts';
 import type { TaskRepository } from './task.repository.ts';
+import { recomputeTaskStatus } from './task-part.service.ts';
 import type { TaskReportRepository } from './task-report.repository.ts';
 import {
   REPORT_TRANSITIONS,
@@ -25,7 +27,7 @@ import {
   type ReportEvent,
   refuseReview,
 } from './task-report.workflow.ts';
-import { computeTaskStatus, TASK_STATUS_LABELS, type TaskStatus } from './task-status.ts';
+import { TASK_STATUS_LABELS, type TaskStatus } from './task-status.ts';
 
 export interface TaskReportServiceDeps {
   db: Kysely<DB>;
@@ -107,10 +109,12 @@ export class TaskReportService {
     if (!can(ctx.actor, 'task.report', unit.path))
       throw AppError.forbidden('您没有代表该单位报送任务进展的权限');
     const problems: FieldProblem[] = [];
-    const units = await this.d.tasks.taskUnits([task.id]);
-    if (!units.some((u) => u.unit_id === unit.id))
-      problems.push({ field: 'unitId', message: `“${unit.name}”不是此任务的责任单位` });
-    if (task.status === 'done') problems.push({ field: '_', message: '任务已完成，不能再报送进展' });
+    const part = (await this.d.tasks.taskUnits([task.id])).find((u) => u.unit_id === unit.id);
+    if (!part) problems.push({ field: 'unitId', message: `“${unit.name}”不是此任务的责任单位` });
+    else if (part.done_on !== null)
+      problems.push({ field: 'unitId', message: `“${unit.name}”承担的部分已完成，不能再报送进展` });
+    else if (part.not_applicable_at !== null)
+      problems.push({ field: 'unitId', message: `“${unit.name}”已标为不适用，无需报送进展` });
     if (input.reportDate > this.today())
       problems.push({ field: 'reportDate', message: '报送日期不能晚于今天' });
     if (await this.d.reports.hasPending(task.id, unit.id))
@@ -143,7 +147,10 @@ export class TaskReportService {
     });
   }
 
-  /** The 政务公开办 accepts a report; the task's status is recomputed (已完成 if it was marked 完成). */
+  /**
+   * The 政务公开办 accepts a report. A report marked 完成 completes the reporting unit's part only; the
+   * task's status is recomputed from its parts (已完成 once every required part is done).
+   */
   async acceptReport(ctx: CallContext, reportId: number): Promise<TaskStatus> {
     return this.review(ctx, reportId, 'accept', {}, async ({ report, task }) => {
       if (report.marks_done === 1 && this.d.evidence) {
@@ -154,7 +161,12 @@ export class TaskReportService {
       return {
         change: (trx) => this.moveReport(trx, ctx, report, 'accept', null),
         record: async (trx) => {
-          moved.status = await this.recomputeStatus(trx, task);
+          if (report.marks_done === 1)
+            await this.d.tasks.updatePart(trx, task.id, report.unit_id, {
+              done_on: report.report_date,
+              done_report_id: report.id,
+            });
+          moved.status = await recomputeTaskStatus(trx, this.d.tasks, task, this.d.clock.now());
         },
         audit: () => ({
           action: 'task.accept_report',
@@ -162,7 +174,13 @@ export class TaskReportService {
           targetId: report.id,
           summary: `采纳任务“${task.number} ${task.title}”的进展报告，任务状态：${TASK_STATUS_LABELS[moved.status]}`,
           before: { reportState: report.state, taskStatus: task.status },
-          after: { reportState: 'accepted', taskStatus: moved.status },
+          after: {
+            reportState: 'accepted',
+            taskStatus: moved.status,
+            ...(report.marks_done === 1
+              ? { partDone: { unitId: report.unit_id, on: report.report_date } }
+              : {}),
+          },
         }),
         result: () => moved.status,
       };
@@ -280,22 +298,6 @@ export class TaskReportService {
       reviewed_on: todayInShanghai(now),
       review_comment: comment,
     });
-  }
-
-  /** Recomputes a task's status from its accepted reports and today's date, and stores it. */
-  private async recomputeStatus(trx: Transaction<DB>, task: Task): Promise<TaskStatus> {
-    const accepted = await this.d.reports.acceptedForTask(task.id, trx);
-    const done = accepted.find((r) => r.marks_done === 1);
-    const status = computeTaskStatus({
-      ...{ dueDate: task.due_date, recurrence: task.recurrence, today: this.today() },
-      ...{ doneAccepted: done !== undefined, progressAccepted: accepted.length > 0 },
-    });
-    await this.d.tasks.updateTask(trx, task.id, {
-      status,
-      done_on: done?.report_date ?? null,
-      updated_at: this.d.clock.now().toISOString(),
-    });
-    return status;
   }
 
   private async getTask(id: number): Promise<Task> {

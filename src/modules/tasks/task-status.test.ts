@@ -1,5 +1,13 @@
 import { describe, expect, it } from 'vitest';
-import { computeTaskStatus, deadlineColumns, type StatusFacts, type TaskStatus } from './task-status.ts';
+import {
+  computePartStatus,
+  computeTaskStatus,
+  deadlineColumns,
+  type PartFacts,
+  partFacts,
+  type StatusFacts,
+  type TaskStatus,
+} from './task-status.ts';
 
 const base: StatusFacts = {
   dueDate: '2026-06-30',
@@ -26,6 +34,48 @@ describe('computeTaskStatus', () => {
     ['free-text deadline', { dueDate: null }, 'not_started'],
   ])('%s', (_label, facts, expected) => {
     expect(computeTaskStatus({ ...base, ...facts })).toBe(expected);
+  });
+});
+
+describe('partFacts: a task is done only when every required part is', () => {
+  const open: PartFacts = { doneOn: null, notApplicable: false, progressAccepted: false };
+  const done = (doneOn: string): PartFacts => ({ doneOn, notApplicable: false, progressAccepted: true });
+  const na: PartFacts = { doneOn: null, notApplicable: true, progressAccepted: false };
+  it.each<[string, PartFacts[], ReturnType<typeof partFacts>]>([
+    ['no part reported', [open, open], { doneAccepted: false, progressAccepted: false, doneOn: null }],
+    [
+      'one of sixteen units done (issue 10)',
+      [done('2026-05-01'), ...Array<PartFacts>(15).fill(open)],
+      { doneAccepted: false, progressAccepted: true, doneOn: null },
+    ],
+    [
+      'progress reported by one unit',
+      [{ ...open, progressAccepted: true }, open],
+      { doneAccepted: false, progressAccepted: true, doneOn: null },
+    ],
+    [
+      'every part done: the last date',
+      [done('2026-05-01'), done('2026-06-02'), done('2026-03-01')],
+      { doneAccepted: true, progressAccepted: true, doneOn: '2026-06-02' },
+    ],
+    [
+      'the other parts 不适用',
+      [done('2026-05-01'), na],
+      { doneAccepted: true, progressAccepted: true, doneOn: '2026-05-01' },
+    ],
+    ['only 不适用 parts: never done', [na], { doneAccepted: false, progressAccepted: false, doneOn: null }],
+  ])('%s', (_label, parts, expected) => {
+    expect(partFacts(parts)).toEqual(expected);
+  });
+
+  it('a part has its own status, 不适用 first', () => {
+    const task = { dueDate: '2026-06-30', recurrence: null, today: '2026-07-01' };
+    expect(computePartStatus(task, na)).toBe('not_applicable');
+    expect(computePartStatus(task, done('2026-06-01'))).toBe('done');
+    expect(computePartStatus(task, open)).toBe('overdue');
+    expect(computePartStatus({ ...task, today: '2026-06-30' }, { ...open, progressAccepted: true })).toBe(
+      'in_progress',
+    );
   });
 });
 

@@ -2,11 +2,15 @@
 import type { Kysely, Transaction } from 'kysely';
 import type { DB } from '../../db/schema.ts';
 import { OPEN_STATUSES } from './task-status.ts';
+import type { AcceptedReport, BulletinAssignment } from './task-supervision.ts';
 
 export class TaskSupervisionRepository {
   constructor(private readonly db: Kysely<DB>) {}
 
-  /** Unfinished tasks of a unit with a due date in [from, to] (either bound optional), earliest first. */
+  /**
+   * Dated tasks on which the unit's own part is open (not done, not 不适用) with a due date in
+   * [from, to] (either bound optional), earliest first.
+   */
   async unitTasksDue(unitId: number, range: { from?: string; to?: string }) {
     let q = this.db
       .selectFrom('tasks')
@@ -22,7 +26,8 @@ export class TaskSupervisionRepository {
       ])
       .select(['task_plans.id as plan_id', 'task_plans.title as plan_title'])
       .where('task_units.unit_id', '=', unitId)
-      .where('tasks.status', '!=', 'done')
+      .where('task_units.done_on', 'is', null)
+      .where('task_units.not_applicable_at', 'is', null)
       .where('tasks.due_date', 'is not', null);
     if (range.from) q = q.where('tasks.due_date', '>=', range.from);
     if (range.to) q = q.where('tasks.due_date', '<=', range.to);
@@ -55,15 +60,51 @@ export class TaskSupervisionRepository {
       .execute();
   }
 
-  /** Every responsible unit of every task in the plans of `ownerUnitId` for `year`, in unit order. */
-  async bulletinAssignments(ownerUnitId: number, year: number) {
-    return this.db
+  /**
+   * A unit's parts of recurring tasks (not 不适用), with the plan year and the unit's accepted report
+   * dates, for the occurrences it missed.
+   */
+  async unitRecurringParts(unitId: number) {
+    const parts = await this.db
+      .selectFrom('tasks')
+      .innerJoin('task_units', 'task_units.task_id', 'tasks.id')
+      .innerJoin('task_plans', 'task_plans.id', 'tasks.plan_id')
+      .select(['tasks.id', 'tasks.number', 'tasks.title', 'tasks.recurrence', 'tasks.status'])
+      .select(['task_units.role', 'task_units.done_on as part_done_on'])
+      .select(['task_plans.id as plan_id', 'task_plans.title as plan_title', 'task_plans.year'])
+      .where('task_units.unit_id', '=', unitId)
+      .where('task_units.not_applicable_at', 'is', null)
+      .where('tasks.recurrence', 'is not', null)
+      .orderBy('tasks.id')
+      .execute();
+    if (parts.length === 0) return [];
+    const reports = await this.db
+      .selectFrom('task_reports')
+      .select(['task_id', 'report_date'])
+      .where('unit_id', '=', unitId)
+      .where('state', '=', 'accepted')
+      .where(
+        'task_id',
+        'in',
+        parts.map((p) => p.id),
+      )
+      .execute();
+    return parts.map((p) => ({
+      ...p,
+      reportDates: reports.filter((r) => r.task_id === p.id).map((r) => r.report_date),
+    }));
+  }
+
+  /** Every responsible unit's part of every task in the plans of `ownerUnitId` for `year`, in unit order. */
+  async bulletinAssignments(ownerUnitId: number, year: number): Promise<BulletinAssignment[]> {
+    const rows = await this.db
       .selectFrom('tasks')
       .innerJoin('task_plans', 'task_plans.id', 'tasks.plan_id')
       .innerJoin('task_units', 'task_units.task_id', 'tasks.id')
       .innerJoin('units', 'units.id', 'task_units.unit_id')
       .select(['tasks.id as taskId', 'tasks.number', 'tasks.title', 'tasks.due_date as dueDate'])
-      .select(['tasks.done_on as doneOn', 'units.id as unitId', 'units.name as unitName'])
+      .select(['tasks.recurrence', 'task_units.done_on as doneOn', 'task_units.not_applicable_at'])
+      .select(['units.id as unitId', 'units.name as unitName'])
       .where('task_plans.unit_id', '=', ownerUnitId)
       .where('task_plans.year', '=', year)
       .orderBy('units.depth')
@@ -72,26 +113,21 @@ export class TaskSupervisionRepository {
       .orderBy('tasks.sort_order')
       .orderBy('tasks.id')
       .execute();
+    return rows.map(({ not_applicable_at, ...r }) => ({ ...r, notApplicable: not_applicable_at !== null }));
   }
 
-  /** The reporting unit of each report accepted between two dates on tasks of those plans. */
-  async acceptedReportUnits(
-    ownerUnitId: number,
-    year: number,
-    start: string,
-    end: string,
-  ): Promise<number[]> {
-    const rows = await this.db
+  /** The accepted reports on tasks of the plans of `ownerUnitId` for `year`. */
+  async acceptedReports(ownerUnitId: number, year: number): Promise<AcceptedReport[]> {
+    return this.db
       .selectFrom('task_reports')
       .innerJoin('tasks', 'tasks.id', 'task_reports.task_id')
       .innerJoin('task_plans', 'task_plans.id', 'tasks.plan_id')
-      .select('task_reports.unit_id')
+      .select(['task_reports.task_id as taskId', 'task_reports.unit_id as unitId'])
+      .select(['task_reports.report_date as reportDate', 'task_reports.reviewed_on as reviewedOn'])
       .where('task_plans.unit_id', '=', ownerUnitId)
       .where('task_plans.year', '=', year)
       .where('task_reports.state', '=', 'accepted')
-      .where('task_reports.reviewed_on', '>=', start)
-      .where('task_reports.reviewed_on', '<=', end)
+      .orderBy('task_reports.id')
       .execute();
-    return rows.map((r) => r.unit_id);
   }
 }

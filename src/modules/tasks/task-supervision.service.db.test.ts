@@ -67,7 +67,13 @@ describe(`supervision on ${ENGINE}`, () => {
     for (const id of ids.slice(5))
       await reportAndAccept(c.fgjClerk, c.fgj.id, id, '2026-03-10', '2026-03-10', true);
     app.clock.set(at('2026-04-01'));
-    expect((await s.supervision.listOverdue(c.fgj.id)).map((t) => t.title)).toEqual(['逾期任务']);
+    // The monthly duty with no accepted report missed January to March (issue 10: occurrences).
+    expect((await s.supervision.listOverdue(c.fgj.id)).map((t) => [t.title, t.due_date])).toEqual([
+      ['每月更新（2026年1月）', '2026-01-31'],
+      ['每月更新（2026年2月）', '2026-02-28'],
+      ['逾期任务', '2026-03-31'],
+      ['每月更新（2026年3月）', '2026-03-31'],
+    ]);
     // 5 working days after 1 April skip the 清明 holiday (4–6 April): the limit is 9 April.
     expect((await s.supervision.listDueSoon(c.fgj.id)).map((t) => t.title)).toEqual(['清明后到期']);
     expect((await s.supervision.listDueSoon(c.fgj.id, 6)).map((t) => t.title)).toEqual([
@@ -134,8 +140,16 @@ describe(`supervision on ${ENGINE}`, () => {
     });
     await s.reporting.returnReport(c.admin.ctx, returned, { comment: '请附链接' });
 
+    // Issue 10: counted per unit over its own parts, and the monthly T5 per month. Hand-computed, Q1
+    // seen after the quarter (as of 31 March):
+    // 县发改局: T1 done 03-18 on time ✓, T2 open ✗, T5 January ✗ February ✗ March ✓ (reports 03-05,
+    //   03-10) → 应完成 5, 已完成 2, 逾期 3; reports reviewed in Q1: 03-06, 03-10, 03-19 → 3.
+    // 县财政局: T1 (its own part, never reported) ✗, T3 done early ✓, T4 done late ✓ → 3, 2, 逾期 1,
+    //   late 1; reviewed 03-06, 03-26 → 2. (The old whole-task rule gave it 3 ÷ 3 for T1.)
+    // 县税务局: T6 done 04-02, after the quarter → 1, 0, 逾期 1. 县卫健局: T7 done 03-30 → 1, 1.
+    app.clock.set(at('2026-07-01'));
     const q1 = await s.supervision.quarterlyBulletin(c.county.id, 2026, 1);
-    expect(q1).toMatchObject({ start: '2026-01-01', end: '2026-03-31' });
+    expect(q1).toMatchObject({ start: '2026-01-01', end: '2026-03-31', asOf: '2026-03-31', asOfNote: null });
     expect(q1.formula).toContain('已完成任务数 ÷ 应完成任务数');
     expect(
       q1.units.map((u) => [
@@ -148,25 +162,29 @@ describe(`supervision on ${ENGINE}`, () => {
         u.acceptedReports,
       ]),
     ).toEqual([
-      ['县发展和改革局', 2, 1, '1 ÷ 2 = 50.0%', 1, 0, 3],
-      ['县财政局', 3, 3, '3 ÷ 3 = 100.0%', 0, 1, 2],
+      ['县发展和改革局', 5, 2, '2 ÷ 5 = 40.0%', 3, 0, 3],
+      ['县财政局', 3, 2, '2 ÷ 3 = 66.7%', 1, 1, 2],
       ['县税务局', 1, 0, '0 ÷ 1 = 0.0%', 1, 0, 0],
       ['县卫生健康局', 1, 1, '1 ÷ 1 = 100.0%', 0, 0, 1],
     ]);
-    expect(q1.overdueTasks.map((t) => [t.taskId, t.units])).toEqual([
-      [t2, ['县发展和改革局']],
-      [t6, ['县税务局']],
+    expect(q1.overdueTasks.map((t) => [t.taskId, t.occurrence, t.units])).toEqual([
+      [t5, '2026年1月', ['县发展和改革局']],
+      [t5, '2026年2月', ['县发展和改革局']],
+      [t1, null, ['县财政局']],
+      [t2, null, ['县发展和改革局']],
+      [t6, null, ['县税务局']],
     ]);
     expect(q1.goodCases).toEqual([{ unitName: '县卫生健康局', reason: '到期任务 1 项全部按时完成' }]);
-    expect(q1.poorCases.map((p) => p.unitName)).toEqual(['县发展和改革局', '县税务局']);
+    expect(q1.poorCases.map((p) => p.unitName)).toEqual(['县发展和改革局', '县财政局', '县税务局']);
 
+    // Q2 (as of 30 June): 县税务局 T6 done late; 县发改局 adds April–June of T5, all missed → 8, 2, 6.
     const q2 = await s.supervision.quarterlyBulletin(c.county.id, 2026, 2);
     const swjLine = q2.units.find((u) => u.unitName === '县税务局');
     expect(swjLine).toMatchObject({ assigned: 1, done: 1, lateDone: 1, acceptedReports: 1, overdue: 0 });
     expect(q2.units.find((u) => u.unitName === '县发展和改革局')).toMatchObject({
-      assigned: 2,
-      done: 1,
-      overdue: 1,
+      assigned: 8,
+      done: 2,
+      overdue: 6,
     });
   });
 });

@@ -1,5 +1,5 @@
 /**
- * Supervision (督查督办): a unit's overdue and due-soon tasks, the daily job that marks overdue tasks
+ * Supervision (督查督办): a unit's overdue (its own open parts and missed occurrences) and due-soon tasks, the daily job that marks overdue tasks
  * and records one reminder per task per day, and the quarterly bulletin (一季度一通报) as data.
  */
 import type { Kysely } from 'kysely';
@@ -9,6 +9,7 @@ import type { AuditLog } from '../../lib/audit/audit-log.ts';
 import { addDays, todayInShanghai, type WorkingDayCalendar } from '../../lib/calendar/index.ts';
 import type { Clock } from '../../lib/clock.ts';
 import { runOnce } from '../../lib/jobs.ts';
+import { occurrenceState, occurrencesOf } from './task-occurrence.ts';
 import type { TaskReportRepository } from './task-report.repository.ts';
 import type { TaskSupervisionRepository } from './task-supervision.repository.ts';
 import { computeBulletin, type QuarterlyBulletin, quarterRange } from './task-supervision.ts';
@@ -37,9 +38,34 @@ export interface SweepResult {
 export class TaskSupervisionService {
   constructor(private readonly d: TaskSupervisionServiceDeps) {}
 
-  /** A unit's unfinished tasks whose due date has passed, most overdue first. */
+  /**
+   * A unit's overdue work, most overdue first: dated tasks whose due date has passed while the unit's
+   * own part is open, and each missed occurrence (period ended without an accepted report dated in
+   * it) of its recurring duties, titled with the period.
+   */
   async listOverdue(unitId: number) {
-    return this.d.supervision.unitTasksDue(unitId, { to: addDays(this.today(), -1) });
+    const today = this.today();
+    const dated = (await this.d.supervision.unitTasksDue(unitId, { to: addDays(today, -1) })).map((t) => ({
+      ...t,
+      occurrence: null as string | null,
+    }));
+    const missed = (await this.d.supervision.unitRecurringParts(unitId)).flatMap((p) =>
+      occurrencesOf(p.recurrence, p.year)
+        .filter((o) => occurrenceState(o, p.reportDates, p.part_done_on, today) === 'missed')
+        .map((o) => ({
+          ...{
+            id: p.id,
+            number: p.number,
+            title: `${p.title}（${o.label}）`,
+            due_date: o.end as string | null,
+          },
+          ...{ status: p.status, role: p.role, plan_id: p.plan_id, plan_title: p.plan_title },
+          occurrence: o.label as string | null,
+        })),
+    );
+    return [...dated, ...missed].sort(
+      (a, b) => (a.due_date ?? '').localeCompare(b.due_date ?? '') || a.id - b.id,
+    );
   }
 
   /** A unit's unfinished tasks due from today to `days` working days ahead. */
@@ -59,12 +85,17 @@ export class TaskSupervisionService {
     return r.ran ? r.result : null;
   }
 
-  /** The quarterly bulletin for the plans of `ownerUnitId` in `year`. */
+  /**
+   * The quarterly bulletin for the plans of `ownerUnitId` in `year`, as of min(quarter end, today in
+   * China), counted per unit over its own parts and occurrences.
+   */
   async quarterlyBulletin(ownerUnitId: number, year: number, quarter: number): Promise<QuarterlyBulletin> {
-    const { start, end } = quarterRange(year, quarter);
-    const assignments = await this.d.supervision.bulletinAssignments(ownerUnitId, year);
-    const reports = await this.d.supervision.acceptedReportUnits(ownerUnitId, year, start, end);
-    return computeBulletin(year, quarter, assignments, reports);
+    quarterRange(year, quarter);
+    return computeBulletin({
+      ...{ year, quarter, today: this.today() },
+      assignments: await this.d.supervision.bulletinAssignments(ownerUnitId, year),
+      accepted: await this.d.supervision.acceptedReports(ownerUnitId, year),
+    });
   }
 
   /** The sweep itself, without the once-a-day claim (the scheduler claims the day first). */

@@ -1,16 +1,23 @@
 /** SQL for work plans, tasks, their responsible units and remembered unit aliases. */
-import type { Insertable, Kysely, Transaction, Updateable } from 'kysely';
+import { type Insertable, type Kysely, sql, type Transaction, type Updateable } from 'kysely';
 import type { DB } from '../../db/schema.ts';
-import type { TaskPlanTable, TaskTable } from './task.tables.ts';
+import type { TaskPlanTable, TaskTable, TaskUnitTable } from './task.tables.ts';
 
 type Db = Kysely<DB> | Transaction<DB>;
 
-/** A responsible unit of a task, with its name for display. */
+/** A responsible unit of a task with its name, and the unit's part (0016-task-unit-parts). */
 export interface TaskUnitRow {
   task_id: number;
   unit_id: number;
   role: string;
   name: string;
+  done_on: string | null;
+  done_report_id: number | null;
+  not_applicable_reason: string | null;
+  not_applicable_by: number | null;
+  not_applicable_at: string | null;
+  /** Accepted reports of this unit on the task. */
+  accepted_reports: number;
 }
 
 export class TaskRepository {
@@ -110,17 +117,40 @@ export class TaskRepository {
       .execute();
   }
 
+  /** The units of tasks with their parts, lead units first. */
   async taskUnits(taskIds: number[], q: Db = this.db): Promise<TaskUnitRow[]> {
     if (taskIds.length === 0) return [];
     return q
       .selectFrom('task_units')
       .innerJoin('units', 'units.id', 'task_units.unit_id')
       .select(['task_units.task_id', 'task_units.unit_id', 'task_units.role', 'units.name'])
+      .select(['task_units.done_on', 'task_units.done_report_id', 'task_units.not_applicable_reason'])
+      .select(['task_units.not_applicable_by', 'task_units.not_applicable_at'])
+      .select(
+        sql<number>`(select cast(count(*) as integer) from task_reports r
+          where r.task_id = task_units.task_id and r.unit_id = task_units.unit_id
+            and r.state = 'accepted')`.as('accepted_reports'),
+      )
       .where('task_units.task_id', 'in', taskIds)
       .orderBy('task_units.task_id')
       .orderBy('task_units.role', 'desc')
       .orderBy('units.sort_order')
       .orderBy('units.id')
+      .execute();
+  }
+
+  /** Changes one unit's part of a task (done, 不适用 or back). */
+  async updatePart(
+    trx: Transaction<DB>,
+    taskId: number,
+    unitId: number,
+    patch: Updateable<TaskUnitTable>,
+  ): Promise<void> {
+    await trx
+      .updateTable('task_units')
+      .set(patch)
+      .where('task_id', '=', taskId)
+      .where('unit_id', '=', unitId)
       .execute();
   }
 

@@ -1,9 +1,9 @@
 /**
- * Persisted shape of the 工作要点 / 任务分工台账 tables (see src/db/migrations/0003-tasks.ts).
+ * Persisted shape of the 工作要点 / 任务分工台账 tables (see src/db/migrations/0003-tasks.ts, 0016-task-unit-parts.ts).
  * Dates are 'YYYY-MM-DD' text, timestamps ISO-8601 UTC text, booleans 0/1. Renaming a column needs a
  * migration; the status and state words are the codes in task-status.ts and task-report.workflow.ts.
  */
-import type { Generated } from 'kysely';
+import type { ColumnType, Generated } from 'kysely';
 
 /** A remembered mapping, set once by a 政务公开管理员: how plans of `scope_unit_id` write a unit. */
 export interface TaskUnitAliasTable {
@@ -52,11 +52,22 @@ export interface TaskTable {
   updated_at: string;
 }
 
-/** A responsible unit of a task: 'lead' (牵头) or 'co' (责任/配合). */
+/**
+ * A responsible unit of a task, 'lead' (牵头) or 'co' (责任/配合), and that unit's PART of the task
+ * (0016-task-unit-parts): done when a report of this unit marked 完成 is accepted, or 不适用 with a
+ * reason. All part columns default to null (an open part). Rules: docs/workflows/tasks.md.
+ */
 export interface TaskUnitTable {
   task_id: number;
   unit_id: number;
   role: string;
+  /** Report date of this unit's accepted 完成 report. */
+  done_on: ColumnType<string | null, string | null | undefined, string | null>;
+  done_report_id: ColumnType<number | null, number | null | undefined, number | null>;
+  /** 不适用: why this unit has nothing to do on the task, who said so and when (ISO UTC). */
+  not_applicable_reason: ColumnType<string | null, string | null | undefined, string | null>;
+  not_applicable_by: ColumnType<number | null, number | null | undefined, number | null>;
+  not_applicable_at: ColumnType<string | null, string | null | undefined, string | null>;
 }
 
 /** A progress report by one responsible unit. */

@@ -2,6 +2,7 @@
 import { seedDemoTasks } from '../../db/seeds/demo-tasks.ts';
 import { defineModule } from '../../platform/module.ts';
 import { registerTaskRoutes } from './task.routes.tsx';
+import { registerTaskPartRoutes } from './task-part.routes.tsx';
 import { DAILY_SWEEP_JOB } from './task-supervision.service.ts';
 import { TASK_ACTIONS } from './tasks.actions.ts';
 import { createTasks, type Tasks } from './tasks.services.ts';
@@ -30,7 +31,10 @@ export const tasksModule = defineModule({
     }),
   provides: ['tasks'],
   expose: (tasks) => ({ tasks }),
-  routes: (server, _s, r) => registerTaskRoutes(server, r),
+  routes: (server, _s, r) => {
+    registerTaskRoutes(server, r);
+    registerTaskPartRoutes(server, r);
+  },
   jobs: (t) => [
     {
       kind: 'daily',

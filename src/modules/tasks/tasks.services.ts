@@ -18,6 +18,7 @@ import { TaskEditService } from './task-edit.service.ts';
 import { TaskEvidenceRepository } from './task-evidence.repository.ts';
 import { type CatalogueReader, TaskEvidenceService } from './task-evidence.service.ts';
 import { TaskLedgerRepository } from './task-ledger.repository.ts';
+import { TaskPartService } from './task-part.service.ts';
 import { TaskReportRepository } from './task-report.repository.ts';
 import { TaskReportService } from './task-report.service.ts';
 import { TaskSupervisionRepository } from './task-supervision.repository.ts';
@@ -28,6 +29,8 @@ export interface Tasks {
   repo: TaskRepository;
   plans: WorkPlanService;
   reports: TaskReportService;
+  /** Per-unit parts: 不适用 and back. */
+  parts: TaskPartService;
   supervision: TaskSupervisionService;
   /** Automatic evidence from column freshness. */
   evidence: TaskEvidenceService;
@@ -76,9 +79,10 @@ export function createTasks(d: {
       evidence,
       files: new AttachmentStore(d.dataDir),
     }),
+    parts: new TaskPartService({ ...d, tasks: repo, reports: reportRepo }),
     ledger,
     bulletins: new TaskBulletinService({ supervision, supervisionRepo, ledger, units: d.units }),
     assessment: new TaskAssessmentService({ ...d, tasks: repo, ledger, supervision }),
-    edits: new TaskEditService({ ...d, tasks: repo, reports: reportRepo }),
+    edits: new TaskEditService({ ...d, tasks: repo }),
   };
 }

@@ -327,7 +327,7 @@ export class WorkPlanService {
       plan.title,
       tasks.map((t) => ({
         ...{ number: t.number, title: t.title, content: t.content, status: t.status },
-        ...{ leadUnits: names(t, 'lead'), units: names(t, 'co') },
+        ...{ leadUnits: names(t, 'lead'), units: names(t, 'co'), parts: t.units },
         ...{ dueDate: t.due_date, recurrence: t.recurrence, deadlineText: t.deadline_text },
       })),
     );

@@ -11,7 +11,7 @@ import {
   MIN_ASSESSMENT_SHARE,
   type UnitScore,
 } from '../task-assessment.ts';
-import { type BulletinDocument, bulletinTitle, QUARTER_LABELS } from '../task-bulletin.ts';
+import { type BulletinDocument, bulletinTaskNote, bulletinTitle, QUARTER_LABELS } from '../task-bulletin.ts';
 import { TasksStyles } from './task-ui.tsx';
 
 const crumbs = (label: string) => (
@@ -64,8 +64,10 @@ export function BulletinPage({
         <Button kind="secondary">查看</Button>
       </form>
       <h2>{title}</h2>
+      {b.asOfNote ? <Notice>{b.asOfNote}。</Notice> : null}
       <p>
-        统计期间：{b.start} 至 {b.end}。
+        统计期间：{b.start} 至 {b.end}
+        {b.ended ? '' : `（数据截至 ${b.asOf}）`}。
         <a href={`/admin/tasks/bulletin.docx?year=${b.year}&quarter=${b.quarter}`}>下载 Word 版（.docx）</a>
       </p>
       <p class="formula">计算方法：{b.formula}</p>
@@ -106,15 +108,31 @@ export function BulletinPage({
       ) : (
         <ul>
           {b.overdueTasks.map((t) => (
-            <li key={t.taskId}>
+            <li key={`${t.taskId}:${t.occurrence ?? ''}`}>
               <a href={`/admin/tasks/${t.taskId}`}>
                 {t.number} {t.title}
               </a>
-              （时限 {t.dueDate}；{t.units.join('、')}）
+              {bulletinTaskNote(t)}
             </li>
           ))}
         </ul>
       )}
+      {b.notYetDue.length ? (
+        <>
+          <h3>本季度内尚未到期的任务</h3>
+          <p class="hint">截至 {b.asOf} 尚未到期，不计为逾期。</p>
+          <ul>
+            {b.notYetDue.map((t) => (
+              <li key={`${t.taskId}:${t.occurrence ?? ''}`}>
+                <a href={`/admin/tasks/${t.taskId}`}>
+                  {t.number} {t.title}
+                </a>
+                {bulletinTaskNote(t)}
+              </li>
+            ))}
+          </ul>
+        </>
+      ) : null}
       <h3>三、久未报送进展</h3>
       <Cases items={doc.stale} empty="本季度各单位均按时报送进展。" />
       <h3>四、表扬</h3>

@@ -12,7 +12,7 @@ import { AdminLayout } from '../../../http/views/layouts.tsx';
 import { renderBarChartSvg } from '../../../lib/charts.ts';
 import type { LedgerMatrix, LedgerTaskInput } from '../task-ledger.presenter.ts';
 import { TASK_STATUS_LABELS, TASK_STATUSES } from '../task-status.ts';
-import { deadlineText, ReportStateTag, StatusLegend, StatusTag, TasksStyles } from './task-ui.tsx';
+import { deadlineText, PartTag, ReportStateTag, StatusLegend, StatusTag, TasksStyles } from './task-ui.tsx';
 
 const DONE: Record<string, string> = {
   imported: '工作要点已导入，任务已写入工作台账。',
@@ -110,7 +110,9 @@ function Matrix({ matrix }: { matrix: LedgerMatrix }) {
   return (
     <section class="table-scroll" aria-label="任务与单位矩阵" tabindex={0}>
       <table class="data-table matrix">
-        <caption class="visually-hidden">任务与责任单位：每格为单位的角色和最近一次进展报告的状态</caption>
+        <caption class="visually-hidden">
+          任务与责任单位：每格为单位的角色、本单位承担部分的状态和最近一次进展报告的状态
+        </caption>
         <thead>
           <tr>
             <th scope="col">序号 任务</th>
@@ -137,7 +139,13 @@ function Matrix({ matrix }: { matrix: LedgerMatrix }) {
               {t.cells.map((cell, i) =>
                 cell.role ? (
                   <td key={matrix.columns[i]?.id}>
-                    {cell.role === 'lead' ? '牵头' : '责任'} <ReportStateTag state={cell.state} />
+                    {cell.role === 'lead' ? '牵头' : '责任'} <PartTag part={cell.part ?? 'not_started'} />
+                    {cell.part !== 'not_applicable' ? (
+                      <>
+                        {' '}
+                        <ReportStateTag state={cell.state} />
+                      </>
+                    ) : null}
                   </td>
                 ) : (
                   <td key={matrix.columns[i]?.id}>
@@ -163,7 +171,7 @@ function CompletionChart({ completion }: { completion: LedgerMatrix['completion'
     unit: '%',
   });
   return (
-    <Chart svg={svg} label="各单位任务完成率（已完成任务数 ÷ 承担任务数）">
+    <Chart svg={svg} label="各单位任务完成率（本单位已完成的部分 ÷ 承担的部分，不含不适用）">
       <table class="data-table">
         <caption>各单位完成情况</caption>
         <thead>

@@ -18,6 +18,7 @@ import type { FieldProblem } from '../../../lib/errors.ts';
 import { formatBytes } from '../../../lib/file-types.ts';
 import { type ColumnFreshness, FRESHNESS_LABELS } from '../../publishing/columns/column-freshness.ts';
 import type { ItemEvidence } from '../task-evidence.service.ts';
+import { OccurrencesSection, type OccurrenceView, PartsSection, type PartView } from './task-parts.tsx';
 import { CheckboxField, deadlineText, ReportStateTag, StatusTag, TasksStyles } from './task-ui.tsx';
 
 export interface TaskView {
@@ -69,6 +70,11 @@ export interface TaskPageProps {
   reportUnits: { value: string; label: string }[];
   reportForm: FormState;
   reviewProblems?: FieldProblem[];
+  /** Each unit's own part, and the periods of a recurring duty per unit (occurrences). */
+  parts: PartView[];
+  partForm: FormState;
+  occurrences: OccurrenceView[];
+  occurrenceUnits: { unitId: number; name: string }[];
   done?: string;
 }
 
@@ -77,6 +83,8 @@ const DONE: Record<string, string> = {
   accepted: '进展报告已采纳。',
   returned: '进展报告已退回。',
   evidence: '佐证栏目已更新。',
+  not_applicable: '已将该责任单位标为不适用。',
+  applicable: '已撤销该责任单位的不适用。',
 };
 
 function Reports({ ctx, reports, canReview }: Pick<TaskPageProps, 'ctx' | 'reports' | 'canReview'>) {
@@ -137,7 +145,8 @@ function ReportForm({
   reportUnits,
   reportForm,
 }: Pick<TaskPageProps, 'ctx' | 'task' | 'reportUnits' | 'reportForm'>) {
-  if (reportUnits.length === 0 || task.status === 'done') return null;
+  // Units whose own part is done or 不适用 are not offered (task-page-data.ts).
+  if (reportUnits.length === 0) return null;
   return (
     <>
       <h2 id="report-form">报送进展</h2>
@@ -167,7 +176,7 @@ function ReportForm({
           type="file"
           hint="可选：pdf、ofd、Word、Excel、WPS、图片或 zip，不超过 20 MB"
         />
-        <CheckboxField form={reportForm} name="done" label="任务已完成，申请办结" />
+        <CheckboxField form={reportForm} name="done" label="本单位承担的部分已完成，申请办结" />
         <Button>报送</Button>
       </form>
     </>
@@ -192,7 +201,9 @@ export function TaskPage(p: TaskPageProps) {
       />
       <h1>{task.title}</h1>
       {p.done && DONE[p.done] ? <Notice>{DONE[p.done]}</Notice> : null}
-      <ErrorSummary problems={[...(p.reviewProblems ?? []), ...p.reportForm.problems]} />
+      <ErrorSummary
+        problems={[...(p.reviewProblems ?? []), ...p.reportForm.problems, ...p.partForm.problems]}
+      />
       <SummaryList
         rows={[
           ['工作要点', task.planTitle],
@@ -216,6 +227,14 @@ export function TaskPage(p: TaskPageProps) {
           <a href={`/admin/tasks/${task.id}/edit`}>修改序号、名称、内容或完成时限</a>
         </p>
       ) : null}
+      <PartsSection
+        ctx={p.ctx}
+        taskId={task.id}
+        parts={p.parts}
+        canReview={p.canReview}
+        partForm={p.partForm}
+      />
+      <OccurrencesSection occurrences={p.occurrences} units={p.occurrenceUnits} />
       <EvidenceSection {...p} />
       <ItemEvidenceSection {...p} />
       <h2>历史</h2>

@@ -5,7 +5,13 @@ import { problemFor } from '../../../http/view-context.ts';
 import type { Recurrence } from '../plan-parser/index.ts';
 import { RECURRENCE_WORDS } from '../task-ledger-export.ts';
 import { REPORT_STATE_LABELS, type ReportState } from '../task-report.workflow.ts';
-import { TASK_STATUS_LABELS, TASK_STATUSES, type TaskStatus } from '../task-status.ts';
+import {
+  PART_STATUS_LABELS,
+  type PartStatus,
+  TASK_STATUS_LABELS,
+  TASK_STATUSES,
+  type TaskStatus,
+} from '../task-status.ts';
 
 /** Name of the module stylesheet (views/tasks.css, served at /assets/tasks.css). */
 export const TASKS_CSS = 'tasks';
@@ -19,6 +25,12 @@ export function TasksStyles() {
 export function StatusTag({ status }: { status: string }) {
   const label = TASK_STATUS_LABELS[status as TaskStatus] ?? status;
   return <span class={`status status-${status}`}>{label}</span>;
+}
+
+/** A unit's part of a task: the task words plus 不适用. */
+export function PartTag({ part }: { part: string }) {
+  const label = PART_STATUS_LABELS[part as PartStatus] ?? part;
+  return <span class={`status status-${part}`}>{label}</span>;
 }
 
 export function ReportStateTag({ state }: { state: string | null }) {
