@@ -46,7 +46,7 @@ describe(`gongkai CLI on ${ENGINE}`, () => {
     expect(status.stdout).toMatch(/已执行\t0001-platform/);
     const seed = await gk('seed', '--demo');
     expect(seed.code).toBe(0);
-    expect(seed.stderr).toMatch(/完成：\d+ 个单位，7 个账户/);
+    expect(seed.stderr).toMatch(/完成：\d+ 个单位，9 个账户/);
     expect((await gk('seed', '--demo')).code).toBe(1);
   });
 

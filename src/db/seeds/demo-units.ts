@@ -117,4 +117,6 @@ export const DEMO_ACCOUNTS: { username: string; displayName: string; unit: strin
   { username: 'clerk', displayName: '刘信息', unit: '县发展和改革局', role: 'clerk' },
   { username: 'reviewer', displayName: '周审核', unit: '县发展和改革局', role: 'reviewer' },
   { username: 'secrecy', displayName: '吴保密', unit: '县发展和改革局', role: 'confidentiality_reviewer' },
+  { username: 'scjclerk', displayName: '孙信息', unit: '县市场监督管理局', role: 'clerk' },
+  { username: 'czjclerk', displayName: '钱信息', unit: '县财政局', role: 'clerk' },
 ];
