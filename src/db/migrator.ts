@@ -16,6 +16,7 @@ import * as m0014 from './migrations/0014-typed-settings.ts';
 import * as m0015 from './migrations/0015-document-kinds-and-relations.ts';
 import * as m0016 from './migrations/0016-task-unit-parts.ts';
 import * as m0017 from './migrations/0017-task-catalogue-items.ts';
+import * as m0018 from './migrations/0018-task-bulletin-documents.ts';
 
 /** Every migration in order. Add new ones at the end; never edit one that has shipped. */
 export const MIGRATIONS: Record<string, Migration> = {
@@ -35,6 +36,7 @@ export const MIGRATIONS: Record<string, Migration> = {
   '0015-document-kinds-and-relations': m0015,
   '0016-task-unit-parts': m0016,
   '0017-task-catalogue-items': m0017,
+  '0018-task-bulletin-documents': m0018,
 };
 
 function createMigrator(db: Kysely<any>): Migrator {

@@ -134,4 +134,22 @@ describe('task ledger in a browser', () => {
     await expectNoAxeViolations(office);
     await office.context().close();
   });
+
+  it('the office files an ended quarter’s bulletin as a draft 通报 by keyboard', async () => {
+    const office = await newPage(browser);
+    await login(office, base, 'gkadmin', PASSWORD);
+    const today = new Date(Date.now() + 8 * 3600_000).toISOString().slice(0, 10);
+    const [y, m] = [Number(today.slice(0, 4)), Number(today.slice(5, 7))];
+    // The quarter before the current one has always ended.
+    const [year, quarter] = m <= 3 ? [y - 1, 4] : [y, Math.floor((m - 1) / 3)];
+    await office.goto(`${base}/admin/tasks/bulletin?year=${year}&quarter=${quarter}`);
+    await expectNoAxeViolations(office);
+    await office.getByLabel('发布栏目').selectOption({ label: '政务公开工作' });
+    await office.getByRole('button', { name: '生成通报文稿' }).focus();
+    await office.keyboard.press('Enter');
+    await office.waitForURL(/\/admin\/documents\/\d+$/);
+    expect(await h1(office)).toContain('政务公开工作要点落实情况通报');
+    await expectNoAxeViolations(office);
+    await office.context().close();
+  });
 });

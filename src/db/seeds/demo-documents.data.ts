@@ -38,6 +38,7 @@ export const DEMO_TOPIC_COLUMNS: {
   { name: '疫情防控', kind: 'list', updateCycle: 'as_needed' },
   { name: '十四五规划', kind: 'list', updateCycle: 'yearly' },
   { name: '政府常务会议', kind: 'list', updateCycle: 'monthly' },
+  { name: '政务公开工作', kind: 'list', updateCycle: 'quarterly' },
   { name: '政务公开主题日', kind: 'list', updateCycle: 'yearly' },
   {
     name: '湖南政务服务网',

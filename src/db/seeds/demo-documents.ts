@@ -127,9 +127,11 @@ export async function seedDemoDocuments(app: PublishingContext, start?: Date): P
         summary: s.summary,
         source: s.issuers[0],
         bodyHtml: seedBody(s.file, s.summary, s.startsWith),
-        columnIds: [columnsOf.get(office.id)?.get('art20_15'), specials.get('政务公开主题日')].filter(
-          Boolean,
-        ),
+        columnIds: [
+          columnsOf.get(office.id)?.get('art20_15'),
+          specials.get('政务公开工作'),
+          specials.get('政务公开主题日'),
+        ].filter(Boolean),
       },
       false,
     );

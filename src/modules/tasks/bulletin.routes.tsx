@@ -33,11 +33,37 @@ export function registerBulletinRoutes(server: FastifyInstance, app: Registry): 
     return { ctx, unitId: officeUnitId(req.ctx.actor, ctx.currentUnitId) };
   };
 
-  server.get('/admin/tasks/bulletin', async (req, reply) => {
+  const bulletinPage = async (req: FastifyRequest, form?: FormState) => {
     const { ctx, unitId } = await owner(req);
     const { year, quarter } = period(app, req.query);
     const doc = await x.bulletins.document(unitId, year, quarter);
-    return sendPage(reply, BulletinPage({ ctx, doc, years: await years(unitId, year) }));
+    const publication = await x.bulletinPublication.publication(unitId, year, quarter);
+    const { choices, suggested } = await x.bulletinPublication.columnChoices(unitId);
+    return BulletinPage({
+      ctx,
+      doc,
+      years: await years(unitId, year),
+      publish: {
+        publication,
+        choices,
+        form: form ?? emptyForm({ columnId: suggested ? String(suggested) : '' }),
+      },
+    });
+  };
+
+  server.get('/admin/tasks/bulletin', async (req, reply) => sendPage(reply, await bulletinPage(req)));
+
+  // 发布通报: files an ended quarter's bulletin as a draft 通报; the publishing workflow takes it on.
+  server.post('/admin/tasks/bulletin/publish', async (req, reply) => {
+    const { unitId } = await owner(req);
+    const { year, quarter } = period(app, req.query);
+    return handleForm(
+      reply,
+      req.body,
+      async () =>
+        `/admin/documents/${await x.bulletinPublication.draft(req.ctx, unitId, year, quarter, req.body)}`,
+      (form) => bulletinPage(req, form),
+    );
   });
 
   server.get('/admin/tasks/bulletin.docx', async (req, reply) => {

@@ -115,6 +115,16 @@ export interface TaskCatalogueItemTable {
   created_at: string;
 }
 
+/** The publishing draft a quarterly bulletin was filed as, one per (assessing unit, year, quarter). */
+export interface TaskBulletinDocumentTable {
+  owner_unit_id: number;
+  year: number;
+  quarter: number;
+  document_id: number;
+  created_by: number | null;
+  created_at: string;
+}
+
 /** A file attached to a progress report; the bytes live under DATA_DIR/files by SHA-256. */
 export interface TaskReportAttachmentTable {
   id: Generated<number>;
@@ -135,6 +145,7 @@ export interface TaskTables {
   task_reminders: TaskReminderTable;
   task_columns: TaskColumnTable;
   task_catalogue_items: TaskCatalogueItemTable;
+  task_bulletin_documents: TaskBulletinDocumentTable;
   task_report_attachments: TaskReportAttachmentTable;
 }
 

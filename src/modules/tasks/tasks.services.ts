@@ -14,6 +14,7 @@ import type { PublishingApi } from '../publishing/publishing.api.ts';
 import { TaskRepository } from './task.repository.ts';
 import { TaskAssessmentService } from './task-assessment.service.ts';
 import { TaskBulletinService } from './task-bulletin.service.ts';
+import { TaskBulletinPublicationService } from './task-bulletin-publication.service.ts';
 import { TaskEditService } from './task-edit.service.ts';
 import { TaskEvidenceRepository } from './task-evidence.repository.ts';
 import { type CatalogueReader, TaskEvidenceService } from './task-evidence.service.ts';
@@ -37,6 +38,8 @@ export interface Tasks {
   ledger: TaskLedgerRepository;
   /** The quarterly bulletin (HTML and .docx). */
   bulletins: TaskBulletinService;
+  /** Filing a quarterly bulletin as a 主动公开 draft. */
+  bulletinPublication: TaskBulletinPublicationService;
   /** Year-end scores and 回头看 carry-over. */
   assessment: TaskAssessmentService;
   /** Corrections of imported tasks (number, title, content, deadline). */
@@ -50,7 +53,7 @@ export function createTasks(d: {
   units: UnitService;
   unitDirectory: UnitDirectory;
   calendar: CalendarService;
-  publishing: Pick<PublishingApi, 'columns'>;
+  publishing: Pick<PublishingApi, 'columns' | 'documents'>;
   catalogue: CatalogueReader;
   dataDir: string;
 }): Tasks {
@@ -67,6 +70,7 @@ export function createTasks(d: {
   const ledger = new TaskLedgerRepository(d.db);
   const supervisionRepo = new TaskSupervisionRepository(d.db);
   const supervision = new TaskSupervisionService({ ...d, reports: reportRepo, supervision: supervisionRepo });
+  const bulletins = new TaskBulletinService({ supervision, supervisionRepo, ledger, units: d.units });
   return {
     repo,
     evidence,
@@ -81,7 +85,8 @@ export function createTasks(d: {
     }),
     parts: new TaskPartService({ ...d, tasks: repo, reports: reportRepo }),
     ledger,
-    bulletins: new TaskBulletinService({ supervision, supervisionRepo, ledger, units: d.units }),
+    bulletins,
+    bulletinPublication: new TaskBulletinPublicationService({ ...d, bulletins }),
     assessment: new TaskAssessmentService({ ...d, tasks: repo, ledger, supervision }),
     edits: new TaskEditService({ ...d, tasks: repo }),
   };

@@ -2,7 +2,14 @@
 
 import { SettingsForm } from '../../../http/kit/settings-form.tsx';
 import type { FormState, ViewContext } from '../../../http/view-context.ts';
-import { Breadcrumbs, Button, Notice, SelectField } from '../../../http/views/components.tsx';
+import {
+  Breadcrumbs,
+  Button,
+  CsrfField,
+  ErrorSummary,
+  Notice,
+  SelectField,
+} from '../../../http/views/components.tsx';
 import { AdminLayout } from '../../../http/views/layouts.tsx';
 import {
   ASSESSMENT_SETTINGS,
@@ -12,7 +19,63 @@ import {
   type UnitScore,
 } from '../task-assessment.ts';
 import { type BulletinDocument, bulletinTaskNote, bulletinTitle, QUARTER_LABELS } from '../task-bulletin.ts';
+import type { BulletinColumnChoice, BulletinPublication } from '../task-bulletin-publication.service.ts';
 import { TasksStyles } from './task-ui.tsx';
+
+/** 发布通报: the document the bulletin was filed as, or the form that files it once the quarter ended. */
+function PublishSection({
+  ctx,
+  doc,
+  publish,
+}: {
+  ctx: ViewContext;
+  doc: BulletinDocument;
+  publish: BulletinPublishProps;
+}) {
+  const b = doc.bulletin;
+  return (
+    <section aria-labelledby="publish">
+      <h3 id="publish">六、在政务公开栏目发布本通报</h3>
+      {publish.publication ? (
+        <p>
+          本季度通报已生成信息文稿：
+          <a href={`/admin/documents/${publish.publication.documentId}`}>
+            {bulletinTitle(doc.ownerName, b.year, b.quarter)}
+          </a>
+          。请在信息页面完成保密审查、审核和发布。
+        </p>
+      ) : !b.ended ? (
+        <p>本季度尚未结束，季度结束后可将本通报生成为信息文稿，经保密审查、审核后在政务公开栏目发布。</p>
+      ) : publish.choices.length === 0 ? (
+        <p>本单位还没有信息列表栏目，请先在栏目管理中建立栏目（如“政务公开工作”）。</p>
+      ) : (
+        <form
+          method="post"
+          action={`/admin/tasks/bulletin/publish?year=${b.year}&quarter=${b.quarter}`}
+          novalidate
+        >
+          <ErrorSummary problems={publish.form.problems} />
+          <CsrfField token={ctx.csrfToken} />
+          <SelectField
+            form={publish.form}
+            name="columnId"
+            label="发布栏目"
+            hint="通报生成为信息草稿，按主动公开流程保密审查、审核后发布。"
+            placeholder="请选择栏目"
+            options={publish.choices}
+          />
+          <Button>生成通报文稿</Button>
+        </form>
+      )}
+    </section>
+  );
+}
+
+export interface BulletinPublishProps {
+  publication: BulletinPublication | null;
+  choices: BulletinColumnChoice[];
+  form: FormState;
+}
 
 const crumbs = (label: string) => (
   <Breadcrumbs items={[{ href: '/admin/tasks', label: '工作台账' }, { label }]} />
@@ -35,10 +98,12 @@ export function BulletinPage({
   ctx,
   doc,
   years,
+  publish,
 }: {
   ctx: ViewContext;
   doc: BulletinDocument;
   years: number[];
+  publish: BulletinPublishProps;
 }) {
   const b = doc.bulletin;
   const form = { values: { year: String(b.year), quarter: String(b.quarter) }, problems: [] };
@@ -139,6 +204,7 @@ export function BulletinPage({
       <Cases items={b.goodCases} empty="本季度无。" />
       <h3>五、通报批评与督促整改</h3>
       <Cases items={b.poorCases} empty="本季度无。" />
+      <PublishSection ctx={ctx} doc={doc} publish={publish} />
     </AdminLayout>
   );
 }
