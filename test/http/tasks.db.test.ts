@@ -125,6 +125,14 @@ describe(`HTTP: task ledger pages on ${ENGINE}`, () => {
     expect(again.body).toContain('导入草稿已过期或不存在');
   });
 
+  it('我的任务 shows the unit’s own part next to the whole task: done for 县发改局, overdue overall', async () => {
+    const mine = await clerk.get('/admin/tasks/mine');
+    const row = /<tr>(?:(?!<\/tr>).)*优化营商环境信息公开(?:(?!<\/tr>).)*<\/tr>/s.exec(mine.body)?.[0] ?? '';
+    const tags = [...row.matchAll(/class="status status-(\w+)"/g)].map((m) => m[1]);
+    // 本单位承担部分, 任务整体 (due at the end of June; 县税务局 never reported), 本单位报送 (latest report).
+    expect(tags).toEqual(['done', 'overdue', 'accepted']);
+  });
+
   it('keeps clerks out of the office pages and other units’ tasks', async () => {
     expect((await clerk.get('/admin/tasks/plans/new')).statusCode).toBe(403);
     expect((await clerk.get('/admin/tasks')).statusCode).toBe(403);

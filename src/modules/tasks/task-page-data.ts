@@ -55,6 +55,13 @@ export async function myTasksData(app: Registry, req: FastifyRequest) {
   const tasks = await x.ledger.unitTasks(unit.id);
   const states = await x.ledger.reportStates(tasks.map((t) => t.id));
   const latest = new Map(states.filter((s) => s.unit_id === unit.id).map((s) => [s.task_id, s.state]));
+  // The unit's own part of each task (a shared task can be done for this unit and open for others).
+  const today = todayInShanghai(app.clock.now());
+  const parts = new Map(
+    (await x.repo.taskUnits(tasks.map((t) => t.id)))
+      .filter((u) => u.unit_id === unit.id)
+      .map((u) => [u.task_id, u]),
+  );
   const asTask = (t: {
     id: number;
     number: string;
@@ -70,7 +77,13 @@ export async function myTasksData(app: Registry, req: FastifyRequest) {
   return {
     ctx,
     unitName: unit.name,
-    tasks: tasks.map((t) => ({ ...t, units: [], state: latest.get(t.id) ?? null })),
+    tasks: tasks.map((t) => {
+      const own = parts.get(t.id);
+      const part = own
+        ? computePartStatus({ dueDate: t.due_date, recurrence: t.recurrence, today }, toPartFacts(own))
+        : t.status;
+      return { ...t, units: [], state: latest.get(t.id) ?? null, part };
+    }),
     overdue: (await app.tasks.supervision.listOverdue(unit.id)).map(asTask),
     dueSoon: (await app.tasks.supervision.listDueSoon(unit.id)).map(asTask),
   };

@@ -254,7 +254,14 @@ export function LedgerPage(p: LedgerPageProps) {
   );
 }
 
-type UnitTask = LedgerTaskInput & { plan_title: string; year: number; role: string; state: string | null };
+type UnitTask = LedgerTaskInput & {
+  plan_title: string;
+  year: number;
+  role: string;
+  state: string | null;
+  /** The unit's own part (PartStatus). */
+  part: string;
+};
 
 export function MyTasksPage(p: {
   ctx: ViewContext;
@@ -288,7 +295,8 @@ export function MyTasksPage(p: {
                   <th scope="col">任务</th>
                   <th scope="col">角色</th>
                   <th scope="col">完成时限</th>
-                  <th scope="col">状态</th>
+                  <th scope="col">本单位承担部分</th>
+                  <th scope="col">任务整体</th>
                   <th scope="col">本单位报送</th>
                 </tr>
               </thead>
@@ -304,6 +312,9 @@ export function MyTasksPage(p: {
                     </td>
                     <td>{t.role === 'lead' ? '牵头' : '责任'}</td>
                     <td>{deadlineText(t)}</td>
+                    <td>
+                      <PartTag part={t.part} />
+                    </td>
                     <td>
                       <StatusTag status={t.status} />
                     </td>
