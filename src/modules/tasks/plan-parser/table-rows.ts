@@ -2,13 +2,13 @@
  * Turns task-table rows (from flattened text or a spreadsheet) into tasks. The 公开领域 cell is the
  * task title; the 工作要求 cell is kept in the content because it is what supervisors check.
  */
+import { isDeadlineCell, ORG_END } from './cells.ts';
 import { findDeadlines, normaliseDeadline, pickDeadline } from './deadline.ts';
 import type { ParsedTask, TableRow } from './types.ts';
 import { parseUnitText, splitUnitList } from './units.ts';
 
 // A cell cut by the page width often loses its last character ("县直各有关单" for 县直各有关单位).
-const COMPLETE_UNIT =
-  /(?:局|委|办|中心|单位|部门|政府|办事处|街道|乡镇|院|所|站|队|公司|小组|室|厅|会|处|科)$/;
+const COMPLETE_UNIT = ORG_END;
 
 function rowUnits(row: TableRow): { lead: string[]; units: string[] } {
   const parsed = parseUnitText(row.units);
@@ -29,9 +29,12 @@ function rowDeadline(
   year: number | null,
   uncertain: string[],
 ): ParsedTask['deadline'] {
-  if (row.deadline !== '') {
-    const deadline = normaliseDeadline(row.deadline, year);
-    if (deadline && 'text' in deadline) uncertain.push(`时限“${row.deadline}”无法换算为日期或周期`);
+  const remark = row.remark ?? '';
+  const cell = row.deadline !== '' ? row.deadline : isDeadlineCell(remark) ? remark : '';
+  if (cell !== '') {
+    const deadline = normaliseDeadline(cell, year);
+    if (cell === remark) uncertain.push(`时限取自备注“${remark}”`);
+    if (deadline && 'text' in deadline) uncertain.push(`时限“${cell}”无法换算为日期或周期`);
     return deadline;
   }
   const { deadline, notes } = pickDeadline(findDeadlines(content, year), year);
@@ -40,7 +43,12 @@ function rowDeadline(
 }
 
 /** Converts one table row to a task. */
-function rowToTask(row: TableRow, index: number, year: number | null): ParsedTask {
+function rowToTask(source: TableRow, index: number, year: number | null): ParsedTask {
+  // A table whose only text column is 具体要求 has its task text there.
+  const row =
+    source.content === '' && source.requirement !== ''
+      ? { ...source, content: source.requirement, requirement: '' }
+      : source;
   const uncertain: string[] = [];
   const { lead, units } = rowUnits(row);
   for (const unit of [...lead, ...units]) {
@@ -49,12 +57,20 @@ function rowToTask(row: TableRow, index: number, year: number | null): ParsedTas
   // Domain cells are narrow; three characters is usually a word cut at the cell edge ("减税降").
   if (row.domain.replace(/[“”"]/g, '').length === 3) uncertain.push(`公开领域“${row.domain}”可能缺字`);
   if (row.domain === '' && row.content !== '') uncertain.push('表中无公开领域，标题取自具体内容首句');
-  const content = [row.content, row.requirement === '' ? '' : `工作要求：${row.requirement}`]
+  if (/等$/.test(row.units.trim())) uncertain.push(`责任单位“${row.units}”以“等”结尾，可能不止所列单位`);
+  const remark = row.remark ?? '';
+  const content = [
+    row.content,
+    row.requirement === '' ? '' : `工作要求：${row.requirement}`,
+    remark === '' || isDeadlineCell(remark) ? '' : `备注：${remark}`,
+  ]
     .filter((t) => t !== '')
     .join('\n');
+  const status = row.status ?? '';
   return {
     number: row.number === '' ? String(index + 1) : row.number,
-    path: [],
+    path: row.path ?? [],
+    ...(status === '' ? {} : { status }),
     title: rowTitle(row),
     content,
     leadUnits: lead,

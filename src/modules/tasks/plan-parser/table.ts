@@ -10,16 +10,29 @@ import { type CleanLine, isTerminalFurniture } from './text.ts';
 import type { TableRow } from './types.ts';
 
 /** What a table column holds. */
-export type ColumnKind = 'number' | 'domain' | 'content' | 'requirement' | 'lead' | 'units' | 'deadline';
+export type ColumnKind =
+  | 'number'
+  | 'domain'
+  | 'content'
+  | 'requirement'
+  | 'lead'
+  | 'units'
+  | 'deadline'
+  | 'status'
+  | 'remark';
 
+// By meaning, first match wins: 完成情况 is a status (not a deadline), 完成时限 a deadline, a column
+// naming 责任/配合/负责 holds units, 牵头 holds lead units.
 const COLUMN_RULES: [RegExp, ColumnKind][] = [
-  [/时限|时间|期限/, 'deadline'],
-  [/牵头/, 'lead'],
-  [/责任|配合|协办|承办/, 'units'],
+  [/完成情况|进展情况|落实情况|进度|状态/, 'status'],
+  [/备注|说明/, 'remark'],
+  [/时限|时间|期限|完成时|时序/, 'deadline'],
+  [/牵头|主办|主责/, 'lead'],
+  [/责任|配合|协办|承办|负责|参与|协同/, 'units'],
   [/序号|编号/, 'number'],
-  [/要求|措施/, 'requirement'],
+  [/要求|措施|举措/, 'requirement'],
   [/内容/, 'content'],
-  [/领域|任务|事项|项目/, 'domain'],
+  [/领域|任务|事项|项目|^重点工作$|类别/, 'domain'],
 ];
 
 /** Maps a header cell ("时限要求", "责任单位") to the kind of column it heads. */
@@ -151,7 +164,7 @@ export function parseFlatTable(clean: CleanLine[]): { title: string | null; rows
   const columns = new Set<ColumnKind>(
     [
       ...headerText.matchAll(
-        /公开领域|工作任务|重点任务|具体内容|工作内容|工作要求|牵头单位|责任单位|配合单位|责任部门|时限要求|完成时限|时限/g,
+        /公开领域|工作任务|重点任务|具体内容|工作内容|具体要求|工作要求|具体措施|牵头单位|责任单位|配合单位|责任部门|责任科室|时限要求|完成时限|时限/g,
       ),
     ]
       .map((m) => columnKind(m[0]))

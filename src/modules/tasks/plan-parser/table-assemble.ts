@@ -1,0 +1,161 @@
+/**
+ * Rebuilds the rows of a bordered table (table-grid.ts) from its cells. Rows copied one per line are
+ * positional. Cells copied one per line are placed by shape, in header order: a cell that fits no later
+ * column of the current row starts the next row (so the number of "|" lines, which copies do not keep
+ * reliably, does not matter). Heading cells (一、/（一）) become the path of the rows below them; a
+ * merged group cell (工作任务 printed on the first row of its group only) is carried to the rows below.
+ */
+import {
+  isDeadlineCell,
+  isHeadingCell,
+  isRowNumber,
+  isStatusCell,
+  isTitleCell,
+  isUnitCell,
+} from './cells.ts';
+import { type Marker, parseMarker } from './numbering.ts';
+import type { ColumnKind } from './table.ts';
+import type { GridTable, Token } from './table-grid.ts';
+import type { TableRow } from './types.ts';
+
+interface Draft {
+  cells: Partial<Record<ColumnKind, string>>;
+  last: number;
+  number: string;
+  path: string[];
+}
+
+type Cell = Extract<Token, { kind: 'cell' }>;
+
+const TEXT_KINDS: ColumnKind[] = ['content', 'requirement'];
+
+/** Without a content column, the task column (任务 / 工作任务) holds the task text itself. */
+function effectiveColumns(columns: ColumnKind[]): ColumnKind[] {
+  if (columns.some((k) => TEXT_KINDS.includes(k))) return columns;
+  return columns.map((k) => (k === 'domain' ? 'content' : k));
+}
+
+function candidates(text: string, next: string | undefined): ColumnKind[] {
+  if (isStatusCell(text)) return ['status', 'remark'];
+  if (isDeadlineCell(text)) return ['deadline', 'remark', 'status'];
+  if (isUnitCell(text)) return ['units', 'lead', 'remark'];
+  // A short cell followed by units is the text of a row whose group cell was merged away.
+  if (isTitleCell(text) && !(next !== undefined && isUnitCell(next))) {
+    return ['domain', 'content', 'requirement', 'remark'];
+  }
+  return ['content', 'requirement', 'domain', 'remark'];
+}
+
+/** The column a cell goes to in the current row, or -1 when it must start the next row. */
+function place(columns: ColumnKind[], draft: Draft, kinds: ColumnKind[]): number {
+  for (const kind of kinds) {
+    const j = columns.findIndex(
+      (k, i) => k === kind && (i > draft.last || (i === draft.last && TEXT_KINDS.includes(k))),
+    );
+    if (j !== -1) return j;
+  }
+  return -1;
+}
+
+function hasText(draft: Draft): boolean {
+  return ['content', 'requirement', 'domain'].some((k) => (draft.cells[k as ColumnKind] ?? '') !== '');
+}
+
+const RANK: Record<string, number> = { chapter: 0, 'cn-paren': 1 };
+
+function pushHeading(path: { marker: Marker; text: string }[], text: string): void {
+  const marker = parseMarker(text)!;
+  while (path.length > 0 && RANK[path.at(-1)!.marker.style]! >= RANK[marker.style]!) path.pop();
+  path.push({ marker, text: marker.rest });
+}
+
+function toRow(draft: Draft): TableRow {
+  const get = (k: ColumnKind) => draft.cells[k] ?? '';
+  let domain = get('domain');
+  let number = draft.number;
+  const marker = parseMarker(domain);
+  if (marker && marker.style === 'arabic' && number === '') {
+    number = String(marker.value);
+    domain = marker.rest;
+  }
+  return {
+    number,
+    domain,
+    content: get('content'),
+    requirement: get('requirement'),
+    lead: get('lead'),
+    units: get('units'),
+    deadline: get('deadline'),
+    status: get('status'),
+    remark: get('remark'),
+    path: draft.path,
+  };
+}
+
+/** Rows of a table copied one row per line: cells by position, a short row missing its leading (merged) cells. */
+function positionalRows(table: GridTable): TableRow[] {
+  const columns = effectiveColumns(table.columns);
+  const rows: TableRow[] = [];
+  let previousDomain = '';
+  for (const parts of table.rowLines) {
+    const offset = Math.max(0, columns.length - parts.length);
+    const draft: Draft = { cells: {}, last: -1, number: '', path: [] };
+    parts.forEach((text, i) => {
+      const kind = columns[i + offset];
+      if (kind && text !== '') draft.cells[kind] = text;
+    });
+    if (columns.includes('domain') && !draft.cells.domain && previousDomain !== '')
+      draft.cells.domain = previousDomain;
+    previousDomain = draft.cells.domain ?? '';
+    if (hasText(draft)) rows.push(toRow(draft));
+  }
+  return rows;
+}
+
+/** Rebuilds the rows of one bordered table. */
+export function assembleRows(table: GridTable): TableRow[] {
+  if (table.rowLines.length > 0) return positionalRows(table);
+  const columns = effectiveColumns(table.columns);
+  const cells = table.body.filter((t): t is Cell => t.kind === 'cell');
+  const rows: TableRow[] = [];
+  const path: { marker: Marker; text: string }[] = [];
+  const fresh = (): Draft => ({ cells: {}, last: -1, number: '', path: path.map((p) => p.text) });
+  let draft = fresh();
+  let group = '';
+  const close = () => {
+    if (hasText(draft)) {
+      if (columns.includes('domain') && !draft.cells.domain && group !== '') draft.cells.domain = group;
+      if (draft.cells.domain) group = draft.cells.domain;
+      rows.push(toRow(draft));
+    }
+    draft = fresh();
+  };
+  cells.forEach((cell, i) => {
+    const text = cell.text;
+    if (isHeadingCell(text)) {
+      close();
+      pushHeading(path, text);
+      group = '';
+      draft = fresh();
+      return;
+    }
+    if (isRowNumber(text) && !columns.includes('number')) {
+      if (hasText(draft)) close();
+      draft.number = text.replace(/[.、．]$/, '');
+      return;
+    }
+    const kinds = isRowNumber(text) ? ['number' as ColumnKind] : candidates(text, cells[i + 1]?.text);
+    let j = place(columns, draft, kinds);
+    if (j === -1) {
+      close();
+      j = place(columns, draft, kinds);
+      if (j === -1) return;
+    }
+    const kind = columns[j]!;
+    if (kind === 'number') draft.number = text.replace(/[.、．]$/, '');
+    else draft.cells[kind] = draft.cells[kind] ? `${draft.cells[kind]}${text}` : text;
+    draft.last = j;
+  });
+  close();
+  return rows;
+}
