@@ -15,6 +15,8 @@ export interface Paragraph {
   hard: boolean;
 }
 
+const UNIT_LABEL = /^[【[]?(?:牵头|责任|配合|协办|参与)(?:单位|部门|科室|领导)[】\]]?[:：]/;
+
 // Headings are short; a wrapped heading ("一、围绕深化" / "改革推进公开") stays under this length.
 const HEADING_MAX = 40;
 
@@ -35,8 +37,13 @@ function canMerge(
     if (line.hard || (marker && tracker.fits(marker)) || line.text.includes('。')) return false;
     if (prev.text.length + line.text.length > HEADING_MAX) return false;
   }
-  // The next item in sequence starts a paragraph even when the previous one lost its full stop.
+  // The next item in sequence starts a paragraph even when the previous one lost its full stop, and
+  // so does the first item after an introduction ending with a colon ("提出以下任务：" / "1.…").
   if (marker && !marker.lenient && tracker.continues(marker)) return false;
+  if (marker && !marker.lenient && marker.value === 1 && /[：:]$/.test(prev.text)) return false;
+  // "牵头单位：…" and "责任单位：…" on their own lines are separate fields, not one wrapped line.
+  if (UNIT_LABEL.test(line.text)) return false;
+  if (UNIT_LABEL.test(prev.text) && !/[、，,]$/.test(prev.text)) return false;
   return true;
 }
 

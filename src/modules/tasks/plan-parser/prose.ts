@@ -8,7 +8,7 @@ import type { Marker, MarkerStyle } from './numbering.ts';
 import { type Paragraph, paragraphBody, rebuildParagraphs } from './paragraphs.ts';
 import type { CleanLine } from './text.ts';
 import type { ParsedPlanSection, ParsedTask } from './types.ts';
-import { splitUnitTail, type UnitTail } from './units.ts';
+import { splitSentenceGroups, type UnitTail } from './units.ts';
 
 interface Segment {
   paras: string[];
@@ -16,6 +16,7 @@ interface Segment {
 }
 
 interface SectionNode {
+  parent: SectionNode | null;
   marker: Marker;
   rank: number;
   heading: string;
@@ -59,26 +60,24 @@ function addSection(plan: PlanDraft, p: Paragraph, marker: Marker): void {
   while ((plan.stack.at(-1)?.rank ?? -1) >= rank) plan.stack.pop();
   const parent = plan.stack.at(-1);
   if (parent) parent.children++;
-  const { body, tail } = splitUnitTail(paragraphBody(p));
+  const [first = { body: '', tail: null }, ...more] = splitSentenceGroups(paragraphBody(p));
   const node: SectionNode = {
+    parent: parent ?? null,
     marker,
     rank,
-    heading: headingOf(body),
+    heading: headingOf(first.body),
     number: parent ? `${parent.number}.${marker.value}` : String(marker.value),
     ancestors: parent ? [...parent.ancestors, parent.heading] : [],
-    segments: [{ paras: [body], tail }],
+    segments: [{ paras: [first.body], tail: first.tail }],
     children: 0,
   };
   plan.stack.push(node);
   plan.nodes.push(node);
+  for (const group of more) addGroup(node, group.body, group.tail);
 }
 
-function addText(plan: PlanDraft, p: Paragraph): void {
-  const node = plan.stack.at(-1);
-  if (!node) return; // introduction before the first numbered section
-  const { body, tail } = splitUnitTail(p.text);
-  // A signature ("道县人民政府办公室") or a stray fragment: short, unpunctuated, no units.
-  if (!tail && body.length <= SIGNATURE_MAX && !/[。，,；;：:]/.test(body)) return;
+/** Adds one sentence group to a section: its own segment when it brings its own units. */
+function addGroup(node: SectionNode, body: string, tail: UnitTail | null): void {
   const segment = node.segments.at(-1)!;
   if (tail && body !== '' && segment.tail) {
     node.segments.push({ paras: [body], tail });
@@ -88,8 +87,23 @@ function addText(plan: PlanDraft, p: Paragraph): void {
   if (tail) segment.tail = segment.tail ? mergeTails(segment.tail, tail) : tail;
 }
 
+function addText(plan: PlanDraft, p: Paragraph): void {
+  const node = plan.stack.at(-1);
+  if (!node) return; // introduction before the first numbered section
+  const groups = splitSentenceGroups(p.text);
+  const only = groups.length === 1 ? groups[0] : undefined;
+  // A signature ("道县人民政府办公室") or a stray fragment: short, unpunctuated, no units.
+  if (only && !only.tail && only.body.length <= SIGNATURE_MAX && !/[。，,；;：:]/.test(only.body)) return;
+  for (const group of groups) addGroup(node, group.body, group.tail);
+}
+
 function mergeTails(a: UnitTail, b: UnitTail): UnitTail {
-  return { lead: [...a.lead, ...b.lead], units: [...a.units, ...b.units], carry: [...a.carry, ...b.carry] };
+  return {
+    lead: [...a.lead, ...b.lead],
+    units: [...a.units, ...b.units],
+    carry: [...a.carry, ...b.carry],
+    dropped: [...(a.dropped ?? []), ...(b.dropped ?? [])],
+  };
 }
 
 function newPlan(title: string | null): PlanDraft {
@@ -158,7 +172,8 @@ function segmentTask(node: SectionNode, index: number, year: number | null, carr
   const content = [rest, ...more].filter((t) => t !== '').join('\n');
   const { deadline, notes } = pickDeadline(findDeadlines(`${title}。${content}`, year), year);
   uncertain.push(...notes);
-  const { lead, units } = assignUnits(segment.tail, carry, uncertain);
+  const { lead, units } = assignUnits(inheritTail(node, segment.tail, uncertain), carry, uncertain);
+  for (const text of segment.tail?.dropped ?? []) uncertain.push(`“${text}”不是单位名称，未列为责任单位`);
   return {
     number: index === 0 ? node.number : `${node.number}-${index + 1}`,
     path: index === 0 ? node.ancestors : [...node.ancestors, node.heading],
@@ -171,11 +186,33 @@ function segmentTask(node: SectionNode, index: number, year: number | null, carr
   };
 }
 
+/**
+ * A task without units of its own takes those of the nearest heading above it that has some
+ * ("一、强化科技创新（区科技局牵头）" leads every item of chapter 一).
+ */
+function inheritTail(node: SectionNode, tail: UnitTail | null, uncertain: string[]): UnitTail | null {
+  if (tail && tail.lead.length > 0) return tail;
+  for (let up = node.parent; up; up = up.parent) {
+    const own = up.segments[0]?.tail;
+    if (!own || (own.lead.length === 0 && own.units.length === 0)) continue;
+    const units = tail && tail.units.length > 0 ? tail.units : own.units;
+    if (own.lead.length === 0 && units === tail?.units) return tail;
+    uncertain.push(`责任单位取自上级标题“${up.heading}”`);
+    return { lead: own.lead, units, carry: tail?.carry ?? [], dropped: tail?.dropped ?? [] };
+  }
+  return tail;
+}
+
+// Headings that introduce a plan's aims: structure, never a task to track.
+const AIM_HEADING =
+  /^(?:指导思想|总体要求|工作目标|主要目标|总体目标|目标要求|基本原则|工作原则|目标任务|发展目标|预期目标|总体思路|工作思路)$/;
+
 function planTasks(plan: PlanDraft, year: number | null): ParsedTask[] {
   const carry: CarryState = { units: [], source: '' };
   const tasks: ParsedTask[] = [];
   for (const node of plan.nodes) {
     if (node.children > 0) continue; // a heading with sub-items is structure, not a task
+    if (AIM_HEADING.test(node.heading)) continue;
     node.segments.forEach((_segment, index) => {
       tasks.push(segmentTask(node, index, year, carry));
     });

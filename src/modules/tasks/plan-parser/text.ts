@@ -83,5 +83,10 @@ export function endsParagraph(text: string): boolean {
 /** A plan title line such as "张家界市2022年政务公开工作要点" (not the notice that forwards it). */
 export function isPlanTitle(text: string): boolean {
   if (text.length > 40 || /关于|通知|印发|《|附件/.test(text)) return false;
+  // "一、工作要点" is a chapter of the plan, not the title of another plan.
+  if (
+    /^(?:[一二三四五六七八九十]{1,3}[、．.]|[（(][一二三四五六七八九十]{1,3}[）)]|\d{1,2}[.．、])/.test(text)
+  )
+    return false;
   return /(?:工作要点|任务分工|实施方案|工作方案|工作计划|任务清单)$/.test(text);
 }
