@@ -73,13 +73,14 @@ function addSection(plan: PlanDraft, p: Paragraph, marker: Marker): void {
   };
   plan.stack.push(node);
   plan.nodes.push(node);
-  for (const group of more) addGroup(node, group.body, group.tail);
+  for (const group of more) addGroup(node, group.body, group.tail, true);
 }
 
 /** Adds one sentence group to a section: its own segment when it brings its own units. */
-function addGroup(node: SectionNode, body: string, tail: UnitTail | null): void {
+function addGroup(node: SectionNode, body: string, tail: UnitTail | null, afterInlineTail = false): void {
   const segment = node.segments.at(-1)!;
-  if (tail && body !== '' && segment.tail) {
+  // After an inline tail, the next sentences are a new group; their own tail may follow on a later line.
+  if ((tail || afterInlineTail) && body !== '' && segment.tail) {
     node.segments.push({ paras: [body], tail });
     return;
   }
@@ -94,7 +95,7 @@ function addText(plan: PlanDraft, p: Paragraph): void {
   const only = groups.length === 1 ? groups[0] : undefined;
   // A signature ("道县人民政府办公室") or a stray fragment: short, unpunctuated, no units.
   if (only && !only.tail && only.body.length <= SIGNATURE_MAX && !/[。，,；;：:]/.test(only.body)) return;
-  for (const group of groups) addGroup(node, group.body, group.tail);
+  groups.forEach((group, i) => addGroup(node, group.body, group.tail, i > 0));
 }
 
 function mergeTails(a: UnitTail, b: UnitTail): UnitTail {

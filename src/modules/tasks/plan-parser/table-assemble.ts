@@ -13,7 +13,8 @@ import {
   isTitleCell,
   isUnitCell,
 } from './cells.ts';
-import { type Marker, parseMarker } from './numbering.ts';
+import { HeadingPath } from './headings.ts';
+import { parseMarker } from './numbering.ts';
 import type { ColumnKind } from './table.ts';
 import type { GridTable, Token } from './table-grid.ts';
 import type { TableRow } from './types.ts';
@@ -59,14 +60,6 @@ function place(columns: ColumnKind[], draft: Draft, kinds: ColumnKind[]): number
 
 function hasText(draft: Draft): boolean {
   return ['content', 'requirement', 'domain'].some((k) => (draft.cells[k as ColumnKind] ?? '') !== '');
-}
-
-const RANK: Record<string, number> = { chapter: 0, 'cn-paren': 1 };
-
-function pushHeading(path: { marker: Marker; text: string }[], text: string): void {
-  const marker = parseMarker(text)!;
-  while (path.length > 0 && RANK[path.at(-1)!.marker.style]! >= RANK[marker.style]!) path.pop();
-  path.push({ marker, text: marker.rest });
 }
 
 function toRow(draft: Draft): TableRow {
@@ -118,8 +111,8 @@ export function assembleRows(table: GridTable): TableRow[] {
   const columns = effectiveColumns(table.columns);
   const cells = table.body.filter((t): t is Cell => t.kind === 'cell');
   const rows: TableRow[] = [];
-  const path: { marker: Marker; text: string }[] = [];
-  const fresh = (): Draft => ({ cells: {}, last: -1, number: '', path: path.map((p) => p.text) });
+  const path = new HeadingPath();
+  const fresh = (): Draft => ({ cells: {}, last: -1, number: '', path: path.texts() });
   let draft = fresh();
   let group = '';
   const close = () => {
@@ -134,7 +127,7 @@ export function assembleRows(table: GridTable): TableRow[] {
     const text = cell.text;
     if (isHeadingCell(text)) {
       close();
-      pushHeading(path, text);
+      path.push(text);
       group = '';
       draft = fresh();
       return;

@@ -5,7 +5,9 @@
  * shape: narrow domain fragments first, unit names and the deadline last, content up to the first line
  * ending with 。 and the work requirement after it.
  */
+import { isHeadingCell, ORG_END } from './cells.ts';
 import { normaliseDeadline } from './deadline.ts';
+import { HeadingPath } from './headings.ts';
 import { type CleanLine, isTerminalFurniture } from './text.ts';
 import type { TableRow } from './types.ts';
 
@@ -60,10 +62,9 @@ function findHeaderRuns(lines: string[]): [number, number][] {
   return runs;
 }
 
-const UNIT_LINE = /(?:局|委|办|中心|单位|单|部门|政府|办事处|街道|乡镇|院|所|站|队|公司|小组)$/;
-
 function looksLikeUnitLine(line: string): boolean {
-  return line.length <= 30 && !/[。；;：:“”]/.test(line) && UNIT_LINE.test(line);
+  // "单": a unit name cut at the column edge ("县直各有关单").
+  return line.length <= 30 && !/[。；;：:“”]/.test(line) && (ORG_END.test(line) || /单$/.test(line));
 }
 
 function isDeadlineWording(text: string): boolean {
@@ -172,15 +173,21 @@ export function parseFlatTable(clean: CleanLine[]): { title: string | null; rows
   );
   const { title, body } = bodyLines(lines, runs);
   const rows: TableRow[] = [];
-  let current: { number: string; lines: string[] } | null = null;
+  let current: { number: string; lines: string[]; path: string[] } | null = null;
+  const headings = new HeadingPath();
+  const close = () => {
+    if (current) rows.push({ ...splitRow(current.number, current.lines, columns), path: current.path });
+  };
   for (const line of body) {
     const expected = rows.length + (current ? 2 : 1);
+    // Section rows ("一、…", "（一）…") between the numbered rows are the path of the rows below.
+    if (isHeadingCell(line)) headings.push(line);
     // One lost row number (a damaged "13") must not swallow every later row.
-    if (/^\d{1,3}$/.test(line) && Number(line) >= expected && Number(line) <= expected + 1) {
-      if (current) rows.push(splitRow(current.number, current.lines, columns));
-      current = { number: line, lines: [] };
+    else if (/^\d{1,3}$/.test(line) && Number(line) >= expected && Number(line) <= expected + 1) {
+      close();
+      current = { number: line, lines: [], path: headings.texts() };
     } else current?.lines.push(line);
   }
-  if (current) rows.push(splitRow(current.number, current.lines, columns));
+  close();
   return { title, rows };
 }
