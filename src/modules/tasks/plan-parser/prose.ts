@@ -95,7 +95,9 @@ function addText(plan: PlanDraft, p: Paragraph): void {
   const only = groups.length === 1 ? groups[0] : undefined;
   // A signature ("道县人民政府办公室") or a stray fragment: short, unpunctuated, no units.
   if (only && !only.tail && only.body.length <= SIGNATURE_MAX && !/[。，,；;：:]/.test(only.body)) return;
-  groups.forEach((group, i) => addGroup(node, group.body, group.tail, i > 0));
+  groups.forEach((group, i) => {
+    addGroup(node, group.body, group.tail, i > 0);
+  });
 }
 
 function mergeTails(a: UnitTail, b: UnitTail): UnitTail {
@@ -103,7 +105,7 @@ function mergeTails(a: UnitTail, b: UnitTail): UnitTail {
     lead: [...a.lead, ...b.lead],
     units: [...a.units, ...b.units],
     carry: [...a.carry, ...b.carry],
-    dropped: [...(a.dropped ?? []), ...(b.dropped ?? [])],
+    dropped: [...a.dropped, ...b.dropped],
   };
 }
 

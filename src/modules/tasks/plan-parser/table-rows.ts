@@ -5,16 +5,28 @@
 import { isDeadlineCell, ORG_END } from './cells.ts';
 import { findDeadlines, normaliseDeadline, pickDeadline } from './deadline.ts';
 import type { ParsedTask, TableRow } from './types.ts';
-import { parseUnitText, splitUnitList } from './units.ts';
+import { parseUnitText } from './units.ts';
 
 // A cell cut by the page width often loses its last character ("县直各有关单" for 县直各有关单位).
 const COMPLETE_UNIT = ORG_END;
 
-function rowUnits(row: TableRow): { lead: string[]; units: string[] } {
+/** Units a "以下均需…不再列出" cell gives to every later row of the table. */
+interface Carry {
+  units: string[];
+}
+
+function rowUnits(row: TableRow, carry: Carry, uncertain: string[]): { lead: string[]; units: string[] } {
   const parsed = parseUnitText(row.units);
-  const lead = [...new Set([...splitUnitList(row.lead), ...parsed.lead])];
-  const units = [...parsed.units, ...parsed.carry].filter((u) => !lead.includes(u));
-  return { lead, units: [...new Set(units)] };
+  const leadCell = parseUnitText(row.lead);
+  const lead = [...new Set([...leadCell.lead, ...leadCell.units, ...parsed.lead])];
+  const own = [...parsed.units, ...parsed.carry].filter((u) => !lead.includes(u));
+  const inherited = carry.units.filter((u) => !own.includes(u) && !lead.includes(u));
+  if (inherited.length > 0) uncertain.push(`责任单位“${inherited.join('、')}”沿用前文统一要求`);
+  carry.units = [...new Set([...carry.units, ...parsed.carry, ...leadCell.carry])];
+  for (const text of [...parsed.dropped, ...leadCell.dropped]) {
+    uncertain.push(`“${text}”不是单位名称，未列为责任单位`);
+  }
+  return { lead, units: [...new Set([...own, ...inherited])] };
 }
 
 function rowTitle(row: TableRow): string {
@@ -43,14 +55,14 @@ function rowDeadline(
 }
 
 /** Converts one table row to a task. */
-function rowToTask(source: TableRow, index: number, year: number | null): ParsedTask {
+function rowToTask(source: TableRow, index: number, year: number | null, carry: Carry): ParsedTask {
   // A table whose only text column is 具体要求 has its task text there.
   const row =
     source.content === '' && source.requirement !== ''
       ? { ...source, content: source.requirement, requirement: '' }
       : source;
   const uncertain: string[] = [];
-  const { lead, units } = rowUnits(row);
+  const { lead, units } = rowUnits(row, carry, uncertain);
   for (const unit of [...lead, ...units]) {
     if (!COMPLETE_UNIT.test(unit) || /^[直属]/.test(unit)) uncertain.push(`责任单位“${unit}”可能缺字`);
   }
@@ -82,5 +94,6 @@ function rowToTask(source: TableRow, index: number, year: number | null): Parsed
 
 /** Converts all rows of one table to tasks. */
 export function rowsToTasks(rows: TableRow[], year: number | null): ParsedTask[] {
-  return rows.map((row, index) => rowToTask(row, index, year));
+  const carry: Carry = { units: [] };
+  return rows.map((row, index) => rowToTask(row, index, year, carry));
 }

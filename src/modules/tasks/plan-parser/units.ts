@@ -13,7 +13,7 @@ export interface UnitTail {
   units: string[];
   carry: string[];
   /** Text that stood where units were expected but is no unit name (a statement, a sentence). */
-  dropped?: string[];
+  dropped: string[];
 }
 
 const OPEN = '（(【[［';
@@ -127,7 +127,7 @@ function joinTails(a: UnitTail | null, b: UnitTail | null): UnitTail | null {
     lead: dedupe([...a.lead, ...b.lead]),
     units: dedupe([...a.units, ...b.units]),
     carry: dedupe([...a.carry, ...b.carry]),
-    dropped: [...(a.dropped ?? []), ...(b.dropped ?? [])],
+    dropped: [...a.dropped, ...b.dropped],
   };
 }
 
@@ -155,21 +155,21 @@ export function splitSentenceGroups(paragraph: string): { body: string; tail: Un
 
 /** Parses the text inside a unit tail into lead units, units and carried-forward units. */
 export function parseUnitText(inner: string): UnitTail {
-  const result: UnitTail = { lead: [], units: [], carry: [] };
+  const result: UnitTail = { lead: [], units: [], carry: [], dropped: [] };
   for (const rawClause of inner.split(/[。；;]/)) {
     const clause = rawClause.trim();
     if (clause === '') continue;
     if (isGlobalStatement(clause)) {
       const carried = globalStatementUnits(clause);
       if (carried) result.carry.push(...splitUnitList(carried));
-      else (result.dropped ??= []).push(clause);
+      else result.dropped.push(clause);
       continue;
     }
     readClause(clause, result);
   }
   const keep = (list: string[]) => {
     const bad = list.filter((u) => !isUnitName(u));
-    if (bad.length > 0) (result.dropped ??= []).push(...bad);
+    result.dropped.push(...bad);
     return dedupe(list.filter(isUnitName));
   };
   result.lead = keep(result.lead);
