@@ -6,6 +6,7 @@
 import { findDeadlines, pickDeadline } from './deadline.ts';
 import type { Marker, MarkerStyle } from './numbering.ts';
 import { type Paragraph, paragraphBody, rebuildParagraphs } from './paragraphs.ts';
+import { splitRunOnLines } from './run-on.ts';
 import type { CleanLine } from './text.ts';
 import type { ParsedPlanSection, ParsedTask } from './types.ts';
 import { splitSentenceGroups, type UnitTail } from './units.ts';
@@ -210,12 +211,15 @@ function inheritTail(node: SectionNode, tail: UnitTail | null, uncertain: string
 const AIM_HEADING =
   /^(?:指导思想|总体要求|工作目标|主要目标|总体目标|目标要求|基本原则|工作原则|目标任务|发展目标|预期目标|总体思路|工作思路)$/;
 
+// The same heading run into its body by a lost line break ("（一）指导思想以习近平…").
+const AIM_START = new RegExp(`^(?:${AIM_HEADING.source.slice(4, -2)})(?![，,、])`);
+
 function planTasks(plan: PlanDraft, year: number | null): ParsedTask[] {
   const carry: CarryState = { units: [], source: '' };
   const tasks: ParsedTask[] = [];
   for (const node of plan.nodes) {
     if (node.children > 0) continue; // a heading with sub-items is structure, not a task
-    if (AIM_HEADING.test(node.heading)) continue;
+    if (AIM_HEADING.test(node.heading) || AIM_START.test(node.heading)) continue;
     node.segments.forEach((_segment, index) => {
       tasks.push(segmentTask(node, index, year, carry));
     });
@@ -228,7 +232,7 @@ export function parseProse(
   lines: CleanLine[],
   yearOf: (planTitle: string | null) => number | null,
 ): ParsedPlanSection[] {
-  return draftPlans(rebuildParagraphs(lines)).map((plan) => ({
+  return draftPlans(rebuildParagraphs(splitRunOnLines(lines))).map((plan) => ({
     title: plan.title,
     tasks: planTasks(plan, yearOf(plan.title)),
   }));

@@ -46,13 +46,15 @@ export function cleanLine(raw: string): CleanLine {
 // Furniture that marks the end of the document body on a web page (share widgets, sources, disclaimers).
 const TERMINAL_FURNITURE =
   /^(?:扫一扫|原文链接|来源[:：]|\[?免责声明|打印本页|关闭窗口|【字体|相关链接|上一篇|下一篇|分享到|责任编辑|作者[:：]|访问量|字号|编辑[:：])/;
+const FURNITURE_MAX = 80;
 // Furniture that repeats on each page of a PDF or print-out and can be dropped anywhere.
 const PAGE_FURNITURE =
   /^(?:[-—–]\s*\d+\s*[-—–]|第\s*\d+\s*页(?:\s*[/，,]?\s*共\s*\d+\s*页)?|\d+\s*\/\s*\d+)$/;
 
 /** True for web-page furniture after which no plan text follows (when seen after the first task). */
 export function isTerminalFurniture(text: string): boolean {
-  return TERMINAL_FURNITURE.test(text);
+  // Furniture is a short line; a long one starting with "分享到" is a whole page run into one line.
+  return text.length <= FURNITURE_MAX && TERMINAL_FURNITURE.test(text);
 }
 
 /** True for page numbers and similar print furniture. */
