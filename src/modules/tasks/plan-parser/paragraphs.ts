@@ -6,6 +6,7 @@
  */
 import { type Marker, NumberingTracker, parseMarker } from './numbering.ts';
 import { type CleanLine, endsParagraph, isDateLine, isPlanTitle, isTerminalFurniture } from './text.ts';
+import { LABEL_WORD } from './units.ts';
 
 /** One rebuilt paragraph. `marker` is set only when the numbering was accepted as structure. */
 export interface Paragraph {
@@ -15,7 +16,7 @@ export interface Paragraph {
   hard: boolean;
 }
 
-const UNIT_LABEL = /^[【[]?(?:牵头|责任|配合|协办|参与)(?:单位|部门|科室|领导)[】\]]?[:：]/;
+const UNIT_LABEL = new RegExp(`^[【[]?${LABEL_WORD}[】\\]]?[:：]`);
 
 // Headings are short; a wrapped heading ("一、围绕深化" / "改革推进公开") stays under this length.
 const HEADING_MAX = 40;

@@ -10,7 +10,7 @@ import { assembleRows } from './table-assemble.ts';
 import { findGridTables, type GridTable } from './table-grid.ts';
 import { rowsToTasks } from './table-rows.ts';
 import { type CleanLine, cleanLines } from './text.ts';
-import type { ParsedPlanSection, ParsePlanOptions } from './types.ts';
+import type { ParsedPlanSection, ParsedTask, ParsePlanOptions } from './types.ts';
 
 type YearOf = (planTitle: string | null) => number | null;
 
@@ -47,8 +47,16 @@ function parseWithGrids(
 
 /** Did the stored text stop in mid-sentence (an excerpt cut off, a page not fully copied)? */
 function isCutOff(lines: CleanLine[]): boolean {
-  const last = lines.at(-1)?.text ?? '';
-  return last !== '' && !/[。！？!?）)】\]”"|；;]$/.test(last);
+  const last = (lines.at(-1)?.text ?? '').replace(/[”"’']+$/, '');
+  return last !== '' && !/[。！？!?）)】\]|；;]$/.test(last);
+}
+
+/** The last task has no units while the others of its plan have: its unit lines were probably cut. */
+function lacksUnitsOfItsPlan(plan: ParsedPlanSection): boolean {
+  const last = plan.tasks.at(-1);
+  const others = plan.tasks.slice(0, -1);
+  const hasUnits = (t: ParsedTask) => t.leadUnits.length + t.units.length > 0;
+  return !!last && !hasUnits(last) && others.length >= 2 && others.every(hasUnits);
 }
 
 /** Parses a work plan's text into its metadata and plans. */
@@ -71,7 +79,9 @@ export function readPlanText(
         ? [{ title: table.title, tasks: rowsToTasks(table.rows, yearOf(table.title)) }]
         : parseProse(lines, yearOf);
   }
-  const lastTask = plans.at(-1)?.tasks.at(-1);
-  if (lastTask && isCutOff(lines)) lastTask.uncertain.push(TRUNCATED_NOTE);
+  const lastPlan = plans.at(-1);
+  const lastTask = lastPlan?.tasks.at(-1);
+  if (lastTask && (isCutOff(lines) || lacksUnitsOfItsPlan(lastPlan!)))
+    lastTask.uncertain.push(TRUNCATED_NOTE);
   return { meta, plans };
 }

@@ -6,6 +6,7 @@
  */
 import { type Marker, parseMarker } from './numbering.ts';
 import type { CleanLine } from './text.ts';
+import { LABEL_WORD } from './units.ts';
 
 const MIN_LENGTH = 150;
 const HEADING_MAX = 40;
@@ -24,7 +25,7 @@ function markerAt(text: string, at: number): Marker | null {
   return marker && !marker.lenient ? marker : null;
 }
 
-const UNIT_LABEL = /^(?:牵头|责任|配合)(?:单位|部门|科室)[:：]/;
+const UNIT_LABEL = new RegExp(`^${LABEL_WORD}[:：]`);
 
 /**
  * Positions where a line must be cut: a marker after a sentence end, a marker that continues its
@@ -37,7 +38,7 @@ function sentenceCuts(text: string): { at: number; marker: Marker | null }[] {
   if (first) last.set(first.style, first.value);
   for (let i = 1; i < text.length; i++) {
     // A label on its own (not the start of a bracketed tail "（责任单位：…）").
-    if (UNIT_LABEL.test(text.slice(i, i + 5)) && !/[（(【[]/.test(text.charAt(i - 1))) {
+    if (UNIT_LABEL.test(text.slice(i, i + 6)) && !/[（(【[]/.test(text.charAt(i - 1))) {
       cuts.push({ at: i, marker: null });
       continue;
     }

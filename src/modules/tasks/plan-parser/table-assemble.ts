@@ -91,6 +91,7 @@ function positionalRows(table: GridTable): TableRow[] {
   const rows: TableRow[] = [];
   let previousDomain = '';
   for (const parts of table.rowLines) {
+    if (parts.map(bare).join('|') === table.header.join('|')) continue; // the header repeated on a new page
     const offset = Math.max(0, columns.length - parts.length);
     const draft: Draft = { cells: {}, last: -1, number: '', path: [] };
     parts.forEach((text, i) => {
@@ -105,11 +106,30 @@ function positionalRows(table: GridTable): TableRow[] {
   return rows;
 }
 
+const bare = (text: string) => text.replace(/\s+/g, '');
+
+/** The body cells without the header and table title that a print-out repeats on every page. */
+function bodyCells(table: GridTable): Cell[] {
+  const cells = table.body.filter((t): t is Cell => t.kind === 'cell');
+  const n = table.header.length;
+  const kept: Cell[] = [];
+  for (let i = 0; i < cells.length; i++) {
+    const run = cells.slice(i, i + n).map((c) => bare(c.text));
+    if (run.join('|') === table.header.join('|')) {
+      i += n - 1;
+      continue;
+    }
+    if (table.title !== null && bare(cells[i]!.text) === bare(table.title)) continue;
+    kept.push(cells[i]!);
+  }
+  return kept;
+}
+
 /** Rebuilds the rows of one bordered table. */
 export function assembleRows(table: GridTable): TableRow[] {
   if (table.rowLines.length > 0) return positionalRows(table);
   const columns = effectiveColumns(table.columns);
-  const cells = table.body.filter((t): t is Cell => t.kind === 'cell');
+  const cells = bodyCells(table);
   const rows: TableRow[] = [];
   const path = new HeadingPath();
   const fresh = (): Draft => ({ cells: {}, last: -1, number: '', path: path.texts() });

@@ -18,7 +18,13 @@ export interface UnitTail {
 
 const OPEN = '（(【[［';
 const CLOSE = '）)】]］';
-const LABEL = /^[【[]?(责任单位|牵头单位|责任部门|牵头部门|配合单位|协办单位)[】\]]?[:：]?/;
+/** The name of a unit field: 牵头单位, 责任单位, 配合部门, 责任科室, 主办处室 … */
+export const LABEL_WORD = '(?:责任|牵头|配合|协办|参与|主办|承办|主责|协同)(?:单位|部门|科室|处室|股室|领导)';
+const LABEL = new RegExp(`^[【[]?(${LABEL_WORD})[】\\]]?[:：]?`);
+// Lead fields: the units that lead (牵头单位, 主办处室, 主责部门).
+const LEAD_LABEL = /^(?:牵头|主办|主责)/;
+const LABELLED_END = new RegExp(`(^|[。；;])\\s*((?:[【[]?${LABEL_WORD}[】\\]]?)[:：]?[^。]+)$`);
+const CLAUSE_BREAK = new RegExp(`[。；;]|(?=${LABEL_WORD}[:：])`);
 const UNIT_WORDS = /牵头|负责|落实|配合|参与|责任单位|牵头单位|责任部门/;
 const VERB_TAIL =
   /(?:按照|按|根据)?(?:职责)?(?:分工)?(?:分别|共同|协同|积极)?(?:负责|落实|配合|参与|实施|承担)$/;
@@ -59,8 +65,7 @@ export function splitUnitTail(paragraph: string): { body: string; tail: UnitTail
     if (open >= 0 && isUnitText(inner))
       return { body: text.slice(0, open).trim(), tail: parseUnitText(inner) };
   }
-  const labelled =
-    /(^|[。；;])\s*((?:[【[]?(?:责任单位|牵头单位|责任部门|牵头部门)[】\]]?)[:：]?[^。]+)$/.exec(text);
+  const labelled = LABELLED_END.exec(text);
   if (labelled?.[2]) {
     return {
       body: text.slice(0, labelled.index + (labelled[1] ?? '').length).trim(),
@@ -156,7 +161,7 @@ export function splitSentenceGroups(paragraph: string): { body: string; tail: Un
 /** Parses the text inside a unit tail into lead units, units and carried-forward units. */
 export function parseUnitText(inner: string): UnitTail {
   const result: UnitTail = { lead: [], units: [], carry: [], dropped: [] };
-  for (const rawClause of inner.split(/[。；;]/)) {
+  for (const rawClause of inner.split(CLAUSE_BREAK)) {
     const clause = rawClause.trim();
     if (clause === '') continue;
     if (isGlobalStatement(clause)) {
@@ -181,7 +186,7 @@ export function parseUnitText(inner: string): UnitTail {
 function readClause(clause: string, into: UnitTail): void {
   const label = LABEL.exec(clause);
   const text = label ? clause.slice(label[0].length).trim() : clause;
-  if (label?.[1]?.startsWith('牵头')) {
+  if (label?.[1] && LEAD_LABEL.test(label[1])) {
     into.lead.push(...splitUnitList(text.replace(VERB_TAIL, '')));
     return;
   }
