@@ -5,6 +5,7 @@
  */
 import { normaliseDeadline } from './deadline.ts';
 import { parseMarker } from './numbering.ts';
+import { isGlobalStatement } from './statements.ts';
 import { splitUnitList } from './units.ts';
 
 /** Endings of organisation names (局, 委, 办公室, 管委会, 科, 所, 政府 …), also with a bracketed rest "各镇（办）". */
@@ -43,7 +44,11 @@ export function isStatusCell(text: string): boolean {
  * A list of units: no sentence punctuation, and most `、`/`，` items end like an organisation
  * ("市发改委、市住建局，市政府各部门", "财政所、便民综合服务中心、土管所等").
  */
-export function isUnitCell(text: string): boolean {
+export function isUnitCell(cell: string): boolean {
+  // "市发改委。以下均需各县市区落实，不再逐一列出": the statement goes with the units it follows.
+  const sentences = cell.split(/[。；;]/).filter((s) => s.trim() !== '');
+  const text = sentences.filter((s) => !isGlobalStatement(s)).join('、');
+  if (text === '') return sentences.length > 0;
   if (text.length > 400 || /[。；;：:！？“”"《]/.test(text)) return false;
   const items = splitUnitList(text);
   if (items.length === 0) return false;

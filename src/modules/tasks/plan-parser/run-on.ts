@@ -8,7 +8,7 @@ import { type Marker, parseMarker } from './numbering.ts';
 import type { CleanLine } from './text.ts';
 import { LABEL_WORD } from './units.ts';
 
-const MIN_LENGTH = 150;
+const MIN_LENGTH = 80;
 const HEADING_MAX = 40;
 const RANK: Record<Marker['style'], number> = {
   chapter: 0,

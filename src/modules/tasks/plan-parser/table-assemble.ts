@@ -36,24 +36,29 @@ function effectiveColumns(columns: ColumnKind[]): ColumnKind[] {
   return columns.map((k) => (k === 'domain' ? 'content' : k));
 }
 
-function candidates(text: string, next: string | undefined): ColumnKind[] {
-  if (isStatusCell(text)) return ['status', 'remark'];
-  if (isDeadlineCell(text)) return ['deadline', 'remark', 'status'];
-  if (isUnitCell(text)) return ['units', 'lead', 'remark'];
+/**
+ * The columns a cell may go to, as families in order of preference; within a family the leftmost free
+ * column wins (a units cell fills 牵头单位 before 配合单位).
+ */
+function candidates(text: string, next: string | undefined): ColumnKind[][] {
+  if (isStatusCell(text)) return [['status'], ['remark']];
+  if (isDeadlineCell(text)) return [['deadline', 'remark'], ['status']];
+  if (isUnitCell(text)) return [['lead', 'units'], ['remark']];
   // A short cell followed by units is the text of a row whose group cell was merged away.
   if (isTitleCell(text) && !(next !== undefined && isUnitCell(next))) {
-    return ['domain', 'content', 'requirement', 'remark'];
+    return [['domain'], TEXT_KINDS, ['remark']];
   }
-  return ['content', 'requirement', 'domain', 'remark'];
+  return [TEXT_KINDS, ['domain'], ['remark']];
 }
 
 /** The column a cell goes to in the current row, or -1 when it must start the next row. */
-function place(columns: ColumnKind[], draft: Draft, kinds: ColumnKind[]): number {
-  for (const kind of kinds) {
-    const j = columns.findIndex(
-      (k, i) => k === kind && (i > draft.last || (i === draft.last && TEXT_KINDS.includes(k))),
-    );
-    if (j !== -1) return j;
+function place(columns: ColumnKind[], draft: Draft, families: ColumnKind[][]): number {
+  for (const family of families) {
+    const later = columns.findIndex((k, i) => family.includes(k) && i > draft.last);
+    if (later !== -1) return later;
+    // A text cell continuing the text column it is in (a cell copied over two lines).
+    const same = columns[draft.last];
+    if (same && family.includes(same) && TEXT_KINDS.includes(same)) return draft.last;
   }
   return -1;
 }
@@ -157,7 +162,7 @@ export function assembleRows(table: GridTable): TableRow[] {
       draft.number = text.replace(/[.、．]$/, '');
       return;
     }
-    const kinds = isRowNumber(text) ? ['number' as ColumnKind] : candidates(text, cells[i + 1]?.text);
+    const kinds: ColumnKind[][] = isRowNumber(text) ? [['number']] : candidates(text, cells[i + 1]?.text);
     let j = place(columns, draft, kinds);
     if (j === -1) {
       close();

@@ -46,7 +46,8 @@ export function columnKind(name: string): ColumnKind | null {
 
 // Header cells are short and drawn from a small vocabulary; a run of such fragments that names a
 // content column and a unit column is a (repeated) table header, however the words were wrapped.
-const HEADER_CHARS = /^[序编号公开领域具体工作内容要求责任单位部门牵头配合时限完成间备注重点任务事项]{1,6}$/;
+const HEADER_CHARS =
+  /^[序编号公开领域具体工作内容要求责任单位部门牵头配合时限完成间备注重点任务事项承办协主科室处股措施举期]{1,6}$/;
 
 /** Finds runs of header fragments that contain a content column and a unit column. */
 function findHeaderRuns(lines: string[]): [number, number][] {
@@ -56,7 +57,13 @@ function findHeaderRuns(lines: string[]): [number, number][] {
     let end = i;
     while (end < lines.length && HEADER_CHARS.test(lines[end]!)) end++;
     const joined = lines.slice(i, end).join('');
-    if (end - i >= 2 && /内容|任务/.test(joined) && /责任|牵头|单位/.test(joined)) runs.push([i, end]);
+    if (
+      end - i >= 2 &&
+      /内容|任务|要求|措施/.test(joined) &&
+      /责任|牵头|单位|承办|配合|科室|部门/.test(joined)
+    ) {
+      runs.push([i, end]);
+    }
     i = Math.max(end, i + 1);
   }
   return runs;
@@ -165,7 +172,7 @@ export function parseFlatTable(clean: CleanLine[]): { title: string | null; rows
   const columns = new Set<ColumnKind>(
     [
       ...headerText.matchAll(
-        /公开领域|工作任务|重点任务|具体内容|工作内容|具体要求|工作要求|具体措施|牵头单位|责任单位|配合单位|责任部门|责任科室|时限要求|完成时限|时限/g,
+        /公开领域|工作任务|重点任务|具体内容|工作内容|具体要求|工作要求|具体措施|(?:牵头|责任|配合|承办|协办|主办)(?:单位|部门|科室|处室)|时限要求|完成时限|完成时间|时限/g,
       ),
     ]
       .map((m) => columnKind(m[0]))
