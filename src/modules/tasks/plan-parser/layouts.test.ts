@@ -330,3 +330,19 @@ describe('a plan run into one paragraph', () => {
     ]);
   });
 });
+
+describe('a Markdown table', () => {
+  it('reads its rows by position, the header rule is no row', () => {
+    const text = [
+      '| 序号 | 工作任务 | 责任单位 | 完成时限 |',
+      '|---|---|---|:---:|',
+      '| 1 | 公开部门预算。 | 区财政局 | 2024年3月底前 |',
+      '| 2 | 更新权责清单。 | 区委编办、区司法局 | 持续推进 |',
+    ].join('\n');
+    const plan = parsePlanText(text);
+    expect(plan.tasks.map(brief)).toEqual([
+      { number: '1', lead: [], units: ['区财政局'], deadline: { date: '2024-03-31' } },
+      { number: '2', lead: [], units: ['区委编办', '区司法局'], deadline: { recurrence: 'continuous' } },
+    ]);
+  });
+});

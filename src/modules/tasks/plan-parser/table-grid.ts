@@ -32,7 +32,8 @@ export function tokenise(line: string, index: number): Token[] {
   line.split('|').forEach((part, i) => {
     if (i > 0) tokens.push({ kind: 'bar', line: index });
     const text = part.trim();
-    if (text !== '') tokens.push({ kind: 'cell', text, line: index });
+    // Markdown's header rule ("|---|:---:|") is no cell.
+    if (text !== '' && !/^:?-{3,}:?$/.test(text)) tokens.push({ kind: 'cell', text, line: index });
   });
   return tokens;
 }
@@ -96,7 +97,8 @@ export function findGridTables(lines: string[]): GridTable[] {
     const header = findHeader(tokens, cursor);
     if (!header) break;
     const headerLine = tokens[header.at]!.line;
-    const firstBodyLine = tokens[header.end - 1]!.line + 1;
+    const lastHeaderCell = tokens.slice(header.at, header.end).findLast((t) => t.kind === 'cell')!;
+    const firstBodyLine = lastHeaderCell.line + 1;
     let last = firstBodyLine;
     while (last < lines.length && inTable(lines, last)) last++;
     // A bordered table needs borders: a plain list of header words is left to the other readers.
@@ -106,14 +108,13 @@ export function findGridTables(lines: string[]): GridTable[] {
     }
     const title = titleAbove(lines, headerLine);
     const body = tokens.filter((t) => t.line >= firstBodyLine && t.line < last);
-    const bodyTokens = tokens.slice(header.end).filter((t) => t.line < last);
     tables.push({
       columns: header.cells.map((c) => headerKind(c)!),
       header: header.cells.map((c) => c.replace(/\s+/g, '')),
       from: title ? headerLine - 1 : headerLine,
       to: last,
       title,
-      body: bodyTokens.length >= body.length ? bodyTokens : body,
+      body,
       rowLines: rowLines(lines.slice(firstBodyLine, last)),
     });
     cursor = tokens.findIndex((t) => t.line >= last);
@@ -125,7 +126,10 @@ export function findGridTables(lines: string[]): GridTable[] {
 /** Lines that hold two or more cells: a table copied row by row. */
 function rowLines(lines: string[]): string[][] {
   const rows = lines.map((line) => {
-    const parts = line.split('|').map((p) => p.trim());
+    const parts = line
+      .split('|')
+      .map((p) => p.trim())
+      .map((p) => (/^:?-{3,}:?$/.test(p) ? '' : p));
     if (parts[0] === '' && parts.length > 1) parts.shift();
     if (parts.at(-1) === '' && parts.length > 1) parts.pop();
     return parts;
