@@ -100,3 +100,43 @@ describe('corpus: writing-system repairs', () => {
     expect(plan.tasks[0]!.uncertain).toContain('时限取自备注“11月底前完成”');
   });
 });
+
+describe('corpus: line breaks inserted between characters', () => {
+  // Web copies and PDF extractions break lines anywhere, also inside table cells and header words.
+  function breakLines(text: string, seed: number): string {
+    let state = seed;
+    const random = () => {
+      state = (state * 1103515245 + 12345) % 2147483648;
+      return state / 2147483648;
+    };
+    const chars = [...text];
+    for (let k = 0; k < 15; k++) {
+      const i = Math.floor(random() * chars.length);
+      if (/[\u4e00-\u9fff]/.test(chars[i] ?? '') && /[\u4e00-\u9fff]/.test(chars[i + 1] ?? '')) {
+        chars.splice(i + 1, 0, '\n');
+      }
+    }
+    return chars.join('');
+  }
+
+  it('still finds at least 97 % of the tasks with the right units and deadline (five fixed seeds)', () => {
+    let rows = 0;
+    let right = 0;
+    for (const entry of CORPUS) {
+      const text = readFileSync(new URL(`${entry.file}.txt`, DIR), 'utf8')
+        .split('\n')
+        .slice(1)
+        .join('\n');
+      const carried = entry.carried?.units.split('|') ?? [];
+      for (let seed = 1; seed <= 5; seed++) {
+        const plan = parsePlanText(breakLines(text, seed * 7919));
+        for (const row of entry.tasks) {
+          rows++;
+          const task = plan.tasks.find((t) => textMatches(t, row[1]));
+          if (task && rowProblems({ ...task, number: row[0] }, row, carried).length === 0) right++;
+        }
+      }
+    }
+    expect(right / rows).toBeGreaterThanOrEqual(0.97);
+  });
+});

@@ -18,6 +18,8 @@ export interface Paragraph {
 
 const UNIT_LABEL = new RegExp(`^[【[]?${LABEL_WORD}[】\\]]?[:：]`);
 
+const WRAPPED_REST_MAX = 20;
+
 // Headings are short; a wrapped heading ("一、围绕深化" / "改革推进公开") stays under this length.
 const HEADING_MAX = 40;
 
@@ -44,7 +46,10 @@ function canMerge(
   if (marker && !marker.lenient && marker.value === 1 && /[：:]$/.test(prev.text)) return false;
   // "牵头单位：…" and "责任单位：…" on their own lines are separate fields, not one wrapped line.
   if (UNIT_LABEL.test(line.text)) return false;
-  if (UNIT_LABEL.test(prev.text) && !/[、，,]$/.test(prev.text)) return false;
+  // …except the short rest of a unit list wrapped in mid-name ("牵头单位：区发" / "改局").
+  if (UNIT_LABEL.test(prev.text) && !/[、，,]$/.test(prev.text)) {
+    return !marker && line.text.length <= WRAPPED_REST_MAX && !/[。；;：:]/.test(line.text);
+  }
   return true;
 }
 

@@ -61,6 +61,14 @@ function findHeader(tokens: Token[], start: number): { at: number; end: number; 
     while (j < tokens.length) {
       const token = tokens[j]!;
       if (token.kind === 'cell') {
+        // A header cell wrapped over two lines ("责任部" / "门 |"): no border between its parts.
+        const next = tokens[j + 1];
+        const wrapped = next?.kind === 'cell' ? token.text + next.text : '';
+        if (wrapped !== '' && headerKind(wrapped) !== null) {
+          cells.push(wrapped);
+          j += 2;
+          continue;
+        }
         if (headerKind(token.text) === null) break;
         cells.push(token.text);
       }
@@ -73,12 +81,35 @@ function findHeader(tokens: Token[], start: number): { at: number; end: number; 
 }
 
 /** Does a line belong to a bordered table (it has a border, or sits between bordered lines)? */
+// A cell wrapped over a few lines still sits between bordered lines.
+const WRAP_LINES = 6;
+
 function inTable(lines: string[], i: number): boolean {
   const line = lines[i]!;
   if (line.includes('|')) return true;
   if (isTerminalFurniture(line)) return false;
-  const next = lines[i + 1];
-  return next === undefined || next.includes('|');
+  const next = lines.slice(i + 1, i + 1 + WRAP_LINES);
+  // The last few lines of a text cut off inside a cell still belong to that cell.
+  if (lines.length - i <= WRAP_LINES + 1 && lines.slice(i).every((l) => !isTerminalFurniture(l))) return true;
+  return next.some((l) => l.includes('|'));
+}
+
+const BARS_ONLY = /^\|+$/;
+
+/**
+ * Re-joins cells wrapped over several lines: in a bordered table a line that does not end with a
+ * border continues on the next line, unless that line is only borders.
+ */
+function joinWrapped(lines: string[]): string[] {
+  const joined: string[] = [];
+  let open = false;
+  for (const line of lines) {
+    if (open && !BARS_ONLY.test(line)) joined[joined.length - 1] += line;
+    else joined.push(line);
+    const last = joined.at(-1)!;
+    open = !last.endsWith('|') && !BARS_ONLY.test(last);
+  }
+  return joined;
 }
 
 function titleAbove(lines: string[], headerLine: number): string | null {
@@ -107,7 +138,8 @@ export function findGridTables(lines: string[]): GridTable[] {
       continue;
     }
     const title = titleAbove(lines, headerLine);
-    const body = tokens.filter((t) => t.line >= firstBodyLine && t.line < last);
+    const bodyLines = joinWrapped(lines.slice(firstBodyLine, last));
+    const body = bodyLines.flatMap((line, i) => tokenise(line, firstBodyLine + i));
     tables.push({
       columns: header.cells.map((c) => headerKind(c)!),
       header: header.cells.map((c) => c.replace(/\s+/g, '')),
@@ -115,7 +147,7 @@ export function findGridTables(lines: string[]): GridTable[] {
       to: last,
       title,
       body,
-      rowLines: rowLines(lines.slice(firstBodyLine, last)),
+      rowLines: rowLines(bodyLines),
     });
     cursor = tokens.findIndex((t) => t.line >= last);
     if (cursor === -1) break;
