@@ -12,6 +12,9 @@ import { splitUnitList } from './units.ts';
 export const ORG_END =
   /(?:局|委|办|中心|单位|部门|政府|办事处|街道|乡镇|镇|乡|村|社区|院|所|站|队|公司|小组|室|科|厅|会|处|组|机构|专班|网站|集团|银行|馆|校|台|社|团|股|区|县|市|省|部|署|班子|人员|企业)(?:[（(][^（()）]{1,8}[）)])?$/;
 
+// "县发改局牵头", "县直相关单位配合": the role word after a unit name.
+const ROLE_WORDS = /(?:按职责分工负责|按职责负责|牵头|配合|负责|落实|参与|协助)$/;
+
 /** A row number alone in its cell ("3", "3."). */
 export function isRowNumber(text: string): boolean {
   return /^\d{1,3}[.、．]?$/.test(text);
@@ -52,7 +55,9 @@ export function isUnitCell(cell: string): boolean {
   if (text.length > 400 || /[。；;：:！？“”"《]/.test(text)) return false;
   const items = splitUnitList(text);
   if (items.length === 0) return false;
-  const organisations = items.filter((item) => item.length <= 30 && ORG_END.test(item)).length;
+  const organisations = items
+    .map((item) => item.replace(ROLE_WORDS, ''))
+    .filter((item) => item.length <= 30 && ORG_END.test(item)).length;
   return organisations / items.length >= 0.6;
 }
 

@@ -346,3 +346,23 @@ describe('a Markdown table', () => {
     ]);
   });
 });
+
+describe('a row-per-line table with section rows and role words in the unit cells', () => {
+  const text = [
+    '重点任务 | 牵头单位 | 配合单位 | 完成时限 |',
+    '一、优化政务服务 |',
+    '更新办事指南 | 县数据资源局 | 县直各部门 | 2023年6月30日 |',
+    '二、加强政策公开 |',
+    '公开重大项目信息 | 县发改局牵头，县住建局配合 |  | 年内 |',
+    '公开惠企政策 | 县经信局 |',
+  ].join('\n');
+  const plan = parsePlanText(text, { year: 2023 });
+
+  it('takes section rows as the path, reads role words, keeps a cut row left-aligned', () => {
+    expect(plan.tasks.map((t) => [t.path, t.title, t.leadUnits, t.units, t.deadline])).toEqual([
+      [['优化政务服务'], '更新办事指南', ['县数据资源局'], ['县直各部门'], { date: '2023-06-30' }],
+      [['加强政策公开'], '公开重大项目信息', ['县发改局'], ['县住建局'], { date: '2023-12-31' }],
+      [['加强政策公开'], '公开惠企政策', ['县经信局'], [], null],
+    ]);
+  });
+});

@@ -90,15 +90,23 @@ function toRow(draft: Draft): TableRow {
   };
 }
 
-/** Rows of a table copied one row per line: cells by position, a short row missing its leading (merged) cells. */
+/** Rows of a table copied one row per line: cells by position; section rows give the path. */
 function positionalRows(table: GridTable): TableRow[] {
   const columns = effectiveColumns(table.columns);
   const rows: TableRow[] = [];
   let previousDomain = '';
+  const path = new HeadingPath();
   for (const parts of table.rowLines) {
+    const filled = parts.filter((c) => c !== '');
+    if (filled.length === 1 && isHeadingCell(filled[0]!)) {
+      path.push(filled[0]!);
+      previousDomain = '';
+      continue;
+    }
     if (parts.map(bare).join('|') === table.header.join('|')) continue; // the header repeated on a new page
-    const offset = Math.max(0, columns.length - parts.length);
-    const draft: Draft = { cells: {}, last: -1, number: '', path: [] };
+    // Left-aligned: a row cut off by the end of an excerpt keeps its first cells where they belong.
+    const offset = 0;
+    const draft: Draft = { cells: {}, last: -1, number: '', path: path.texts() };
     parts.forEach((text, i) => {
       const kind = columns[i + offset];
       if (kind && text !== '') draft.cells[kind] = text;

@@ -166,8 +166,8 @@ function rowLines(lines: string[]): string[][] {
     if (parts.at(-1) === '' && parts.length > 1) parts.pop();
     return parts;
   });
-  const multi = rows.filter((r) => r.filter((c) => c !== '').length >= 2);
-  return multi.length > 0 && multi.length >= rows.filter((r) => r.some((c) => c !== '')).length / 2
-    ? multi
-    : [];
+  const filled = rows.filter((r) => r.some((c) => c !== ''));
+  const multi = filled.filter((r) => r.filter((c) => c !== '').length >= 2);
+  // Single-cell lines between them are section rows ("一、政务服务 |").
+  return multi.length > 0 && multi.length >= filled.length / 2 ? filled : [];
 }

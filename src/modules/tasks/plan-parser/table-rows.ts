@@ -18,8 +18,12 @@ interface Carry {
 function rowUnits(row: TableRow, carry: Carry, uncertain: string[]): { lead: string[]; units: string[] } {
   const parsed = parseUnitText(row.units);
   const leadCell = parseUnitText(row.lead);
-  const lead = [...new Set([...leadCell.lead, ...leadCell.units, ...parsed.lead])];
-  const own = [...parsed.units, ...parsed.carry].filter((u) => !lead.includes(u));
+  // A 牵头 cell lists lead units, unless it says itself who leads ("县发改局牵头，县住建局配合").
+  const saysLead = leadCell.lead.length > 0;
+  const lead = [...new Set([...(saysLead ? leadCell.lead : leadCell.units), ...parsed.lead])];
+  const own = [...(saysLead ? leadCell.units : []), ...parsed.units, ...parsed.carry].filter(
+    (u) => !lead.includes(u),
+  );
   const inherited = carry.units.filter((u) => !own.includes(u) && !lead.includes(u));
   if (inherited.length > 0) uncertain.push(`责任单位“${inherited.join('、')}”沿用前文统一要求`);
   carry.units = [...new Set([...carry.units, ...parsed.carry, ...leadCell.carry])];
