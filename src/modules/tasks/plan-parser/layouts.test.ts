@@ -366,3 +366,28 @@ describe('a row-per-line table with section rows and role words in the unit cell
     ]);
   });
 });
+
+describe('fields inside a tail: a deadline, and people who are no units', () => {
+  const text = [
+    '一、深化公开',
+    '（一）公开预算。到2025年底实现全覆盖。（责任单位：县财政局，完成时限：2024年6月底前）',
+    '（二）公开决算。（牵头领导：张某某；牵头单位：县审计局；责任单位：各乡镇）',
+  ].join('\n');
+  const plan = parsePlanText(text);
+
+  it('takes the 完成时限 field as the deadline and never lists a person', () => {
+    expect(plan.tasks.map(brief)).toEqual([
+      { number: '1.1', lead: [], units: ['县财政局'], deadline: { date: '2024-06-30' } },
+      { number: '1.2', lead: ['县审计局'], units: ['各乡镇'], deadline: null },
+    ]);
+    expect(plan.tasks[1]!.uncertain).toContain('“牵头领导：张某某”不是单位名称，未列为责任单位');
+  });
+
+  it('a 分管领导 column is a remark, not units', () => {
+    const table = parsePlanText(
+      ['工作任务 | 分管领导 | 责任单位 |', '公开财政信息。 | 李某 | 县财政局 |'].join('\n'),
+    );
+    expect(table.tasks.map((t) => [t.leadUnits, t.units])).toEqual([[[], ['县财政局']]]);
+    expect(table.tasks[0]!.content).toContain('备注：李某');
+  });
+});

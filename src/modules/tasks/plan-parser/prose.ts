@@ -3,7 +3,7 @@
  * continue the task above them, except that a paragraph with its own unit tail after a task whose units
  * were already given is a task of its own (道县 2017 lists several such paragraphs under one heading).
  */
-import { findDeadlines, pickDeadline } from './deadline.ts';
+import { findDeadlines, normaliseDeadline, pickDeadline } from './deadline.ts';
 import type { Marker, MarkerStyle } from './numbering.ts';
 import { type Paragraph, paragraphBody, rebuildParagraphs } from './paragraphs.ts';
 import { splitRunOnLines } from './run-on.ts';
@@ -107,6 +107,7 @@ function mergeTails(a: UnitTail, b: UnitTail): UnitTail {
     units: [...a.units, ...b.units],
     carry: [...a.carry, ...b.carry],
     dropped: [...a.dropped, ...b.dropped],
+    ...((a.deadline ?? b.deadline) ? { deadline: a.deadline ?? b.deadline } : {}),
   };
 }
 
@@ -174,7 +175,11 @@ function segmentTask(node: SectionNode, index: number, year: number | null, carr
   }
   if (index > 0) uncertain.push('原文此段无编号，作为上一任务的子任务，标题取自首句');
   const content = [rest, ...more].filter((t) => t !== '').join('\n');
-  const { deadline, notes } = pickDeadline(findDeadlines(`${title}。${content}`, year), year);
+  const found = pickDeadline(findDeadlines(`${title}。${content}`, year), year);
+  // A 完成时限 field in the tail is the task's deadline; dates in the text are only context then.
+  const given = segment.tail?.deadline;
+  const deadline = given ? normaliseDeadline(given, year) : found.deadline;
+  const notes = given ? [] : found.notes;
   uncertain.push(...notes);
   const { lead, units } = assignUnits(inheritTail(node, segment.tail, uncertain), carry, uncertain);
   for (const text of segment.tail?.dropped ?? []) uncertain.push(`“${text}”不是单位名称，未列为责任单位`);
@@ -202,7 +207,13 @@ function inheritTail(node: SectionNode, tail: UnitTail | null, uncertain: string
     const units = tail && tail.units.length > 0 ? tail.units : own.units;
     if (own.lead.length === 0 && units === tail?.units) return tail;
     uncertain.push(`责任单位取自上级标题“${up.heading}”`);
-    return { lead: own.lead, units, carry: tail?.carry ?? [], dropped: tail?.dropped ?? [] };
+    return {
+      lead: own.lead,
+      units,
+      carry: tail?.carry ?? [],
+      dropped: tail?.dropped ?? [],
+      ...(tail?.deadline ? { deadline: tail.deadline } : {}),
+    };
   }
   return tail;
 }

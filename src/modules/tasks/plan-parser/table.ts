@@ -28,6 +28,8 @@ export type ColumnKind =
 const COLUMN_RULES: [RegExp, ColumnKind][] = [
   [/完成情况|进展情况|落实情况|进度|状态/, 'status'],
   [/备注|说明/, 'remark'],
+  // People (分管领导, 责任人, 联系人) are no units: kept as a remark.
+  [/领导|责任人|负责人|联系人/, 'remark'],
   [/时限|时间|期限|完成时|时序/, 'deadline'],
   [/牵头|主办|主责/, 'lead'],
   [/责任|配合|协办|承办|负责|参与|协同/, 'units'],

@@ -14,6 +14,8 @@ export interface UnitTail {
   carry: string[];
   /** Text that stood where units were expected but is no unit name (a statement, a sentence). */
   dropped: string[];
+  /** A deadline given inside the tail ("完成时限：2022年底前"). */
+  deadline?: string;
 }
 
 const OPEN = '（(【[［';
@@ -24,7 +26,9 @@ const LABEL = new RegExp(`^[【[]?(${LABEL_WORD})[】\\]]?[:：]?`);
 // Lead fields: the units that lead (牵头单位, 主办处室, 主责部门).
 const LEAD_LABEL = /^(?:牵头|主办|主责)/;
 const LABELLED_END = new RegExp(`(^|[。；;])\\s*((?:[【[]?${LABEL_WORD}[】\\]]?)[:：]?[^。]+)$`);
-const CLAUSE_BREAK = new RegExp(`[。；;]|(?=${LABEL_WORD}[:：])`);
+const DEADLINE_LABEL = '(?:完成时限|时限要求|完成时间|完成期限|时间要求|时限)';
+const CLAUSE_BREAK = new RegExp(`[。；;]|(?=${LABEL_WORD}[:：])|(?<!完成)(?=${DEADLINE_LABEL}[:：])`);
+const DEADLINE_CLAUSE = new RegExp(`^${DEADLINE_LABEL}[:：]\\s*(.+)$`);
 const UNIT_WORDS = /牵头|负责|落实|配合|参与|责任单位|牵头单位|责任部门/;
 const VERB_TAIL =
   /(?:按照|按|根据)?(?:职责)?(?:分工)?(?:分别|共同|协同|积极)?(?:负责|落实|配合|参与|实施|承担)$/;
@@ -133,6 +137,7 @@ function joinTails(a: UnitTail | null, b: UnitTail | null): UnitTail | null {
     units: dedupe([...a.units, ...b.units]),
     carry: dedupe([...a.carry, ...b.carry]),
     dropped: [...a.dropped, ...b.dropped],
+    ...((a.deadline ?? b.deadline) ? { deadline: a.deadline ?? b.deadline } : {}),
   };
 }
 
@@ -164,6 +169,11 @@ export function parseUnitText(inner: string): UnitTail {
   for (const rawClause of inner.split(CLAUSE_BREAK)) {
     const clause = rawClause.trim();
     if (clause === '') continue;
+    const deadline = DEADLINE_CLAUSE.exec(clause);
+    if (deadline?.[1]) {
+      result.deadline = deadline[1].replace(/[，,]$/, '');
+      continue;
+    }
     if (isGlobalStatement(clause)) {
       const carried = globalStatementUnits(clause);
       if (carried) result.carry.push(...splitUnitList(carried));
@@ -186,6 +196,11 @@ export function parseUnitText(inner: string): UnitTail {
 function readClause(clause: string, into: UnitTail): void {
   const label = LABEL.exec(clause);
   const text = label ? clause.slice(label[0].length).trim() : clause;
+  // 牵头领导/责任领导 name people, not units.
+  if (label?.[1]?.endsWith('领导')) {
+    into.dropped.push(clause);
+    return;
+  }
   if (label?.[1] && LEAD_LABEL.test(label[1])) {
     into.lead.push(...splitUnitList(text.replace(VERB_TAIL, '')));
     return;
