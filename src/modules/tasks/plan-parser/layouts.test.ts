@@ -391,3 +391,17 @@ describe('fields inside a tail: a deadline, and people who are no units', () => 
     expect(table.tasks[0]!.content).toContain('备注：李某');
   });
 });
+
+describe('a global statement in the introduction', () => {
+  it('applies to every task of the plan', () => {
+    const text = [
+      '某县2024年政务公开工作要点',
+      '以下各项任务均需各乡镇人民政府落实，不再逐一列出。',
+      '一、推进决策公开',
+      '（一）公开决策事项目录。（责任单位：县司法局）',
+      '（二）开展决策预公开。',
+    ].join('\n');
+    const plan = parsePlanText(text);
+    expect(plan.tasks.map((t) => t.units)).toEqual([['县司法局', '各乡镇人民政府'], ['各乡镇人民政府']]);
+  });
+});

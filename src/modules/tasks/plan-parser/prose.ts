@@ -31,6 +31,8 @@ interface PlanDraft {
   title: string | null;
   stack: SectionNode[];
   nodes: SectionNode[];
+  /** Units a statement in the introduction gives to every task ("以下任务均需各乡镇落实，不再列出"). */
+  preamble: string[];
 }
 
 const SIGNATURE_MAX = 30;
@@ -91,8 +93,12 @@ function addGroup(node: SectionNode, body: string, tail: UnitTail | null, afterI
 
 function addText(plan: PlanDraft, p: Paragraph): void {
   const node = plan.stack.at(-1);
-  if (!node) return; // introduction before the first numbered section
   const groups = splitSentenceGroups(p.text);
+  if (!node) {
+    // The introduction before the first numbered section: only a global statement matters there.
+    plan.preamble.push(...groups.flatMap((g) => g.tail?.carry ?? []));
+    return;
+  }
   const only = groups.length === 1 ? groups[0] : undefined;
   // A signature ("道县人民政府办公室") or a stray fragment: short, unpunctuated, no units.
   if (only && !only.tail && only.body.length <= SIGNATURE_MAX && !/[。，,；;：:]/.test(only.body)) return;
@@ -112,7 +118,7 @@ function mergeTails(a: UnitTail, b: UnitTail): UnitTail {
 }
 
 function newPlan(title: string | null): PlanDraft {
-  return { title, stack: [], nodes: [] };
+  return { title, stack: [], nodes: [], preamble: [] };
 }
 
 /** Groups paragraphs into plans and sections. Stops at web-page furniture once tasks have been seen. */
@@ -226,7 +232,8 @@ const AIM_HEADING =
 const AIM_START = new RegExp(`^(?:${AIM_HEADING.source.slice(4, -2)})(?![，,、])`);
 
 function planTasks(plan: PlanDraft, year: number | null): ParsedTask[] {
-  const carry: CarryState = { units: [], source: '' };
+  const carry: CarryState = { units: [...new Set(plan.preamble)], source: '' };
+  if (carry.units.length > 0) carry.source = `以下均需${carry.units.join('、')}落实，不再列出`;
   const tasks: ParsedTask[] = [];
   for (const node of plan.nodes) {
     if (node.children > 0) continue; // a heading with sub-items is structure, not a task
