@@ -256,6 +256,11 @@ describe('global statements: carried to every later task, never a unit', () => {
       ['各乡镇人民政府'],
     ]);
     for (const unit of allUnits(plan.tasks)) expect(unit).not.toMatch(/以下|不再|列出|落实|负责/);
+    expect(plan.tasks.map((t) => t.carriedUnits)).toEqual([
+      undefined,
+      ['各乡镇人民政府'],
+      ['各乡镇人民政府'],
+    ]);
   });
 
   it('a statement in a table cell is carried to the later rows', () => {

@@ -150,7 +150,7 @@ function assignUnits(
   tail: UnitTail | null,
   carry: CarryState,
   uncertain: string[],
-): { lead: string[]; units: string[] } {
+): { lead: string[]; units: string[]; carried: string[] } {
   const lead = [...(tail?.lead ?? [])];
   const units = [...(tail?.units ?? [])];
   const inherited = carry.units.filter((u) => !units.includes(u) && !lead.includes(u));
@@ -164,7 +164,7 @@ function assignUnits(
     carry.units = [...new Set([...carry.units, ...declared])];
     carry.source = `以下均需${declared.join('、')}负责，不再列出`;
   }
-  return { lead, units };
+  return { lead, units, carried: inherited };
 }
 
 function segmentTask(node: SectionNode, index: number, year: number | null, carry: CarryState): ParsedTask {
@@ -187,7 +187,7 @@ function segmentTask(node: SectionNode, index: number, year: number | null, carr
   const deadline = given ? normaliseDeadline(given, year) : found.deadline;
   const notes = given ? [] : found.notes;
   uncertain.push(...notes);
-  const { lead, units } = assignUnits(inheritTail(node, segment.tail, uncertain), carry, uncertain);
+  const { lead, units, carried } = assignUnits(inheritTail(node, segment.tail, uncertain), carry, uncertain);
   for (const text of segment.tail?.dropped ?? []) uncertain.push(`“${text}”不是单位名称，未列为责任单位`);
   return {
     number: index === 0 ? node.number : `${node.number}-${index + 1}`,
@@ -198,6 +198,7 @@ function segmentTask(node: SectionNode, index: number, year: number | null, carr
     units,
     deadline,
     uncertain,
+    ...(carried.length > 0 ? { carriedUnits: carried } : {}),
   };
 }
 

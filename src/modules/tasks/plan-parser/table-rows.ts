@@ -15,7 +15,11 @@ interface Carry {
   units: string[];
 }
 
-function rowUnits(row: TableRow, carry: Carry, uncertain: string[]): { lead: string[]; units: string[] } {
+function rowUnits(
+  row: TableRow,
+  carry: Carry,
+  uncertain: string[],
+): { lead: string[]; units: string[]; carried: string[] } {
   const parsed = parseUnitText(row.units);
   const leadCell = parseUnitText(row.lead);
   // A 牵头 cell lists lead units, unless it says itself who leads ("县发改局牵头，县住建局配合").
@@ -30,7 +34,7 @@ function rowUnits(row: TableRow, carry: Carry, uncertain: string[]): { lead: str
   for (const text of [...parsed.dropped, ...leadCell.dropped]) {
     uncertain.push(`“${text}”不是单位名称，未列为责任单位`);
   }
-  return { lead, units: [...new Set([...own, ...inherited])] };
+  return { lead, units: [...new Set([...own, ...inherited])], carried: inherited };
 }
 
 function rowTitle(row: TableRow): string {
@@ -66,7 +70,7 @@ function rowToTask(source: TableRow, index: number, year: number | null, carry: 
       ? { ...source, content: source.requirement, requirement: '' }
       : source;
   const uncertain: string[] = [];
-  const { lead, units } = rowUnits(row, carry, uncertain);
+  const { lead, units, carried } = rowUnits(row, carry, uncertain);
   for (const unit of [...lead, ...units]) {
     if (!COMPLETE_UNIT.test(unit) || /^[直属]/.test(unit)) uncertain.push(`责任单位“${unit}”可能缺字`);
   }
@@ -87,6 +91,7 @@ function rowToTask(source: TableRow, index: number, year: number | null, carry: 
     number: row.number === '' ? String(index + 1) : row.number,
     path: row.path ?? [],
     ...(status === '' ? {} : { status }),
+    ...(carried.length > 0 ? { carriedUnits: carried } : {}),
     title: rowTitle(row),
     content,
     leadUnits: lead,
