@@ -141,11 +141,20 @@ function scanRecurrences(text: string, mode: Mode, hits: DeadlineHit[]): string 
   return rest;
 }
 
+// "到2023年底，…基本建成" is a target the plan aims at, not the due date of a task ("…年底前完成" is).
+const TARGET_BEFORE = /(?:到|至|截至|截止到|力争|争取|预计)$/;
+
+function isTarget(text: string, m: RegExpExecArray | RegExpMatchArray): boolean {
+  const index = m.index ?? 0;
+  return !/前$/.test(m[0]) && TARGET_BEFORE.test(text.slice(Math.max(0, index - 4), index));
+}
+
 function scanDates(text: string, mode: Mode, year: number | null, hits: DeadlineHit[]): string {
   let rest = text;
   for (const rule of DATE_RULES) {
     if (!rule.modes.includes(mode)) continue;
     for (const m of rest.matchAll(rule.re)) {
+      if (mode === 'prose' && isTarget(rest, m)) continue;
       const explicitYear = m[1] === undefined ? null : Number(m[1]);
       const useYear = explicitYear ?? year;
       const date = useYear === null ? null : rule.resolve(m, useYear);
@@ -198,12 +207,33 @@ function dateOf(hit: DeadlineHit): string {
 }
 
 /**
+ * A date whose 年/月/日 were lost in copying ("2021910" = 2021-09-10), when only one reading is a real
+ * date ("2021111" could be 1 November or 11 January: not read).
+ */
+export function brokenDate(text: string): string | null {
+  const match = /^((?:19|20)\d{2})(\d{2,4})$/.exec(text);
+  if (!match) return null;
+  const [, yearText = '', rest = ''] = match;
+  const readings = new Set<string>();
+  for (let cut = 1; cut < rest.length; cut++) {
+    const month = rest.slice(0, cut);
+    const day = rest.slice(cut);
+    if (month.length > 2 || day.length > 2 || (/^0/.test(day) && day.length === 1)) continue;
+    const date = isoDate(Number(yearText), Number(month), Number(day));
+    if (date) readings.add(date);
+  }
+  return readings.size === 1 ? [...readings][0]! : null;
+}
+
+/**
  * Normalises the wording of one deadline (a 时限 cell or a phrase) to a due date, a recurrence or text.
  * `year` completes phrases without a year ("9月底前"); unresolvable wording is returned as `{ text }`.
  */
 export function normaliseDeadline(text: string, year: number | null): Deadline {
   const trimmed = normaliseWidth(text);
   if (trimmed === '') return null;
+  const broken = brokenDate(trimmed);
+  if (broken) return { date: broken };
   const hits = scan(trimmed, 'cell', year);
   const startsRecurring = /^(?:每|按)/.test(prepare(trimmed));
   const recurring = hits.find((h) => 'recurrence' in h.deadline);

@@ -8,10 +8,8 @@ import path from 'node:path';
 import mammoth from 'mammoth';
 import { AppError } from '../../../lib/errors.ts';
 import { readMetadata, yearIn } from './metadata.ts';
-import { parseProse } from './prose.ts';
-import { parseFlatTable } from './table.ts';
+import { readPlanText } from './plan-text.ts';
 import { rowsToTasks } from './table-rows.ts';
-import { cleanLines } from './text.ts';
 import type { ParsedPlan, ParsedPlanSection, ParsePlanOptions } from './types.ts';
 import { readTaskWorkbook } from './xlsx.ts';
 
@@ -40,14 +38,7 @@ function finish(meta: ReturnType<typeof readMetadata>, plans: ParsedPlanSection[
  * `opts.year` overrides the year found in the text.
  */
 export function parsePlanText(text: string, opts: ParsePlanOptions = {}): ParsedPlan {
-  const lines = cleanLines(text);
-  const meta = readMetadata(lines, opts.year);
-  const yearOf = (planTitle: string | null) => opts.year ?? yearIn(planTitle) ?? meta.year;
-  const table = parseFlatTable(lines);
-  const plans =
-    table && table.rows.length > 0
-      ? [{ title: table.title, tasks: rowsToTasks(table.rows, yearOf(table.title)) }]
-      : parseProse(lines, yearOf);
+  const { meta, plans } = readPlanText(text, opts);
   return finish(meta, plans);
 }
 

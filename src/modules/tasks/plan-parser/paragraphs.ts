@@ -6,6 +6,7 @@
  */
 import { type Marker, NumberingTracker, parseMarker } from './numbering.ts';
 import { type CleanLine, endsParagraph, isDateLine, isPlanTitle, isTerminalFurniture } from './text.ts';
+import { LABEL_WORD } from './units.ts';
 
 /** One rebuilt paragraph. `marker` is set only when the numbering was accepted as structure. */
 export interface Paragraph {
@@ -14,6 +15,10 @@ export interface Paragraph {
   kind: 'title' | 'text' | 'furniture' | 'date';
   hard: boolean;
 }
+
+const UNIT_LABEL = new RegExp(`^[【[]?${LABEL_WORD}[】\\]]?[:：]`);
+
+const WRAPPED_REST_MAX = 20;
 
 // Headings are short; a wrapped heading ("一、围绕深化" / "改革推进公开") stays under this length.
 const HEADING_MAX = 40;
@@ -35,8 +40,16 @@ function canMerge(
     if (line.hard || (marker && tracker.fits(marker)) || line.text.includes('。')) return false;
     if (prev.text.length + line.text.length > HEADING_MAX) return false;
   }
-  // The next item in sequence starts a paragraph even when the previous one lost its full stop.
+  // The next item in sequence starts a paragraph even when the previous one lost its full stop, and
+  // so does the first item after an introduction ending with a colon ("提出以下任务：" / "1.…").
   if (marker && !marker.lenient && tracker.continues(marker)) return false;
+  if (marker && !marker.lenient && marker.value === 1 && /[：:]$/.test(prev.text)) return false;
+  // "牵头单位：…" and "责任单位：…" on their own lines are separate fields, not one wrapped line.
+  if (UNIT_LABEL.test(line.text)) return false;
+  // …except the short rest of a unit list wrapped in mid-name ("牵头单位：区发" / "改局").
+  if (UNIT_LABEL.test(prev.text) && !/[、，,]$/.test(prev.text)) {
+    return !marker && line.text.length <= WRAPPED_REST_MAX && !/[。；;：:]/.test(line.text);
+  }
   return true;
 }
 

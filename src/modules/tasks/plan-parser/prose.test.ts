@@ -18,8 +18,8 @@ describe('prose plans with four numbering levels', () => {
   const plan = parsePlanText(NESTED);
 
   it('makes the deepest items tasks and their headings the path', () => {
+    // "一、总体要求" states the plan's aims: structure, not a task (issue 10: 指导思想/工作目标/总体要求).
     expect(plan.tasks.map((t) => [t.number, t.path, t.title])).toEqual([
-      ['1', [], '总体要求'],
       ['2.1.1', ['重点任务', '深化决策公开'], '完善目录'],
       ['2.1.2.1', ['重点任务', '深化决策公开', '做好预公开'], '公开草案'],
       ['2.1.2.2', ['重点任务', '深化决策公开', '做好预公开'], '反馈意见'],
@@ -31,21 +31,20 @@ describe('prose plans with four numbering levels', () => {
     const last = plan.tasks.at(-1)!;
     expect(last.content).toBe('解读材料与文件同步起草。');
     expect(last.units).toEqual(['市政府办', '各县市区人民政府']);
-    expect(plan.tasks[0]!.content).toBe('坚持以人民为中心，以公开促落实。');
   });
 
   it('carries units forward and reads each kind of deadline', () => {
-    expect(plan.tasks[1]).toMatchObject({
+    expect(plan.tasks[0]).toMatchObject({
       leadUnits: ['市政务中心'],
       units: ['市直各单位', '各县市区人民政府'],
       deadline: { date: '2023-06-30' },
     });
-    expect(plan.tasks[2]).toMatchObject({
+    expect(plan.tasks[1]).toMatchObject({
       units: ['市司法局', '各县市区人民政府'],
       deadline: { recurrence: 'quarterly' },
     });
-    expect(plan.tasks[3]).toMatchObject({ deadline: { text: '15个工作日内' } });
-    expect(plan.tasks[3]!.uncertain).toContain(
+    expect(plan.tasks[2]).toMatchObject({ deadline: { text: '15个工作日内' } });
+    expect(plan.tasks[2]!.uncertain).toContain(
       '责任单位“各县市区人民政府”沿用前文“以下均需各县市区人民政府负责，不再列出”',
     );
   });

@@ -3,12 +3,13 @@
  * continue the task above them, except that a paragraph with its own unit tail after a task whose units
  * were already given is a task of its own (道县 2017 lists several such paragraphs under one heading).
  */
-import { findDeadlines, pickDeadline } from './deadline.ts';
+import { findDeadlines, normaliseDeadline, pickDeadline } from './deadline.ts';
 import type { Marker, MarkerStyle } from './numbering.ts';
 import { type Paragraph, paragraphBody, rebuildParagraphs } from './paragraphs.ts';
+import { splitRunOnLines } from './run-on.ts';
 import type { CleanLine } from './text.ts';
 import type { ParsedPlanSection, ParsedTask } from './types.ts';
-import { splitUnitTail, type UnitTail } from './units.ts';
+import { splitSentenceGroups, type UnitTail } from './units.ts';
 
 interface Segment {
   paras: string[];
@@ -16,6 +17,7 @@ interface Segment {
 }
 
 interface SectionNode {
+  parent: SectionNode | null;
   marker: Marker;
   rank: number;
   heading: string;
@@ -29,6 +31,8 @@ interface PlanDraft {
   title: string | null;
   stack: SectionNode[];
   nodes: SectionNode[];
+  /** Units a statement in the introduction gives to every task ("以下任务均需各乡镇落实，不再列出"). */
+  preamble: string[];
 }
 
 const SIGNATURE_MAX = 30;
@@ -59,28 +63,27 @@ function addSection(plan: PlanDraft, p: Paragraph, marker: Marker): void {
   while ((plan.stack.at(-1)?.rank ?? -1) >= rank) plan.stack.pop();
   const parent = plan.stack.at(-1);
   if (parent) parent.children++;
-  const { body, tail } = splitUnitTail(paragraphBody(p));
+  const [first = { body: '', tail: null }, ...more] = splitSentenceGroups(paragraphBody(p));
   const node: SectionNode = {
+    parent: parent ?? null,
     marker,
     rank,
-    heading: headingOf(body),
+    heading: headingOf(first.body),
     number: parent ? `${parent.number}.${marker.value}` : String(marker.value),
     ancestors: parent ? [...parent.ancestors, parent.heading] : [],
-    segments: [{ paras: [body], tail }],
+    segments: [{ paras: [first.body], tail: first.tail }],
     children: 0,
   };
   plan.stack.push(node);
   plan.nodes.push(node);
+  for (const group of more) addGroup(node, group.body, group.tail, true);
 }
 
-function addText(plan: PlanDraft, p: Paragraph): void {
-  const node = plan.stack.at(-1);
-  if (!node) return; // introduction before the first numbered section
-  const { body, tail } = splitUnitTail(p.text);
-  // A signature ("道县人民政府办公室") or a stray fragment: short, unpunctuated, no units.
-  if (!tail && body.length <= SIGNATURE_MAX && !/[。，,；;：:]/.test(body)) return;
+/** Adds one sentence group to a section: its own segment when it brings its own units. */
+function addGroup(node: SectionNode, body: string, tail: UnitTail | null, afterInlineTail = false): void {
   const segment = node.segments.at(-1)!;
-  if (tail && body !== '' && segment.tail) {
+  // After an inline tail, the next sentences are a new group; their own tail may follow on a later line.
+  if ((tail || afterInlineTail) && body !== '' && segment.tail) {
     node.segments.push({ paras: [body], tail });
     return;
   }
@@ -88,12 +91,34 @@ function addText(plan: PlanDraft, p: Paragraph): void {
   if (tail) segment.tail = segment.tail ? mergeTails(segment.tail, tail) : tail;
 }
 
+function addText(plan: PlanDraft, p: Paragraph): void {
+  const node = plan.stack.at(-1);
+  const groups = splitSentenceGroups(p.text);
+  if (!node) {
+    // The introduction before the first numbered section: only a global statement matters there.
+    plan.preamble.push(...groups.flatMap((g) => g.tail?.carry ?? []));
+    return;
+  }
+  const only = groups.length === 1 ? groups[0] : undefined;
+  // A signature ("道县人民政府办公室") or a stray fragment: short, unpunctuated, no units.
+  if (only && !only.tail && only.body.length <= SIGNATURE_MAX && !/[。，,；;：:]/.test(only.body)) return;
+  groups.forEach((group, i) => {
+    addGroup(node, group.body, group.tail, i > 0);
+  });
+}
+
 function mergeTails(a: UnitTail, b: UnitTail): UnitTail {
-  return { lead: [...a.lead, ...b.lead], units: [...a.units, ...b.units], carry: [...a.carry, ...b.carry] };
+  return {
+    lead: [...a.lead, ...b.lead],
+    units: [...a.units, ...b.units],
+    carry: [...a.carry, ...b.carry],
+    dropped: [...a.dropped, ...b.dropped],
+    ...((a.deadline ?? b.deadline) ? { deadline: a.deadline ?? b.deadline } : {}),
+  };
 }
 
 function newPlan(title: string | null): PlanDraft {
-  return { title, stack: [], nodes: [] };
+  return { title, stack: [], nodes: [], preamble: [] };
 }
 
 /** Groups paragraphs into plans and sections. Stops at web-page furniture once tasks have been seen. */
@@ -125,7 +150,7 @@ function assignUnits(
   tail: UnitTail | null,
   carry: CarryState,
   uncertain: string[],
-): { lead: string[]; units: string[] } {
+): { lead: string[]; units: string[]; carried: string[] } {
   const lead = [...(tail?.lead ?? [])];
   const units = [...(tail?.units ?? [])];
   const inherited = carry.units.filter((u) => !units.includes(u) && !lead.includes(u));
@@ -139,7 +164,7 @@ function assignUnits(
     carry.units = [...new Set([...carry.units, ...declared])];
     carry.source = `以下均需${declared.join('、')}负责，不再列出`;
   }
-  return { lead, units };
+  return { lead, units, carried: inherited };
 }
 
 function segmentTask(node: SectionNode, index: number, year: number | null, carry: CarryState): ParsedTask {
@@ -156,9 +181,14 @@ function segmentTask(node: SectionNode, index: number, year: number | null, carr
   }
   if (index > 0) uncertain.push('原文此段无编号，作为上一任务的子任务，标题取自首句');
   const content = [rest, ...more].filter((t) => t !== '').join('\n');
-  const { deadline, notes } = pickDeadline(findDeadlines(`${title}。${content}`, year), year);
+  const found = pickDeadline(findDeadlines(`${title}。${content}`, year), year);
+  // A 完成时限 field in the tail is the task's deadline; dates in the text are only context then.
+  const given = segment.tail?.deadline;
+  const deadline = given ? normaliseDeadline(given, year) : found.deadline;
+  const notes = given ? [] : found.notes;
   uncertain.push(...notes);
-  const { lead, units } = assignUnits(segment.tail, carry, uncertain);
+  const { lead, units, carried } = assignUnits(inheritTail(node, segment.tail, uncertain), carry, uncertain);
+  for (const text of segment.tail?.dropped ?? []) uncertain.push(`“${text}”不是单位名称，未列为责任单位`);
   return {
     number: index === 0 ? node.number : `${node.number}-${index + 1}`,
     path: index === 0 ? node.ancestors : [...node.ancestors, node.heading],
@@ -168,14 +198,47 @@ function segmentTask(node: SectionNode, index: number, year: number | null, carr
     units,
     deadline,
     uncertain,
+    ...(carried.length > 0 ? { carriedUnits: carried } : {}),
   };
 }
 
+/**
+ * A task without units of its own takes those of the nearest heading above it that has some
+ * ("一、强化科技创新（区科技局牵头）" leads every item of chapter 一).
+ */
+function inheritTail(node: SectionNode, tail: UnitTail | null, uncertain: string[]): UnitTail | null {
+  if (tail && tail.lead.length > 0) return tail;
+  for (let up = node.parent; up; up = up.parent) {
+    const own = up.segments[0]?.tail;
+    if (!own || (own.lead.length === 0 && own.units.length === 0)) continue;
+    const units = tail && tail.units.length > 0 ? tail.units : own.units;
+    if (own.lead.length === 0 && units === tail?.units) return tail;
+    uncertain.push(`责任单位取自上级标题“${up.heading}”`);
+    return {
+      lead: own.lead,
+      units,
+      carry: tail?.carry ?? [],
+      dropped: tail?.dropped ?? [],
+      ...(tail?.deadline ? { deadline: tail.deadline } : {}),
+    };
+  }
+  return tail;
+}
+
+// Headings that introduce a plan's aims: structure, never a task to track.
+const AIM_HEADING =
+  /^(?:指导思想|总体要求|工作目标|主要目标|总体目标|目标要求|基本原则|工作原则|目标任务|发展目标|预期目标|总体思路|工作思路)$/;
+
+// The same heading run into its body by a lost line break ("（一）指导思想以习近平…").
+const AIM_START = new RegExp(`^(?:${AIM_HEADING.source.slice(4, -2)})(?![，,、])`);
+
 function planTasks(plan: PlanDraft, year: number | null): ParsedTask[] {
-  const carry: CarryState = { units: [], source: '' };
+  const carry: CarryState = { units: [...new Set(plan.preamble)], source: '' };
+  if (carry.units.length > 0) carry.source = `以下均需${carry.units.join('、')}落实，不再列出`;
   const tasks: ParsedTask[] = [];
   for (const node of plan.nodes) {
     if (node.children > 0) continue; // a heading with sub-items is structure, not a task
+    if (AIM_HEADING.test(node.heading) || AIM_START.test(node.heading)) continue;
     node.segments.forEach((_segment, index) => {
       tasks.push(segmentTask(node, index, year, carry));
     });
@@ -188,7 +251,7 @@ export function parseProse(
   lines: CleanLine[],
   yearOf: (planTitle: string | null) => number | null,
 ): ParsedPlanSection[] {
-  return draftPlans(rebuildParagraphs(lines)).map((plan) => ({
+  return draftPlans(rebuildParagraphs(splitRunOnLines(lines))).map((plan) => ({
     title: plan.title,
     tasks: planTasks(plan, yearOf(plan.title)),
   }));

@@ -2,19 +2,39 @@
  * Turns task-table rows (from flattened text or a spreadsheet) into tasks. The 公开领域 cell is the
  * task title; the 工作要求 cell is kept in the content because it is what supervisors check.
  */
+import { isDeadlineCell, ORG_END } from './cells.ts';
 import { findDeadlines, normaliseDeadline, pickDeadline } from './deadline.ts';
 import type { ParsedTask, TableRow } from './types.ts';
-import { parseUnitText, splitUnitList } from './units.ts';
+import { parseUnitText } from './units.ts';
 
 // A cell cut by the page width often loses its last character ("县直各有关单" for 县直各有关单位).
-const COMPLETE_UNIT =
-  /(?:局|委|办|中心|单位|部门|政府|办事处|街道|乡镇|院|所|站|队|公司|小组|室|厅|会|处|科)$/;
+const COMPLETE_UNIT = ORG_END;
 
-function rowUnits(row: TableRow): { lead: string[]; units: string[] } {
+/** Units a "以下均需…不再列出" cell gives to every later row of the table. */
+interface Carry {
+  units: string[];
+}
+
+function rowUnits(
+  row: TableRow,
+  carry: Carry,
+  uncertain: string[],
+): { lead: string[]; units: string[]; carried: string[] } {
   const parsed = parseUnitText(row.units);
-  const lead = [...new Set([...splitUnitList(row.lead), ...parsed.lead])];
-  const units = [...parsed.units, ...parsed.carry].filter((u) => !lead.includes(u));
-  return { lead, units: [...new Set(units)] };
+  const leadCell = parseUnitText(row.lead);
+  // A 牵头 cell lists lead units, unless it says itself who leads ("县发改局牵头，县住建局配合").
+  const saysLead = leadCell.lead.length > 0;
+  const lead = [...new Set([...(saysLead ? leadCell.lead : leadCell.units), ...parsed.lead])];
+  const own = [...(saysLead ? leadCell.units : []), ...parsed.units, ...parsed.carry].filter(
+    (u) => !lead.includes(u),
+  );
+  const inherited = carry.units.filter((u) => !own.includes(u) && !lead.includes(u));
+  if (inherited.length > 0) uncertain.push(`责任单位“${inherited.join('、')}”沿用前文统一要求`);
+  carry.units = [...new Set([...carry.units, ...parsed.carry, ...leadCell.carry])];
+  for (const text of [...parsed.dropped, ...leadCell.dropped]) {
+    uncertain.push(`“${text}”不是单位名称，未列为责任单位`);
+  }
+  return { lead, units: [...new Set([...own, ...inherited])], carried: inherited };
 }
 
 function rowTitle(row: TableRow): string {
@@ -29,9 +49,12 @@ function rowDeadline(
   year: number | null,
   uncertain: string[],
 ): ParsedTask['deadline'] {
-  if (row.deadline !== '') {
-    const deadline = normaliseDeadline(row.deadline, year);
-    if (deadline && 'text' in deadline) uncertain.push(`时限“${row.deadline}”无法换算为日期或周期`);
+  const remark = row.remark ?? '';
+  const cell = row.deadline !== '' ? row.deadline : isDeadlineCell(remark) ? remark : '';
+  if (cell !== '') {
+    const deadline = normaliseDeadline(cell, year);
+    if (cell === remark) uncertain.push(`时限取自备注“${remark}”`);
+    if (deadline && 'text' in deadline) uncertain.push(`时限“${cell}”无法换算为日期或周期`);
     return deadline;
   }
   const { deadline, notes } = pickDeadline(findDeadlines(content, year), year);
@@ -40,21 +63,35 @@ function rowDeadline(
 }
 
 /** Converts one table row to a task. */
-function rowToTask(row: TableRow, index: number, year: number | null): ParsedTask {
+function rowToTask(source: TableRow, index: number, year: number | null, carry: Carry): ParsedTask {
+  // A table whose only text column is 具体要求 has its task text there.
+  const row =
+    source.content === '' && source.requirement !== ''
+      ? { ...source, content: source.requirement, requirement: '' }
+      : source;
   const uncertain: string[] = [];
-  const { lead, units } = rowUnits(row);
+  const { lead, units, carried } = rowUnits(row, carry, uncertain);
   for (const unit of [...lead, ...units]) {
     if (!COMPLETE_UNIT.test(unit) || /^[直属]/.test(unit)) uncertain.push(`责任单位“${unit}”可能缺字`);
   }
   // Domain cells are narrow; three characters is usually a word cut at the cell edge ("减税降").
   if (row.domain.replace(/[“”"]/g, '').length === 3) uncertain.push(`公开领域“${row.domain}”可能缺字`);
   if (row.domain === '' && row.content !== '') uncertain.push('表中无公开领域，标题取自具体内容首句');
-  const content = [row.content, row.requirement === '' ? '' : `工作要求：${row.requirement}`]
+  if (/等$/.test(row.units.trim())) uncertain.push(`责任单位“${row.units}”以“等”结尾，可能不止所列单位`);
+  const remark = row.remark ?? '';
+  const content = [
+    row.content,
+    row.requirement === '' ? '' : `工作要求：${row.requirement}`,
+    remark === '' || isDeadlineCell(remark) ? '' : `备注：${remark}`,
+  ]
     .filter((t) => t !== '')
     .join('\n');
+  const status = row.status ?? '';
   return {
     number: row.number === '' ? String(index + 1) : row.number,
-    path: [],
+    path: row.path ?? [],
+    ...(status === '' ? {} : { status }),
+    ...(carried.length > 0 ? { carriedUnits: carried } : {}),
     title: rowTitle(row),
     content,
     leadUnits: lead,
@@ -66,5 +103,6 @@ function rowToTask(row: TableRow, index: number, year: number | null): ParsedTas
 
 /** Converts all rows of one table to tasks. */
 export function rowsToTasks(rows: TableRow[], year: number | null): ParsedTask[] {
-  return rows.map((row, index) => rowToTask(row, index, year));
+  const carry: Carry = { units: [] };
+  return rows.map((row, index) => rowToTask(row, index, year, carry));
 }

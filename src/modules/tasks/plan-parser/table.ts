@@ -5,21 +5,38 @@
  * shape: narrow domain fragments first, unit names and the deadline last, content up to the first line
  * ending with 。 and the work requirement after it.
  */
+import { isHeadingCell, ORG_END } from './cells.ts';
 import { normaliseDeadline } from './deadline.ts';
+import { HeadingPath } from './headings.ts';
 import { type CleanLine, isTerminalFurniture } from './text.ts';
 import type { TableRow } from './types.ts';
 
 /** What a table column holds. */
-export type ColumnKind = 'number' | 'domain' | 'content' | 'requirement' | 'lead' | 'units' | 'deadline';
+export type ColumnKind =
+  | 'number'
+  | 'domain'
+  | 'content'
+  | 'requirement'
+  | 'lead'
+  | 'units'
+  | 'deadline'
+  | 'status'
+  | 'remark';
 
+// By meaning, first match wins: 完成情况 is a status (not a deadline), 完成时限 a deadline, a column
+// naming 责任/配合/负责 holds units, 牵头 holds lead units.
 const COLUMN_RULES: [RegExp, ColumnKind][] = [
-  [/时限|时间|期限/, 'deadline'],
-  [/牵头/, 'lead'],
-  [/责任|配合|协办|承办/, 'units'],
+  [/完成情况|进展情况|落实情况|进度|状态/, 'status'],
+  [/备注|说明/, 'remark'],
+  // People (分管领导, 责任人, 联系人) are no units: kept as a remark.
+  [/领导|责任人|负责人|联系人/, 'remark'],
+  [/时限|时间|期限|完成时|时序/, 'deadline'],
+  [/牵头|主办|主责/, 'lead'],
+  [/责任|配合|协办|承办|负责|参与|协同/, 'units'],
   [/序号|编号/, 'number'],
-  [/要求|措施/, 'requirement'],
+  [/要求|措施|举措/, 'requirement'],
   [/内容/, 'content'],
-  [/领域|任务|事项|项目/, 'domain'],
+  [/领域|任务|事项|项目|^重点工作$|类别/, 'domain'],
 ];
 
 /** Maps a header cell ("时限要求", "责任单位") to the kind of column it heads. */
@@ -31,7 +48,8 @@ export function columnKind(name: string): ColumnKind | null {
 
 // Header cells are short and drawn from a small vocabulary; a run of such fragments that names a
 // content column and a unit column is a (repeated) table header, however the words were wrapped.
-const HEADER_CHARS = /^[序编号公开领域具体工作内容要求责任单位部门牵头配合时限完成间备注重点任务事项]{1,6}$/;
+const HEADER_CHARS =
+  /^[序编号公开领域具体工作内容要求责任单位部门牵头配合时限完成间备注重点任务事项承办协主科室处股措施举期]{1,6}$/;
 
 /** Finds runs of header fragments that contain a content column and a unit column. */
 function findHeaderRuns(lines: string[]): [number, number][] {
@@ -41,16 +59,21 @@ function findHeaderRuns(lines: string[]): [number, number][] {
     let end = i;
     while (end < lines.length && HEADER_CHARS.test(lines[end]!)) end++;
     const joined = lines.slice(i, end).join('');
-    if (end - i >= 2 && /内容|任务/.test(joined) && /责任|牵头|单位/.test(joined)) runs.push([i, end]);
+    if (
+      end - i >= 2 &&
+      /内容|任务|要求|措施/.test(joined) &&
+      /责任|牵头|单位|承办|配合|科室|部门/.test(joined)
+    ) {
+      runs.push([i, end]);
+    }
     i = Math.max(end, i + 1);
   }
   return runs;
 }
 
-const UNIT_LINE = /(?:局|委|办|中心|单位|单|部门|政府|办事处|街道|乡镇|院|所|站|队|公司|小组)$/;
-
 function looksLikeUnitLine(line: string): boolean {
-  return line.length <= 30 && !/[。；;：:“”]/.test(line) && UNIT_LINE.test(line);
+  // "单": a unit name cut at the column edge ("县直各有关单").
+  return line.length <= 30 && !/[。；;：:“”]/.test(line) && (ORG_END.test(line) || /单$/.test(line));
 }
 
 function isDeadlineWording(text: string): boolean {
@@ -151,7 +174,7 @@ export function parseFlatTable(clean: CleanLine[]): { title: string | null; rows
   const columns = new Set<ColumnKind>(
     [
       ...headerText.matchAll(
-        /公开领域|工作任务|重点任务|具体内容|工作内容|工作要求|牵头单位|责任单位|配合单位|责任部门|时限要求|完成时限|时限/g,
+        /公开领域|工作任务|重点任务|具体内容|工作内容|具体要求|工作要求|具体措施|(?:牵头|责任|配合|承办|协办|主办)(?:单位|部门|科室|处室)|时限要求|完成时限|完成时间|时限/g,
       ),
     ]
       .map((m) => columnKind(m[0]))
@@ -159,15 +182,21 @@ export function parseFlatTable(clean: CleanLine[]): { title: string | null; rows
   );
   const { title, body } = bodyLines(lines, runs);
   const rows: TableRow[] = [];
-  let current: { number: string; lines: string[] } | null = null;
+  let current: { number: string; lines: string[]; path: string[] } | null = null;
+  const headings = new HeadingPath();
+  const close = () => {
+    if (current) rows.push({ ...splitRow(current.number, current.lines, columns), path: current.path });
+  };
   for (const line of body) {
     const expected = rows.length + (current ? 2 : 1);
+    // Section rows ("一、…", "（一）…") between the numbered rows are the path of the rows below.
+    if (isHeadingCell(line)) headings.push(line);
     // One lost row number (a damaged "13") must not swallow every later row.
-    if (/^\d{1,3}$/.test(line) && Number(line) >= expected && Number(line) <= expected + 1) {
-      if (current) rows.push(splitRow(current.number, current.lines, columns));
-      current = { number: line, lines: [] };
+    else if (/^\d{1,3}$/.test(line) && Number(line) >= expected && Number(line) <= expected + 1) {
+      close();
+      current = { number: line, lines: [], path: headings.texts() };
     } else current?.lines.push(line);
   }
-  if (current) rows.push(splitRow(current.number, current.lines, columns));
+  close();
   return { title, rows };
 }

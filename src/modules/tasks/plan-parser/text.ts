@@ -46,13 +46,15 @@ export function cleanLine(raw: string): CleanLine {
 // Furniture that marks the end of the document body on a web page (share widgets, sources, disclaimers).
 const TERMINAL_FURNITURE =
   /^(?:扫一扫|原文链接|来源[:：]|\[?免责声明|打印本页|关闭窗口|【字体|相关链接|上一篇|下一篇|分享到|责任编辑|作者[:：]|访问量|字号|编辑[:：])/;
+const FURNITURE_MAX = 80;
 // Furniture that repeats on each page of a PDF or print-out and can be dropped anywhere.
 const PAGE_FURNITURE =
   /^(?:[-—–]\s*\d+\s*[-—–]|第\s*\d+\s*页(?:\s*[/，,]?\s*共\s*\d+\s*页)?|\d+\s*\/\s*\d+)$/;
 
 /** True for web-page furniture after which no plan text follows (when seen after the first task). */
 export function isTerminalFurniture(text: string): boolean {
-  return TERMINAL_FURNITURE.test(text);
+  // Furniture is a short line; a long one starting with "分享到" is a whole page run into one line.
+  return text.length <= FURNITURE_MAX && TERMINAL_FURNITURE.test(text);
 }
 
 /** True for page numbers and similar print furniture. */
@@ -83,5 +85,10 @@ export function endsParagraph(text: string): boolean {
 /** A plan title line such as "张家界市2022年政务公开工作要点" (not the notice that forwards it). */
 export function isPlanTitle(text: string): boolean {
   if (text.length > 40 || /关于|通知|印发|《|附件/.test(text)) return false;
+  // "一、工作要点" is a chapter of the plan, not the title of another plan.
+  if (
+    /^(?:[一二三四五六七八九十]{1,3}[、．.]|[（(][一二三四五六七八九十]{1,3}[）)]|\d{1,2}[.．、])/.test(text)
+  )
+    return false;
   return /(?:工作要点|任务分工|实施方案|工作方案|工作计划|任务清单)$/.test(text);
 }

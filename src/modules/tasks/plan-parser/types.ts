@@ -31,6 +31,10 @@ export interface ParsedTask {
   deadline: Deadline;
   /** Human-readable Chinese notes about what was guessed, for the reviewer. */
   uncertain: string[];
+  /** 完成情况 of a table row ("推进中"): reported progress, not part of the task. */
+  status?: string;
+  /** Units given by a statement for every later task ("以下均需…落实，不再列出"); also in `units`. */
+  carriedUnits?: string[];
 }
 
 /** One plan inside a document (a notice may carry several plans). */
@@ -66,4 +70,10 @@ export interface TableRow {
   lead: string;
   units: string;
   deadline: string;
+  /** 完成情况: progress as reported, not part of the task. */
+  status?: string;
+  /** 备注: may hold the deadline ("11月底前完成"). */
+  remark?: string;
+  /** Section headings of the table rows above this one (一、… / （一）…). */
+  path?: string[];
 }

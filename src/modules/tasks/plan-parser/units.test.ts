@@ -58,6 +58,7 @@ describe('parseUnitText', () => {
       lead: ['市行政审批服务局', '市政务服务中心'],
       units: ['市直及驻张相关单位', '各区县人民政府'],
       carry: ['各区县人民政府'],
+      dropped: [],
     });
   });
 

@@ -5,18 +5,31 @@
  * clause "以下均需各区县人民政府负责，不再列出".
  */
 
+import { globalStatementUnits, isGlobalStatement, isUnitName } from './statements.ts';
+
 /** Units read from one tail. `carry` applies to this task and every later task of the same plan. */
 export interface UnitTail {
   lead: string[];
   units: string[];
   carry: string[];
+  /** Text that stood where units were expected but is no unit name (a statement, a sentence). */
+  dropped: string[];
+  /** A deadline given inside the tail ("完成时限：2022年底前"). */
+  deadline?: string;
 }
 
 const OPEN = '（(【[［';
 const CLOSE = '）)】]］';
-const LABEL = /^[【[]?(责任单位|牵头单位|责任部门|牵头部门|配合单位|协办单位)[】\]]?[:：]?/;
+/** The name of a unit field: 牵头单位, 责任单位, 配合部门, 责任科室, 主办处室 … */
+export const LABEL_WORD = '(?:责任|牵头|配合|协办|参与|主办|承办|主责|协同)(?:单位|部门|科室|处室|股室|领导)';
+const LABEL = new RegExp(`^[【[]?(${LABEL_WORD})[】\\]]?[:：]?`);
+// Lead fields: the units that lead (牵头单位, 主办处室, 主责部门).
+const LEAD_LABEL = /^(?:牵头|主办|主责)/;
+const LABELLED_END = new RegExp(`(^|[。；;])\\s*((?:[【[]?${LABEL_WORD}[】\\]]?)[:：]?[^。]+)$`);
+const DEADLINE_LABEL = '(?:完成时限|时限要求|完成时间|完成期限|时间要求|时限)';
+const CLAUSE_BREAK = new RegExp(`[。；;]|(?=${LABEL_WORD}[:：])|(?<!完成)(?=${DEADLINE_LABEL}[:：])`);
+const DEADLINE_CLAUSE = new RegExp(`^${DEADLINE_LABEL}[:：]\\s*(.+)$`);
 const UNIT_WORDS = /牵头|负责|落实|配合|参与|责任单位|牵头单位|责任部门/;
-const CARRY = /^以下(?:均|都)?(?:需|由|为)?(.+?)(?:负责|落实)[，,]?不再(?:单独|一一)?列出$/;
 const VERB_TAIL =
   /(?:按照|按|根据)?(?:职责)?(?:分工)?(?:分别|共同|协同|积极)?(?:负责|落实|配合|参与|实施|承担)$/;
 const UNIT_SUFFIX = /(?:单位|部门|机构|政府|办事处|委员会|局|委|办|中心|厅|院|所|站|队|公司|小组)$/;
@@ -56,8 +69,7 @@ export function splitUnitTail(paragraph: string): { body: string; tail: UnitTail
     if (open >= 0 && isUnitText(inner))
       return { body: text.slice(0, open).trim(), tail: parseUnitText(inner) };
   }
-  const labelled =
-    /(^|[。；;])\s*((?:[【[]?(?:责任单位|牵头单位|责任部门|牵头部门)[】\]]?)[:：]?[^。]+)$/.exec(text);
+  const labelled = LABELLED_END.exec(text);
   if (labelled?.[2]) {
     return {
       body: text.slice(0, labelled.index + (labelled[1] ?? '').length).trim(),
@@ -67,29 +79,129 @@ export function splitUnitTail(paragraph: string): { body: string; tail: UnitTail
   return { body: paragraph.trim(), tail: null };
 }
 
+/** Bracket groups at nesting depth 0, as [open, close] positions. */
+function bracketGroups(text: string): [number, number][] {
+  const groups: [number, number][] = [];
+  let depth = 0;
+  let start = -1;
+  for (let i = 0; i < text.length; i++) {
+    const ch = text.charAt(i);
+    if (OPEN.includes(ch)) {
+      if (depth === 0) start = i;
+      depth++;
+    } else if (CLOSE.includes(ch) && depth > 0) {
+      depth--;
+      if (depth === 0) groups.push([start, i]);
+    }
+  }
+  return groups;
+}
+
+const SENTENCE_END = /[。；;！？!?]$/;
+
+/** Where inline unit tails end: "…预期。(牵头单位:县发改局)常态化推进…" has one after "…)". */
+function inlineTailEnds(text: string): number[] {
+  const ends: number[] = [];
+  for (const [open, close] of bracketGroups(text)) {
+    const rest = text.slice(close + 1);
+    if (rest.replace(/^[。.；;\s]+/, '') === '') continue; // the final tail: splitUnitTail reads it
+    const inner = text.slice(open + 1, close).trim();
+    if (!(LABEL.test(inner) || UNIT_WORDS.test(inner)) || inner.length > 400) continue;
+    if (inner.replace(LABEL, '').trim() === '') continue; // "【责任单位】市政府办": a label, the units follow
+    const before = text.slice(0, open).trim();
+    if (before !== '' && !SENTENCE_END.test(before) && !/^[。；;]/.test(rest)) continue;
+    ends.push(close + 1 + (/^[。；;]/.test(rest) ? 1 : 0));
+  }
+  return ends;
+}
+
+/** Removes "以下均需…不再列出" sentences written outside brackets; their units are carried forward. */
+function takeStatements(body: string): { body: string; tail: UnitTail | null } {
+  const sentences = body.split(/(?<=[。；;])/);
+  const statements = sentences.filter((s) => isGlobalStatement(s) && !/[（(【[]/.test(s));
+  if (statements.length === 0) return { body, tail: null };
+  const tail = parseUnitText(statements.join('；'));
+  return {
+    body: sentences
+      .filter((s) => !statements.includes(s))
+      .join('')
+      .trim(),
+    tail,
+  };
+}
+
+function joinTails(a: UnitTail | null, b: UnitTail | null): UnitTail | null {
+  if (!a || !b) return a ?? b;
+  return {
+    lead: dedupe([...a.lead, ...b.lead]),
+    units: dedupe([...a.units, ...b.units]),
+    carry: dedupe([...a.carry, ...b.carry]),
+    dropped: [...a.dropped, ...b.dropped],
+    ...((a.deadline ?? b.deadline) ? { deadline: a.deadline ?? b.deadline } : {}),
+  };
+}
+
+/**
+ * Splits a paragraph into sentence groups, each with the unit tail that closes it: a paragraph may
+ * carry several "(牵头单位：…)" tails, each naming the units of the sentences before it.
+ */
+export function splitSentenceGroups(paragraph: string): { body: string; tail: UnitTail | null }[] {
+  const text = paragraph.trim();
+  const pieces: string[] = [];
+  let from = 0;
+  for (const end of inlineTailEnds(text)) {
+    pieces.push(text.slice(from, end));
+    from = end;
+  }
+  pieces.push(text.slice(from));
+  return pieces
+    .filter((piece) => piece.trim() !== '')
+    .map((piece) => {
+      const { body, tail } = splitUnitTail(piece);
+      const statement = takeStatements(body);
+      return { body: statement.body, tail: joinTails(tail, statement.tail) };
+    });
+}
+
 /** Parses the text inside a unit tail into lead units, units and carried-forward units. */
 export function parseUnitText(inner: string): UnitTail {
-  const result: UnitTail = { lead: [], units: [], carry: [] };
-  for (const rawClause of inner.split(/[。；;]/)) {
+  const result: UnitTail = { lead: [], units: [], carry: [], dropped: [] };
+  for (const rawClause of inner.split(CLAUSE_BREAK)) {
     const clause = rawClause.trim();
     if (clause === '') continue;
-    const carried = CARRY.exec(clause);
-    if (carried?.[1]) {
-      result.carry.push(...splitUnitList(carried[1]));
+    const deadline = DEADLINE_CLAUSE.exec(clause);
+    if (deadline?.[1]) {
+      result.deadline = deadline[1].replace(/[，,]$/, '');
+      continue;
+    }
+    if (isGlobalStatement(clause)) {
+      const carried = globalStatementUnits(clause);
+      if (carried) result.carry.push(...splitUnitList(carried));
+      else result.dropped.push(clause);
       continue;
     }
     readClause(clause, result);
   }
-  result.lead = dedupe(result.lead);
-  result.units = dedupe(result.units.filter((u) => !result.lead.includes(u)));
-  result.carry = dedupe(result.carry);
+  const keep = (list: string[]) => {
+    const bad = list.filter((u) => !isUnitName(u));
+    result.dropped.push(...bad);
+    return dedupe(list.filter(isUnitName));
+  };
+  result.lead = keep(result.lead);
+  result.units = keep(result.units).filter((u) => !result.lead.includes(u));
+  result.carry = keep(result.carry);
   return result;
 }
 
 function readClause(clause: string, into: UnitTail): void {
   const label = LABEL.exec(clause);
   const text = label ? clause.slice(label[0].length).trim() : clause;
-  if (label?.[1]?.startsWith('牵头')) {
+  // 牵头领导/责任领导 name people, not units.
+  if (label?.[1]?.endsWith('领导')) {
+    into.dropped.push(clause);
+    return;
+  }
+  if (label?.[1] && LEAD_LABEL.test(label[1])) {
     into.lead.push(...splitUnitList(text.replace(VERB_TAIL, '')));
     return;
   }

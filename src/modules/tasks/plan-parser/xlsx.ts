@@ -49,7 +49,8 @@ function toRow(cells: string[], kinds: (ColumnKind | null)[]): TableRow {
     if (kind === null || text === '') return;
     // Two columns of one kind (牵头单位 + 配合单位 both count as units) are joined, not overwritten.
     const separator = kind === 'units' || kind === 'lead' ? '、' : '；';
-    row[kind] = row[kind] === '' ? text : `${row[kind]}${separator}${text}`;
+    const before = row[kind] ?? '';
+    row[kind] = before === '' ? text : `${before}${separator}${text}`;
   });
   return row;
 }
