@@ -45,10 +45,17 @@ function parseWithGrids(
   return [...prose, ...tables.map((t) => gridPlan(t, yearOf, warnings))];
 }
 
+/**
+ * How a complete document ends after its last sentence: the date line, the issuing office's signature,
+ * "（此件公开发布）". Such a last line is no sign of a cut.
+ */
+const DOCUMENT_ENDING =
+  /^(?:\d{4}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日|[（(]此件[^）)]*[）)]|\S{2,30}(?:人民政府|办公室|办公厅|委员会|领导小组|局|委|办|中心|政府))$/;
+
 /** Did the stored text stop in mid-sentence (an excerpt cut off, a page not fully copied)? */
 function isCutOff(lines: CleanLine[]): boolean {
-  const last = (lines.at(-1)?.text ?? '').replace(/[”"’']+$/, '');
-  return last !== '' && !/[。！？!?）)】\]|；;]$/.test(last);
+  const last = (lines.at(-1)?.text ?? '').replace(/[”"’']+$/, '').trim();
+  return last !== '' && !/[。！？!?）)】\]|；;]$/.test(last) && !DOCUMENT_ENDING.test(last);
 }
 
 /** The last task has no units while the others of its plan have: its unit lines were probably cut. */

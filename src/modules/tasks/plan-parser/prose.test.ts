@@ -59,3 +59,23 @@ describe('prose plans with four numbering levels', () => {
     expect(plan.plans.map((p) => p.title)).toEqual(['某市2023年政务公开工作要点']);
   });
 });
+
+describe('the last task of a plan that was cut off, and of one that was not', () => {
+  const body = `某县2025年政务公开工作要点
+一、加强政策公开
+（一）公开惠企政策。2025年6月底前完成专栏梳理。（县发改局牵头，县财政局按职责分工负责）
+（二）公开预决算信息。批准后20日内公开。（县财政局负责）
+（三）举办政务公开主题日活动。2025年5月15日前举办。（县政府办负责）`;
+  const lastNotes = (text: string) => parsePlanText(text).tasks.at(-1)!.uncertain;
+  const CUT = '原文在此处中断，本任务的责任单位和时限可能未显示完整';
+
+  it('a plan that ends with its signature and date is complete: the last task is not flagged', () => {
+    expect(lastNotes(`${body}\n\n某县人民政府办公室\n2025年3月10日`)).not.toContain(CUT);
+    expect(lastNotes(`${body}\n（此件公开发布）`)).not.toContain(CUT);
+  });
+
+  it('a plan that stops in mid-sentence flags its last task for the reviewer', () => {
+    const cut = `${body}\n（四）推进基层政务公开标准化。各乡镇按照标准目录完善公开事项，并`;
+    expect(lastNotes(cut)).toContain(CUT);
+  });
+});
