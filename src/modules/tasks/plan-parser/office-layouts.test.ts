@@ -1,0 +1,194 @@
+import { describe, expect, it } from 'vitest';
+import { parsePlanText } from './index.ts';
+import type { ParsedTask } from './types.ts';
+
+// Synthetic plans in layouts that offices use and the corpus lacks: borders only between cells, a
+// Word table flattened one cell per line without borders, "下同" annotations, quarter deadlines.
+
+const CUT = '原文在此处中断，本任务的责任单位和时限可能未显示完整';
+const brief = (t: ParsedTask) => ({
+  number: t.number,
+  title: t.title,
+  lead: t.leadUnits,
+  units: t.units,
+  deadline: t.deadline,
+});
+
+describe('a "|" table with borders only between cells, one row per line', () => {
+  const text = [
+    '某区2025年政务公开重点任务分工表',
+    '',
+    '序号 | 工作任务 | 牵头单位 | 协办单位 | 完成时间',
+    '1 | 公开年度重大行政决策事项目录 | 区司法局 | 区直各单位 | 2025年3月底前',
+    '2 | 做好重点民生资金分配结果公开 | 区财政局 | 区民政局、区教育局 | 每季度',
+    '3 | 更新政府信息公开指南 | 区政府办公室 |  | 2025年5月31日前',
+    '4 | 推进村务公开目录规范化 | 区农业农村局 | 各镇人民政府 | 长期',
+  ].join('\n');
+  const plan = parsePlanText(text);
+
+  it('reads every row, keeping an empty cell in its column', () => {
+    expect(plan.tasks.map(brief)).toEqual([
+      {
+        number: '1',
+        title: '公开年度重大行政决策事项目录',
+        lead: ['区司法局'],
+        units: ['区直各单位'],
+        deadline: { date: '2025-03-31' },
+      },
+      {
+        number: '2',
+        title: '做好重点民生资金分配结果公开',
+        lead: ['区财政局'],
+        units: ['区民政局', '区教育局'],
+        deadline: { recurrence: 'quarterly' },
+      },
+      {
+        number: '3',
+        title: '更新政府信息公开指南',
+        lead: ['区政府办公室'],
+        units: [],
+        deadline: { date: '2025-05-31' },
+      },
+      {
+        number: '4',
+        title: '推进村务公开目录规范化',
+        lead: ['区农业农村局'],
+        units: ['各镇人民政府'],
+        deadline: { recurrence: 'continuous' },
+      },
+    ]);
+  });
+
+  it('reads the year from a title ending in 分工表', () => {
+    expect(plan.year).toBe(2025);
+    expect(plan.title).toBe('某区2025年政务公开重点任务分工表');
+    expect(plan.warnings).toEqual([]);
+  });
+
+  it('does not flag the last row as cut off when the table ends with a full row', () => {
+    expect(plan.tasks.at(-1)!.uncertain).not.toContain(CUT);
+  });
+
+  it('still flags a last row that stops before its last cell', () => {
+    const cut = parsePlanText(`${text}\n5 | 公开政务服务事项清单 | 区行政审批局`);
+    expect(cut.tasks).toHaveLength(5);
+    expect(cut.tasks.at(-1)!.uncertain).toContain(CUT);
+  });
+
+  it('keeps an empty first cell in place', () => {
+    const empty = parsePlanText(
+      [
+        '序号 | 工作任务 | 牵头单位 | 完成时间',
+        '1 | 公开行政执法结果 | 区市场监管局 | 2025年6月底前',
+        ' | 公开执法检查计划 | 区应急管理局 | 2025年2月底前',
+      ].join('\n'),
+      { year: 2025 },
+    );
+    expect(empty.tasks.map((t) => [t.title, t.leadUnits, t.deadline])).toEqual([
+      ['公开行政执法结果', ['区市场监管局'], { date: '2025-06-30' }],
+      ['公开执法检查计划', ['区应急管理局'], { date: '2025-02-28' }],
+    ]);
+  });
+
+  it('re-joins a row wrapped over two lines until it has all its borders', () => {
+    const wrapped = parsePlanText(
+      [
+        '序号 | 工作任务 | 牵头单位 | 完成时间',
+        '1 | 公开城乡规划调整情况，',
+        '同步发布解读材料 | 区自然资源局 | 2025年8月底前',
+        '2 | 公开安置房分配结果 | 区住建局 | 2025年10月底前',
+      ].join('\n'),
+      { year: 2025 },
+    );
+    expect(wrapped.tasks.map((t) => [t.number, t.title, t.leadUnits])).toEqual([
+      ['1', '公开城乡规划调整情况，同步发布解读材料', ['区自然资源局']],
+      ['2', '公开安置房分配结果', ['区住建局']],
+    ]);
+  });
+
+  it('reads rows that start with their number under a header without 序号', () => {
+    const noNumber = parsePlanText(
+      [
+        '重点任务 | 责任单位 | 完成时限',
+        '1 | 公开涉企收费目录清单 | 区发改局 | 2025年4月底前',
+        '2 | 公开惠企政策兑现情况 | 区工信局、区商务局 | 2025年内',
+      ].join('\n'),
+      { year: 2025 },
+    );
+    expect(noNumber.tasks.map(brief)).toEqual([
+      {
+        number: '1',
+        title: '公开涉企收费目录清单',
+        lead: [],
+        units: ['区发改局'],
+        deadline: { date: '2025-04-30' },
+      },
+      {
+        number: '2',
+        title: '公开惠企政策兑现情况',
+        lead: [],
+        units: ['区工信局', '区商务局'],
+        deadline: { date: '2025-12-31' },
+      },
+    ]);
+  });
+});
+
+describe('a Word table flattened one cell per line, no borders, 工作任务 and 具体措施 columns', () => {
+  const text = [
+    '附件2',
+    '某镇2023年政务公开工作任务清单',
+    '序号',
+    '工作任务',
+    '具体措施',
+    '责任单位',
+    '完成时限',
+    '1',
+    '规范政务公开栏',
+    '按季度更新村（社区）公开栏内容，做到内容准确、更新及时。',
+    '镇党政办、各村（社区）',
+    '2023年12月底前',
+    '2',
+    '做好财政资金公开',
+    '公开镇级部门预决算和“三公”经费，细化到功能分类项级科目。',
+    '镇财政所',
+    '2023年8月底',
+    '3',
+    '落实依申请公开规范答复',
+    '严格按照法定时限答复，规范答复文书格式。',
+    '镇司法所',
+    '常态化',
+  ].join('\n');
+  const plan = parsePlanText(text);
+
+  it('takes the 工作任务 cell as title and the 具体措施 cell as content', () => {
+    expect(plan.tasks.map((t) => [t.number, t.title, t.content])).toEqual([
+      ['1', '规范政务公开栏', '按季度更新村（社区）公开栏内容，做到内容准确、更新及时。'],
+      ['2', '做好财政资金公开', '公开镇级部门预决算和“三公”经费，细化到功能分类项级科目。'],
+      ['3', '落实依申请公开规范答复', '严格按照法定时限答复，规范答复文书格式。'],
+    ]);
+  });
+
+  it('reads units and deadlines of each row', () => {
+    expect(plan.tasks.map((t) => [t.units, t.deadline])).toEqual([
+      [['镇党政办', '各村（社区）'], { date: '2023-12-31' }],
+      [['镇财政所'], { date: '2023-08-31' }],
+      [['镇司法所'], { recurrence: 'continuous' }],
+    ]);
+  });
+
+  it('reads the year from the title line after the 附件 line, which is not part of the title', () => {
+    expect(plan.year).toBe(2023);
+    expect(plan.plans[0]!.title).toBe('某镇2023年政务公开工作任务清单');
+    expect(plan.warnings).toEqual([]);
+  });
+
+  it('does not flag the last row as cut off when its last cell (the deadline) is there', () => {
+    expect(plan.tasks.at(-1)!.uncertain).not.toContain(CUT);
+  });
+
+  it('flags a last row whose deadline cell is missing', () => {
+    const cut = parsePlanText(text.split('\n').slice(0, -1).join('\n'));
+    expect(cut.tasks.at(-1)!.uncertain).toContain(CUT);
+  });
+});
