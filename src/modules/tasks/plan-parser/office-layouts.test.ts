@@ -192,3 +192,79 @@ describe('a Word table flattened one cell per line, no borders, 工作任务 and
     expect(cut.tasks.at(-1)!.uncertain).toContain(CUT);
   });
 });
+
+describe('"下同": an annotation that also applies to the following tasks', () => {
+  const text = [
+    '某镇2024年政务公开工作要点',
+    '一、推进决策公开',
+    '1.公开重大决策草案。决策草案公开征求意见不少于30日。（镇党政办牵头，各站所按职责分工负责，下同）',
+    '2.做好决策结果公开。及时发布决策结果。',
+    '3.开展决策后评估。选取重点决策开展评估。',
+    '二、加强平台管理',
+    '4.规范公开专栏。栏目内容及时更新。（责任单位：镇综合信息平台）',
+    '5.清理僵尸栏目。全面排查空白栏目。',
+  ].join('\n');
+  const plan = parsePlanText(text);
+  const units = plan.tasks.map((t) => [t.number, t.leadUnits, t.units]);
+
+  it('never lists 下同 or a role phrase as a unit, and keeps 各站所 as a set of units', () => {
+    expect(units[0]).toEqual(['1.1', ['镇党政办'], ['各站所']]);
+    expect(plan.tasks.flatMap((t) => [...t.leadUnits, ...t.units])).not.toContain('下同');
+  });
+
+  it('carries the units to the next tasks until one names its own, with a note', () => {
+    expect(units.slice(1)).toEqual([
+      ['1.2', ['镇党政办'], ['各站所']],
+      ['1.3', ['镇党政办'], ['各站所']],
+      ['2.4', [], ['镇综合信息平台']],
+      ['2.5', [], []],
+    ]);
+    expect(plan.tasks[1]!.uncertain).toContain('责任单位沿用第1.1项标注“下同”的单位');
+    expect(plan.tasks[4]!.uncertain.some((n) => n.includes('下同'))).toBe(false);
+  });
+
+  it.each([
+    ['（下同）', '（责任单位：镇财政所）（下同）'],
+    ['以下同', '（责任单位：镇财政所，以下同）'],
+    ['下同。', '（镇财政所负责，下同。）'],
+    ['后同', '（镇财政所负责；后同）'],
+  ])('reads "%s" the same way', (_label, tail) => {
+    const variant = parsePlanText(
+      ['1.公开财政预算。按时公开镇级预算。' + tail, '2.公开财政决算。按时公开镇级决算。'].join('\n'),
+    );
+    expect(variant.tasks.map((t) => t.units)).toEqual([['镇财政所'], ['镇财政所']]);
+    expect(variant.tasks.flatMap((t) => t.uncertain).join()).not.toContain('不是单位名称');
+  });
+});
+
+describe('unit sets and 同上 in tables', () => {
+  it('takes 同上 in a unit cell as the units of the row above', () => {
+    const plan = parsePlanText(
+      [
+        '序号 | 工作任务 | 责任单位 | 完成时限',
+        '1 | 公开困难群众救助标准 | 县民政局、各乡镇 | 2024年3月底前',
+        '2 | 公开临时救助发放情况 | 同上 | 每季度',
+        '3 | 公开就业补贴发放情况 | 县人社局 | 每季度',
+      ].join('\n'),
+      { year: 2024 },
+    );
+    expect(plan.tasks.map((t) => t.units)).toEqual([
+      ['县民政局', '各乡镇'],
+      ['县民政局', '各乡镇'],
+      ['县人社局'],
+    ]);
+    expect(plan.tasks[1]!.uncertain).toContain('责任单位“同上”，取自上一行');
+  });
+
+  it('keeps 各责任单位 and 各部门 as unit sets', () => {
+    const plan = parsePlanText(
+      ['1.落实公开属性源头认定。（各责任单位负责）', '2.做好政策文件解读。（县政府办牵头，各部门配合）'].join(
+        '\n',
+      ),
+    );
+    expect(plan.tasks.map((t) => [t.leadUnits, t.units])).toEqual([
+      [[], ['各责任单位']],
+      [['县政府办'], ['各部门']],
+    ]);
+  });
+});

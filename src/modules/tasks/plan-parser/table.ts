@@ -5,7 +5,7 @@
  * shape: narrow domain fragments first, unit names and the deadline last, content up to the first line
  * ending with 。 and the work requirement after it.
  */
-import { isHeadingCell, ORG_END } from './cells.ts';
+import { isHeadingCell, ORG_END, SAME_AS_ABOVE } from './cells.ts';
 import { normaliseDeadline } from './deadline.ts';
 import { HeadingPath } from './headings.ts';
 import { type CleanLine, isTerminalFurniture } from './text.ts';
@@ -73,6 +73,7 @@ function findHeaderRuns(lines: string[]): [number, number][] {
 
 function looksLikeUnitLine(line: string): boolean {
   // "单": a unit name cut at the column edge ("县直各有关单").
+  if (SAME_AS_ABOVE.test(line)) return true;
   return line.length <= 30 && !/[。；;：:“”]/.test(line) && (ORG_END.test(line) || /单$/.test(line));
 }
 
