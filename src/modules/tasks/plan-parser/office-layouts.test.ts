@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { parsePlanText } from './index.ts';
+import { normaliseDeadline, parsePlanText } from './index.ts';
 import type { ParsedTask } from './types.ts';
 
 // Synthetic plans in layouts that offices use and the corpus lacks: borders only between cells, a
@@ -230,7 +230,7 @@ describe('"下同": an annotation that also applies to the following tasks', () 
     ['后同', '（镇财政所负责；后同）'],
   ])('reads "%s" the same way', (_label, tail) => {
     const variant = parsePlanText(
-      ['1.公开财政预算。按时公开镇级预算。' + tail, '2.公开财政决算。按时公开镇级决算。'].join('\n'),
+      [`1.公开财政预算。按时公开镇级预算。${tail}`, '2.公开财政决算。按时公开镇级决算。'].join('\n'),
     );
     expect(variant.tasks.map((t) => t.units)).toEqual([['镇财政所'], ['镇财政所']]);
     expect(variant.tasks.flatMap((t) => t.uncertain).join()).not.toContain('不是单位名称');
@@ -266,5 +266,66 @@ describe('unit sets and 同上 in tables', () => {
       [[], ['各责任单位']],
       [['县政府办'], ['各部门']],
     ]);
+  });
+});
+
+describe('deadlines offices write: quarters, halves of the year, "N月前", whole-year and standing duties', () => {
+  it.each([
+    ['2025年第二季度', { date: '2025-06-30' }],
+    ['第三季度', { date: '2025-09-30' }],
+    ['一季度', { date: '2025-03-31' }],
+    ['2025年第四季度末前', { date: '2025-12-31' }],
+    ['上半年', { date: '2025-06-30' }],
+    ['2025年下半年', { date: '2025-12-31' }],
+    ['年底', { date: '2025-12-31' }],
+    ['2025年11月前', { date: '2025-10-31' }],
+    ['3月份前', { date: '2025-02-28' }],
+    ['2025年内', { date: '2025-12-31' }],
+    ['全年', { date: '2025-12-31' }],
+    ['长期', { recurrence: 'continuous' }],
+    ['常态化', { recurrence: 'continuous' }],
+    ['随时', { recurrence: 'realtime' }],
+    ['每季度', { recurrence: 'quarterly' }],
+    ['每半年', { text: '每半年' }],
+  ])('%s in a 时限 cell', (cell, expected) => {
+    expect(normaliseDeadline(cell, 2025)).toEqual(expected);
+  });
+
+  const text = [
+    '某街道2025年政务公开工作要点',
+    '（一）重点领域公开',
+    '1.低保信息公开。每半年公开一次低保对象名单。',
+    '责任单位：街道社会事务办',
+    '2.物业监管公开。2025年第二季度公开物业服务企业信用评价结果。',
+    '责任单位：',
+    '街道城管办',
+    '3.社区服务公开。下半年完成社区服务事项清单公开。',
+    '责任单位：各社区居委会',
+    '4.安全生产公开。一季度公开年度执法检查计划。',
+    '责任单位：街道应急办',
+  ].join('\n');
+  const plan = parsePlanText(text);
+
+  it('reads them in running text, with units on the next line', () => {
+    expect(plan.tasks.map((t) => [t.number, t.units, t.deadline])).toEqual([
+      ['1.1', ['街道社会事务办'], { text: '每半年' }],
+      ['1.2', ['街道城管办'], { date: '2025-06-30' }],
+      ['1.3', ['各社区居委会'], { date: '2025-12-31' }],
+      ['1.4', ['街道应急办'], { date: '2025-03-31' }],
+    ]);
+  });
+
+  it('says why a half-yearly duty has no date', () => {
+    expect(plan.tasks[0]!.uncertain).toContain(
+      '“每半年”为半年一次的周期工作，台账暂无半年周期，时限保留原文',
+    );
+  });
+
+  it('does not take a count of quarters or months for a deadline', () => {
+    expect(normaliseDeadline('连续4个季度', 2025)).toEqual({ text: '连续4个季度' });
+    expect(
+      parsePlanText('1.公开统计数据。发布近3个月前的统计数据。（县统计局）', { year: 2025 }).tasks[0]!
+        .deadline,
+    ).toBeNull();
   });
 });
