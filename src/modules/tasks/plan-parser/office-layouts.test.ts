@@ -329,3 +329,24 @@ describe('deadlines offices write: quarters, halves of the year, "N月前", whol
     ).toBeNull();
   });
 });
+
+describe('"XX局等部门": the examples are the units, with a note that there may be more', () => {
+  it('in a prose tail and in a table cell', () => {
+    const prose = parsePlanText('1.公开收费目录。全面公开涉企收费标准。（县发改局、县市场监管局等部门负责）');
+    expect(prose.tasks[0]!.units).toEqual(['县发改局', '县市场监管局']);
+    expect(prose.tasks[0]!.uncertain).toContain('责任单位以“等”结尾，可能不止所列单位');
+    const table = parsePlanText(
+      ['序号 | 工作任务 | 责任单位 | 完成时限', '1 | 公开学校收费项目 | 县教育局等单位 | 2024年11月前'].join(
+        '\n',
+      ),
+      { year: 2024 },
+    );
+    expect(table.tasks.map((t) => [t.units, t.deadline])).toEqual([[['县教育局'], { date: '2024-10-31' }]]);
+    expect(table.tasks[0]!.uncertain.some((n) => n.includes('以“等”结尾'))).toBe(true);
+  });
+
+  it('keeps 等有关部门 as a group of its own', () => {
+    const plan = parsePlanText('1.公开惠企资金。（责任单位：县工信局等有关部门）');
+    expect(plan.tasks[0]!.units).toEqual(['县工信局', '有关部门']);
+  });
+});

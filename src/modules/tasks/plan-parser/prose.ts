@@ -36,6 +36,7 @@ interface PlanDraft {
 }
 
 const SIGNATURE_MAX = 30;
+const OPEN_LIST_NOTE = '责任单位以“等”结尾，可能不止所列单位';
 
 // The order of GB/T 9704 (一、 → （一） → 1. → （1）). Fixed rather than learnt from the document, so a
 // damaged first chapter marker cannot turn the hierarchy upside down.
@@ -214,6 +215,7 @@ function segmentTask(node: SectionNode, index: number, year: number | null, carr
   const tail = applyDitto(segment.tail, carry, uncertain, number);
   const { lead, units, carried } = assignUnits(inheritTail(node, tail, uncertain), carry, uncertain);
   for (const text of segment.tail?.dropped ?? []) uncertain.push(`“${text}”不是单位名称，未列为责任单位`);
+  if (segment.tail?.open) uncertain.push(OPEN_LIST_NOTE);
   return {
     number,
     path: index === 0 ? node.ancestors : [...node.ancestors, node.heading],

@@ -5,7 +5,7 @@
 import { isDeadlineCell, ORG_END, SAME_AS_ABOVE } from './cells.ts';
 import { findDeadlines, normaliseDeadline, pickDeadline } from './deadline.ts';
 import type { ParsedTask, TableRow } from './types.ts';
-import { parseUnitText } from './units.ts';
+import { OPEN_LIST, parseUnitText } from './units.ts';
 
 // A cell cut by the page width often loses its last character ("县直各有关单" for 县直各有关单位).
 const COMPLETE_UNIT = ORG_END;
@@ -102,7 +102,7 @@ function rowToTask(source: TableRow, index: number, year: number | null, carry: 
   // Domain cells are narrow; three characters is usually a word cut at the cell edge ("减税降").
   if (row.domain.replace(/[“”"]/g, '').length === 3) uncertain.push(`公开领域“${row.domain}”可能缺字`);
   if (row.domain === '' && row.content !== '') uncertain.push('表中无公开领域，标题取自具体内容首句');
-  if (/等$/.test(row.units.trim())) uncertain.push(`责任单位“${row.units}”以“等”结尾，可能不止所列单位`);
+  if (OPEN_LIST.test(row.units.trim())) uncertain.push(`责任单位“${row.units}”以“等”结尾，可能不止所列单位`);
   const remark = row.remark ?? '';
   const content = [
     row.content,

@@ -16,6 +16,8 @@ export interface UnitTail {
   dropped: string[];
   /** A deadline given inside the tail ("完成时限：2022年底前"). */
   deadline?: string;
+  /** The list ends with 等 ("县财政局等部门"): there may be more units than those named. */
+  open?: boolean;
   /** "下同": these units also apply to the following tasks, until one names its own units. */
   ditto?: boolean;
 }
@@ -186,6 +188,8 @@ export function parseUnitText(raw: string): UnitTail {
   const ditto = DITTO.exec(raw.trim());
   const inner = ditto ? raw.trim().slice(0, ditto.index) : raw;
   if (ditto) result.ditto = true;
+  if (inner.split(CLAUSE_BREAK).some((c) => OPEN_LIST.test(c.trim().replace(VERB_TAIL, ''))))
+    result.open = true;
   for (const rawClause of inner.split(CLAUSE_BREAK)) {
     const clause = rawClause.trim();
     if (clause === '') continue;
@@ -273,8 +277,15 @@ function splitExamples(piece: string): string[] {
   const at = piece.lastIndexOf('等');
   if (at <= 0 || at === piece.length - 1) return [piece];
   const group = piece.slice(at + 1);
+  // "县教育局等部门": a bare 部门/单位 names no group of its own; the examples are the units.
+  if (BARE_GROUP.test(group)) return [piece.slice(0, at)];
   return UNIT_SUFFIX.test(group) ? [piece.slice(0, at), group] : [piece];
 }
+
+// "等有关部门" (the departments concerned) is a group the corpus keeps; a bare "部门" names nobody.
+const BARE_GROUP = /^(?:部门|单位|机构)$/;
+/** "A、B等" or "A、B等部门": the list names examples, there may be more units. */
+export const OPEN_LIST = /等(?:相关|有关|其他|其它)?(?:部门|单位|机构)?$/;
 
 function normaliseUnit(unit: string): string {
   let text = unit.replace(/\s+/g, '').replace(/\(/g, '（').replace(/\)/g, '）').replace(/等$/, '');
