@@ -12,6 +12,9 @@ import { splitUnitList } from './units.ts';
 export const ORG_END =
   /(?:局|委|办|中心|单位|部门|政府|办事处|街道|乡镇|镇|乡|村|社区|院|所|站|队|公司|小组|室|科|厅|会|处|组|机构|专班|网站|集团|银行|馆|校|台|社|团|股|区|县|市|省|部|署|班子|人员|企业)(?:[（(][^（()）]{1,8}[）)])?$/;
 
+/** "同上" (also "同上一行", "同前") in a cell: the same as the row above. */
+export const SAME_AS_ABOVE = /^(?:同上|同上一?行|同前)[。.]?$/;
+
 // "县发改局牵头", "县直相关单位配合": the role word after a unit name.
 const ROLE_WORDS = /(?:按职责分工负责|按职责负责|牵头|配合|负责|落实|参与|协助)$/;
 
@@ -48,6 +51,7 @@ export function isStatusCell(text: string): boolean {
  * ("市发改委、市住建局，市政府各部门", "财政所、便民综合服务中心、土管所等").
  */
 export function isUnitCell(cell: string): boolean {
+  if (SAME_AS_ABOVE.test(cell.trim())) return true;
   // "市发改委。以下均需各县市区落实，不再逐一列出": the statement goes with the units it follows.
   const sentences = cell.split(/[。；;]/).filter((s) => s.trim() !== '');
   const text = sentences.filter((s) => !isGlobalStatement(s)).join('、');

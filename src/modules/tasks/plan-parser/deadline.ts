@@ -81,12 +81,20 @@ const DATE_RULES: DateRule[] = [
     modes: ['cell', 'prose'],
     resolve: (m, y) => lastDayOfMonth(y, Number(m[2])),
   },
+  // "第三季度", "一季度", "第4季度末前": the last day of the quarter.
   {
-    re: new RegExp(`(?:(\\d{4})年)?第?([1-4])季度(?:末|底)${BEFORE}?`, 'g'),
+    re: new RegExp(`(?:(\\d{4})年)?(?:第|(?<!\\d))([1-4])季度(?:末|底)?${BEFORE}?`, 'g'),
     modes: ['cell', 'prose'],
     resolve: (m, y) => lastDayOfMonth(y, Number(m[2]) * 3),
   },
   { re: /(?:(\d{4})年)?上半年/g, modes: ['cell', 'prose'], resolve: (_m, y) => isoDate(y, 6, 30) },
+  { re: /(?:(\d{4})年)?下半年/g, modes: ['cell', 'prose'], resolve: (_m, y) => isoDate(y, 12, 31) },
+  // "11月前" (without 底 or a day): before November begins, the last day of October.
+  {
+    re: new RegExp(`(?:(\\d{4})年)?(?<!\\d)(\\d{1,2})月份?${BEFORE}`, 'g'),
+    modes: ['cell', 'prose'],
+    resolve: (m, y) => (Number(m[2]) === 1 ? isoDate(y - 1, 12, 31) : lastDayOfMonth(y, Number(m[2]) - 1)),
+  },
   {
     re: new RegExp(`(\\d{4})年(?:底|末|年底|内)${BEFORE}?`, 'g'),
     modes: ['cell', 'prose'],
@@ -102,6 +110,8 @@ const DATE_RULES: DateRule[] = [
     modes: ['cell'],
     resolve: (m, y) => isoDate(y, Number(m[2]), Number(m[3])),
   },
+  // "全年" in a 时限 cell: the work runs through the plan year and is due at its end.
+  { re: /(?:(\d{4})年)?全年/g, modes: ['cell'], resolve: (_m, y) => isoDate(y, 12, 31) },
 ];
 
 type RecurrenceRule = { re: RegExp; modes: Mode[]; recurrence: Recurrence };
@@ -119,11 +129,19 @@ const RECURRENCE_RULES: RecurrenceRule[] = [
   { re: /每季度?|按季度?|季度更新/g, modes: ['cell', 'prose'], recurrence: 'quarterly' },
   { re: /每月|按月|月度更新/g, modes: ['cell', 'prose'], recurrence: 'monthly' },
   { re: /实时更新|即时更新|随时更新/g, modes: ['cell', 'prose'], recurrence: 'realtime' },
-  { re: /实时|即时/g, modes: ['cell'], recurrence: 'realtime' },
+  { re: /实时|即时|随时/g, modes: ['cell'], recurrence: 'realtime' },
   { re: /持续|长期|常态化?|动态更新/g, modes: ['cell'], recurrence: 'continuous' },
 ];
 
 const RELATIVE = /(?<![\d.])\d{1,3}个?(?:工作日|日|天|周|个月|月|年|小时)(?:内|以内)/g;
+
+/**
+ * A half-yearly duty ("每半年公开一次"). Recurrence has no half-year value (it is persisted by the ledger,
+ * whose occurrences are monthly, quarterly or yearly), so it stays as the text "每半年", with a note.
+ */
+const HALF_YEARLY = /每半年|半年一次|按半年/g;
+const HALF_YEARLY_TEXT = '每半年';
+const HALF_YEARLY_NOTE = '“每半年”为半年一次的周期工作，台账暂无半年周期，时限保留原文';
 
 function mask(text: string, index: number, length: number): string {
   return text.slice(0, index) + ' '.repeat(length) + text.slice(index + length);
@@ -169,6 +187,10 @@ function scanDates(text: string, mode: Mode, year: number | null, hits: Deadline
 function scan(text: string, mode: Mode, year: number | null): DeadlineHit[] {
   const hits: DeadlineHit[] = [];
   let rest = scanRecurrences(prepare(text), mode, hits);
+  for (const m of rest.matchAll(HALF_YEARLY)) {
+    hits.push({ raw: m[0], index: m.index, deadline: { text: HALF_YEARLY_TEXT }, impliedYear: false });
+    rest = mask(rest, m.index, m[0].length);
+  }
   rest = scanDates(rest, mode, year, hits);
   for (const m of rest.matchAll(RELATIVE)) {
     hits.push({ raw: m[0], index: m.index, deadline: { text: m[0] }, impliedYear: false });
@@ -199,6 +221,7 @@ export function pickDeadline(
   const distinct = [...new Set(hits.map((h) => h.raw))];
   if (distinct.length > 1) notes.push(`发现多个时限（${distinct.join('、')}），取“${chosen.raw}”`);
   if (chosen.impliedYear) notes.push(`“${chosen.raw}”未写年份，按计划年度${year}年推定`);
+  if ('text' in chosen.deadline && chosen.deadline.text === HALF_YEARLY_TEXT) notes.push(HALF_YEARLY_NOTE);
   return { deadline: chosen.deadline, notes };
 }
 

@@ -14,7 +14,7 @@ export interface PlanMetadata {
 }
 
 const HEAD_LINES = 40;
-const DOC_TITLE = /(?:通知|工作要点|任务分工|实施方案|工作方案|工作计划|意见)$/;
+const DOC_TITLE = /(?:通知|工作要点|任务分工|分工表|分解表|任务表|任务清单|实施方案|工作方案|工作计划|意见)$/;
 const ORG = /(?:人民政府|办公室|办公厅|委员会|领导小组|局|厅|委|办|中心)$/;
 const DOC_NUMBER = /^([\u4e00-\u9fff]{2,15})[〔[［(（](\d{4})[〕\]］)）](\d{1,4})号$/;
 // "中县政务公开202210": the brackets (and perhaps a character) were lost in copying.

@@ -78,17 +78,22 @@ export function readPlanText(
   const yearOf: YearOf = (planTitle) => opts.year ?? yearIn(planTitle) ?? meta.year;
   const tables = findGridTables(lines.map((l) => l.text));
   let plans: ParsedPlanSection[];
-  if (tables.length > 0) plans = parseWithGrids(lines, tables, yearOf, meta.warnings);
-  else {
+  // A table that ends with a full row (its last column filled) ends the text complete.
+  let endsWithFullRow = false;
+  if (tables.length > 0) {
+    plans = parseWithGrids(lines, tables, yearOf, meta.warnings);
+    const last = tables.at(-1)!;
+    endsWithFullRow = last.to >= lines.length && last.endsWithFullRow === true;
+  } else {
     const table = parseFlatTable(lines);
-    plans =
-      table && table.rows.length > 0
-        ? [{ title: table.title, tasks: rowsToTasks(table.rows, yearOf(table.title)) }]
-        : parseProse(lines, yearOf);
+    if (table && table.rows.length > 0) {
+      plans = [{ title: table.title, tasks: rowsToTasks(table.rows, yearOf(table.title)) }];
+      endsWithFullRow = table.endsWithFullRow;
+    } else plans = parseProse(lines, yearOf);
   }
   const lastPlan = plans.at(-1);
   const lastTask = lastPlan?.tasks.at(-1);
-  if (lastTask && (isCutOff(lines) || lacksUnitsOfItsPlan(lastPlan!)))
+  if (lastTask && ((!endsWithFullRow && isCutOff(lines)) || lacksUnitsOfItsPlan(lastPlan!)))
     lastTask.uncertain.push(TRUNCATED_NOTE);
   return { meta, plans };
 }

@@ -36,6 +36,7 @@ interface PlanDraft {
 }
 
 const SIGNATURE_MAX = 30;
+const OPEN_LIST_NOTE = '责任单位以“等”结尾，可能不止所列单位';
 
 // The order of GB/T 9704 (一、 → （一） → 1. → （1）). Fixed rather than learnt from the document, so a
 // damaged first chapter marker cannot turn the hierarchy upside down.
@@ -143,6 +144,29 @@ function draftPlans(paragraphs: Paragraph[]): PlanDraft[] {
 interface CarryState {
   units: string[];
   source: string;
+  /** Units of the last tail marked "下同": they apply until a task names its own units. */
+  ditto: { lead: string[]; units: string[]; from: string } | null;
+}
+
+/**
+ * "（区委网信办牵头，各部门负责，下同）": a task without units of its own takes those of the last tail
+ * marked 下同; a task with its own units ends that.
+ */
+function applyDitto(
+  tail: UnitTail | null,
+  carry: CarryState,
+  uncertain: string[],
+  number: string,
+): UnitTail | null {
+  const own = tail !== null && tail.lead.length + tail.units.length > 0;
+  if (own) {
+    carry.ditto = tail.ditto ? { lead: tail.lead, units: tail.units, from: number } : null;
+    return tail;
+  }
+  if (!carry.ditto) return tail;
+  const { lead, units, from } = carry.ditto;
+  uncertain.push(`责任单位沿用第${from}项标注“下同”的单位`);
+  return { carry: [], dropped: [], ...(tail ?? {}), lead, units };
 }
 
 /** Units of one task: its own tail, plus units a previous "以下均需…不再列出" carries forward. */
@@ -187,10 +211,13 @@ function segmentTask(node: SectionNode, index: number, year: number | null, carr
   const deadline = given ? normaliseDeadline(given, year) : found.deadline;
   const notes = given ? [] : found.notes;
   uncertain.push(...notes);
-  const { lead, units, carried } = assignUnits(inheritTail(node, segment.tail, uncertain), carry, uncertain);
+  const number = index === 0 ? node.number : `${node.number}-${index + 1}`;
+  const tail = applyDitto(segment.tail, carry, uncertain, number);
+  const { lead, units, carried } = assignUnits(inheritTail(node, tail, uncertain), carry, uncertain);
   for (const text of segment.tail?.dropped ?? []) uncertain.push(`“${text}”不是单位名称，未列为责任单位`);
+  if (segment.tail?.open) uncertain.push(OPEN_LIST_NOTE);
   return {
-    number: index === 0 ? node.number : `${node.number}-${index + 1}`,
+    number,
     path: index === 0 ? node.ancestors : [...node.ancestors, node.heading],
     title,
     content,
@@ -233,7 +260,7 @@ const AIM_HEADING =
 const AIM_START = new RegExp(`^(?:${AIM_HEADING.source.slice(4, -2)})(?![，,、])`);
 
 function planTasks(plan: PlanDraft, year: number | null): ParsedTask[] {
-  const carry: CarryState = { units: [...new Set(plan.preamble)], source: '' };
+  const carry: CarryState = { units: [...new Set(plan.preamble)], source: '', ditto: null };
   if (carry.units.length > 0) carry.source = `以下均需${carry.units.join('、')}落实，不再列出`;
   const tasks: ParsedTask[] = [];
   for (const node of plan.nodes) {

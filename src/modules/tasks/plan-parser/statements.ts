@@ -10,7 +10,7 @@ const GLOBAL = /(?:不再|不另|无需|不)(?:单独|一一|逐一|逐项|另�
 const GLOBAL_UNITS =
   /^(?:以下|下列|以后|后续|本[^，,]{0,10})?[^，,]{0,12}?(?:均|都|全部|统一)?(?:需|须|由|要|应)(?:由)?(.+?)(?:共同|分别|按职责)?(?:负责|落实|承担|实施|参与|配合|执行|推进)/;
 /** Words that show a string is a statement or a clause, not an organisation's name. */
-export const STATEMENT_WORDS = /以下|不再|均需|均由|列出|按职责|分工|负责|落实|[。；;：:]/;
+export const STATEMENT_WORDS = /以下|不再|均需|均由|列出|按职责|分工|负责|落实|下同|后同|同上|[。；;：:]/;
 const UNIT_MAX = 40;
 
 /** Is this clause a global statement ("以下…不再列出")? */

@@ -70,7 +70,7 @@ function hasText(draft: Draft): boolean {
 function toRow(draft: Draft): TableRow {
   const get = (k: ColumnKind) => draft.cells[k] ?? '';
   let domain = get('domain');
-  let number = draft.number;
+  let number = draft.number !== '' ? draft.number : get('number').replace(/[.、．]$/, '');
   const marker = parseMarker(domain);
   if (marker && marker.style === 'arabic' && number === '') {
     number = String(marker.value);
@@ -105,10 +105,13 @@ function positionalRows(table: GridTable): TableRow[] {
     }
     if (parts.map(bare).join('|') === table.header.join('|')) continue; // the header repeated on a new page
     // Left-aligned: a row cut off by the end of an excerpt keeps its first cells where they belong.
-    const offset = 0;
     const draft: Draft = { cells: {}, last: -1, number: '', path: path.texts() };
-    parts.forEach((text, i) => {
-      const kind = columns[i + offset];
+    // A header without 序号 over rows that start with their number: the number is no cell of a column.
+    const numbered =
+      !columns.includes('number') && parts.length > columns.length && isRowNumber(parts[0] ?? '');
+    if (numbered) draft.number = parts[0]!.replace(/[.、．]$/, '');
+    (numbered ? parts.slice(1) : parts).forEach((text, i) => {
+      const kind = columns[i];
       if (kind && text !== '') draft.cells[kind] = text;
     });
     if (columns.includes('domain') && !draft.cells.domain && previousDomain !== '')

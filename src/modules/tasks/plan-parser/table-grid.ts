@@ -21,6 +21,13 @@ export interface GridTable {
   body: Token[];
   /** Body lines holding several cells each: rows are positional. */
   rowLines: string[][];
+  /**
+   * Borders only between cells ("序号 | 任务 | 时限", no outer bars): a row is complete when it has as many
+   * borders as the header, and its empty first or last cells are kept in place.
+   */
+  innerBars?: number;
+  /** The last row is complete (a full row of cells): the table was not cut off. */
+  endsWithFullRow?: boolean;
 }
 
 const HEADER_MAX = 8;
@@ -63,7 +70,9 @@ function findHeader(tokens: Token[], start: number): { at: number; end: number; 
       if (token.kind === 'cell') {
         // A header cell wrapped over two lines ("责任部" / "门 |"): no border between its parts.
         const next = tokens[j + 1];
-        const wrapped = next?.kind === 'cell' ? token.text + next.text : '';
+        // A row number after the header ("1 | …") is the first body cell, never the end of a header word.
+        const wrapped =
+          next?.kind === 'cell' && !/^\d+[.、．]?$/.test(next.text) ? token.text + next.text : '';
         if (wrapped !== '' && headerKind(wrapped) !== null) {
           cells.push(wrapped);
           j += 2;
@@ -100,16 +109,31 @@ const BARS_ONLY = /^\|+$/;
  * Re-joins cells wrapped over several lines: in a bordered table a line that does not end with a
  * border continues on the next line, unless that line is only borders.
  */
-function joinWrapped(lines: string[]): string[] {
+function joinWrapped(lines: string[], innerBars: number | undefined): string[] {
   const joined: string[] = [];
   let open = false;
   for (const line of lines) {
     if (open && !BARS_ONLY.test(line)) joined[joined.length - 1] += line;
     else joined.push(line);
     const last = joined.at(-1)!;
-    open = !last.endsWith('|') && !BARS_ONLY.test(last);
+    // Borders only between cells: a row is open until it has all its borders.
+    if (innerBars !== undefined) open = last.includes('|') && barCount(last) < innerBars;
+    else open = !last.endsWith('|') && !BARS_ONLY.test(last);
   }
   return joined;
+}
+
+const barCount = (line: string) => line.split('|').length - 1;
+
+/**
+ * The number of borders of a complete row when the header is one line with borders only between its
+ * cells ("序号 | 重点任务 | 牵头单位"); undefined for every other layout.
+ */
+function innerBarsOf(lines: string[], headerLine: number, lastHeaderLine: number): number | undefined {
+  const line = lines[headerLine]!;
+  if (headerLine !== lastHeaderLine || line.startsWith('|') || line.endsWith('|')) return undefined;
+  const bars = barCount(line);
+  return bars >= 1 ? bars : undefined;
 }
 
 function titleAbove(lines: string[], headerLine: number): string | null {
@@ -138,8 +162,10 @@ export function findGridTables(lines: string[]): GridTable[] {
       continue;
     }
     const title = titleAbove(lines, headerLine);
-    const bodyLines = joinWrapped(lines.slice(firstBodyLine, last));
+    const innerBars = innerBarsOf(lines, headerLine, lastHeaderCell.line);
+    const bodyLines = joinWrapped(lines.slice(firstBodyLine, last), innerBars);
     const body = bodyLines.flatMap((line, i) => tokenise(line, firstBodyLine + i));
+    const lastLine = bodyLines.at(-1) ?? '';
     tables.push({
       columns: header.cells.map((c) => headerKind(c)!),
       header: header.cells.map((c) => c.replace(/\s+/g, '')),
@@ -147,7 +173,12 @@ export function findGridTables(lines: string[]): GridTable[] {
       to: last,
       title,
       body,
-      rowLines: rowLines(bodyLines),
+      rowLines: rowLines(bodyLines, innerBars),
+      ...(innerBars === undefined ? {} : { innerBars }),
+      endsWithFullRow:
+        innerBars !== undefined &&
+        barCount(lastLine) >= innerBars &&
+        (lastLine.split('|').at(-1) ?? '').trim() !== '',
     });
     cursor = tokens.findIndex((t) => t.line >= last);
     if (cursor === -1) break;
@@ -156,12 +187,14 @@ export function findGridTables(lines: string[]): GridTable[] {
 }
 
 /** Lines that hold two or more cells: a table copied row by row. */
-function rowLines(lines: string[]): string[][] {
+function rowLines(lines: string[], innerBars: number | undefined): string[][] {
   const rows = lines.map((line) => {
     const parts = line
       .split('|')
       .map((p) => p.trim())
       .map((p) => (/^:?-{3,}:?$/.test(p) ? '' : p));
+    // Outer borders make an empty first and last part; between-cell borders keep empty cells in place.
+    if (innerBars !== undefined) return parts;
     if (parts[0] === '' && parts.length > 1) parts.shift();
     if (parts.at(-1) === '' && parts.length > 1) parts.pop();
     return parts;

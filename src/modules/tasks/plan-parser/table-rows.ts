@@ -2,10 +2,10 @@
  * Turns task-table rows (from flattened text or a spreadsheet) into tasks. The 公开领域 cell is the
  * task title; the 工作要求 cell is kept in the content because it is what supervisors check.
  */
-import { isDeadlineCell, ORG_END } from './cells.ts';
+import { isDeadlineCell, ORG_END, SAME_AS_ABOVE } from './cells.ts';
 import { findDeadlines, normaliseDeadline, pickDeadline } from './deadline.ts';
 import type { ParsedTask, TableRow } from './types.ts';
-import { parseUnitText } from './units.ts';
+import { OPEN_LIST, parseUnitText } from './units.ts';
 
 // A cell cut by the page width often loses its last character ("县直各有关单" for 县直各有关单位).
 const COMPLETE_UNIT = ORG_END;
@@ -13,6 +13,30 @@ const COMPLETE_UNIT = ORG_END;
 /** Units a "以下均需…不再列出" cell gives to every later row of the table. */
 interface Carry {
   units: string[];
+  /** The cells of the row above, for a "同上" cell. */
+  previous: { lead: string; units: string; deadline: string };
+  /** Unit cells of the last row marked "下同": used by later rows with empty unit cells. */
+  ditto: { lead: string; units: string; from: string } | null;
+}
+
+/** Resolves "同上" cells and "下同" annotations to the unit cells they stand for. */
+function resolveUnitCells(row: TableRow, carry: Carry, uncertain: string[]): TableRow {
+  const same = (cell: string, above: string) => (SAME_AS_ABOVE.test(cell.trim()) ? above : cell);
+  const lead = same(row.lead, carry.previous.lead);
+  const units = same(row.units, carry.previous.units);
+  if (lead !== row.lead || units !== row.units) uncertain.push('责任单位“同上”，取自上一行');
+  let resolved = { ...row, lead, units };
+  if (`${lead}${units}`.trim() !== '') {
+    const marked = parseUnitText(lead).ditto || parseUnitText(units).ditto;
+    carry.ditto = marked ? { lead, units, from: row.number } : null;
+  } else if (carry.ditto) {
+    resolved = { ...resolved, lead: carry.ditto.lead, units: carry.ditto.units };
+    uncertain.push(`责任单位沿用第${carry.ditto.from}项标注“下同”的单位`);
+  }
+  const deadline = same(row.deadline, carry.previous.deadline);
+  if (deadline !== row.deadline) uncertain.push('时限“同上”，取自上一行');
+  carry.previous = { lead: resolved.lead, units: resolved.units, deadline };
+  return { ...resolved, deadline };
 }
 
 function rowUnits(
@@ -65,11 +89,12 @@ function rowDeadline(
 /** Converts one table row to a task. */
 function rowToTask(source: TableRow, index: number, year: number | null, carry: Carry): ParsedTask {
   // A table whose only text column is 具体要求 has its task text there.
-  const row =
+  const text =
     source.content === '' && source.requirement !== ''
       ? { ...source, content: source.requirement, requirement: '' }
       : source;
   const uncertain: string[] = [];
+  const row = resolveUnitCells({ ...text, number: text.number || String(index + 1) }, carry, uncertain);
   const { lead, units, carried } = rowUnits(row, carry, uncertain);
   for (const unit of [...lead, ...units]) {
     if (!COMPLETE_UNIT.test(unit) || /^[直属]/.test(unit)) uncertain.push(`责任单位“${unit}”可能缺字`);
@@ -77,7 +102,7 @@ function rowToTask(source: TableRow, index: number, year: number | null, carry: 
   // Domain cells are narrow; three characters is usually a word cut at the cell edge ("减税降").
   if (row.domain.replace(/[“”"]/g, '').length === 3) uncertain.push(`公开领域“${row.domain}”可能缺字`);
   if (row.domain === '' && row.content !== '') uncertain.push('表中无公开领域，标题取自具体内容首句');
-  if (/等$/.test(row.units.trim())) uncertain.push(`责任单位“${row.units}”以“等”结尾，可能不止所列单位`);
+  if (OPEN_LIST.test(row.units.trim())) uncertain.push(`责任单位“${row.units}”以“等”结尾，可能不止所列单位`);
   const remark = row.remark ?? '';
   const content = [
     row.content,
@@ -103,6 +128,6 @@ function rowToTask(source: TableRow, index: number, year: number | null, carry: 
 
 /** Converts all rows of one table to tasks. */
 export function rowsToTasks(rows: TableRow[], year: number | null): ParsedTask[] {
-  const carry: Carry = { units: [] };
+  const carry: Carry = { units: [], previous: { lead: '', units: '', deadline: '' }, ditto: null };
   return rows.map((row, index) => rowToTask(row, index, year, carry));
 }

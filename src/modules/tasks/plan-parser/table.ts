@@ -5,7 +5,7 @@
  * shape: narrow domain fragments first, unit names and the deadline last, content up to the first line
  * ending with 。 and the work requirement after it.
  */
-import { isHeadingCell, ORG_END } from './cells.ts';
+import { isHeadingCell, ORG_END, SAME_AS_ABOVE } from './cells.ts';
 import { normaliseDeadline } from './deadline.ts';
 import { HeadingPath } from './headings.ts';
 import { type CleanLine, isTerminalFurniture } from './text.ts';
@@ -73,6 +73,7 @@ function findHeaderRuns(lines: string[]): [number, number][] {
 
 function looksLikeUnitLine(line: string): boolean {
   // "单": a unit name cut at the column edge ("县直各有关单").
+  if (SAME_AS_ABOVE.test(line)) return true;
   return line.length <= 30 && !/[。；;：:“”]/.test(line) && (ORG_END.test(line) || /单$/.test(line));
 }
 
@@ -91,6 +92,11 @@ function takeDeadline(lines: string[], end: number): number {
   return end;
 }
 
+/** A task title cell on a line of its own: short, no sentence punctuation. */
+function isTaskTitleLine(line: string): boolean {
+  return line.length <= 24 && !/[。，,；;：:！？]/.test(line);
+}
+
 /** Splits the fragments of one row (after its 序号 line) into cells. */
 function splitRow(number: string, lines: string[], columns: Set<ColumnKind>): TableRow {
   let end = lines.length;
@@ -102,6 +108,8 @@ function splitRow(number: string, lines: string[], columns: Set<ColumnKind>): Ta
   const units = lines.slice(unitsAt, end).join('、');
   let start = 0;
   if (columns.has('domain')) while (start < unitsAt && start < 6 && lines[start]!.length <= 6) start++;
+  // A 工作任务 cell copied as one line ("深化政策公开解读") above the text of the row.
+  if (columns.has('domain') && start === 0 && unitsAt >= 2 && isTaskTitleLine(lines[0]!)) start = 1;
   const middle = lines.slice(start, unitsAt);
   let cut = middle.length;
   if (columns.has('requirement')) {
@@ -126,7 +134,8 @@ function tableTitle(lines: string[], headerAt: number): string | null {
     from > 0 &&
     headerAt - from < 3 &&
     !/[:：。，,；;]/.test(lines[from - 1]!) &&
-    !/^\d+$/.test(lines[from - 1]!)
+    !/^\d+$/.test(lines[from - 1]!) &&
+    !/^附件\s*\d*[:：]?$/.test(lines[from - 1]!)
   ) {
     from--;
   }
@@ -165,21 +174,27 @@ function bodyLines(lines: string[], runs: [number, number][]): { title: string |
 }
 
 /** Rebuilds the rows of a flattened task table; null when the text has no such table. */
-export function parseFlatTable(clean: CleanLine[]): { title: string | null; rows: TableRow[] } | null {
+export function parseFlatTable(
+  clean: CleanLine[],
+): { title: string | null; rows: TableRow[]; endsWithFullRow: boolean } | null {
   const lines = clean.map((l) => l.text);
   const runs = findHeaderRuns(lines);
   if (runs.length === 0) return null;
   const first = runs[0]!;
   const headerText = lines.slice(first[0], first[1]).join('');
-  const columns = new Set<ColumnKind>(
-    [
-      ...headerText.matchAll(
-        /公开领域|工作任务|重点任务|具体内容|工作内容|具体要求|工作要求|具体措施|(?:牵头|责任|配合|承办|协办|主办)(?:单位|部门|科室|处室)|时限要求|完成时限|完成时间|时限/g,
-      ),
-    ]
-      .map((m) => columnKind(m[0]))
-      .filter((k): k is ColumnKind => k !== null),
-  );
+  const order = [
+    ...headerText.matchAll(
+      /公开领域|工作任务|重点任务|具体内容|工作内容|具体要求|工作要求|具体措施|(?:牵头|责任|配合|承办|协办|主办)(?:单位|部门|科室|处室)|时限要求|完成时限|完成时间|时限/g,
+    ),
+  ]
+    .map((m) => columnKind(m[0]))
+    .filter((k): k is ColumnKind => k !== null);
+  const columns = new Set<ColumnKind>(order);
+  // 工作任务 · 具体措施 without a 具体内容 column: the measures are the task's content.
+  if (!columns.has('content') && columns.has('requirement')) {
+    columns.delete('requirement');
+    columns.add('content');
+  }
   const { title, body } = bodyLines(lines, runs);
   const rows: TableRow[] = [];
   let current: { number: string; lines: string[]; path: string[] } | null = null;
@@ -198,5 +213,12 @@ export function parseFlatTable(clean: CleanLine[]): { title: string | null; rows
     } else current?.lines.push(line);
   }
   close();
-  return { title, rows };
+  const lastRow = rows.at(-1);
+  const lastColumn = order.at(-1);
+  // The text ends after a complete row when the row's last column (a deadline, the units) is filled.
+  const endsWithFullRow =
+    lastRow !== undefined &&
+    ((lastColumn === 'deadline' && lastRow.deadline !== '') ||
+      ((lastColumn === 'units' || lastColumn === 'lead') && lastRow.units !== ''));
+  return { title, rows, endsWithFullRow };
 }

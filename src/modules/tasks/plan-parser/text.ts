@@ -90,5 +90,5 @@ export function isPlanTitle(text: string): boolean {
     /^(?:[一二三四五六七八九十]{1,3}[、．.]|[（(][一二三四五六七八九十]{1,3}[）)]|\d{1,2}[.．、])/.test(text)
   )
     return false;
-  return /(?:工作要点|任务分工|实施方案|工作方案|工作计划|任务清单)$/.test(text);
+  return /(?:工作要点|任务分工|分工表|分解表|任务表|实施方案|工作方案|工作计划|任务清单)$/.test(text);
 }

@@ -16,7 +16,16 @@ export interface UnitTail {
   dropped: string[];
   /** A deadline given inside the tail ("完成时限：2022年底前"). */
   deadline?: string;
+  /** The list ends with 等 ("县财政局等部门"): there may be more units than those named. */
+  open?: boolean;
+  /** "下同": these units also apply to the following tasks, until one names its own units. */
+  ditto?: boolean;
 }
+
+// "（…，下同）", "（下同）", "以下同", "后同": the annotation applies to the following tasks too.
+const DITTO = /(?:^|[，,；;、\s])(?:以下同|以下均同|下同|后同|余同)[。.]?$/;
+const DITTO_ONLY = /^(?:以下同|以下均同|下同|后同|余同)[。.]?$/;
+const DITTO_BRACKET = /^[（(【[［]\s*(?:以下同|以下均同|下同|后同|余同)\s*[）)】\]］][。.]?$/;
 
 const OPEN = '（(【[［';
 const CLOSE = '）)】]］';
@@ -63,6 +72,14 @@ function isUnitText(inner: string): boolean {
 export function splitUnitTail(paragraph: string): { body: string; tail: UnitTail | null } {
   const text = paragraph.trim().replace(/[。.]$/, '');
   const last = text.length - 1;
+  // "…（责任单位：县财政局）（下同）": a bracket holding only "下同" marks the tail before it.
+  if (CLOSE.includes(text.charAt(last))) {
+    const open = findOpening(text, last);
+    if (open > 0 && DITTO_ONLY.test(text.slice(open + 1, last).trim())) {
+      const before = splitUnitTail(text.slice(0, open));
+      return before.tail ? { body: before.body, tail: { ...before.tail, ditto: true } } : before;
+    }
+  }
   if (CLOSE.includes(text.charAt(last))) {
     const open = findOpening(text, last);
     const inner = open >= 0 ? text.slice(open + 1, last).trim() : '';
@@ -104,7 +121,9 @@ function inlineTailEnds(text: string): number[] {
   const ends: number[] = [];
   for (const [open, close] of bracketGroups(text)) {
     const rest = text.slice(close + 1);
-    if (rest.replace(/^[。.；;\s]+/, '') === '') continue; // the final tail: splitUnitTail reads it
+    const after = rest.replace(/^[。.；;\s]+/, '');
+    // The final tail (perhaps followed by "（下同）"): splitUnitTail reads it.
+    if (after === '' || DITTO_BRACKET.test(after)) continue;
     const inner = text.slice(open + 1, close).trim();
     if (!(LABEL.test(inner) || UNIT_WORDS.test(inner)) || inner.length > 400) continue;
     if (inner.replace(LABEL, '').trim() === '') continue; // "【责任单位】市政府办": a label, the units follow
@@ -164,8 +183,13 @@ export function splitSentenceGroups(paragraph: string): { body: string; tail: Un
 }
 
 /** Parses the text inside a unit tail into lead units, units and carried-forward units. */
-export function parseUnitText(inner: string): UnitTail {
+export function parseUnitText(raw: string): UnitTail {
   const result: UnitTail = { lead: [], units: [], carry: [], dropped: [] };
+  const ditto = DITTO.exec(raw.trim());
+  const inner = ditto ? raw.trim().slice(0, ditto.index) : raw;
+  if (ditto) result.ditto = true;
+  if (inner.split(CLAUSE_BREAK).some((c) => OPEN_LIST.test(c.trim().replace(VERB_TAIL, ''))))
+    result.open = true;
   for (const rawClause of inner.split(CLAUSE_BREAK)) {
     const clause = rawClause.trim();
     if (clause === '') continue;
@@ -207,7 +231,7 @@ function readClause(clause: string, into: UnitTail): void {
   }
   const leadAt = text.indexOf('牵头');
   if (leadAt === -1) {
-    into.units.push(...splitUnitList(text.replace(VERB_TAIL, '')));
+    into.units.push(...unitItems(text.replace(VERB_TAIL, '')));
     return;
   }
   const leadText = text.slice(0, leadAt).replace(/(?:按照职责|按职责|共同|分别)$/, '');
@@ -216,7 +240,14 @@ function readClause(clause: string, into: UnitTail): void {
     .replace(/^[，,、\s]*(?:负责)?[，,、\s]*/, '')
     .replace(VERB_TAIL, '');
   into.lead.push(...splitUnitList(leadText));
-  into.units.push(...splitUnitList(rest));
+  into.units.push(...unitItems(rest));
+}
+
+/** "各部门按职责分工负责，县直相关单位配合": each item loses its role words. */
+function unitItems(text: string): string[] {
+  return splitUnitList(text)
+    .map((item) => item.replace(VERB_TAIL, ''))
+    .filter((item) => item !== '');
 }
 
 /** Splits "县教育局、县卫计委、县住建局等行业主管部门" into unit names, keeping bracketed parts intact. */
@@ -246,8 +277,15 @@ function splitExamples(piece: string): string[] {
   const at = piece.lastIndexOf('等');
   if (at <= 0 || at === piece.length - 1) return [piece];
   const group = piece.slice(at + 1);
+  // "县教育局等部门": a bare 部门/单位 names no group of its own; the examples are the units.
+  if (BARE_GROUP.test(group)) return [piece.slice(0, at)];
   return UNIT_SUFFIX.test(group) ? [piece.slice(0, at), group] : [piece];
 }
+
+// "等有关部门" (the departments concerned) is a group the corpus keeps; a bare "部门" names nobody.
+const BARE_GROUP = /^(?:部门|单位|机构)$/;
+/** "A、B等" or "A、B等部门": the list names examples, there may be more units. */
+export const OPEN_LIST = /等(?:相关|有关|其他|其它)?(?:部门|单位|机构)?$/;
 
 function normaliseUnit(unit: string): string {
   let text = unit.replace(/\s+/g, '').replace(/\(/g, '（').replace(/\)/g, '）').replace(/等$/, '');
