@@ -222,6 +222,9 @@ export function pickDeadline(
   if (distinct.length > 1) notes.push(`发现多个时限（${distinct.join('、')}），取“${chosen.raw}”`);
   if (chosen.impliedYear) notes.push(`“${chosen.raw}”未写年份，按计划年度${year}年推定`);
   if ('text' in chosen.deadline && chosen.deadline.text === HALF_YEARLY_TEXT) notes.push(HALF_YEARLY_NOTE);
+  // "11月前" is read literally (before November begins); some offices mean "by the end of November".
+  if (/(?<!\d)\d{1,2}月份?(?:前|之前|以前)$/.test(chosen.raw) && 'date' in chosen.deadline)
+    notes.push(`“${chosen.raw}”按该月开始之前（${chosen.deadline.date}）计，如指该月底前请修改`);
   return { deadline: chosen.deadline, notes };
 }
 

@@ -79,3 +79,15 @@ describe('the last task of a plan that was cut off, and of one that was not', ()
     expect(lastNotes(cut)).toContain(CUT);
   });
 });
+
+describe('a deadline that can be read two ways says so', () => {
+  it('"N月前" is the end of the month before, with a note asking the reviewer to check', () => {
+    const plan = parsePlanText(
+      '某市2025年政务公开工作要点\n一、公开\n（一）公开专项资金。2025年9月前完成。（市财政局负责）\n（二）公开决算。9月底前完成。（市财政局负责）',
+    );
+    expect(plan.tasks[0]!.deadline).toEqual({ date: '2025-08-31' });
+    expect(plan.tasks[0]!.uncertain.join()).toContain('按该月开始之前（2025-08-31）计');
+    expect(plan.tasks[1]!.deadline).toEqual({ date: '2025-09-30' });
+    expect(plan.tasks[1]!.uncertain.join()).not.toContain('按该月开始之前');
+  });
+});
