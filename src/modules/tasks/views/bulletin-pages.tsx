@@ -18,8 +18,9 @@ import {
   MIN_ASSESSMENT_SHARE,
   type UnitScore,
 } from '../task-assessment.ts';
-import { type BulletinDocument, bulletinTaskNote, bulletinTitle, QUARTER_LABELS } from '../task-bulletin.ts';
+import { type BulletinDocument, bulletinTitle, QUARTER_LABELS } from '../task-bulletin.ts';
 import type { BulletinColumnChoice, BulletinPublication } from '../task-bulletin-publication.service.ts';
+import { BulletinSections } from './bulletin-body.tsx';
 import { TasksStyles } from './task-ui.tsx';
 
 /** 发布通报: the document the bulletin was filed as, or the form that files it once the quarter ended. */
@@ -81,19 +82,6 @@ const crumbs = (label: string) => (
   <Breadcrumbs items={[{ href: '/admin/tasks', label: '工作台账' }, { label }]} />
 );
 
-function Cases({ items, empty }: { items: { unitName: string; reason: string }[]; empty: string }) {
-  if (items.length === 0) return <p>{empty}</p>;
-  return (
-    <ul>
-      {items.map((c) => (
-        <li key={c.unitName}>
-          {c.unitName}：{c.reason}
-        </li>
-      ))}
-    </ul>
-  );
-}
-
 export function BulletinPage({
   ctx,
   doc,
@@ -136,74 +124,7 @@ export function BulletinPage({
         <a href={`/admin/tasks/bulletin.docx?year=${b.year}&quarter=${b.quarter}`}>下载 Word 版（.docx）</a>
       </p>
       <p class="formula">计算方法：{b.formula}</p>
-      <h3>一、各单位完成情况</h3>
-      {b.units.length === 0 ? (
-        <p>该年度没有任务。</p>
-      ) : (
-        <table class="data-table">
-          <thead>
-            <tr>
-              <th scope="col">单位</th>
-              <th scope="col">应完成</th>
-              <th scope="col">已完成</th>
-              <th scope="col">完成率（算式）</th>
-              <th scope="col">逾期</th>
-              <th scope="col">逾期后完成</th>
-              <th scope="col">本季度采纳报告</th>
-            </tr>
-          </thead>
-          <tbody>
-            {b.units.map((u) => (
-              <tr key={u.unitId}>
-                <th scope="row">{u.unitName}</th>
-                <td>{u.assigned}</td>
-                <td>{u.done}</td>
-                <td>{u.rateText}</td>
-                <td>{u.overdue}</td>
-                <td>{u.lateDone}</td>
-                <td>{u.acceptedReports}</td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
-      )}
-      <h3>二、逾期未完成任务</h3>
-      {b.overdueTasks.length === 0 ? (
-        <p>本季度无逾期未完成任务。</p>
-      ) : (
-        <ul>
-          {b.overdueTasks.map((t) => (
-            <li key={`${t.taskId}:${t.occurrence ?? ''}`}>
-              <a href={`/admin/tasks/${t.taskId}`}>
-                {t.number} {t.title}
-              </a>
-              {bulletinTaskNote(t)}
-            </li>
-          ))}
-        </ul>
-      )}
-      {b.notYetDue.length ? (
-        <>
-          <h3>本季度内尚未到期的任务</h3>
-          <p class="hint">截至 {b.asOf} 尚未到期，不计为逾期。</p>
-          <ul>
-            {b.notYetDue.map((t) => (
-              <li key={`${t.taskId}:${t.occurrence ?? ''}`}>
-                <a href={`/admin/tasks/${t.taskId}`}>
-                  {t.number} {t.title}
-                </a>
-                {bulletinTaskNote(t)}
-              </li>
-            ))}
-          </ul>
-        </>
-      ) : null}
-      <h3>三、久未报送进展</h3>
-      <Cases items={doc.stale} empty="本季度各单位均按时报送进展。" />
-      <h3>四、表扬</h3>
-      <Cases items={b.goodCases} empty="本季度无。" />
-      <h3>五、通报批评与督促整改</h3>
-      <Cases items={b.poorCases} empty="本季度无。" />
+      <BulletinSections doc={doc} level={3} taskHref={(id) => `/admin/tasks/${id}`} />
       <PublishSection ctx={ctx} doc={doc} publish={publish} />
     </AdminLayout>
   );
