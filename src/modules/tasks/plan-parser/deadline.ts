@@ -133,6 +133,8 @@ const RECURRENCE_RULES: RecurrenceRule[] = [
   { re: /持续|长期|常态化?|动态更新/g, modes: ['cell'], recurrence: 'continuous' },
 ];
 
+// "会后", "文件印发后", "收到申请之日起", "招生前": the event a period is counted from, right before it.
+const EVENT_BEFORE = /(?:^|(?<=[\s，,；;]))[^\s，,；;。\d]{1,12}(?:后|前|之日起|日起|起)$/;
 const RELATIVE = /(?<![\d.])\d{1,3}个?(?:工作日|日|天|周|个月|月|年|小时)(?:内|以内)/g;
 
 /**
@@ -193,7 +195,10 @@ function scan(text: string, mode: Mode, year: number | null): DeadlineHit[] {
   }
   rest = scanDates(rest, mode, year, hits);
   for (const m of rest.matchAll(RELATIVE)) {
-    hits.push({ raw: m[0], index: m.index, deadline: { text: m[0] }, impliedYear: false });
+    // In a 时限 cell the event the period counts from belongs to it ("会后5个工作日内").
+    const event = mode === 'cell' ? (EVENT_BEFORE.exec(rest.slice(0, m.index))?.[0] ?? '') : '';
+    const raw = event + m[0];
+    hits.push({ raw, index: m.index - event.length, deadline: { text: raw }, impliedYear: false });
   }
   return hits.sort((a, b) => a.index - b.index);
 }

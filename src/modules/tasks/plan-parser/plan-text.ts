@@ -2,6 +2,7 @@
  * The text entry point: normalises the writing system, then reads bordered tables (table-grid.ts), the
  * remaining prose (prose.ts) or, for text without borders, a flattened task table (table.ts).
  */
+import { isDeadlineCell, ORG_END } from './cells.ts';
 import { type PlanMetadata, readMetadata, yearIn } from './metadata.ts';
 import { parseProse } from './prose.ts';
 import { normaliseScript } from './script.ts';
@@ -9,8 +10,10 @@ import { parseFlatTable } from './table.ts';
 import { assembleRows } from './table-assemble.ts';
 import { findGridTables, type GridTable } from './table-grid.ts';
 import { rowsToTasks } from './table-rows.ts';
+import { tabsToBorders } from './table-tabs.ts';
 import { type CleanLine, cleanLines } from './text.ts';
 import type { ParsedPlanSection, ParsedTask, ParsePlanOptions } from './types.ts';
+import { LABEL_WORD, splitUnitList } from './units.ts';
 
 type YearOf = (planTitle: string | null) => number | null;
 
@@ -52,10 +55,31 @@ function parseWithGrids(
 const DOCUMENT_ENDING =
   /^(?:\d{4}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日|[（(]此件[^）)]*[）)]|\S{2,30}(?:人民政府|办公室|办公厅|委员会|领导小组|局|委|办|中心|政府))$/;
 
+const UNIT_FIELD = new RegExp(`^[【[]?${LABEL_WORD}[】\\]]?[:：]\\s*(.+)$`);
+const DEADLINE_FIELD = /^(?:完成时限|时限要求|完成时间|完成期限|时间要求|时限|时间)[:：]\s*(.+)$/;
+
+/**
+ * A last line that is a whole labelled field ("完成时间：2024年12月底前", "责任部门：镇民政办、各村（社区）")
+ * ends a 任务清单 properly: its value reads as a deadline, or every unit in it ends like an organisation.
+ */
+function isCompleteField(line: string): boolean {
+  const deadline = DEADLINE_FIELD.exec(line)?.[1];
+  if (deadline) return isDeadlineCell(deadline);
+  const units = UNIT_FIELD.exec(line)?.[1];
+  if (!units) return false;
+  const names = splitUnitList(units);
+  return names.length > 0 && names.every((n) => ORG_END.test(n));
+}
+
 /** Did the stored text stop in mid-sentence (an excerpt cut off, a page not fully copied)? */
 function isCutOff(lines: CleanLine[]): boolean {
   const last = (lines.at(-1)?.text ?? '').replace(/[”"’']+$/, '').trim();
-  return last !== '' && !/[。！？!?）)】\]|；;]$/.test(last) && !DOCUMENT_ENDING.test(last);
+  return (
+    last !== '' &&
+    !/[。！？!?）)】\]］〕|；;]$/.test(last) &&
+    !DOCUMENT_ENDING.test(last) &&
+    !isCompleteField(last)
+  );
 }
 
 /** The last task has no units while the others of its plan have: its unit lines were probably cut. */
@@ -72,7 +96,7 @@ export function readPlanText(
   opts: ParsePlanOptions,
 ): { meta: PlanMetadata; plans: ParsedPlanSection[] } {
   const script = normaliseScript(text);
-  const lines = cleanLines(script.text);
+  const lines = cleanLines(tabsToBorders(script.text));
   const meta = readMetadata(lines, opts.year);
   meta.warnings.unshift(...script.warnings);
   const yearOf: YearOf = (planTitle) => opts.year ?? yearIn(planTitle) ?? meta.year;

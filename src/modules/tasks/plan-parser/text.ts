@@ -79,7 +79,7 @@ export function cleanLines(text: string): CleanLine[] {
 
 /** Sentence terminators after which a wrapped line cannot continue the same paragraph. */
 export function endsParagraph(text: string): boolean {
-  return /[。！？!?；;）)】\]]$/.test(text);
+  return /[。！？!?；;）)】\]］〕]$/.test(text);
 }
 
 /** A plan title line such as "张家界市2022年政务公开工作要点" (not the notice that forwards it). */

@@ -25,10 +25,11 @@ export interface UnitTail {
 // "（…，下同）", "（下同）", "以下同", "后同": the annotation applies to the following tasks too.
 const DITTO = /(?:^|[，,；;、\s])(?:以下同|以下均同|下同|后同|余同)[。.]?$/;
 const DITTO_ONLY = /^(?:以下同|以下均同|下同|后同|余同)[。.]?$/;
-const DITTO_BRACKET = /^[（(【[［]\s*(?:以下同|以下均同|下同|后同|余同)\s*[）)】\]］][。.]?$/;
+const DITTO_BRACKET = /^[（(【[［〔]\s*(?:以下同|以下均同|下同|后同|余同)\s*[）)】\]］〕][。.]?$/;
 
-const OPEN = '（(【[［';
-const CLOSE = '）)】]］';
+// 〔〕 (the brackets of document numbers) also hold tails: "〔责任单位：…，完成时限：…〕".
+const OPEN = '（(【[［〔';
+const CLOSE = '）)】]］〕';
 /** The name of a unit field: 牵头单位, 责任单位, 配合部门, 责任科室, 主办处室 … */
 export const LABEL_WORD = '(?:责任|牵头|配合|协办|参与|主办|承办|主责|协同)(?:单位|部门|科室|处室|股室|领导)';
 const LABEL = new RegExp(`^[【[]?(${LABEL_WORD})[】\\]]?[:：]?`);
@@ -93,7 +94,55 @@ export function splitUnitTail(paragraph: string): { body: string; tail: UnitTail
       tail: parseUnitText(labelled[2]),
     };
   }
-  return { body: paragraph.trim(), tail: null };
+  return splitRoleSentence(paragraph.trim(), text);
+}
+
+/**
+ * "…执法监管信息。县生态环境局牵头，县自然资源局配合。": an unbracketed last sentence made only of unit
+ * names and role words is the unit annotation. Every named unit must end like an organisation, so a
+ * sentence such as "县财政局负责公开预算信息" stays content.
+ */
+function splitRoleSentence(paragraph: string, text: string): { body: string; tail: UnitTail | null } {
+  const at = Math.max(...[...'。；;！？'].map((p) => text.lastIndexOf(p)));
+  const sentence = text.slice(at + 1).trim();
+  if (at < 0 || sentence.length > 80 || !readRoles(sentence, true)) return { body: paragraph, tail: null };
+  return { body: text.slice(0, at + 1).trim(), tail: parseUnitText(sentence) };
+}
+
+// "X牵头", "Y按职责分工负责", "由Z负责", "W协办": a unit list and the role it plays.
+const ROLE_PIECE =
+  /^由?(.+?)(?:按照?职责(?:分工)?|共同|分别|协同|积极)?(牵头|主办|主责|负责|落实|配合|协助|协办|参与)$/;
+const LEAD_ROLE = /^(?:牵头|主办|主责)$/;
+const CO_ROLE = /^(?:配合|协助|协办|参与)$/;
+// Endings of a unit named in a role sentence; stricter than a bracketed tail, which is known to hold units.
+const ROLE_UNIT =
+  /(?:单位|部门|机构|政府|办事处|委员会|局|委|办|中心|厅|院|所|站|队|公司|小组|室|科|处|馆|街道|乡镇|镇|乡|社区|专班)(?:（[^（）]{1,8}）)?$/;
+
+/**
+ * Reads "X牵头，Y配合" / "X负责，Y协助" / "X主办，Y协办": 牵头/主办/主责 lead, and so does 负责 when
+ * others only assist; every other unit is a responsible unit. Null when a piece is no "units + role".
+ */
+function readRoles(text: string, strict: boolean): { lead: string[]; units: string[] } | null {
+  const pieces = text
+    .split(/[，,]/)
+    .map((p) => p.trim())
+    .filter((p) => p !== '');
+  const read = pieces.map((p) => ROLE_PIECE.exec(p));
+  if (read.length === 0 || read.some((m) => m === null)) return null;
+  const roles = read.map((m) => m![2]!);
+  const leadBy = roles.some((r) => LEAD_ROLE.test(r))
+    ? LEAD_ROLE
+    : roles.some((r) => CO_ROLE.test(r))
+      ? /^负责$/
+      : null;
+  const result = { lead: [] as string[], units: [] as string[] };
+  for (const m of read) {
+    const names = splitUnitList(m![1]!);
+    if (names.length === 0 || (strict && !names.every((n) => ROLE_UNIT.test(n) && isUnitName(n))))
+      return null;
+    (leadBy?.test(m![2]!) ? result.lead : result.units).push(...names);
+  }
+  return result;
 }
 
 /** Bracket groups at nesting depth 0, as [open, close] positions. */
@@ -227,6 +276,16 @@ function readClause(clause: string, into: UnitTail): void {
   }
   if (label?.[1] && LEAD_LABEL.test(label[1])) {
     into.lead.push(...splitUnitList(text.replace(VERB_TAIL, '')));
+    return;
+  }
+  // "X主办，Y协办", "X负责，Y协助": the role words say who leads.
+  const roles =
+    /主办|主责|协办|协助/.test(text) || /负责[，,].*(?:配合|参与)$/.test(text)
+      ? readRoles(text, false)
+      : null;
+  if (roles) {
+    into.lead.push(...roles.lead);
+    into.units.push(...roles.units);
     return;
   }
   const leadAt = text.indexOf('牵头');
