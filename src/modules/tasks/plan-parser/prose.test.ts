@@ -91,3 +91,20 @@ describe('a deadline that can be read two ways says so', () => {
     expect(plan.tasks[1]!.uncertain.join()).not.toContain('按该月开始之前');
   });
 });
+
+describe('a table without a 公开领域 column', () => {
+  it('notes the title only when it was cut from a longer task text', () => {
+    const plan = parsePlanText(
+      [
+        '某区2025年政务公开任务分工表',
+        '| 序号 | 工作任务 | 责任单位 | 完成时限 |',
+        '| 1 | 公开区级预决算 | 区财政局 | 2025年6月底前 |',
+        '| 2 | 公开招生政策。同步公开学区划分和招生计划，接受社会监督 | 区教育局 | 2025年7月底前 |',
+      ].join('\n'),
+    );
+    const NOTE = '表中无公开领域，标题取自具体内容首句';
+    expect(plan.tasks.map((t) => t.title)).toEqual(['公开区级预决算', '公开招生政策']);
+    expect(plan.tasks[0]!.uncertain).not.toContain(NOTE);
+    expect(plan.tasks[1]!.uncertain).toContain(NOTE);
+  });
+});

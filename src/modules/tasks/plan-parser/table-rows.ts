@@ -101,7 +101,10 @@ function rowToTask(source: TableRow, index: number, year: number | null, carry: 
   }
   // Domain cells are narrow; three characters is usually a word cut at the cell edge ("减税降").
   if (row.domain.replace(/[“”"]/g, '').length === 3) uncertain.push(`公开领域“${row.domain}”可能缺字`);
-  if (row.domain === '' && row.content !== '') uncertain.push('表中无公开领域，标题取自具体内容首句');
+  const title = rowTitle(row);
+  // Only worth saying when the title is a cut of a longer text (a one-sentence task cell is its own title).
+  if (row.domain === '' && title.length < row.content.replace(/[。；;，,\s]+$/u, '').length)
+    uncertain.push('表中无公开领域，标题取自具体内容首句');
   if (OPEN_LIST.test(row.units.trim())) uncertain.push(`责任单位“${row.units}”以“等”结尾，可能不止所列单位`);
   const remark = row.remark ?? '';
   const content = [
@@ -117,7 +120,7 @@ function rowToTask(source: TableRow, index: number, year: number | null, carry: 
     path: row.path ?? [],
     ...(status === '' ? {} : { status }),
     ...(carried.length > 0 ? { carriedUnits: carried } : {}),
-    title: rowTitle(row),
+    title,
     content,
     leadUnits: lead,
     units,
