@@ -115,6 +115,9 @@ export function readPlanText(
       endsWithFullRow = table.endsWithFullRow;
     } else plans = parseProse(lines, yearOf);
   }
+  // A single plan without a title of its own is the document's plan (its heading sat above the table).
+  if (plans.length === 1 && plans[0]!.title === null && meta.title)
+    plans[0] = { ...plans[0]!, title: meta.title };
   const lastPlan = plans.at(-1);
   const lastTask = lastPlan?.tasks.at(-1);
   if (lastTask && ((!endsWithFullRow && isCutOff(lines)) || lacksUnitsOfItsPlan(lastPlan!)))

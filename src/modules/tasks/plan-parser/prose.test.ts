@@ -108,3 +108,24 @@ describe('a table without a 公开领域 column', () => {
     expect(plan.tasks[1]!.uncertain).toContain(NOTE);
   });
 });
+
+describe('a numbered section heading right above a table header', () => {
+  it('is the path of the first rows, not the table title; the document title names the plan', () => {
+    const plan = parsePlanText(
+      [
+        '某区2026年政务公开重点工作分工表',
+        '（一）决策公开',
+        '序号 | 工作任务 | 责任单位 | 完成时限',
+        '1 | 公开重大行政决策目录 | 区司法局 | 2026年3月底前',
+        '（二）执行公开',
+        '序号 | 工作任务 | 责任单位 | 完成时限',
+        '2 | 公开重点项目推进情况 | 区发改局 | 每季度',
+      ].join('\n'),
+    );
+    expect(plan.plans.map((p) => p.title)).toEqual(['某区2026年政务公开重点工作分工表']);
+    expect(plan.tasks.map((t) => [t.number, t.path, t.title])).toEqual([
+      ['1', ['决策公开'], '公开重大行政决策目录'],
+      ['2', ['执行公开'], '公开重点项目推进情况'],
+    ]);
+  });
+});

@@ -96,6 +96,7 @@ function positionalRows(table: GridTable): TableRow[] {
   const rows: TableRow[] = [];
   let previousDomain = '';
   const path = new HeadingPath();
+  if (table.headingAbove) path.push(table.headingAbove);
   for (const parts of table.rowLines) {
     const filled = parts.filter((c) => c !== '');
     if (filled.length === 1 && isHeadingCell(filled[0]!)) {
@@ -148,6 +149,7 @@ export function assembleRows(table: GridTable): TableRow[] {
   const cells = bodyCells(table);
   const rows: TableRow[] = [];
   const path = new HeadingPath();
+  if (table.headingAbove) path.push(table.headingAbove);
   const fresh = (): Draft => ({ cells: {}, last: -1, number: '', path: path.texts() });
   let draft = fresh();
   let group = '';

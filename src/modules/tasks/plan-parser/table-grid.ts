@@ -4,6 +4,7 @@
  * "|" lines between cells. The header row is found by meaning (a unit column and a task/content column,
  * also when letter-spaced: "具 体 要 求"), then the rows are rebuilt by table-assemble.ts.
  */
+import { parseMarker } from './numbering.ts';
 import { type ColumnKind, columnKind } from './table.ts';
 import { isTerminalFurniture } from './text.ts';
 
@@ -18,6 +19,8 @@ export interface GridTable {
   from: number;
   to: number;
   title: string | null;
+  /** A numbered section heading ("一、重点领域信息公开") right above the header: the path of the first rows. */
+  headingAbove?: string;
   body: Token[];
   /** Body lines holding several cells each: rows are positional. */
   rowLines: string[][];
@@ -136,10 +139,17 @@ function innerBarsOf(lines: string[], headerLine: number, lastHeaderLine: number
   return bars >= 1 ? bars : undefined;
 }
 
-function titleAbove(lines: string[], headerLine: number): string | null {
+/**
+ * The short line right above a header: the table's title ("某县2023年政务公开任务分解表"), or a numbered
+ * section heading ("一、重点领域信息公开", "（二）…") that the first rows belong to.
+ */
+function lineAbove(lines: string[], headerLine: number): { title: string | null; heading: string | null } {
   const above = lines[headerLine - 1];
-  if (above === undefined || above.includes('|') || above.length > 40 || /[。：:]$/.test(above)) return null;
-  return above;
+  if (above === undefined || above.includes('|') || above.length > 40 || /[。：:]$/.test(above))
+    return { title: null, heading: null };
+  const style = parseMarker(above)?.style;
+  if (style === 'chapter' || style === 'cn-paren') return { title: null, heading: above };
+  return { title: above, heading: null };
 }
 
 /** Finds every bordered task table in the cleaned lines. */
@@ -161,7 +171,7 @@ export function findGridTables(lines: string[]): GridTable[] {
       cursor = header.end;
       continue;
     }
-    const title = titleAbove(lines, headerLine);
+    const { title, heading } = lineAbove(lines, headerLine);
     const innerBars = innerBarsOf(lines, headerLine, lastHeaderCell.line);
     const bodyLines = joinWrapped(lines.slice(firstBodyLine, last), innerBars);
     const body = bodyLines.flatMap((line, i) => tokenise(line, firstBodyLine + i));
@@ -169,9 +179,10 @@ export function findGridTables(lines: string[]): GridTable[] {
     tables.push({
       columns: header.cells.map((c) => headerKind(c)!),
       header: header.cells.map((c) => c.replace(/\s+/g, '')),
-      from: title ? headerLine - 1 : headerLine,
+      from: title || heading ? headerLine - 1 : headerLine,
       to: last,
       title,
+      ...(heading ? { headingAbove: heading } : {}),
       body,
       rowLines: rowLines(bodyLines, innerBars),
       ...(innerBars === undefined ? {} : { innerBars }),
