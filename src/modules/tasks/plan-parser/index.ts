@@ -5,8 +5,8 @@
  */
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
-import mammoth from 'mammoth';
 import { AppError } from '../../../lib/errors.ts';
+import { docxPlanText } from './docx-text.ts';
 import { readMetadata, yearIn } from './metadata.ts';
 import { readPlanText } from './plan-text.ts';
 import { rowsToTasks } from './table-rows.ts';
@@ -54,15 +54,14 @@ async function parseWorkbook(filePath: string, opts: ParsePlanOptions): Promise<
 }
 
 /**
- * Parses a work-plan file: .txt/.md as text, .docx through its raw text (tables come out one cell per
- * paragraph, which the table reader expects), .xlsx as a task table found by its column names.
+ * Parses a work-plan file: .txt/.md as text, .docx as its paragraphs and table rows (docx-text.ts: each
+ * row one bordered line, empty and merged cells in place), .xlsx as a task table found by its column names.
  */
 export async function parsePlanFile(filePath: string, opts: ParsePlanOptions = {}): Promise<ParsedPlan> {
   const ext = path.extname(filePath).toLowerCase();
   if (ext === '.xlsx') return parseWorkbook(filePath, opts);
   if (ext === '.docx') {
-    const { value } = await mammoth.extractRawText({ path: filePath });
-    return parsePlanText(value, opts);
+    return parsePlanText(await docxPlanText(filePath), opts);
   }
   if (['.txt', '.md', '.markdown', '.text'].includes(ext)) {
     const text = await readFile(filePath, 'utf8');

@@ -1,7 +1,7 @@
 import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { Document, Packer, Paragraph, TextRun } from 'docx';
+import { Document, Packer, Paragraph, Table, TableCell, TableRow, TextRun } from 'docx';
 import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { AppError } from '../../../lib/errors.ts';
@@ -71,6 +71,77 @@ describe('parsePlanFile', () => {
       leadUnits: [],
       deadline: { recurrence: 'quarterly' },
     });
+  });
+
+  it('reads a .docx table as a table: empty cells, merged cells and several paragraphs stay in place', async () => {
+    const file = path.join(dir, 'table.docx');
+    const cell = (text: string, span: { rowSpan?: number } = {}) =>
+      new TableCell({ ...span, children: text.split('\n').map((t) => new Paragraph(t)) });
+    const row = (...cells: TableCell[]) => new TableRow({ children: cells });
+    const doc = new Document({
+      sections: [
+        {
+          children: [
+            new Paragraph('某镇2024年政务公开工作任务分工'),
+            new Table({
+              rows: [
+                row(
+                  cell('序号'),
+                  cell('公开领域'),
+                  cell('工作任务'),
+                  cell('牵头单位'),
+                  cell('配合单位'),
+                  cell('完成时限'),
+                ),
+                row(
+                  cell('1'),
+                  cell('财政信息', { rowSpan: 2 }),
+                  cell('公开镇级预决算。\n“三公”经费一并公开。'),
+                  cell('镇财政所'),
+                  cell(''),
+                  cell('2024年3月底前'),
+                ),
+                row(
+                  cell('2'),
+                  cell('公开惠农补贴发放结果'),
+                  cell('镇财政所'),
+                  cell('各村（社区）'),
+                  cell('每季度'),
+                ),
+                row(
+                  cell('3'),
+                  cell('社会救助'),
+                  cell('公开低保对象名单'),
+                  cell('镇民政办'),
+                  cell(''),
+                  cell('每月'),
+                ),
+              ],
+            }),
+            new Paragraph('某镇人民政府'),
+            new Paragraph('2024年2月1日'),
+          ],
+        },
+      ],
+    });
+    await writeFile(file, await Packer.toBuffer(doc));
+    const plan = await parsePlanFile(file);
+    expect(plan.year).toBe(2024);
+    expect(
+      plan.tasks.map((t) => [
+        t.number,
+        t.title,
+        t.leadUnits,
+        t.units,
+        t.deadline,
+        t.content.includes('三公'),
+      ]),
+    ).toEqual([
+      ['1', '财政信息', ['镇财政所'], [], { date: '2024-03-31' }, true],
+      ['2', '财政信息', ['镇财政所'], ['各村（社区）'], { recurrence: 'quarterly' }, false],
+      ['3', '社会救助', ['镇民政办'], [], { recurrence: 'monthly' }, false],
+    ]);
+    expect(plan.tasks[2]!.uncertain.join()).not.toContain('原文在此处中断');
   });
 
   it('reads a .docx through its text', async () => {

@@ -30,9 +30,14 @@ type Cell = Extract<Token, { kind: 'cell' }>;
 
 const TEXT_KINDS: ColumnKind[] = ['content', 'requirement'];
 
-/** Without a content column, the task column (任务 / 工作任务) holds the task text itself. */
+/**
+ * Without a content column, the task column (任务 / 工作任务) holds the task text itself. With two such
+ * columns (公开领域 | 工作任务) the first is the group (domain) and the last one the task text.
+ */
 function effectiveColumns(columns: ColumnKind[]): ColumnKind[] {
   if (columns.some((k) => TEXT_KINDS.includes(k))) return columns;
+  const domains = columns.flatMap((k, i) => (k === 'domain' ? [i] : []));
+  if (domains.length >= 2) return columns.map((k, i) => (i === domains.at(-1) ? 'content' : k));
   return columns.map((k) => (k === 'domain' ? 'content' : k));
 }
 
