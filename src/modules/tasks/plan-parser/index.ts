@@ -61,7 +61,9 @@ export async function parsePlanFile(filePath: string, opts: ParsePlanOptions = {
   const ext = path.extname(filePath).toLowerCase();
   if (ext === '.xlsx') return parseWorkbook(filePath, opts);
   if (ext === '.docx') {
-    return parsePlanText(await docxPlanText(filePath), opts);
+    const { text, warnings } = await docxPlanText(filePath);
+    const plan = parsePlanText(text, opts);
+    return { ...plan, warnings: [...warnings, ...plan.warnings] };
   }
   if (['.txt', '.md', '.markdown', '.text'].includes(ext)) {
     const text = await readFile(filePath, 'utf8');

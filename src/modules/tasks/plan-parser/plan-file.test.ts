@@ -1,7 +1,7 @@
 import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { Document, Packer, Paragraph, Table, TableCell, TableRow, TextRun } from 'docx';
+import { Document, LevelFormat, Packer, Paragraph, Table, TableCell, TableRow, TextRun } from 'docx';
 import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { AppError } from '../../../lib/errors.ts';
@@ -142,6 +142,84 @@ describe('parsePlanFile', () => {
       ['3', '社会救助', ['镇民政办'], [], { recurrence: 'monthly' }, false],
     ]);
     expect(plan.tasks[2]!.uncertain.join()).not.toContain('原文在此处中断');
+  });
+
+  it('gives Word auto-numbered items the marker their outline place implies, and says so', async () => {
+    const file = path.join(dir, 'numbered.docx');
+    const numbered = (text: string, level = 0) =>
+      new Paragraph({ text, numbering: { reference: 'tasks', level } });
+    const doc = new Document({
+      numbering: {
+        config: [
+          {
+            reference: 'tasks',
+            levels: [
+              { level: 0, format: LevelFormat.DECIMAL, text: '%1.' },
+              { level: 1, format: LevelFormat.DECIMAL, text: '(%2)' },
+            ],
+          },
+        ],
+      },
+      sections: [
+        {
+          children: [
+            new Paragraph('某街道2025年政务公开工作要点'),
+            new Paragraph('一、推进决策公开'),
+            numbered('公开重大决策事项目录。2025年3月底前公开。（街道党政办负责）'),
+            numbered('做好决策预公开。（街道党政办牵头，各社区配合）'),
+            new Paragraph('二、推进执行公开'),
+            numbered('公开民生实事进展。每季度公开一次。（街道经济发展办负责）'),
+            numbered('公开为民办实事项目清单。', 1),
+          ],
+        },
+      ],
+    });
+    await writeFile(file, await Packer.toBuffer(doc));
+    const plan = await parsePlanFile(file);
+    expect(plan.tasks.map((t) => [t.number, t.path, t.title, t.leadUnits, t.units])).toEqual([
+      ['1.1', ['推进决策公开'], '公开重大决策事项目录', [], ['街道党政办']],
+      ['1.2', ['推进决策公开'], '做好决策预公开', ['街道党政办'], ['各社区']],
+      // An item with sub-items is their heading, as in typed plans; the sub-item takes its units.
+      ['2.1.1', ['推进执行公开', '公开民生实事进展'], '公开为民办实事项目清单', [], ['街道经济发展办']],
+    ]);
+    expect(plan.tasks[0]!.deadline).toEqual({ date: '2025-03-31' });
+    expect(plan.warnings.join()).toContain('使用 Word 自动编号，序号已按层级推定');
+  });
+
+  it('with every level auto-numbered, level 0 is the chapter (一、) and level 1 the task (（一）)', async () => {
+    const file = path.join(dir, 'all-numbered.docx');
+    const numbered = (text: string, level: number) =>
+      new Paragraph({ text, numbering: { reference: 'outline', level } });
+    const doc = new Document({
+      numbering: {
+        config: [
+          {
+            reference: 'outline',
+            levels: [
+              { level: 0, format: LevelFormat.CHINESE_COUNTING, text: '%1、' },
+              { level: 1, format: LevelFormat.DECIMAL, text: '%2.' },
+            ],
+          },
+        ],
+      },
+      sections: [
+        {
+          children: [
+            new Paragraph('某乡2025年政务公开工作要点'),
+            numbered('强化政策公开', 0),
+            numbered('公开惠农政策。（乡农业综合服务中心负责）', 1),
+            numbered('深化基层公开', 0),
+            numbered('更新村务公开栏。每月更新。（各村民委员会负责）', 1),
+          ],
+        },
+      ],
+    });
+    await writeFile(file, await Packer.toBuffer(doc));
+    const plan = await parsePlanFile(file);
+    expect(plan.tasks.map((t) => [t.number, t.path, t.title, t.units, t.deadline])).toEqual([
+      ['1.1', ['强化政策公开'], '公开惠农政策', ['乡农业综合服务中心'], null],
+      ['2.1', ['深化基层公开'], '更新村务公开栏', ['各村民委员会'], { recurrence: 'monthly' }],
+    ]);
   });
 
   it('reads a .docx through its text', async () => {
