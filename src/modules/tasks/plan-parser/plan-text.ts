@@ -11,7 +11,7 @@ import { assembleRows } from './table-assemble.ts';
 import { findGridTables, type GridTable } from './table-grid.ts';
 import { rowsToTasks } from './table-rows.ts';
 import { tabsToBorders } from './table-tabs.ts';
-import { type CleanLine, cleanLines } from './text.ts';
+import { type CleanLine, cleanLines, isDocumentEnding } from './text.ts';
 import type { ParsedPlanSection, ParsedTask, ParsePlanOptions } from './types.ts';
 import { LABEL_WORD, splitUnitList } from './units.ts';
 
@@ -48,13 +48,6 @@ function parseWithGrids(
   return [...prose, ...tables.map((t) => gridPlan(t, yearOf, warnings))];
 }
 
-/**
- * How a complete document ends after its last sentence: the date line, the issuing office's signature,
- * "（此件公开发布）". Such a last line is no sign of a cut.
- */
-const DOCUMENT_ENDING =
-  /^(?:\d{4}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日|[（(]此件[^）)]*[）)]|\S{2,30}(?:人民政府|办公室|办公厅|委员会|领导小组|局|委|办|中心|政府))$/;
-
 const UNIT_FIELD = new RegExp(`^[【[]?${LABEL_WORD}[】\\]]?[:：]\\s*(.+)$`);
 const DEADLINE_FIELD = /^(?:完成时限|时限要求|完成时间|完成期限|时间要求|时限|时间)[:：]\s*(.+)$/;
 
@@ -77,7 +70,7 @@ function isCutOff(lines: CleanLine[]): boolean {
   return (
     last !== '' &&
     !/[。！？!?）)】\]］〕|；;]$/.test(last) &&
-    !DOCUMENT_ENDING.test(last) &&
+    !isDocumentEnding(last) &&
     !isCompleteField(last)
   );
 }

@@ -6,7 +6,7 @@
  */
 import { parseMarker } from './numbering.ts';
 import { type ColumnKind, columnKind } from './table.ts';
-import { isDateLine, isTerminalFurniture } from './text.ts';
+import { isDateLine, isSignatureLine, isTerminalFurniture } from './text.ts';
 
 /** A piece of a flattened table: a cell's text or a border. */
 export type Token = { kind: 'cell'; text: string; line: number } | { kind: 'bar'; line: number };
@@ -96,9 +96,6 @@ function findHeader(tokens: Token[], start: number): { at: number; end: number; 
 // A cell wrapped over a few lines still sits between bordered lines.
 const WRAP_LINES = 6;
 
-/** An issuing office's signature line ("某县人民政府办公室", "某市政务公开领导小组办公室"). */
-const SIGNATURE = /^\S{2,30}(?:人民政府|人民政府办公室|办公厅|领导小组办公室|领导小组)$/;
-
 function inTable(lines: string[], i: number): boolean {
   const line = lines[i]!;
   if (line.includes('|')) return true;
@@ -106,7 +103,7 @@ function inTable(lines: string[], i: number): boolean {
   const next = lines.slice(i + 1, i + 1 + WRAP_LINES);
   // The last few lines of a text cut off inside a cell still belong to that cell.
   // A signature and its date under the table end it (the document closes; no cell continues there).
-  const ending = (l: string) => isTerminalFurniture(l) || isDateLine(l) || SIGNATURE.test(l);
+  const ending = (l: string) => isTerminalFurniture(l) || isDateLine(l) || isSignatureLine(l);
   if (lines.length - i <= WRAP_LINES + 1 && !lines.slice(i).some(ending)) return true;
   return next.some((l) => l.includes('|'));
 }

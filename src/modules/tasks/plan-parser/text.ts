@@ -67,6 +67,29 @@ export function isDateLine(text: string): boolean {
   return /^(?:\d{4}年\d{0,2}月?\d{0,2}日?|20\d{5,6}|\d{4}[-/.]\d{1,2}[-/.]\d{1,2})$/.test(text);
 }
 
+/**
+ * An issuing office's signature line ("某县人民政府办公室", "某市政务公开领导小组办公室"). `loose` also takes
+ * names ending like any organ (…局, …委, …中心): right as the last line of a document, wrong under a table,
+ * where such a line may still be a unit cell.
+ */
+export function isSignatureLine(text: string, loose = false): boolean {
+  return loose
+    ? /^\S{2,30}(?:人民政府|办公室|办公厅|委员会|领导小组|局|委|办|中心|政府)$/.test(text)
+    : /^\S{2,30}(?:人民政府|人民政府办公室|办公厅|领导小组办公室|领导小组)$/.test(text);
+}
+
+/**
+ * How a complete document ends after its last sentence: the date line, the issuing office's signature,
+ * "（此件公开发布）". Such a last line is no sign of a cut.
+ */
+export function isDocumentEnding(text: string): boolean {
+  return (
+    isDateLine(text.replace(/\s+/g, '')) ||
+    /^[（(]此件[^）)]*[）)]$/.test(text) ||
+    isSignatureLine(text, true)
+  );
+}
+
 /** Splits text into cleaned, non-empty lines. */
 export function cleanLines(text: string): CleanLine[] {
   return text
