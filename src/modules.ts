@@ -11,6 +11,7 @@ import { auditModule } from './modules/audit/audit.module.ts';
 import { calendarModule } from './modules/calendar/calendar.module.ts';
 import { catalogueModule } from './modules/catalogue/catalogue.module.ts';
 import { orgsModule } from './modules/orgs/orgs.module.ts';
+import { policiesModule } from './modules/policies/policies.module.ts';
 import { portalModule } from './modules/portal/portal.module.ts';
 import { publishingModule } from './modules/publishing/publishing.module.ts';
 import { requestsModule } from './modules/requests/requests.module.ts';
@@ -27,6 +28,7 @@ export const MODULES: readonly AnyModule[] = [
   auditModule,
   catalogueModule,
   publishingModule,
+  policiesModule,
   portalModule,
   requestsModule,
   tasksModule,

@@ -17,6 +17,7 @@ import * as m0015 from './migrations/0015-document-kinds-and-relations.ts';
 import * as m0016 from './migrations/0016-task-unit-parts.ts';
 import * as m0017 from './migrations/0017-task-catalogue-items.ts';
 import * as m0018 from './migrations/0018-task-bulletin-documents.ts';
+import * as m0019 from './migrations/0019-policies.ts';
 
 /** Every migration in order. Add new ones at the end; never edit one that has shipped. */
 export const MIGRATIONS: Record<string, Migration> = {
@@ -37,6 +38,7 @@ export const MIGRATIONS: Record<string, Migration> = {
   '0016-task-unit-parts': m0016,
   '0017-task-catalogue-items': m0017,
   '0018-task-bulletin-documents': m0018,
+  '0019-policies': m0019,
 };
 
 function createMigrator(db: Kysely<any>): Migrator {

@@ -38,6 +38,7 @@ const EXPECTED: Record<Role, Action[]> = {
     'request.handle',
     'request.legal_review',
     'task.report',
+    'policy.record',
   ],
   confidentiality_reviewer: ['admin.access', 'content.review_confidentiality'],
   disclosure_admin: [
@@ -51,6 +52,8 @@ const EXPECTED: Record<Role, Action[]> = {
     'request.approve_extension',
     'task.report',
     'task.manage',
+    'policy.record',
+    'policy.manage',
   ],
   system_admin: ['admin.access', 'unit.manage', 'calendar.manage', 'settings.manage'],
   security_admin: ['admin.access', 'user.view', 'user.manage', 'role.grant'],

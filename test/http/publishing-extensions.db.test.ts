@@ -40,7 +40,7 @@ describe(`HTTP: publishing extension points on ${ENGINE}`, () => {
     app = await createTestApp();
     await seedDemo(app, () => {}, { tasks: false, documents: false });
     app.publishing.kinds.register({
-      key: 'normative',
+      key: 'sample_normative',
       label: '规范性文件',
       metadataSchema: z.object({ organ: requiredText('制定机关', 100) }),
       fields: [{ name: 'organ', label: '制定机关', type: 'text', required: true, hint: '例如 县人民政府' }],
@@ -64,22 +64,22 @@ describe(`HTTP: publishing extension points on ${ENGINE}`, () => {
 
   it('offers a 新建 button per kind; the kind’s form has its fields and its default column checked', async () => {
     const list = await users.clerk!.get(`/admin/documents?unit=${unitId}`);
-    expect(list.body).toContain(`href="/admin/documents/new?unit=${unitId}&amp;kind=normative"`);
+    expect(list.body).toContain(`href="/admin/documents/new?unit=${unitId}&amp;kind=sample_normative"`);
     expect(list.body).toContain('<th scope="col">类型</th>');
     const plain = await users.clerk!.get(`/admin/documents/new?unit=${unitId}`);
     expect(plain.body).not.toContain('name="meta.');
     expect(plain.body).not.toContain('name="kind"');
-    const form = await users.clerk!.get(`/admin/documents/new?unit=${unitId}&kind=normative`);
+    const form = await users.clerk!.get(`/admin/documents/new?unit=${unitId}&kind=sample_normative`);
     expect(form.body).toContain('<legend>规范性文件信息</legend>');
     expect(form.body).toContain('name="meta.organ"');
-    expect(form.body).toContain('<input type="hidden" name="kind" value="normative"/>');
+    expect(form.body).toContain('<input type="hidden" name="kind" value="sample_normative"/>');
     expect(form.body).toMatch(new RegExp(`value="${defaultColumn}"[^>]*checked`));
   });
 
   it('names a missing kind field in Chinese and keeps what was typed; saved, the list shows its column', async () => {
     const fields = {
       unitId: String(unitId),
-      kind: 'normative',
+      kind: 'sample_normative',
       title: '关于印发项目管理办法的通知',
       disclosureMode: 'proactive',
     };

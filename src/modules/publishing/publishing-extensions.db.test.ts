@@ -14,7 +14,7 @@ import type { DocumentKind } from './documents/document-kinds.ts';
 import type { Publishing } from './publishing.services.ts';
 
 const NORMATIVE: DocumentKind<{ organ: string; expiresOn: string | null }> = {
-  key: 'normative',
+  key: 'sample_normative',
   label: '规范性文件',
   metadataSchema: z.object({
     organ: requiredText('制定机关', 100),
@@ -42,7 +42,7 @@ const NORMATIVE: DocumentKind<{ organ: string; expiresOn: string | null }> = {
 
 const normativeInput = (over: Record<string, unknown> = {}) =>
   documentInput({
-    kind: 'normative',
+    kind: 'sample_normative',
     'meta.organ': '测试县人民政府',
     'meta.expiresOn': '2031-03-01',
     ...over,
@@ -66,7 +66,7 @@ describe(`publishing extension points on ${ENGINE}`, () => {
 
     it('stores the kind and its metadata, files it under its default column, keeps them on edit', async () => {
       const draft = await pub.documents.createDraft(staff.clerk, county.id, normativeInput());
-      expect(draft.kind).toBe('normative');
+      expect(draft.kind).toBe('sample_normative');
       expect(JSON.parse(draft.kind_metadata_json!)).toEqual({
         organ: '测试县人民政府',
         expiresOn: '2031-03-01',
@@ -78,7 +78,7 @@ describe(`publishing extension points on ${ENGINE}`, () => {
         draft.id,
         normativeInput({ kind: 'document', 'meta.expiresOn': '' }),
       );
-      expect(edited.kind).toBe('normative');
+      expect(edited.kind).toBe('sample_normative');
       expect(JSON.parse(edited.kind_metadata_json!)).toEqual({ organ: '测试县人民政府', expiresOn: null });
     });
 

@@ -20,6 +20,7 @@ export type PublishingApi = Pick<
   | 'checkRegistry'
   | 'relations'
   | 'events'
+  | 'panels'
 >;
 
 declare module '../../platform/module.ts' {

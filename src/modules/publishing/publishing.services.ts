@@ -26,6 +26,7 @@ import { DocumentRepository } from './documents/document.repository.ts';
 import { DocumentService } from './documents/document.service.ts';
 import { DocumentEventHooks } from './documents/document-events.ts';
 import { DocumentKindRegistry } from './documents/document-kinds.ts';
+import { DocumentPanelRegistry } from './documents/document-panels.ts';
 import { PublicDocumentRepository } from './documents/document-public.repository.ts';
 import { DocumentRelationRepository } from './documents/document-relation.repository.ts';
 import { DocumentRelationService } from './documents/document-relation.service.ts';
@@ -76,6 +77,8 @@ export interface Publishing {
   checkRegistry: CheckRegistry;
   relations: DocumentRelationService;
   events: DocumentEventHooks;
+  /** Sections other modules add to a document's public and back-office pages (document-panels.ts). */
+  panels: DocumentPanelRegistry;
 }
 
 /** Builds the module and registers its unit-created hook. Call once per App. */
@@ -150,5 +153,6 @@ export function createPublishing(deps: PublishingDeps): Publishing {
       ...{ kinds, audit, clock },
     }),
     events,
+    panels: new DocumentPanelRegistry(),
   };
 }

@@ -91,6 +91,8 @@ export function disclosureTemplate(unitKind: string): TemplateColumn[] {
       cycle: 'realtime',
       children: [...ARTICLE_20_ITEMS, ...art21],
     },
+    // 政策解读 (国办发〔2016〕80号 三同步; regulations §6): the 解读 of the unit's policies (module policies).
+    { key: 'policy_interpretation', name: '政策解读', kind: 'list', cycle: 'realtime' },
     // 条例 第五十条: annual reports.
     { key: 'annual_report', name: '政府信息公开年报', kind: 'list', cycle: 'yearly' },
     { key: 'on_request', name: '依申请公开', kind: 'page', cycle: 'as_needed' },

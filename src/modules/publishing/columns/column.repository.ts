@@ -38,14 +38,15 @@ export class ColumnRepository {
       .execute();
   }
 
-  async hasTemplate(unitId: number, q: Db = this.db): Promise<boolean> {
-    const r = await q
+  /** The unit's columns made from the template, by template key. */
+  async templateColumns(unitId: number, q: Db = this.db): Promise<Map<string, SiteColumn>> {
+    const rows = await q
       .selectFrom('site_columns')
-      .select('id')
+      .selectAll()
       .where('unit_id', '=', unitId)
       .where('template_key', 'is not', null)
-      .executeTakeFirst();
-    return r !== undefined;
+      .execute();
+    return new Map(rows.map((r) => [r.template_key as string, r as SiteColumn]));
   }
 
   async countActiveChildren(id: number, q: Db = this.db): Promise<number> {

@@ -29,6 +29,7 @@ describe(`columns on ${ENGINE}`, () => {
       '政府信息公开指南',
       '政府信息公开制度',
       '法定主动公开内容',
+      '政策解读',
       '政府信息公开年报',
       '依申请公开',
     ]);
@@ -62,7 +63,25 @@ describe(`columns on ${ENGINE}`, () => {
       .execute();
     await db.deleteFrom('site_columns').where('unit_id', '=', county.id).execute();
     expect(await pub.columns.createTemplatesForExistingUnits(SYSTEM)).toBe(1);
-    expect(await topLevel(county.id)).toHaveLength(5);
+    expect(await topLevel(county.id)).toHaveLength(6);
+    expect(await pub.columns.createTemplatesForExistingUnits(SYSTEM)).toBe(0);
+  });
+
+  it('adds a column the template gained later (政策解读) to a unit that has the rest, once and audited', async () => {
+    const db = app.database.db;
+    const { county } = await buildCounty(app);
+    const before = await pub.columns.listForUnit(county.id);
+    await db
+      .deleteFrom('site_columns')
+      .where('unit_id', '=', county.id)
+      .where('template_key', '=', 'policy_interpretation')
+      .execute();
+    const audits = (await app.auditRepo.list({}, 500)).length;
+    expect(await pub.columns.createTemplatesForExistingUnits(SYSTEM)).toBe(1);
+    const after = await pub.columns.listForUnit(county.id);
+    expect(after).toHaveLength(before.length);
+    expect(after.filter((c) => c.template_key === 'policy_interpretation')).toHaveLength(1);
+    expect(await app.auditRepo.list({}, 500)).toHaveLength(audits + 1);
     expect(await pub.columns.createTemplatesForExistingUnits(SYSTEM)).toBe(0);
   });
 

@@ -53,14 +53,20 @@ export class ColumnService {
   }
 
   /**
-   * Creates the 政府信息公开 template columns of `unit` inside `trx` (idempotent: nothing happens when the
-   * unit already has them). The unit itself is the responsible unit of each.
+   * Creates the 政府信息公开 template columns of `unit` inside `trx` that it does not have yet (idempotent:
+   * nothing happens when it has them all; a column added to the template later, such as 政策解读, is added
+   * to units created before). The unit itself is the responsible unit of each.
    */
   async createTemplate(trx: Transaction<DB>, unit: Unit, ctx: CallContext): Promise<number> {
-    if (await this.d.columns.hasTemplate(unit.id, trx)) return 0;
+    const existing = await this.d.columns.templateColumns(unit.id, trx);
     const now = this.d.clock.now().toISOString();
     let created = 0;
     const add = async (t: TemplateColumn, parent: SiteColumn | null, order: number) => {
+      const have = existing.get(t.key);
+      if (have) {
+        for (const [i, child] of (t.children ?? []).entries()) await add(child, have, (i + 1) * 10);
+        return;
+      }
       const col = await this.d.columns.insert(
         trx,
         {
@@ -84,6 +90,7 @@ export class ColumnService {
       for (const [i, child] of (t.children ?? []).entries()) await add(child, col, (i + 1) * 10);
     };
     for (const [i, t] of disclosureTemplate(unit.kind).entries()) await add(t, null, (i + 1) * 10);
+    if (created === 0) return 0;
     await this.d.audit.record(trx, ctx, {
       action: 'column.template_create',
       targetType: 'unit',

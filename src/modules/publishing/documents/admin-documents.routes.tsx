@@ -130,7 +130,10 @@ export async function documentPage(
   const snap = await documents.snapshot(doc);
   const checks = await review.runChecks(doc);
   const actor = req.ctx.actor;
-  const actions = documentActions(snap, actor, checks.findings);
+  // A kind with derived validity (document-kinds.ts) has no 变更有效性 form: its module records events.
+  const actions = documentActions(snap, actor, checks.findings).filter(
+    (a) => a.key !== 'validity' || !kinds.of(doc.kind).derivedValidity,
+  );
   const columns = await app.publishing.columns.listForUnit(doc.unit_id);
   const placed = new Set(await repo.columnIds(doc.id));
   const topic = (await repo.listTopics()).find((t) => t.id === doc.topic_id);
@@ -155,8 +158,17 @@ export async function documentPage(
     ...{ kind: kinds.of(doc.kind), kindMetadata: kinds.metadataOf(doc.kind_metadata_json) },
     relations: await relations.relationsOf(req.ctx, doc.id),
     canEditRelations: await relations.canEdit(req.ctx, doc),
+    panels: await mergedPanels(app, req, doc),
     ...(relationForm ? { relationForm } : {}),
   });
+}
+
+/** Other modules' panels for the back-office page: every placement, in page order, before the body. */
+async function mergedPanels(app: PublishingContext, req: FastifyRequest, doc: DocumentRow) {
+  const doc_ = { id: doc.id, kind: doc.kind, unitId: doc.unit_id, title: doc.title, state: doc.state };
+  const r = await app.publishing.panels.render(doc_, 'admin', req.ctx);
+  const all = [...(r.before_body ?? []), ...(r.after_body ?? []), ...(r.end ?? [])];
+  return all.length ? { before_body: all } : {};
 }
 
 export function registerAdminDocumentRoutes(server: FastifyInstance, app: PublishingContext): void {

@@ -48,6 +48,8 @@ export interface DocumentChangeHost {
   ): Promise<boolean>;
   /** The document kind's own fields of the form (document-kinds.ts), or their problems. */
   kindMetadata(doc: DocumentRow, raw: unknown): KindMetadataResult;
+  /** Why the document's 有效性 is not typed in (its kind derives it), or undefined. */
+  derivedValidity(doc: DocumentRow): string | undefined;
   /** Throws validation problems that need the database (topic, columns). */
   inputProblems(input: DocumentInput, unitId: number): Promise<void>;
 }
@@ -144,9 +146,16 @@ export class DocumentChanges {
       schema: (doc) => validityInputSchema(doc.written_on),
       raw,
       checkInput: (input, doc) =>
-        JSON.stringify(before(doc)) === JSON.stringify(valuesOf(input))
-          ? [{ field: 'validity', message: '有效性、施行日期和废止日期都没有变化' }]
-          : [],
+        this.host.derivedValidity(doc)
+          ? [
+              {
+                field: 'validity',
+                message: `此类信息的有效性不能手工变更：${this.host.derivedValidity(doc)}`,
+              },
+            ]
+          : JSON.stringify(before(doc)) === JSON.stringify(valuesOf(input))
+            ? [{ field: 'validity', message: '有效性、施行日期和废止日期都没有变化' }]
+            : [],
       transition: (doc, input, now) => {
         const [was, is] = [before(doc), valuesOf(input)];
         return {

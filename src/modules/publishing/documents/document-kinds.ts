@@ -69,7 +69,20 @@ export interface DocumentKind<M extends Record<string, unknown> = Record<string,
    * target of (`to`); every type when a side is absent. A 政策解读 kind, say, starts only
    * interpretation_of; a 政民互动 kind is never amended or repealed.
    */
-  relations?: { from?: readonly RelationType[]; to?: readonly RelationType[] };
+  relations?: {
+    from?: readonly RelationType[];
+    to?: readonly RelationType[];
+    /**
+     * For a type this kind starts: the kinds its target must be of (any kind when absent). A 解读 is
+     * `interpretation_of` 规章 / 行政规范性文件 / 其他政策文件 only; a link to anything else is refused.
+     */
+    targetKinds?: Partial<Record<RelationType, readonly string[]>>;
+  };
+  /**
+   * The document's 有效性 is derived by the kind's module (from events it records), never typed in: the
+   * document form has no 有效性 fields for it and 变更有效性 is refused. The text explains where it comes from.
+   */
+  derivedValidity?: string;
   /** Pre-publication checks that run only on documents of this kind (registered with the kind). */
   checks?: readonly PrePublicationCheck<ExtensionCheckName>[];
 }

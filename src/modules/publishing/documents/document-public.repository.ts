@@ -195,6 +195,8 @@ export class PublicDocumentRepository {
         'd.validity',
         'd.effective_on',
         'd.repealed_on',
+        'd.kind',
+        'd.kind_metadata_json',
         't.name as topic_name',
       ])
       .select((eb) => [

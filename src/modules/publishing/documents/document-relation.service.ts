@@ -156,6 +156,12 @@ export class DocumentRelationService {
       add('type', `“${fromKind.label}”类信息不能作为${label}关联的发起方`);
     if (toKind.relations?.to && !toKind.relations.to.includes(type))
       add('type', `“${toKind.label}”类信息不能被${label}`);
+    const targets = fromKind.relations?.targetKinds?.[type];
+    if (targets && !targets.includes(toKind.key))
+      add(
+        'toId',
+        `${fromKind.label}只能${label}${targets.map((k) => `“${this.d.kinds.of(k).label}”`).join('、')}，所选信息是“${toKind.label}”`,
+      );
     if (RELATIONS_TO_PUBLISHED.includes(type) && to.ever_published !== 1)
       add('toId', `只能${label}已发布过的信息`);
     if (type === 'interpretation_of' && (await this.d.relations.startsAny(to.id, 'interpretation_of')))

@@ -19,7 +19,7 @@ import type { DocumentSnapshot, DocumentState } from '../review/document.workflo
 import type { SearchProvider } from '../search/search-provider.ts';
 import type { AttachmentStore } from './attachment-store.ts';
 import { docNumberSearchKeyOf, normaliseDocNumber } from './doc-number.ts';
-import type { DocumentInput } from './document.model.ts';
+import type { DocumentInput, Validity } from './document.model.ts';
 import type { DocumentRepository } from './document.repository.ts';
 import { DocumentChanges } from './document-changes.ts';
 import {
@@ -78,6 +78,7 @@ export class DocumentService {
     this.kinds = d.kinds ?? new DocumentKindRegistry();
     this.changes = new DocumentChanges(d, {
       kindMetadata: (doc, raw) => this.kinds.parseMetadata(this.kinds.of(doc.kind), raw),
+      derivedValidity: (doc) => this.kinds.of(doc.kind).derivedValidity,
       get: (ctx, id) => this.get(ctx, id),
       snapshot: (doc) => this.snapshot(doc),
       write: (trx, doc, input, extra) => this.write(trx, doc, input, extra),
@@ -313,13 +314,32 @@ export class DocumentService {
     input: KindedDocumentInput,
     extra: { version?: number } = {},
   ): Promise<boolean> {
-    const patch = { ...toRow(input), ...extra, updated_at: this.d.clock.now().toISOString() };
+    const derived = Boolean(this.kinds.of(input.kind).derivedValidity);
+    const patch = { ...toRow(input, derived), ...extra, updated_at: this.d.clock.now().toISOString() };
     const id = typeof target === 'number' ? target : target.id;
     if (typeof target === 'number') await this.d.documents.update(trx, id, patch);
     else if (!(await this.d.documents.updateInState(trx, id, target.state, patch))) return false;
     await this.d.documents.setIssuers(trx, id, input.issuers);
     await this.d.documents.setColumns(trx, id, input.columnIds);
     return true;
+  }
+
+  /**
+   * Writes the 有效性 · 施行日期 · 废止日期 a module derived for a document of a kind with `derivedValidity`
+   * (document-kinds.ts), inside the module's transaction: the module appends its own audit event there.
+   * The public page's 有效性 mark and 废止/失效 notice read these columns.
+   */
+  async setDerivedValidity(
+    trx: Transaction<DB>,
+    id: number,
+    v: { validity: Validity | null; effectiveOn: string | null; repealedOn: string | null },
+  ): Promise<void> {
+    await this.d.documents.update(trx, id, {
+      validity: v.validity,
+      effective_on: v.effectiveOn,
+      repealed_on: v.repealedOn,
+      updated_at: this.d.clock.now().toISOString(),
+    });
   }
 
   /** Form values of a new draft of `kind` in `unitId`: the kind and its default columns, preselected. */
@@ -364,7 +384,7 @@ export class DocumentService {
   }
 }
 
-function toRow(input: KindedDocumentInput) {
+function toRow(input: KindedDocumentInput, derivedValidity = false) {
   const docNumber = input.docNumber ? normaliseDocNumber(input.docNumber) : null;
   return {
     kind_metadata_json: input.kindMetadata ? JSON.stringify(input.kindMetadata) : null,
@@ -381,8 +401,9 @@ function toRow(input: KindedDocumentInput) {
     summary: input.summary,
     source: input.source,
     body_html: input.bodyHtml ? sanitiseHtml(input.bodyHtml) : '',
-    validity: input.validity ?? null,
-    effective_on: input.effectiveOn,
-    repealed_on: input.repealedOn,
+    // A kind with derived validity (document-kinds.ts) keeps what its module wrote; the form has no such fields.
+    ...(derivedValidity
+      ? {}
+      : { validity: input.validity ?? null, effective_on: input.effectiveOn, repealed_on: input.repealedOn }),
   };
 }

@@ -102,7 +102,11 @@ export function registerPublicDisclosureRoutes(server: FastifyInstance, app: Pub
       const near = first ? await pub.publicDocuments.recentInColumn(first.id, RELATED_COUNT + 1) : [];
       const related = near.filter((d) => d.id !== doc.id).slice(0, RELATED_COUNT);
       const relations = await pub.relations.publicRelationsOf(doc.id);
-      return DocumentPage({ ctx: await viewContext(app, req), doc, unit, related, relations });
+      const panels = await pub.panels.render(
+        { id: doc.id, kind: doc.kind, unitId: doc.unit_id, title: doc.title, state: doc.state },
+        'public',
+      );
+      return DocumentPage({ ctx: await viewContext(app, req), doc, unit, related, relations, panels });
     }),
   );
 

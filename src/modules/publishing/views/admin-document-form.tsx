@@ -175,7 +175,11 @@ export function DocumentFormPage(p: DocumentFormProps) {
           placeholder="（不适用）"
           options={WITHHOLDING_GROUNDS.map((g) => ({ value: g, label: WITHHOLDING_GROUND_LABELS[g] }))}
         />
-        <ValidityFieldset form={form} />
+        {p.kind?.derivedValidity ? (
+          <p class="hint">有效性：{p.kind.derivedValidity}</p>
+        ) : (
+          <ValidityFieldset form={form} />
+        )}
         <KindFieldset kind={p.kind} form={form} isNew={mode === 'new'} />
         {listColumns.length ? (
           <CheckboxGroup

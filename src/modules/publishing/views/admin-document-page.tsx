@@ -22,6 +22,7 @@ import {
   type WithholdingGround,
 } from '../documents/document.model.ts';
 import type { DocumentKind } from '../documents/document-kinds.ts';
+import type { RenderedPanels } from '../documents/document-panels.ts';
 import type { DocumentRelations } from '../documents/document-relation.model.ts';
 import { sanitiseHtml } from '../documents/html-sanitiser.ts';
 import type { DocumentRow } from '../publishing.tables.ts';
@@ -73,6 +74,8 @@ export interface DocumentPageProps {
   /** Typed relations, both directions; the add form when `canEditRelations`. */
   relations?: DocumentRelations;
   canEditRelations?: boolean;
+  /** Other modules' sections (document-panels.ts); on this page all of them come before the body. */
+  panels?: RenderedPanels;
   /** The add-relation form after a failed attempt. */
   relationForm?: FormState;
 }
@@ -239,6 +242,7 @@ export function DocumentPage(p: DocumentPageProps) {
           form={p.relationForm}
         />
       ) : null}
+      {p.panels?.before_body}
       <h2>正文预览</h2>
       {/* body_html was sanitised when saved; it is passed through the sanitiser again before display. */}
       <div class="document-body" dangerouslySetInnerHTML={{ __html: sanitiseHtml(doc.body_html) }} />

@@ -10,6 +10,7 @@ import {
   WITHDRAWAL_REASON_LABELS,
   type WithdrawalReason,
 } from '../documents/document.model.ts';
+import type { RenderedPanels } from '../documents/document-panels.ts';
 import type { PublicDocumentRepository } from '../documents/document-public.repository.ts';
 import type { DocumentRelations } from '../documents/document-relation.model.ts';
 import { sanitiseHtml } from '../documents/html-sanitiser.ts';
@@ -149,6 +150,7 @@ export function DocumentPage({
   unit,
   related,
   relations,
+  panels = {},
 }: {
   ctx: ViewContext;
   doc: PublicDoc;
@@ -156,6 +158,8 @@ export function DocumentPage({
   related: DocSummary[];
   /** Typed relations to other published documents (本文件的解读, 解读的文件 …). */
   relations?: DocumentRelations;
+  /** Other modules' sections (document-panels.ts), by placement. */
+  panels?: RenderedPanels;
 }) {
   const column = doc.columns.find((c) => c.unit_id === unit.id) ?? doc.columns[0];
   const withdrawn = doc.state === 'withdrawn';
@@ -172,7 +176,9 @@ export function DocumentPage({
       <MetadataTable doc={doc} unit={unit} />
       <h1>{doc.title}</h1>
       <ValidityNotice doc={doc} />
+      {panels.before_body}
       <Body doc={doc} />
+      {panels.after_body}
       {doc.attachments.length ? (
         <section aria-labelledby="attachments">
           <h2 id="attachments">附件</h2>
@@ -191,6 +197,7 @@ export function DocumentPage({
       ) : null}
       <Corrections doc={doc} />
       <PublicRelations relations={relations} />
+      {panels.end}
       <p>
         <a href={`/documents/${doc.id}/print`}>打印本页</a>
       </p>
