@@ -38,6 +38,8 @@ import { buildStaff, documentInput, publishDocument, type Staff } from './publis
 import type { TestApp } from './test-app.ts';
 
 const at = (day: string) => new Date(`${day}T02:00:00Z`);
+/** Distinct 发文字号 (a deterministic serial: random ones could collide). */
+let serial = 0;
 
 export interface FiguresFixture {
   county: Unit;
@@ -67,7 +69,7 @@ async function policy(
     title: p.title,
     writtenOn: p.day,
     formedOn: p.day,
-    docNumber: `示政发〔${p.day.slice(0, 4)}〕${Math.floor(Math.random() * 900) + 10}号`,
+    docNumber: `示政发〔${p.day.slice(0, 4)}〕${++serial}号`,
     'meta.publishedOn': p.day,
     'meta.expiresOn': p.expiresOn ?? '',
     'meta.interpretationPlan': p.noInterpretationReason ? '' : '同步发布文字解读和图解',

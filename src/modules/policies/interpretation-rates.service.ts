@@ -74,8 +74,10 @@ export class InterpretationRatesService {
     to: string,
     opts: { subtree?: boolean } = {},
   ): Promise<UnitInterpretationRates> {
-    if (!isValidPlainDate(from) || !isValidPlainDate(to) || to < from)
-      throw AppError.validation([{ field: 'to', message: '结束日期不能早于开始日期' }]);
+    if (!isValidPlainDate(from))
+      throw AppError.validation([{ field: 'from', message: '开始日期应为有效日期，例如 2026-03-02' }]);
+    if (!isValidPlainDate(to) || to < from)
+      throw AppError.validation([{ field: 'to', message: '结束日期应为有效日期，且不能早于开始日期' }]);
     const unit = await this.d.units.findById(unitId);
     if (!unit) throw AppError.validation([{ field: 'unit', message: `单位（编号 ${unitId}）不存在` }]);
     const unitIds = opts.subtree ? (await this.d.units.listSubtree(unit.path)).map((u) => u.id) : [unit.id];

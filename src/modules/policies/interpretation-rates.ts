@@ -111,6 +111,24 @@ function figure(
   };
 }
 
+/** One policy with its published 解读s, earliest first, and what counts for it. */
+function caseOf(policy: RatePolicy, all: readonly RateInterpretation[], dueOn: string): RateCase {
+  const interpretations = all
+    .filter((i) => i.policyId === policy.documentId)
+    .sort((a, b) => (a.publishedOn < b.publishedOn ? -1 : a.publishedOn > b.publishedOn ? 1 : 0));
+  const firstOn = interpretations[0]?.publishedOn ?? null;
+  return {
+    policy,
+    interpretations,
+    dueOn,
+    firstOn,
+    interpreted: firstOn !== null,
+    timely: firstOn !== null && firstOn <= dueOn,
+    forms: [...new Set(interpretations.flatMap((i) => (i.form ? [i.form] : [])))],
+    byPrincipal: interpretations.some((i) => i.byPrincipal),
+  };
+}
+
 /**
  * The rates of the policies given (already limited to the unit and period) and their 解读s. `dueOn(d)`
  * is the working day the 解读 of a policy published on `d` is due (calendar; publication day not counted).
@@ -125,26 +143,9 @@ export function computeInterpretationRates(p: {
 }): InterpretationRates {
   const s = p.settings;
   const exempted = p.policies.filter((x) => x.noInterpretationReason);
-  const cases: RateCase[] = p.policies
+  const cases = p.policies
     .filter((x) => !x.noInterpretationReason)
-    .map((policy) => {
-      const interpretations = p.interpretations
-        .filter((i) => i.policyId === policy.documentId)
-        .sort((a, b) => (a.publishedOn < b.publishedOn ? -1 : a.publishedOn > b.publishedOn ? 1 : 0));
-      const dueOn = p.dueOn(policy.publishedOn);
-      const firstOn = interpretations[0]?.publishedOn ?? null;
-      const forms = [...new Set(interpretations.flatMap((i) => (i.form ? [i.form] : [])))];
-      return {
-        policy,
-        interpretations,
-        dueOn,
-        firstOn,
-        interpreted: firstOn !== null,
-        timely: firstOn !== null && firstOn <= dueOn,
-        forms,
-        byPrincipal: interpretations.some((i) => i.byPrincipal),
-      };
-    });
+    .map((policy) => caseOf(policy, p.interpretations, p.dueOn(policy.publishedOn)));
   const scope = `须同步解读的文件（${p.from} 至 ${p.to} 公布，已写明无需解读理由的不计入）`;
   const figures = [
     figure(

@@ -115,6 +115,12 @@ describe(`policy figures on ${ENGINE}`, () => {
     });
     expect(rateFigure(all, 'rate').text).toBe('3 ÷ 5 = 60.0%');
     const none = await app.policies.interpretationRates.rates(f.county.id, '2027-01-01', '2027-01-15');
+    await expect(
+      app.policies.interpretationRates.rates(f.county.id, '2026-02-30', '2026-03-31'),
+    ).rejects.toMatchObject({ problems: [{ field: 'from' }] });
+    await expect(
+      app.policies.interpretationRates.rates(f.county.id, '2026-03-31', '2026-03-01'),
+    ).rejects.toMatchObject({ problems: [{ field: 'to' }] });
     expect(rateFigure(none, 'rate')).toMatchObject({
       denominator: 0,
       ratio: null,
