@@ -1,5 +1,6 @@
 /** Manifest of 规范性文件库 and 政策解读 (policies): kinds, validity lifecycle, 清理, library pages, 三同步. */
 import { defineModule } from '../../platform/module.ts';
+import { registerFiguresRoutes } from './figures.routes.tsx';
 import { POLICY_ACTIONS } from './policies.actions.ts';
 import { createPolicies, type Policies } from './policies.services.ts';
 
@@ -27,4 +28,23 @@ export const policiesModule = defineModule({
   provides: ['policies'],
   expose: (policies) => ({ policies }),
   actions: POLICY_ACTIONS,
+  // ── figures: annual-report table 二 and 解读 rates (figures.routes.tsx) ──
+  routes: (server, _policies, r) => {
+    registerFiguresRoutes(server, r);
+  },
+  menu: [
+    {
+      area: 'disclosure',
+      href: '/admin/policies/figures',
+      label: '年度报告表二数据',
+      action: 'policy.record',
+    },
+    {
+      area: 'disclosure',
+      href: '/admin/policies/interpretation-rates',
+      label: '政策解读统计',
+      action: 'policy.record',
+    },
+  ],
+  // ── end figures ──
 });

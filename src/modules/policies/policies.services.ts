@@ -10,6 +10,8 @@ import { SettingsStore } from '../../lib/settings/settings-store.ts';
 import type { CalendarService } from '../calendar/calendar.service.ts';
 import type { UnitService } from '../orgs/unit.service.ts';
 import type { PublishingApi } from '../publishing/publishing.api.ts';
+import { InterpretationRatesService } from './interpretation-rates.service.ts';
+import { PolicyFiguresService } from './policy-figures.service.ts';
 import { registerPolicyKinds } from './policy-kinds.ts';
 import { ValidityLedger } from './validity-ledger.ts';
 
@@ -31,11 +33,21 @@ export interface Policies {
   deps: PolicyDeps;
   /** Validity events and the derived state (the only writer of both). */
   ledger: ValidityLedger;
+  // ── figures (annual report table 二, 解读 rates) ──
+  /** Table 二, first block: `figures.tableTwo(unitId, year)` for the 年度报告 module. */
+  figures: PolicyFiguresService;
+  /** 解读率, 及时率, forms and 主要负责人解读 per unit and period. */
+  interpretationRates: InterpretationRatesService;
+  // ── end figures ──
 }
 
 export function createPolicies(d: Omit<PolicyDeps, 'settings'>): Policies {
   const deps: PolicyDeps = { ...d, settings: new SettingsStore(d) };
   registerPolicyKinds(d.publishing);
   const ledger = new ValidityLedger(deps);
-  return { deps, ledger };
+  // ── figures ──
+  const figures = new PolicyFiguresService(deps);
+  const interpretationRates = new InterpretationRatesService(deps);
+  // ── end figures ──
+  return { deps, ledger, figures, interpretationRates };
 }

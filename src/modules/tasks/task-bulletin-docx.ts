@@ -36,6 +36,28 @@ function table(head: string[], rows: string[][]): Table {
 const list = (items: string[], empty: string) =>
   items.length === 0 ? [text(empty)] : items.map((s, i) => text(`${i + 1}. ${s}`));
 
+/** 附：政策解读情况, when the policies module supplied it. */
+function interpretationSection(doc: BulletinDocument): (Paragraph | Table)[] {
+  const i = doc.interpretation;
+  if (!i) return [];
+  return [
+    heading('附：政策解读情况'),
+    i.lines.length === 0
+      ? text('本季度各单位没有须同步解读的规章、行政规范性文件。')
+      : table(
+          ['单位', '须解读文件', '解读率', '及时率', '解读率是否达标'],
+          i.lines.map((l) => [
+            l.unitName,
+            String(l.policies),
+            l.rateText,
+            l.timelinessText,
+            l.rateMet === null ? '—' : l.rateMet ? '达标' : '未达标',
+          ]),
+        ),
+    ...i.rules.map((r) => text(r)),
+  ];
+}
+
 /** Builds the .docx: title, the as-of note of a running quarter, formula, per-unit table, overdue and
  * not-yet-due tasks, stale, good and poor cases. */
 export async function buildBulletinDocx(doc: BulletinDocument): Promise<Buffer> {
@@ -95,6 +117,7 @@ export async function buildBulletinDocx(doc: BulletinDocument): Promise<Buffer> 
             b.poorCases.map((c) => `${c.unitName}：${c.reason}`),
             '本季度无。',
           ),
+          ...interpretationSection(doc),
         ],
       },
     ],

@@ -16,6 +16,74 @@ export interface BulletinDocument {
   ownerName: string;
   bulletin: QuarterlyBulletin;
   stale: StaleCase[];
+  /** 政策解读 per unit for the quarter; absent when the site runs without the policies module. */
+  interpretation?: BulletinInterpretation;
+}
+
+// ── 政策解读 (issue 11 §9): read from the policies module when it is present ──
+
+/** One figure as the policies module reports it (structurally its RateFigure). */
+export interface InterpretationFigureReading {
+  key: string;
+  text: string;
+  rule: string;
+  target: string | null;
+  met: boolean | null;
+  denominator: number;
+}
+
+/**
+ * What the bulletin reads from the 政策解读 statistics. Optional (tasks comes after policies in the module
+ * list but does not need it): a site built without the policies module still files its bulletins.
+ */
+export interface InterpretationRatesReader {
+  ratesOfUnits(
+    unitIds: readonly number[],
+    from: string,
+    to: string,
+  ): Promise<{ unitId: number; unitName: string; figures: InterpretationFigureReading[] }[]>;
+}
+
+export interface BulletinInterpretationLine {
+  unitId: number;
+  unitName: string;
+  /** Policies requiring 解读 published in the quarter. */
+  policies: number;
+  rateText: string;
+  rateMet: boolean | null;
+  timelinessText: string;
+}
+
+export interface BulletinInterpretation {
+  /** The rules of 解读率 and 及时率, in words. */
+  rules: string[];
+  target: string | null;
+  /** Units with at least one policy requiring 解读 in the quarter. */
+  lines: BulletinInterpretationLine[];
+}
+
+/** The bulletin's 政策解读 section from the readings of the owner and the units of the plan. */
+export function bulletinInterpretation(
+  readings: Awaited<ReturnType<InterpretationRatesReader['ratesOfUnits']>>,
+): BulletinInterpretation {
+  const fig = (r: (typeof readings)[number], key: string) => r.figures.find((f) => f.key === key);
+  const first = readings[0];
+  const rate = first && fig(first, 'rate');
+  const timeliness = first && fig(first, 'timeliness');
+  return {
+    rules: [rate, timeliness].flatMap((f) => (f ? [f.rule] : [])),
+    target: rate?.target ?? null,
+    lines: readings
+      .filter((r) => (fig(r, 'rate')?.denominator ?? 0) > 0)
+      .map((r) => ({
+        unitId: r.unitId,
+        unitName: r.unitName,
+        policies: fig(r, 'rate')?.denominator ?? 0,
+        rateText: fig(r, 'rate')?.text ?? '—',
+        rateMet: fig(r, 'rate')?.met ?? null,
+        timelinessText: fig(r, 'timeliness')?.text ?? '—',
+      })),
+  };
 }
 
 export const QUARTER_LABELS = ['第一季度', '第二季度', '第三季度', '第四季度'];

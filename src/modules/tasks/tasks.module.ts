@@ -28,6 +28,8 @@ export const tasksModule = defineModule({
       publishing: r.publishing,
       catalogue: r.catalogue,
       dataDir: r.config.DATA_DIR,
+      // Optional, not in `needs`: the bulletin's 政策解读 section appears when the policies module is built.
+      interpretationRates: 'policies' in r ? r.policies.interpretationRates : undefined,
     }),
   provides: ['tasks'],
   expose: (tasks) => ({ tasks }),

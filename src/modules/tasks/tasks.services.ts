@@ -14,6 +14,7 @@ import type { PublishingApi } from '../publishing/publishing.api.ts';
 import { TaskRepository } from './task.repository.ts';
 import { TaskAssessmentService } from './task-assessment.service.ts';
 import { TaskBulletinService } from './task-bulletin.service.ts';
+import type { InterpretationRatesReader } from './task-bulletin.ts';
 import { TaskBulletinPublicationService } from './task-bulletin-publication.service.ts';
 import { TaskEditService } from './task-edit.service.ts';
 import { TaskEvidenceRepository } from './task-evidence.repository.ts';
@@ -56,6 +57,8 @@ export function createTasks(d: {
   publishing: Pick<PublishingApi, 'columns' | 'documents'>;
   catalogue: CatalogueReader;
   dataDir: string;
+  /** 政策解读 rates for the bulletin, when the policies module is present. */
+  interpretationRates?: InterpretationRatesReader | undefined;
 }): Tasks {
   const repo = new TaskRepository(d.db);
   const reportRepo = new TaskReportRepository(d.db);
@@ -70,7 +73,13 @@ export function createTasks(d: {
   const ledger = new TaskLedgerRepository(d.db);
   const supervisionRepo = new TaskSupervisionRepository(d.db);
   const supervision = new TaskSupervisionService({ ...d, reports: reportRepo, supervision: supervisionRepo });
-  const bulletins = new TaskBulletinService({ supervision, supervisionRepo, ledger, units: d.units });
+  const bulletins = new TaskBulletinService({
+    supervision,
+    supervisionRepo,
+    ledger,
+    units: d.units,
+    interpretationRates: d.interpretationRates,
+  });
   return {
     repo,
     evidence,

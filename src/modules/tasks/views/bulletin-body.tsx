@@ -5,7 +5,7 @@
  */
 import type { ComponentChildren } from 'preact';
 import { renderToString } from 'preact-render-to-string';
-import { type BulletinDocument, bulletinTaskNote } from '../task-bulletin.ts';
+import { type BulletinDocument, type BulletinInterpretation, bulletinTaskNote } from '../task-bulletin.ts';
 import type { BulletinTask } from '../task-supervision.ts';
 
 function Cases({ items, empty }: { items: { unitName: string; reason: string }[]; empty: string }) {
@@ -43,6 +43,46 @@ function TaskItems({ tasks, taskHref }: { tasks: BulletinTask[]; taskHref?: (tas
         </li>
       ))}
     </ul>
+  );
+}
+
+/** 附：政策解读情况 — per unit, 解读率 and 及时率 of the quarter (when the policies module is present). */
+function InterpretationSection({ data, level }: { data: BulletinInterpretation; level: HeadingLevel }) {
+  return (
+    <>
+      <Heading level={level}>附：政策解读情况</Heading>
+      {data.lines.length === 0 ? (
+        <p>本季度各单位没有须同步解读的规章、行政规范性文件。</p>
+      ) : (
+        <table class="data-table">
+          <thead>
+            <tr>
+              <th scope="col">单位</th>
+              <th scope="col">须解读文件</th>
+              <th scope="col">解读率（算式）</th>
+              <th scope="col">及时率（算式）</th>
+              <th scope="col">解读率{data.target ? `（目标${data.target}）` : ''}</th>
+            </tr>
+          </thead>
+          <tbody>
+            {data.lines.map((l) => (
+              <tr key={l.unitId}>
+                <th scope="row">{l.unitName}</th>
+                <td>{l.policies}</td>
+                <td>{l.rateText}</td>
+                <td>{l.timelinessText}</td>
+                <td>{l.rateMet === null ? '—' : l.rateMet ? '达标' : '未达标'}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      )}
+      {data.rules.map((r) => (
+        <p key={r} class="hint">
+          {r}
+        </p>
+      ))}
+    </>
   );
 }
 
@@ -109,6 +149,7 @@ export function BulletinSections({
       <Cases items={b.goodCases} empty="本季度无。" />
       <Heading level={level}>五、通报批评与督促整改</Heading>
       <Cases items={b.poorCases} empty="本季度无。" />
+      {doc.interpretation ? <InterpretationSection data={doc.interpretation} level={level} /> : null}
     </>
   );
 }
