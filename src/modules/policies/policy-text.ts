@@ -35,7 +35,7 @@ export function normalisePolicyText(text: string): string {
     .replace(/\(([a-zāáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜü]{1,6})\)/g, '')
     .replace(DASH, '-')
     .replace(/[ \t\u3000]+/g, ' ')
-    .replace(/([^\x00-\x7F])\s*\n\s*(?=[^\x00-\x7F])/g, '$1')
+    .replace(/([^\p{ASCII}])\s*\n\s*(?=[^\p{ASCII}])/gu, '$1')
     .replace(/\s*\n\s*/g, '\n');
 }
 
