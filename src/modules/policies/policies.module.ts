@@ -1,5 +1,6 @@
 /** Manifest of 规范性文件库 and 政策解读 (policies): kinds, validity lifecycle, 清理, library pages, 三同步. */
 import { defineModule } from '../../platform/module.ts';
+import { registerLibraryPublicRoutes } from './library-public.routes.tsx';
 import { POLICY_ACTIONS } from './policies.actions.ts';
 import { createPolicies, type Policies } from './policies.services.ts';
 
@@ -27,4 +28,22 @@ export const policiesModule = defineModule({
   provides: ['policies'],
   expose: (policies) => ({ policies }),
   actions: POLICY_ACTIONS,
+  // ── library (public pages, feed, API) ──
+  routes: (server, policies, r) => {
+    registerLibraryPublicRoutes(server, { ...r, policies });
+  },
+  publicRoutes: [
+    { pattern: /^\/library(?:\/feed\.xml)?$/, sitemap: [{ path: '/library' }] },
+    {
+      pattern: /^\/units\/(\d+)\/library(?:\/feed\.xml)?$/,
+      target: (m) => ({ kind: 'unit', unitId: Number(m[1]) }),
+      sitemap: [{ perUnit: (id) => `/units/${id}/library` }],
+    },
+    { pattern: /^\/api\/v1\/policies$/ },
+    {
+      pattern: /^\/api\/v1\/policies\/(\d+)$/,
+      target: (m) => ({ kind: 'document', documentId: Number(m[1]) }),
+    },
+  ],
+  // ── end library ──
 });

@@ -10,8 +10,10 @@ import { SettingsStore } from '../../lib/settings/settings-store.ts';
 import type { CalendarService } from '../calendar/calendar.service.ts';
 import type { UnitService } from '../orgs/unit.service.ts';
 import type { PublishingApi } from '../publishing/publishing.api.ts';
+import { LibraryPublicService } from './library-public.service.ts';
 import { registerPolicyKinds } from './policy-kinds.ts';
 import { ValidityLedger } from './validity-ledger.ts';
+import { validityPanel } from './views/library-public-panel.tsx';
 
 /** What every part of the module is built from. */
 export interface PolicyDeps {
@@ -31,11 +33,19 @@ export interface Policies {
   deps: PolicyDeps;
   /** Validity events and the derived state (the only writer of both). */
   ledger: ValidityLedger;
+  // ── library ──
+  /** The public 规范性文件库: filters, point-in-time view, entries with their history (published only). */
+  library: LibraryPublicService;
+  // ── end library ──
 }
 
 export function createPolicies(d: Omit<PolicyDeps, 'settings'>): Policies {
   const deps: PolicyDeps = { ...d, settings: new SettingsStore(d) };
   registerPolicyKinds(d.publishing);
   const ledger = new ValidityLedger(deps);
-  return { deps, ledger };
+  // ── library ──
+  const library = new LibraryPublicService(deps);
+  d.publishing.panels.register(validityPanel(library));
+  // ── end library ──
+  return { deps, ledger, library };
 }
