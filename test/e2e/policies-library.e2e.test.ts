@@ -90,6 +90,9 @@ describe('public library in the browser', () => {
       expect((await page.goto(`${base}/library`))?.status()).toBe(200);
       expect(await page.locator('h1').textContent()).toBe('规范性文件库');
       expect(await page.getByRole('link', { name: '关于<b>价格</b>监测 & 预警的若干规定' }).count()).toBe(1);
+      // Titles stay readable on a phone: the table scrolls inside its wrapper instead of squeezing them.
+      const title = (await page.locator('.library-table tbody td').first().boundingBox())!;
+      expect(title.width).toBeGreaterThanOrEqual(12 * 16);
       await check(page, elder);
 
       // A filtered view by keyboard only: type a part of the 文号, then Enter submits the form.

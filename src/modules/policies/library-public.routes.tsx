@@ -6,6 +6,7 @@
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import type { Unit } from '../../db/schema.ts';
 import { idParam } from '../../http/forms.ts';
+import { registerModuleStylesheet } from '../../http/kit/module-stylesheet.tsx';
 import { type PublicOutput, servePublic } from '../../http/public-cache.tsx';
 import { viewContext } from '../../http/request-context.ts';
 import { AppError } from '../../lib/errors.ts';
@@ -16,7 +17,7 @@ import { parseLibraryQuery } from './library-public.service.ts';
 import type { Policies } from './policies.services.ts';
 import { POLICY_KINDS } from './policy.model.ts';
 import { LibraryPage } from './views/library-public-list.tsx';
-import { libraryPath } from './views/library-public-parts.tsx';
+import { LIBRARY_STYLESHEET, libraryPath } from './views/library-public-parts.tsx';
 
 export type PolicyRoutesContext = RoutesContext<'policies', Policies>;
 
@@ -28,6 +29,11 @@ const ATOM = 'application/atom+xml; charset=utf-8';
 
 export function registerLibraryPublicRoutes(server: FastifyInstance, app: PolicyRoutesContext): void {
   const lib = app.policies.library;
+  registerModuleStylesheet(
+    server,
+    LIBRARY_STYLESHEET,
+    new URL('./views/library-public.css', import.meta.url),
+  );
 
   /** The unit of /units/:id/library, active, or 404; null for /library. */
   const unitOf = async (req: FastifyRequest): Promise<Unit | null> => {

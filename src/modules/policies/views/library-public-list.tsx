@@ -2,6 +2,7 @@
 import type { ComponentChildren } from 'preact';
 import type { Unit } from '../../../db/schema.ts';
 import { DataTable, type TableColumn } from '../../../http/kit/data-table.tsx';
+import { ModuleStylesheets } from '../../../http/kit/module-stylesheet.tsx';
 import { hrefWith, Pager } from '../../../http/kit/pager.tsx';
 import type { ViewContext } from '../../../http/view-context.ts';
 import { Breadcrumbs } from '../../../http/views/components.tsx';
@@ -10,7 +11,7 @@ import type { FieldProblem } from '../../../lib/errors.ts';
 import type { LibraryRow } from '../library-public.repository.ts';
 import type { LibraryListing, LibraryQuery, LibraryQueryValues } from '../library-public.service.ts';
 import { POLICY_KINDS, VALIDITY_STATE_LABELS, VALIDITY_STATES } from '../policy.model.ts';
-import { LIBRARY_NAMES, stateLabel } from './library-public-parts.tsx';
+import { LIBRARY_NAMES, LIBRARY_STYLESHEET, stateLabel } from './library-public-parts.tsx';
 
 export interface LibraryPageProps {
   ctx: ViewContext;
@@ -48,7 +49,7 @@ function KindSwitch({ base, q }: { base: string; q: LibraryQuery }) {
     </li>
   );
   return (
-    <nav aria-label="文件库类别">
+    <nav aria-label="文件库类别" class="library-kinds">
       <ul class="card-grid">
         {link(undefined, '全部')}
         {POLICY_KINDS.map((k) => link(k, LIBRARY_NAMES[k]))}
@@ -186,6 +187,7 @@ export function LibraryPage(p: LibraryPageProps) {
     : [{ href: '/', label: '首页' }, { label: name }];
   return (
     <PublicLayout ctx={ctx} title={title}>
+      <ModuleStylesheets names={[LIBRARY_STYLESHEET]} />
       <Breadcrumbs items={crumbs} />
       <h1>{title}</h1>
       <Problems problems={q.problems} />
@@ -200,6 +202,7 @@ export function LibraryPage(p: LibraryPageProps) {
       <DataTable
         caption={`${title}文件列表${q.asOf ? `（有效性一栏为当前状态）` : ''}`}
         captionHidden
+        class="library-table"
         columns={COLUMNS}
         rows={listing.items}
         rowKey={(r) => r.document_id}

@@ -3,6 +3,7 @@
  * the derived state with its certainty, 登记号, the dates, the history of validity events with their
  * sources, the download versions and the way back to the library.
  */
+import { ModuleStylesheets } from '../../../http/kit/module-stylesheet.tsx';
 import { SummaryList } from '../../../http/views/components.tsx';
 import type { DocumentPanel } from '../../publishing/documents/document-panels.ts';
 import type { LibraryEventRow, LibraryRow } from '../library-public.repository.ts';
@@ -13,7 +14,13 @@ import {
   VALIDITY_EVENT_LABELS,
   type ValidityEvent,
 } from '../policy.model.ts';
-import { expirySourceLabel, LIBRARY_NAMES, libraryPath, stateLabel } from './library-public-parts.tsx';
+import {
+  expirySourceLabel,
+  LIBRARY_NAMES,
+  LIBRARY_STYLESHEET,
+  libraryPath,
+  stateLabel,
+} from './library-public-parts.tsx';
 
 function Source({ e }: { e: LibraryEventRow }) {
   if (e.source_document_id && e.source_public_title)
@@ -44,6 +51,7 @@ export function ValidityPanel({ entry, history }: { entry: LibraryRow; history: 
   const library = `${libraryPath(entry.unit_id)}?kind=${entry.kind}`;
   return (
     <section class="policy-validity" aria-labelledby="policy-validity-title">
+      <ModuleStylesheets names={[LIBRARY_STYLESHEET]} />
       <h2 id="policy-validity-title">文件库信息</h2>
       <SummaryList
         rows={[
@@ -65,8 +73,11 @@ export function ValidityPanel({ entry, history }: { entry: LibraryRow; history: 
         <p>暂无修改、废止、失效等记录。</p>
       )}
       <p>
-        下载：<a href={`/library/documents/${entry.document_id}.docx`}>Word 版</a>　
-        <a href={`/library/documents/${entry.document_id}.pdf`}>PDF 版</a>　
+        下载：<a href={`/library/documents/${entry.document_id}.docx`}>Word 版</a>
+        {'　'}
+        <a href={`/library/documents/${entry.document_id}.pdf`}>PDF 版</a>
+      </p>
+      <p>
         <a href={library}>查看{LIBRARY_NAMES[kind] ?? '规范性文件库'}</a>
       </p>
     </section>

@@ -31,3 +31,6 @@ export function expirySourceLabel(source: string | null): string | null {
 
 /** The link of a library page: the whole site or a unit's. */
 export const libraryPath = (unitId: number | null) => (unitId ? `/units/${unitId}/library` : '/library');
+
+/** Name of the library's stylesheet (views/library-public.css, /assets/policies-library.css). */
+export const LIBRARY_STYLESHEET = 'policies-library';
