@@ -122,6 +122,11 @@ describe(`HTTP: public library on ${ENGINE}`, () => {
     expect(res.body).toContain('value="二〇二五"');
     expect(res.body).toContain('aria-describedby="f-asOf-hint f-asOf-error"');
     expect(res.body).toContain(`href="/documents/${ids.a}"`);
+    const outside = await get(`/units/${dept.id}/library?unit=${county.id}`);
+    expect(outside.body).toContain('单位：不在本文件库的范围内');
+    expect(outside.body).toContain('id="f-unit"');
+    expect(outside.body).toContain(`href="/documents/${ids.b}"`);
+    expect(outside.body).not.toContain(`href="/documents/${ids.a}"`);
   });
 
   it('the document page of a library kind shows the validity panel with its history and sources', async () => {

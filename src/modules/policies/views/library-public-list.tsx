@@ -127,7 +127,7 @@ function Filters({ base, q, units, topics }: Pick<LibraryPageProps, 'base' | 'q'
           topics.map((t) => [String(t.id), t.name]),
         )}
         {text('docNumber', '文号', '可只填一部分')}
-        {units.length > 1
+        {units.length > 1 || q.problems.some((x) => x.field === 'unit')
           ? select(
               'unit',
               '单位',
