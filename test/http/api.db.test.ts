@@ -107,7 +107,8 @@ describe(`HTTP: open API on ${ENGINE}`, () => {
       '/api/v1/units': '/api/v1/units',
       '/api/v1/catalogue': `/api/v1/catalogue?unit=${dept.id}`,
     };
-    expect(Object.keys(spec.paths).sort()).toEqual(Object.keys(samples).sort());
+    // Other modules add their own paths (contributeOpenApi) and test them; these are 主动公开's.
+    expect(Object.keys(spec.paths)).toEqual(expect.arrayContaining(Object.keys(samples)));
     for (const [path, url] of Object.entries(samples)) {
       const res = await json(url);
       expect(res.status, path).toBe(200);

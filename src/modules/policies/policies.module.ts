@@ -1,6 +1,7 @@
 /** Manifest of 规范性文件库 and 政策解读 (policies): kinds, validity lifecycle, 清理, library pages, 三同步. */
 import { defineModule } from '../../platform/module.ts';
 import { registerFiguresRoutes } from './figures.routes.tsx';
+import { registerLibraryPublicRoutes } from './library-public.routes.tsx';
 import { POLICY_ACTIONS } from './policies.actions.ts';
 import { createPolicies, type Policies } from './policies.services.ts';
 
@@ -28,10 +29,11 @@ export const policiesModule = defineModule({
   provides: ['policies'],
   expose: (policies) => ({ policies }),
   actions: POLICY_ACTIONS,
-  // ── figures: annual-report table 二 and 解读 rates (figures.routes.tsx) ──
-  routes: (server, _policies, r) => {
+  routes: (server, policies, r) => {
     registerFiguresRoutes(server, r);
+    registerLibraryPublicRoutes(server, { ...r, policies });
   },
+  // ── figures: annual-report table 二 and 解读 rates (figures.routes.tsx) ──
   menu: [
     {
       area: 'disclosure',
@@ -47,4 +49,19 @@ export const policiesModule = defineModule({
     },
   ],
   // ── end figures ──
+  // ── library (public pages, feed, API) ──
+  publicRoutes: [
+    { pattern: /^\/library(?:\/feed\.xml)?$/, sitemap: [{ path: '/library' }] },
+    {
+      pattern: /^\/units\/(\d+)\/library(?:\/feed\.xml)?$/,
+      target: (m) => ({ kind: 'unit', unitId: Number(m[1]) }),
+      sitemap: [{ perUnit: (id) => `/units/${id}/library` }],
+    },
+    { pattern: /^\/api\/v1\/policies$/ },
+    {
+      pattern: /^\/api\/v1\/policies\/(\d+)$/,
+      target: (m) => ({ kind: 'document', documentId: Number(m[1]) }),
+    },
+  ],
+  // ── end library ──
 });

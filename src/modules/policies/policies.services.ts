@@ -11,9 +11,11 @@ import type { CalendarService } from '../calendar/calendar.service.ts';
 import type { UnitService } from '../orgs/unit.service.ts';
 import type { PublishingApi } from '../publishing/publishing.api.ts';
 import { InterpretationRatesService } from './interpretation-rates.service.ts';
+import { LibraryPublicService } from './library-public.service.ts';
 import { PolicyFiguresService } from './policy-figures.service.ts';
 import { registerPolicyKinds } from './policy-kinds.ts';
 import { ValidityLedger } from './validity-ledger.ts';
+import { validityPanel } from './views/library-public-panel.tsx';
 
 /** What every part of the module is built from. */
 export interface PolicyDeps {
@@ -39,6 +41,10 @@ export interface Policies {
   /** 解读率, 及时率, forms and 主要负责人解读 per unit and period. */
   interpretationRates: InterpretationRatesService;
   // ── end figures ──
+  // ── library ──
+  /** The public 规范性文件库: filters, point-in-time view, entries with their history (published only). */
+  library: LibraryPublicService;
+  // ── end library ──
 }
 
 export function createPolicies(d: Omit<PolicyDeps, 'settings'>): Policies {
@@ -49,5 +55,9 @@ export function createPolicies(d: Omit<PolicyDeps, 'settings'>): Policies {
   const figures = new PolicyFiguresService(deps);
   const interpretationRates = new InterpretationRatesService(deps);
   // ── end figures ──
-  return { deps, ledger, figures, interpretationRates };
+  // ── library ──
+  const library = new LibraryPublicService(deps);
+  d.publishing.panels.register(validityPanel(library));
+  // ── end library ──
+  return { deps, ledger, figures, interpretationRates, library };
 }

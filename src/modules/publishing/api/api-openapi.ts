@@ -196,3 +196,32 @@ export const OPENAPI_DOCUMENT = {
     },
   },
 } as const;
+
+// ── Extension: paths and schemas of other modules ───────────────────────────────────────────────────
+
+/** What a module adds to /api/openapi.json: its paths and the schemas they reference. */
+export interface OpenApiContribution {
+  paths: Record<string, unknown>;
+  schemas?: Record<string, unknown>;
+}
+
+/** Per server (one per App, as the other registries), never a module-level list shared by Apps. */
+const contributions = new WeakMap<object, OpenApiContribution[]>();
+
+/** Adds a module's paths to the server's OpenAPI document (call from the module's `routes`). */
+export function contributeOpenApi(server: object, c: OpenApiContribution): void {
+  contributions.set(server, [...(contributions.get(server) ?? []), c]);
+}
+
+/** The OpenAPI document of a server: the built-in paths, then every module's. */
+export function openApiDocumentFor(server: object) {
+  const extra = contributions.get(server) ?? [];
+  if (!extra.length) return OPENAPI_DOCUMENT;
+  return {
+    ...OPENAPI_DOCUMENT,
+    paths: Object.assign({}, OPENAPI_DOCUMENT.paths, ...extra.map((c) => c.paths)),
+    components: {
+      schemas: Object.assign({}, OPENAPI_DOCUMENT.components.schemas, ...extra.map((c) => c.schemas ?? {})),
+    },
+  };
+}

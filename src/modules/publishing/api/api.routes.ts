@@ -11,7 +11,7 @@ import { AppError } from '../../../lib/errors.ts';
 import { activeUnit } from '../portal/portal.routes.tsx';
 import { parseListQuery } from '../portal/portal-query.tsx';
 import type { PublishingContext } from '../publishing.api.ts';
-import { OPENAPI_DOCUMENT } from './api-openapi.ts';
+import { openApiDocumentFor } from './api-openapi.ts';
 import {
   API_DEFAULT_LIMIT,
   API_MAX_LIMIT,
@@ -55,7 +55,7 @@ export function registerOpenApiRoutes(server: FastifyInstance, app: PublishingCo
   const catalogue = app.catalogue;
   const unitOf = async (raw: unknown) => activeUnit(app, Number((raw as Record<string, unknown>).unit) || -1);
 
-  server.get('/api/openapi.json', async (req, reply) => sendJson(req, reply, OPENAPI_DOCUMENT));
+  server.get('/api/openapi.json', async (req, reply) => sendJson(req, reply, openApiDocumentFor(server)));
 
   server.get('/api/v1/documents', async (req, reply) => {
     const q = parseListQuery(req.query);

@@ -36,6 +36,9 @@ export function DisclosureIndexPage({
           <a href="/requests">依申请公开</a>
         </li>
         <li>
+          <a href={`/units/${unit.id}/library`}>规范性文件库</a>
+        </li>
+        <li>
           <a href={`/units/${unit.id}/feed.xml`}>订阅本单位更新（Atom）</a>
         </li>
       </ul>
