@@ -2,6 +2,7 @@
 import { defineModule } from '../../platform/module.ts';
 import { POLICY_ACTIONS } from './policies.actions.ts';
 import { createPolicies, type Policies } from './policies.services.ts';
+import { POLICY_DAILY_JOB } from './policy-expiry.service.ts';
 
 declare module '../../platform/module.ts' {
   interface ModuleApis {
@@ -27,4 +28,17 @@ export const policiesModule = defineModule({
   provides: ['policies'],
   expose: (policies) => ({ policies }),
   actions: POLICY_ACTIONS,
+  // ── validity lifecycle (wt-life) ──
+  connect: (self) => {
+    self.publication.connect(self.deps.publishing);
+  },
+  jobs: (self) => [
+    {
+      kind: 'daily',
+      id: POLICY_DAILY_JOB,
+      description: '规范性文件库：按当日更新有效性，记录有效期届满失效，发起届满前评估',
+      run: (day) => self.expiry.sweep(day),
+    },
+  ],
+  // ── end validity lifecycle ──
 });

@@ -10,7 +10,10 @@ import { SettingsStore } from '../../lib/settings/settings-store.ts';
 import type { CalendarService } from '../calendar/calendar.service.ts';
 import type { UnitService } from '../orgs/unit.service.ts';
 import type { PublishingApi } from '../publishing/publishing.api.ts';
+import { registerPolicyChecks } from './policy-checks.ts';
+import { PolicyExpiryService } from './policy-expiry.service.ts';
 import { registerPolicyKinds } from './policy-kinds.ts';
+import { PolicyPublication } from './policy-publication.ts';
 import { ValidityLedger } from './validity-ledger.ts';
 
 /** What every part of the module is built from. */
@@ -31,11 +34,22 @@ export interface Policies {
   deps: PolicyDeps;
   /** Validity events and the derived state (the only writer of both). */
   ledger: ValidityLedger;
+  // ── validity lifecycle (wt-life) ──
+  /** The published hook: library entries and the 废止 / 修改 of a publishing document's targets. */
+  publication: PolicyPublication;
+  /** The daily job: state as of today, 失效 events, 评估 tasks. */
+  expiry: PolicyExpiryService;
+  // ── end validity lifecycle ──
 }
 
 export function createPolicies(d: Omit<PolicyDeps, 'settings'>): Policies {
   const deps: PolicyDeps = { ...d, settings: new SettingsStore(d) };
   registerPolicyKinds(d.publishing);
   const ledger = new ValidityLedger(deps);
-  return { deps, ledger };
+  // ── validity lifecycle (wt-life) ──
+  registerPolicyChecks(d.publishing, deps);
+  const publication = new PolicyPublication({ ...deps, ledger });
+  const expiry = new PolicyExpiryService({ ...deps, ledger });
+  // ── end validity lifecycle ──
+  return { deps, ledger, publication, expiry };
 }
