@@ -1,8 +1,11 @@
 /** Manifest of 规范性文件库 and 政策解读 (policies): kinds, validity lifecycle, 清理, library pages, 三同步. */
 import { defineModule } from '../../platform/module.ts';
+import { registerLibraryAdminRoutes } from './library-admin.routes.tsx';
 import { POLICY_ACTIONS } from './policies.actions.ts';
 import { createPolicies, type Policies } from './policies.services.ts';
+import { POLICY_KINDS } from './policy.model.ts';
 import { POLICY_DAILY_JOB } from './policy-expiry.service.ts';
+import { LibraryAdminPanel } from './views/library-admin-panel.tsx';
 
 declare module '../../platform/module.ts' {
   interface ModuleApis {
@@ -31,7 +34,25 @@ export const policiesModule = defineModule({
   // ── validity lifecycle (wt-life) ──
   connect: (self) => {
     self.publication.connect(self.deps.publishing);
+    self.deps.publishing.panels.register({
+      name: 'policies.admin-entry',
+      placement: 'before_body',
+      audience: ['admin'],
+      kinds: POLICY_KINDS,
+      render: async (doc) => {
+        const entry = await self.ledger.entries.find(doc.id);
+        const current = entry ? await self.ledger.stateOn(doc.id) : null;
+        return entry && current ? LibraryAdminPanel({ entry, current }) : null;
+      },
+    });
   },
+  routes: (server, _self, r) => {
+    registerLibraryAdminRoutes(server, r);
+  },
+  menu: [
+    { area: 'disclosure', href: '/admin/policies', label: '规范性文件库', action: 'policy.record' },
+    { area: 'disclosure', href: '/admin/policies/settings', label: '文件库设置', action: 'policy.manage' },
+  ],
   jobs: (self) => [
     {
       kind: 'daily',

@@ -10,6 +10,7 @@ import { SettingsStore } from '../../lib/settings/settings-store.ts';
 import type { CalendarService } from '../calendar/calendar.service.ts';
 import type { UnitService } from '../orgs/unit.service.ts';
 import type { PublishingApi } from '../publishing/publishing.api.ts';
+import { LibraryAdminService } from './library-admin.service.ts';
 import { registerPolicyChecks } from './policy-checks.ts';
 import { PolicyExpiryService } from './policy-expiry.service.ts';
 import { registerPolicyKinds } from './policy-kinds.ts';
@@ -39,6 +40,8 @@ export interface Policies {
   publication: PolicyPublication;
   /** The daily job: state as of today, 失效 events, 评估 tasks. */
   expiry: PolicyExpiryService;
+  /** The back-office library pages' reads, 评估 closing and settings. */
+  libraryAdmin: LibraryAdminService;
   // ── end validity lifecycle ──
 }
 
@@ -50,6 +53,7 @@ export function createPolicies(d: Omit<PolicyDeps, 'settings'>): Policies {
   registerPolicyChecks(d.publishing, deps);
   const publication = new PolicyPublication({ ...deps, ledger });
   const expiry = new PolicyExpiryService({ ...deps, ledger });
+  const libraryAdmin = new LibraryAdminService({ ...deps, ledger });
   // ── end validity lifecycle ──
-  return { deps, ledger, publication, expiry };
+  return { deps, ledger, publication, expiry, libraryAdmin };
 }
