@@ -1,5 +1,6 @@
 /**
- * The library's daily job (`policies.daily`, issue 11 §2): for every entry not yet 已废止 / 已失效
+ * The library's daily job (`policies.daily`, issue 11 §2): for every entry whose history has not ended it
+ * (no 废止 / 宣布失效 / 失效 event in force)
  * - keeps the stored state (and the public 有效性 mark) equal to the state as of today (a 施行日期 or
  *   an event date reached overnight);
  * - once 有效期至 has passed without a 失效 event, records one through the ledger (dated the day after
@@ -20,7 +21,7 @@ import type { Clock } from '../../lib/clock.ts';
 import { AppError } from '../../lib/errors.ts';
 import { runOnce } from '../../lib/jobs.ts';
 import { ancestorIds, type SettingsStore } from '../../lib/settings/settings-store.ts';
-import { FINAL_STATES, type ValidityState } from './policy.model.ts';
+import { FINAL_STATES } from './policy.model.ts';
 import { addMonths } from './policy-publication.ts';
 import { EVALUATION_LEAD_MONTHS } from './policy-settings.ts';
 import { deriveValidity, expiryDay } from './validity.ts';
@@ -71,7 +72,9 @@ export class PolicyExpiryService {
         'units.path as unitPath',
         'policy_entries.unit_id as unitId',
       ])
-      .where('policy_entries.state', 'not in', [...FINAL_STATES])
+      // 已失效 by the date rule alone (stored by any recompute after 有效期至) still needs its 失效 event;
+      // 已废止 is always an event.
+      .where('policy_entries.state', '!=', 'repealed')
       .orderBy('policy_entries.document_id')
       .execute();
     const leadByUnit = new Map<number, number>();
@@ -87,8 +90,16 @@ export class PolicyExpiryService {
       const leadMonths = lead;
       await this.d.db.transaction().execute(async (trx) => {
         const entry = await this.d.ledger.entries.find(id, trx);
-        if (!entry || FINAL_STATES.includes(entry.state as ValidityState)) return;
+        if (!entry) return;
         const events = await this.d.ledger.entries.events(id, trx);
+        const before = deriveValidity(datesOf(entry), recordsOf(events), today);
+        if (FINAL_STATES.includes(before.state) && before.by === 'event') {
+          if (before.state !== entry.state) {
+            await this.d.ledger.recompute(trx, id, today);
+            result.updated++;
+          }
+          return;
+        }
         const expiresOn = entry.expires_on;
         // A 失效 already recorded for this 有效期至 — even one a person cancelled (the validity was
         // extended, the date was wrong) — is not recorded again.

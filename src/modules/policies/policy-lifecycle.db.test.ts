@@ -356,6 +356,19 @@ describe(`validity lifecycle on ${ENGINE}`, () => {
       expect(await entry(id)).toMatchObject({ state: 'expired', certainty: 'inferred' });
     });
 
+    it('records 失效 for an entry already stored as 已失效 by the date (a recompute ran first)', async () => {
+      const id = await publish({ 'meta.effectiveOn': '2026-03-02', 'meta.expiresOn': '2026-03-31' });
+      setToday('2026-04-01');
+      await policies.ledger.record(staff.reviewer, id, { type: 'suspended', occursOn: '2026-03-15' });
+      expect(await entry(id)).toMatchObject({ state: 'expired', certainty: 'official' });
+      expect(await policies.expiry.sweep('2026-04-01')).toMatchObject({ expired: 1 });
+      expect((await policies.ledger.entries.events(id)).map((e) => e.event_type)).toEqual([
+        'suspended',
+        'expired',
+      ]);
+      expect(await policies.expiry.sweep('2026-04-02')).toMatchObject({ expired: 0, updated: 0 });
+    });
+
     it('does not record 失效 again after a person cancelled it', async () => {
       const id = await publish({ 'meta.effectiveOn': '2026-03-02', 'meta.expiresOn': '2026-03-31' });
       setToday('2026-04-01');
