@@ -192,7 +192,7 @@ describe(`validity lifecycle on ${ENGINE}`, () => {
       expect(skipped?.summary).toContain('已废止');
     });
 
-    it('a published amending document records 修改 on its target', async () => {
+    it('a published amending document records 修改 on its target from its 施行日期 (here read from its text)', async () => {
       const target = await publish();
       const amending = await pub.documents.createDraft(
         staff.clerk,
@@ -200,7 +200,7 @@ describe(`validity lifecycle on ${ENGINE}`, () => {
         documentInput(
           policyInput({
             title: '关于修改《测试县农村低保管理办法》的决定',
-            'meta.effectiveOn': '2026-04-01',
+            bodyHtml: '<p>本决定自2026年4月1日起施行。</p>',
           }),
         ),
       );

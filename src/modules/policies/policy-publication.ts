@@ -138,8 +138,12 @@ export class PolicyPublication {
       .executeTakeFirstOrThrow();
     const publicationDay = todayInShanghai(new Date(notice.at));
     const meta = (doc.kind_metadata_json ? JSON.parse(doc.kind_metadata_json) : {}) as PolicyMeta;
-    if (isPolicyKind(doc.kind)) await this.upsertEntry(trx, notice.ctx, doc, meta, publicationDay);
-    const occursOn = (isPolicyKind(doc.kind) ? meta.effectiveOn : null) ?? publicationDay;
+    // The 废止 / 修改 takes effect when the publishing document does: a library document's 施行日期 (its
+    // form, else what its text says), any other document's publication day.
+    const effectiveOn = isPolicyKind(doc.kind)
+      ? await this.upsertEntry(trx, notice.ctx, doc, meta, publicationDay)
+      : null;
+    const occursOn = effectiveOn ?? publicationDay;
     await this.recordRelationEvents(trx, notice.ctx, doc.id, doc.title, occursOn);
   }
 
@@ -157,7 +161,7 @@ export class PolicyPublication {
     },
     meta: PolicyMeta,
     publicationDay: string,
-  ): Promise<void> {
+  ): Promise<string> {
     const issuers = await trx
       .selectFrom('document_issuers')
       .select('name')
@@ -231,6 +235,7 @@ export class PolicyPublication {
         state: v.state,
       },
     });
+    return dates.effectiveOn;
   }
 
   private async recordRelationEvents(
