@@ -27,12 +27,13 @@ describe(`validity lifecycle on ${ENGINE}`, () => {
   let pub: Publishing;
   let policies: Policies;
   let county: Unit;
+  let dept: Unit;
   let staff: Staff;
   beforeEach(async () => {
     app = await createTestApp(); // 2026-03-02 10:00 in China
     pub = app.publishing;
     policies = (app as unknown as { policies: Policies }).policies;
-    county = (await buildCounty(app)).county;
+    ({ county, dept } = await buildCounty(app));
     staff = await buildStaff(app, county);
   });
   afterEach(async () => app.destroy());
@@ -130,6 +131,17 @@ describe(`validity lifecycle on ${ENGINE}`, () => {
       );
       const none = await publish({ title: '测试县另一办法' });
       expect(await entry(none)).toMatchObject({ expires_on: null, expiry_source: 'none' });
+      // A department follows its county unless it has its own value.
+      const inherited = await publishDocument(pub, dept, staff, policyInput({ title: '测试县发改局办法' }));
+      expect(await entry(inherited)).toMatchObject({ expires_on: null, expiry_source: 'none' });
+      await policies.deps.settings.write(
+        SYSTEM,
+        LIBRARY_SETTINGS,
+        { validityYears: 3 },
+        { unitId: dept.id, audit: { action: 'settings.update', summary: '测试' } },
+      );
+      const own = await publishDocument(pub, dept, staff, policyInput({ title: '测试县发改局另一办法' }));
+      expect(await entry(own)).toMatchObject({ expires_on: '2029-03-01', expiry_source: 'rule' });
     });
 
     it('ignores documents outside the library', async () => {
@@ -278,7 +290,23 @@ describe(`validity lifecycle on ${ENGINE}`, () => {
 
       await policies.ledger.cancel(staff.reviewer, declared, { reason: '录入错误' });
       expect((await entry(id))?.state).toBe('partially_invalid');
-      expect((await policies.ledger.entries.history(id)).length).toBe(5);
+      // Only a 文号: the published document with that 文号 becomes the source.
+      const decision = await publishDocument(
+        pub,
+        county,
+        staff,
+        documentInput({ title: '关于宣布失效的决定', docNumber: '张政发〔2026〕9号' }),
+      );
+      await policies.ledger.record(staff.reviewer, id, {
+        type: 'declared_invalid',
+        occursOn: '2026-03-02',
+        sourceDocNumber: '张政发[2026]9号',
+      });
+      const last = (await policies.ledger.entries.events(id)).at(-1);
+      expect(last).toMatchObject({ source_document_id: decision, source_title: '关于宣布失效的决定' });
+      await policies.ledger.cancel(staff.reviewer, last!.id, { reason: '测试' });
+      expect((await entry(id))?.state).toBe('partially_invalid');
+      expect((await policies.ledger.entries.history(id)).length).toBe(6);
     });
   });
 

@@ -16,6 +16,7 @@ import { isValidPlainDate, todayInShanghai } from '../../lib/calendar/index.ts';
 import type { Clock } from '../../lib/clock.ts';
 import { AppError, type FieldProblem } from '../../lib/errors.ts';
 import { choice, optionalChecked, optionalIntField, optionalText, parseInput } from '../../lib/validation.ts';
+import { docNumberSearchKeyOf } from '../publishing/documents/doc-number.ts';
 import type { Validity } from '../publishing/documents/document.model.ts';
 import type { PublishingApi } from '../publishing/publishing.api.ts';
 import {
@@ -178,6 +179,25 @@ export class ValidityLedger {
         },
       ]);
     let sourceTitle = input.sourceTitle ?? null;
+    let sourceDocumentId = input.sourceDocumentId;
+    if (sourceDocumentId === undefined && input.sourceDocNumber) {
+      // Only a 文号: link the published platform document with that 文号 when there is exactly one.
+      const key = docNumberSearchKeyOf(input.sourceDocNumber);
+      const matches = key
+        ? await trx
+            .selectFrom('documents')
+            .select(['id', 'title'])
+            .where('doc_number_key', '=', key)
+            .where('state', '=', 'published')
+            .where('id', '!=', documentId)
+            .limit(2)
+            .execute()
+        : [];
+      if (matches.length === 1 && matches[0]) {
+        sourceDocumentId = matches[0].id;
+        sourceTitle ??= matches[0].title;
+      }
+    }
     if (input.sourceDocumentId !== undefined) {
       if (input.sourceDocumentId === documentId) add('sourceDocumentId', '依据文件不能是文件本身');
       const source = await trx
@@ -188,7 +208,7 @@ export class ValidityLedger {
       if (!source) add('sourceDocumentId', `依据文件（编号 ${input.sourceDocumentId}）不存在`);
       else sourceTitle ??= source.title;
     }
-    if (EVENTS_NEEDING_SOURCE.includes(type) && input.sourceDocumentId === undefined && !input.sourceTitle)
+    if (EVENTS_NEEDING_SOURCE.includes(type) && sourceDocumentId === undefined && !input.sourceTitle)
       add(
         'sourceDocumentId',
         `“${VALIDITY_EVENT_LABELS[type]}”须注明依据文件：选择平台上的文件，或填写依据文件的标题和文号`,
@@ -211,7 +231,7 @@ export class ValidityLedger {
       document_id: documentId,
       event_type: type,
       occurs_on: occursOn,
-      source_document_id: input.sourceDocumentId ?? null,
+      source_document_id: sourceDocumentId ?? null,
       source_title: sourceTitle,
       source_doc_number: input.sourceDocNumber ?? null,
       certainty: input.certainty as Certainty,
@@ -235,7 +255,7 @@ export class ValidityLedger {
         eventId: id,
         type,
         occursOn,
-        sourceDocumentId: input.sourceDocumentId ?? null,
+        sourceDocumentId: sourceDocumentId ?? null,
         state: after.state,
       },
     });

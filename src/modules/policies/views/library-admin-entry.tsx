@@ -202,7 +202,13 @@ export function LibraryEntryPage(p: EntryPageProps) {
           hint="平台上已有的依据文件（如废止决定）的编号，见文件页地址；不在平台上的，填写下面的标题和文号"
         />
         <TextField form={p.eventForm} name="sourceTitle" label="依据文件标题" />
-        <TextField form={p.eventForm} name="sourceDocNumber" label="依据文件文号" width="short" />
+        <TextField
+          form={p.eventForm}
+          name="sourceDocNumber"
+          label="依据文件文号"
+          width="short"
+          hint="只填文号时，平台上恰有一件该文号的已发布文件即自动关联"
+        />
         <SelectField
           form={p.eventForm}
           name="certainty"
