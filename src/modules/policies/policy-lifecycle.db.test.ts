@@ -384,6 +384,23 @@ describe(`validity lifecycle on ${ENGINE}`, () => {
       expect(await entry(id)).toMatchObject({ state: 'expired', certainty: 'inferred' });
     });
 
+    it('after 有效期至 the ledger refuses events that would not change the state, but takes 废止', async () => {
+      const id = await publish({ 'meta.effectiveOn': '2026-03-02', 'meta.expiresOn': '2026-03-31' });
+      const n = await count('policy_validity_events');
+      await expect(
+        policies.ledger.record(staff.reviewer, id, { type: 'suspended', occursOn: '2026-04-01' }),
+      ).rejects.toMatchObject({
+        problems: [{ field: 'occursOn', message: expect.stringContaining('自 2026-04-01 起已失效') }],
+      });
+      expect(await count('policy_validity_events')).toBe(n);
+      await policies.ledger.record(staff.reviewer, id, {
+        type: 'repealed',
+        occursOn: '2026-04-10',
+        sourceTitle: '废止决定',
+      });
+      expect((await policies.ledger.stateOn(id, '2026-05-01'))?.state).toBe('repealed');
+    });
+
     it('records 失效 for an entry already stored as 已失效 by the date (a recompute ran first)', async () => {
       const id = await publish({ 'meta.effectiveOn': '2026-03-02', 'meta.expiresOn': '2026-03-31' });
       setToday('2026-04-01');

@@ -40,6 +40,7 @@ import {
   type DerivedValidity,
   deriveValidity,
   EVENT_ALLOWED_FROM,
+  expiryDay,
   type ValidityDates,
   type ValidityEventRecord,
 } from './validity.ts';
@@ -114,6 +115,9 @@ export function sequenceProblem(dates: ValidityDates, events: readonly ValidityE
   }
   return null;
 }
+
+/** Events that end a document: they decide its state even when dated after 有效期至. */
+const ENDING_EVENTS: readonly ValidityEvent[] = ['repealed', 'declared_invalid', 'expired'];
 
 export interface ValidityLedgerDeps {
   db: Kysely<DB>;
@@ -215,6 +219,13 @@ export class ValidityLedger {
       );
     if (entry.published_on && occursOn < entry.published_on && type !== 'took_effect')
       add('occursOn', `发生日期不能早于文件的公布日期 ${entry.published_on}`);
+    // After 有效期至 only an event that ends the document (废止, 宣布失效, 失效) still decides its state
+    // (validity.ts); any other would be recorded and never shown.
+    if (entry.expires_on && occursOn > entry.expires_on && !ENDING_EVENTS.includes(type))
+      add(
+        'occursOn',
+        `文件有效期至 ${entry.expires_on}，自 ${expiryDay(entry.expires_on)} 起已失效，不能记录此后的“${VALIDITY_EVENT_LABELS[type]}”；如有效期已延长，请先更正文件的有效期至`,
+      );
     const events = recordsOf(await this.entries.events(documentId, trx));
     const candidate: ValidityEventRecord = {
       id: Number.MAX_SAFE_INTEGER,
