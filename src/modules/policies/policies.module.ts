@@ -1,9 +1,13 @@
 /** Manifest of 规范性文件库 and 政策解读 (policies): kinds, validity lifecycle, 清理, library pages, 三同步. */
 import { defineModule } from '../../platform/module.ts';
 import { registerFiguresRoutes } from './figures.routes.tsx';
+import { registerLibraryAdminRoutes } from './library-admin.routes.tsx';
 import { registerLibraryPublicRoutes } from './library-public.routes.tsx';
 import { POLICY_ACTIONS } from './policies.actions.ts';
 import { createPolicies, type Policies } from './policies.services.ts';
+import { POLICY_KINDS } from './policy.model.ts';
+import { POLICY_DAILY_JOB } from './policy-expiry.service.ts';
+import { LibraryAdminPanel } from './views/library-admin-panel.tsx';
 
 declare module '../../platform/module.ts' {
   interface ModuleApis {
@@ -32,9 +36,10 @@ export const policiesModule = defineModule({
   routes: (server, policies, r) => {
     registerFiguresRoutes(server, r);
     registerLibraryPublicRoutes(server, { ...r, policies });
+    registerLibraryAdminRoutes(server, r);
   },
-  // ── figures: annual-report table 二 and 解读 rates (figures.routes.tsx) ──
   menu: [
+    { area: 'disclosure', href: '/admin/policies', label: '规范性文件库', action: 'policy.record' },
     {
       area: 'disclosure',
       href: '/admin/policies/figures',
@@ -47,8 +52,8 @@ export const policiesModule = defineModule({
       label: '政策解读统计',
       action: 'policy.record',
     },
+    { area: 'disclosure', href: '/admin/policies/settings', label: '文件库设置', action: 'policy.manage' },
   ],
-  // ── end figures ──
   // ── library (public pages, feed, API) ──
   publicRoutes: [
     { pattern: /^\/library(?:\/feed\.xml)?$/, sitemap: [{ path: '/library' }] },
@@ -64,4 +69,28 @@ export const policiesModule = defineModule({
     },
   ],
   // ── end library ──
+  // ── validity lifecycle (wt-life) ──
+  connect: (self) => {
+    self.publication.connect(self.deps.publishing);
+    self.deps.publishing.panels.register({
+      name: 'policies.admin-entry',
+      placement: 'before_body',
+      audience: ['admin'],
+      kinds: POLICY_KINDS,
+      render: async (doc) => {
+        const entry = await self.ledger.entries.find(doc.id);
+        const current = entry ? await self.ledger.stateOn(doc.id) : null;
+        return entry && current ? LibraryAdminPanel({ entry, current }) : null;
+      },
+    });
+  },
+  jobs: (self) => [
+    {
+      kind: 'daily',
+      id: POLICY_DAILY_JOB,
+      description: '规范性文件库：按当日更新有效性，记录有效期届满失效，发起届满前评估',
+      run: (day) => self.expiry.sweep(day),
+    },
+  ],
+  // ── end validity lifecycle ──
 });

@@ -11,9 +11,13 @@ import type { CalendarService } from '../calendar/calendar.service.ts';
 import type { UnitService } from '../orgs/unit.service.ts';
 import type { PublishingApi } from '../publishing/publishing.api.ts';
 import { InterpretationRatesService } from './interpretation-rates.service.ts';
+import { LibraryAdminService } from './library-admin.service.ts';
 import { LibraryPublicService } from './library-public.service.ts';
+import { registerPolicyChecks } from './policy-checks.ts';
+import { PolicyExpiryService } from './policy-expiry.service.ts';
 import { PolicyFiguresService } from './policy-figures.service.ts';
 import { registerPolicyKinds } from './policy-kinds.ts';
+import { PolicyPublication } from './policy-publication.ts';
 import { ValidityLedger } from './validity-ledger.ts';
 import { validityPanel } from './views/library-public-panel.tsx';
 
@@ -45,6 +49,14 @@ export interface Policies {
   /** The public 规范性文件库: filters, point-in-time view, entries with their history (published only). */
   library: LibraryPublicService;
   // ── end library ──
+  // ── validity lifecycle (wt-life) ──
+  /** The published hook: library entries and the 废止 / 修改 of a publishing document's targets. */
+  publication: PolicyPublication;
+  /** The daily job: state as of today, 失效 events, 评估 tasks. */
+  expiry: PolicyExpiryService;
+  /** The back-office library pages' reads, 评估 closing and settings. */
+  libraryAdmin: LibraryAdminService;
+  // ── end validity lifecycle ──
 }
 
 export function createPolicies(d: Omit<PolicyDeps, 'settings'>): Policies {
@@ -59,5 +71,11 @@ export function createPolicies(d: Omit<PolicyDeps, 'settings'>): Policies {
   const library = new LibraryPublicService(deps);
   d.publishing.panels.register(validityPanel(library));
   // ── end library ──
-  return { deps, ledger, figures, interpretationRates, library };
+  // ── validity lifecycle (wt-life) ──
+  registerPolicyChecks(d.publishing, deps);
+  const publication = new PolicyPublication({ ...deps, ledger });
+  const expiry = new PolicyExpiryService({ ...deps, ledger });
+  const libraryAdmin = new LibraryAdminService({ ...deps, ledger });
+  // ── end validity lifecycle ──
+  return { deps, ledger, figures, interpretationRates, library, publication, expiry, libraryAdmin };
 }

@@ -16,6 +16,7 @@ import { isValidPlainDate, todayInShanghai } from '../../lib/calendar/index.ts';
 import type { Clock } from '../../lib/clock.ts';
 import { AppError, type FieldProblem } from '../../lib/errors.ts';
 import { choice, optionalChecked, optionalIntField, optionalText, parseInput } from '../../lib/validation.ts';
+import { docNumberSearchKeyOf } from '../publishing/documents/doc-number.ts';
 import type { Validity } from '../publishing/documents/document.model.ts';
 import type { PublishingApi } from '../publishing/publishing.api.ts';
 import {
@@ -39,6 +40,7 @@ import {
   type DerivedValidity,
   deriveValidity,
   EVENT_ALLOWED_FROM,
+  expiryDay,
   type ValidityDates,
   type ValidityEventRecord,
 } from './validity.ts';
@@ -114,6 +116,9 @@ export function sequenceProblem(dates: ValidityDates, events: readonly ValidityE
   return null;
 }
 
+/** Events that end a document: they decide its state even when dated after 有效期至. */
+const ENDING_EVENTS: readonly ValidityEvent[] = ['repealed', 'declared_invalid', 'expired'];
+
 export interface ValidityLedgerDeps {
   db: Kysely<DB>;
   audit: AuditLog;
@@ -178,6 +183,25 @@ export class ValidityLedger {
         },
       ]);
     let sourceTitle = input.sourceTitle ?? null;
+    let sourceDocumentId = input.sourceDocumentId;
+    if (sourceDocumentId === undefined && input.sourceDocNumber) {
+      // Only a 文号: link the published platform document with that 文号 when there is exactly one.
+      const key = docNumberSearchKeyOf(input.sourceDocNumber);
+      const matches = key
+        ? await trx
+            .selectFrom('documents')
+            .select(['id', 'title'])
+            .where('doc_number_key', '=', key)
+            .where('state', '=', 'published')
+            .where('id', '!=', documentId)
+            .limit(2)
+            .execute()
+        : [];
+      if (matches.length === 1 && matches[0]) {
+        sourceDocumentId = matches[0].id;
+        sourceTitle ??= matches[0].title;
+      }
+    }
     if (input.sourceDocumentId !== undefined) {
       if (input.sourceDocumentId === documentId) add('sourceDocumentId', '依据文件不能是文件本身');
       const source = await trx
@@ -188,13 +212,20 @@ export class ValidityLedger {
       if (!source) add('sourceDocumentId', `依据文件（编号 ${input.sourceDocumentId}）不存在`);
       else sourceTitle ??= source.title;
     }
-    if (EVENTS_NEEDING_SOURCE.includes(type) && input.sourceDocumentId === undefined && !input.sourceTitle)
+    if (EVENTS_NEEDING_SOURCE.includes(type) && sourceDocumentId === undefined && !input.sourceTitle)
       add(
         'sourceDocumentId',
         `“${VALIDITY_EVENT_LABELS[type]}”须注明依据文件：选择平台上的文件，或填写依据文件的标题和文号`,
       );
     if (entry.published_on && occursOn < entry.published_on && type !== 'took_effect')
       add('occursOn', `发生日期不能早于文件的公布日期 ${entry.published_on}`);
+    // After 有效期至 only an event that ends the document (废止, 宣布失效, 失效) still decides its state
+    // (validity.ts); any other would be recorded and never shown.
+    if (entry.expires_on && occursOn > entry.expires_on && !ENDING_EVENTS.includes(type))
+      add(
+        'occursOn',
+        `文件有效期至 ${entry.expires_on}，自 ${expiryDay(entry.expires_on)} 起已失效，不能记录此后的“${VALIDITY_EVENT_LABELS[type]}”；如有效期已延长，请先更正文件的有效期至`,
+      );
     const events = recordsOf(await this.entries.events(documentId, trx));
     const candidate: ValidityEventRecord = {
       id: Number.MAX_SAFE_INTEGER,
@@ -211,7 +242,7 @@ export class ValidityLedger {
       document_id: documentId,
       event_type: type,
       occurs_on: occursOn,
-      source_document_id: input.sourceDocumentId ?? null,
+      source_document_id: sourceDocumentId ?? null,
       source_title: sourceTitle,
       source_doc_number: input.sourceDocNumber ?? null,
       certainty: input.certainty as Certainty,
@@ -235,7 +266,7 @@ export class ValidityLedger {
         eventId: id,
         type,
         occursOn,
-        sourceDocumentId: input.sourceDocumentId ?? null,
+        sourceDocumentId: sourceDocumentId ?? null,
         state: after.state,
       },
     });

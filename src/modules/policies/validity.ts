@@ -6,7 +6,9 @@
  * - Before its 施行日期 (or, without one, before its 公布日期) a document is 尚未生效. A 施行 event or the
  *   施行日期 makes it 现行有效 (official); with neither date it is presumed in force once published.
  * - Events apply in date order (then in the order they were recorded). 废止, 宣布失效 and 失效 are final:
- *   nothing after them changes the state. 暂停执行 holds the state until 恢复执行.
+ *   nothing after them changes the state. 暂停执行 holds the state until 恢复执行; a 修改 or 部分失效
+ *   while suspended is what 恢复执行 returns to. A 废止 / 宣布失效 dated after 有效期至 shows as such (the
+ *   official word wins over the date rule); any other event after that date does not keep it in force.
  * - 有效期至 X means valid through X: from X + 1 the document is 已失效 — 'inferred' until the daily job
  *   records the 失效 event (then 'inferred' still, the event's own certainty: a rule, not a decision).
  */
@@ -104,6 +106,22 @@ export function deriveValidity(
       };
       if (v.state === 'suspended') v.state = 'in_force';
       beforeSuspension = null;
+      continue;
+    }
+    if (
+      v.state === 'suspended' &&
+      beforeSuspension &&
+      (e.type === 'amended' || e.type === 'partially_invalid')
+    ) {
+      // A 修改 / 部分失效 while suspended changes the text that 恢复执行 brings back; the document stays
+      // suspended until then (before: the amendment silently lifted the suspension).
+      beforeSuspension = {
+        state: EVENT_STATE[e.type],
+        certainty: e.certainty,
+        since: e.occursOn,
+        eventId: e.id,
+        by: 'event',
+      };
       continue;
     }
     if (e.type === 'suspended') beforeSuspension = v;
