@@ -34,7 +34,7 @@ export async function publishPolicy(app: TestApp, unit: Unit, staff: Staff, p: P
     'meta.registrationNumber': p.registrationNumber ?? '',
     'meta.publishedOn': p.publishedOn,
     'meta.effectiveOn': p.effectiveOn ?? '',
-    'meta.expiresOn': p.expiresOn ?? '',
+    // 有效期至 goes into the entry row below only: a past one would (rightly) block the publication.
   });
   const doc = await app.db
     .selectFrom('documents')
