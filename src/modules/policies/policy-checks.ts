@@ -88,8 +88,10 @@ export function policyChecks(d: PolicyChecksDeps): PrePublicationCheck<`${string
     label: '有效期至已过',
     defaultSeverity: 'block',
     kinds: POLICY_KINDS,
-    run: ({ document, texts }) => {
-      const today = todayInShanghai(d.clock.now());
+    // The day the step publishes on (the review service's clock), not the process's: a back-dated import
+    // or a scheduled publication is judged on its own day.
+    run: ({ document, texts, input }) => {
+      const today = input.publishOn ?? todayInShanghai(d.clock.now());
       const meta = (document?.kindMetadata ?? {}) as { expiresOn?: string | null };
       const out: RawFinding[] = [];
       if (meta.expiresOn && meta.expiresOn < today)
