@@ -10,8 +10,13 @@ import { SettingsStore } from '../../lib/settings/settings-store.ts';
 import type { CalendarService } from '../calendar/calendar.service.ts';
 import type { UnitService } from '../orgs/unit.service.ts';
 import type { PublishingApi } from '../publishing/publishing.api.ts';
+// ── 政策解读 (interpretation.*) ──
+import { InterpretationService } from './interpretation.service.ts';
+import { registerThreeSyncCheck } from './interpretation-checks.ts';
 import { registerPolicyKinds } from './policy-kinds.ts';
+// ── end 政策解读 ──
 import { ValidityLedger } from './validity-ledger.ts';
+import { registerInterpretationPanels } from './views/interpretation-panels.tsx';
 
 /** What every part of the module is built from. */
 export interface PolicyDeps {
@@ -31,11 +36,18 @@ export interface Policies {
   deps: PolicyDeps;
   /** Validity events and the derived state (the only writer of both). */
   ledger: ValidityLedger;
+  /** 政策解读: drafting from the policy, the clock, late list, reminders, 新旧差异, settings. */
+  interpretations: InterpretationService;
 }
 
 export function createPolicies(d: Omit<PolicyDeps, 'settings'>): Policies {
   const deps: PolicyDeps = { ...d, settings: new SettingsStore(d) };
   registerPolicyKinds(d.publishing);
   const ledger = new ValidityLedger(deps);
-  return { deps, ledger };
+  // ── 政策解读 ──
+  const interpretations = new InterpretationService(deps);
+  registerThreeSyncCheck(d.publishing, interpretations);
+  registerInterpretationPanels(d.publishing, interpretations);
+  // ── end 政策解读 ──
+  return { deps, ledger, interpretations };
 }
