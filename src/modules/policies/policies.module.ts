@@ -1,7 +1,12 @@
 /** Manifest of 规范性文件库 and 政策解读 (policies): kinds, validity lifecycle, 清理, library pages, 三同步. */
 import { defineModule } from '../../platform/module.ts';
+// ── 政策解读 ──
+import { registerInterpretationRoutes } from './interpretation.routes.tsx';
+import { REMINDER_JOB } from './interpretation.service.ts';
 import { POLICY_ACTIONS } from './policies.actions.ts';
 import { createPolicies, type Policies } from './policies.services.ts';
+
+// ── end 政策解读 ──
 
 declare module '../../platform/module.ts' {
   interface ModuleApis {
@@ -27,4 +32,32 @@ export const policiesModule = defineModule({
   provides: ['policies'],
   expose: (policies) => ({ policies }),
   actions: POLICY_ACTIONS,
+  // ── 政策解读: routes, the daily reminders, menu ──
+  routes: (server, _s, r) => {
+    registerInterpretationRoutes(server, r);
+  },
+  jobs: (p) => [
+    {
+      kind: 'daily',
+      id: REMINDER_JOB,
+      description: '记录政策解读即将到期和逾期的提醒，为早先建立的单位补建“政策解读”栏目',
+      run: (day) => p.interpretations.sendReminders(day),
+    },
+  ],
+  menu: [
+    {
+      area: 'disclosure',
+      href: '/admin/policies/interpretations',
+      label: '政策解读逾期与缺失',
+      action: 'policy.record',
+    },
+    {
+      area: 'disclosure',
+      href: '/admin/policies/interpretation-settings',
+      label: '政策解读设置',
+      action: 'policy.manage',
+      siteWide: true,
+    },
+  ],
+  // ── end 政策解读 ──
 });

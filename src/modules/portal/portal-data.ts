@@ -4,6 +4,8 @@ import type { SiteColumn } from '../publishing/publishing.tables.ts';
 
 /** Latest documents on the home page. */
 export const HOME_LATEST = 10;
+/** Latest 政策解读 on the home page. */
+export const HOME_INTERPRETATIONS = 5;
 /** 专题专栏 of a unit: its active top-level columns that are not part of the 政府信息公开 template. */
 export async function topicColumns(app: Registry, unitId: number): Promise<SiteColumn[]> {
   const columns = await app.publishing.columns.listActiveForUnit(unitId);
