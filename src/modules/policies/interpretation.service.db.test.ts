@@ -238,6 +238,23 @@ describe(`政策解读 on ${ENGINE}`, () => {
       expect((await svc.repo.reminders(p.id)).map((r) => r.run_key)).toEqual(['2026-03-04', '2026-03-06']);
       expect(await auditCount('policy.interpretation_reminders')).toBe(2);
     });
+
+    it('the daily job files the 政策解读 column under a unit created before it joined the template, once', async () => {
+      const column = () =>
+        app.db
+          .selectFrom('site_columns')
+          .select('id')
+          .where('unit_id', '=', county.id)
+          .where('template_key', '=', 'policy_interpretation')
+          .execute();
+      await app.db
+        .deleteFrom('site_columns')
+        .where('id', '=', (await column())[0]!.id)
+        .execute();
+      expect((await svc.sendReminders('2026-03-02')).columns).toBe(1);
+      expect(await column()).toHaveLength(1);
+      expect((await svc.sendReminders('2026-03-03')).columns).toBe(0);
+    });
   });
 
   it('shows the differences against the edition the policy amends, and lists the latest 解读s', async () => {
