@@ -15,7 +15,7 @@ export function ClockSummary({ clock }: { clock: InterpretationClock }) {
   return (
     <p class={`interpretation-clock clock-${clock.state}`}>
       <strong>解读时限：{clock.label}</strong>
-      {clock.dueOn ? `。应于 ${clock.dueOn} 前发布解读（${clock.explanation}）` : ''}
+      {clock.dueOn ? `。解读最迟应于 ${clock.dueOn} 发布（${clock.explanation}）` : ''}
       {clock.interpretedOn ? `；首篇解读发布于 ${clock.interpretedOn}` : ''}。
     </p>
   );
