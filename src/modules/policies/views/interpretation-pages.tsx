@@ -64,7 +64,7 @@ export function NewInterpretationPage({
           { value: 'yes', label: '是' },
         ]}
       />
-      <TextField form={form} name="issuers" label="发文机关" hint="多个机关用逗号分隔" />
+      <TextField form={form} name="issuers" label="发文机关" hint="多个机关用顿号或逗号分隔" />
       <TextArea form={form} name="bodyHtml" label="正文" rows={12} hint="可稍后在草稿页面编辑" />
     </FormPage>
   );
