@@ -1,12 +1,9 @@
 /** Manifest of 规范性文件库 and 政策解读 (policies): kinds, validity lifecycle, 清理, library pages, 三同步. */
 import { defineModule } from '../../platform/module.ts';
-// ── 政策解读 ──
-import { registerInterpretationRoutes } from './interpretation.routes.tsx';
-import { REMINDER_JOB } from './interpretation.service.ts';
+import { registerInterpretationRoutes } from './interpretation.routes.tsx'; // 政策解读
+import { REMINDER_JOB } from './interpretation.service.ts'; // 政策解读
 import { POLICY_ACTIONS } from './policies.actions.ts';
 import { createPolicies, type Policies } from './policies.services.ts';
-
-// ── end 政策解读 ──
 
 declare module '../../platform/module.ts' {
   interface ModuleApis {

@@ -10,13 +10,11 @@ import { SettingsStore } from '../../lib/settings/settings-store.ts';
 import type { CalendarService } from '../calendar/calendar.service.ts';
 import type { UnitService } from '../orgs/unit.service.ts';
 import type { PublishingApi } from '../publishing/publishing.api.ts';
-// ── 政策解读 (interpretation.*) ──
-import { InterpretationService } from './interpretation.service.ts';
-import { registerThreeSyncCheck } from './interpretation-checks.ts';
+import { InterpretationService } from './interpretation.service.ts'; // 政策解读
+import { registerThreeSyncCheck } from './interpretation-checks.ts'; // 政策解读
 import { registerPolicyKinds } from './policy-kinds.ts';
-// ── end 政策解读 ──
 import { ValidityLedger } from './validity-ledger.ts';
-import { registerInterpretationPanels } from './views/interpretation-panels.tsx';
+import { registerInterpretationPanels } from './views/interpretation-panels.tsx'; // 政策解读
 
 /** What every part of the module is built from. */
 export interface PolicyDeps {
