@@ -236,7 +236,18 @@ describe(`政策解读 on ${ENGINE}`, () => {
       app.clock.set(new Date('2026-03-06T02:00:00Z')); // overdue
       expect((await svc.sendReminders('2026-03-06')).reminders).toBe(1);
       expect((await svc.repo.reminders(p.id)).map((r) => r.run_key)).toEqual(['2026-03-04', '2026-03-06']);
-      expect(await auditCount('policy.interpretation_reminders')).toBe(2);
+      const runs = await app.db
+        .selectFrom('audit_events')
+        .select('summary')
+        .where('action', '=', 'policy.interpretation_reminders')
+        .orderBy('id')
+        .execute();
+      expect(runs.map((r) => r.summary)).toEqual([
+        '政策解读提醒：2026-03-03 记录提醒 0 条',
+        `政策解读提醒：2026-03-04 记录提醒 1 条（${county.name}“测试县农村低保管理办法”未发布·剩余1个工作日）`,
+        '政策解读提醒：2026-03-04 记录提醒 0 条',
+        `政策解读提醒：2026-03-06 记录提醒 1 条（${county.name}“测试县农村低保管理办法”未发布·已逾期1个工作日）`,
+      ]);
     });
 
     it('the daily job files the 政策解读 column under a unit created before it joined the template, once', async () => {

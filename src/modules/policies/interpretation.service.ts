@@ -214,8 +214,8 @@ export class InterpretationService {
   }
 
   /**
-   * The daily job: one reminder per policy and day for every 解读 due within 1 working day or overdue,
-   * and one audit event summarising the run. Also files the 政策解读 column under units created before
+   * The daily job (the scheduler claims the day first): one reminder per policy and day for every 解读
+   * due within 1 working day or overdue, and one audit event summarising the run. Also files the 政策解读 column under units created before
    * the column joined the 政府信息公开 template (idempotent: units that have it are left alone), since
    * an upgraded installation has no other moment to do so.
    */
@@ -229,17 +229,19 @@ export class InterpretationService {
       for (const c of due)
         if (await this.repo.recordReminder(trx, c.id, day, now))
           recorded.push({ id: c.id, title: c.title, unit: c.unitName, label: c.clock.label });
-      if (recorded.length)
-        await this.d.audit.record(trx, ctx, {
-          action: 'policy.interpretation_reminders',
-          targetType: 'job',
-          targetId: REMINDER_JOB,
-          summary: `政策解读提醒：${day} 记录提醒 ${recorded.length} 条（${recorded
-            .slice(0, 5)
-            .map((r) => `${r.unit}“${r.title}”${r.label}`)
-            .join('；')}${recorded.length > 5 ? ' 等' : ''}）`,
-          after: { day, policies: recorded },
-        });
+      const listed = recorded
+        .slice(0, 5)
+        .map((r) => `${r.unit}“${r.title}”${r.label}`)
+        .join('；');
+      await this.d.audit.record(trx, ctx, {
+        action: 'policy.interpretation_reminders',
+        targetType: 'job',
+        targetId: `${REMINDER_JOB}:${day}`,
+        summary: `政策解读提醒：${day} 记录提醒 ${recorded.length} 条${
+          listed ? `（${listed}${recorded.length > 5 ? ' 等' : ''}）` : ''
+        }`,
+        after: { day, policies: recorded },
+      });
       return { reminders: recorded.length, columns };
     });
   }
