@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { diffPolicyTexts, splitSentences } from './interpretation-diff.ts';
+import { collapseUnchanged, type DiffPart, diffPolicyTexts, splitSentences } from './interpretation-diff.ts';
 
 describe('splitSentences', () => {
   it('splits after 。！？； keeping the mark and a closing quote, folds whitespace, drops blank lines', () => {
@@ -29,11 +29,32 @@ describe('diffPolicyTexts', () => {
     expect([d.added, d.removed, d.truncated]).toEqual([2, 1, false]);
   });
 
+  it('leaves out long unchanged runs, keeping one sentence of context around each change', () => {
+    const same = (t: string): DiffPart => ({ kind: 'same', text: t });
+    const parts: DiffPart[] = [
+      same('一'),
+      same('二'),
+      same('三'),
+      { kind: 'added', text: '新' },
+      same('四'),
+      same('五'),
+      same('六'),
+    ];
+    expect(collapseUnchanged(parts)).toEqual([
+      { kind: 'omitted', count: 2 },
+      same('三'),
+      { kind: 'added', text: '新' },
+      same('四'),
+      { kind: 'omitted', count: 2 },
+    ]);
+    expect(collapseUnchanged([same('一'), same('二')])).toEqual([{ kind: 'omitted', count: 2 }]);
+  });
+
   it('caps long texts and says so', () => {
     const long = `<p>${'第一条 内容。'.repeat(100)}</p>`;
     const d = diffPolicyTexts(long, `${long}<p>新增一句。</p>`, 50);
     expect(d.truncated).toBe(true);
-    expect(d.parts.every((p) => p.text.length <= 50)).toBe(true);
+    expect(d.parts.every((p) => p.kind === 'omitted' || p.text.length <= 50)).toBe(true);
     expect(d.added + d.removed).toBe(0);
   });
 });

@@ -10,11 +10,13 @@ import { htmlToText } from '../publishing/checks/html-text.ts';
 /** Characters of each text compared at most; longer texts are cut there and the page says so. */
 export const MAX_DIFF_CHARS = 20_000;
 
-/** One run of the comparison: sentences kept, added (新增) or removed (删除). */
-export interface DiffPart {
-  kind: 'same' | 'added' | 'removed';
-  text: string;
-}
+/** One sentence of the comparison: kept, added (新增) or removed (删除); or a run of kept ones left out. */
+export type DiffPart =
+  | { kind: 'same' | 'added' | 'removed'; text: string }
+  | { kind: 'omitted'; count: number };
+
+/** Unchanged sentences kept around each change when the rest is left out. */
+export const DIFF_CONTEXT = 1;
 
 export interface TextDiff {
   parts: DiffPart[];
@@ -59,5 +61,25 @@ export function diffPolicyTexts(oldHtml: string, newHtml: string, max = MAX_DIFF
     if (kind === 'removed') removed += c.value.length;
     for (const text of c.value) parts.push({ kind, text });
   }
-  return { parts, added, removed, truncated };
+  return { parts: collapseUnchanged(parts), added, removed, truncated };
+}
+
+/**
+ * Leaves out long runs of unchanged sentences, keeping DIFF_CONTEXT sentences next to each change: a
+ * revision that changes two provisions of a long text shows those two, not the whole text again. A text
+ * without any change is left out entirely.
+ */
+export function collapseUnchanged(parts: readonly DiffPart[], context = DIFF_CONTEXT): DiffPart[] {
+  const changed = parts.map((p) => p.kind === 'added' || p.kind === 'removed');
+  const near = (i: number) => changed.some((c, j) => c && Math.abs(i - j) <= context);
+  const out: DiffPart[] = [];
+  for (const [i, p] of parts.entries()) {
+    if (p.kind !== 'same' || near(i)) out.push(p);
+    else {
+      const last = out[out.length - 1];
+      if (last?.kind === 'omitted') last.count++;
+      else out.push({ kind: 'omitted', count: 1 });
+    }
+  }
+  return out;
 }

@@ -289,9 +289,10 @@ describe(`政策解读 on ${ENGINE}`, () => {
     await publish(interp.id, '2026-03-02');
     const [d] = await svc.editionDiffs(interp.id);
     expect(d?.previous.id).toBe(old);
-    expect(d?.diff.parts.filter((p) => p.kind !== 'same').map((p) => [p.kind, p.text])).toEqual([
-      ['removed', '第一条 补贴标准为每人每月300元。'],
-      ['added', '第一条 补贴标准为每人每月350元。'],
+    expect(d?.diff.parts).toEqual([
+      { kind: 'removed', text: '第一条 补贴标准为每人每月300元。' },
+      { kind: 'added', text: '第一条 补贴标准为每人每月350元。' },
+      { kind: 'same', text: '第二条 每季度发放。' },
     ]);
     expect((await svc.latestPublished(5)).map((x) => x.id)).toEqual([interp.id]);
   });

@@ -86,9 +86,13 @@ export function EditionDiffPanel({ diffs }: { diffs: EditionDiff[] }) {
           {d.diff.added + d.diff.removed === 0 ? (
             <p>正文未见差异。</p>
           ) : (
-            <ol class="diff-list">
+            <ul class="diff-list">
               {d.diff.parts.map((p, i) =>
-                p.kind === 'same' ? (
+                p.kind === 'omitted' ? (
+                  <li key={i} class="diff-omitted">
+                    ……（未改动的 {p.count} 句从略）
+                  </li>
+                ) : p.kind === 'same' ? (
                   <li key={i}>{p.text}</li>
                 ) : p.kind === 'added' ? (
                   <li key={i}>
@@ -106,7 +110,7 @@ export function EditionDiffPanel({ diffs }: { diffs: EditionDiff[] }) {
                   </li>
                 ),
               )}
-            </ol>
+            </ul>
           )}
         </div>
       ))}
