@@ -105,7 +105,13 @@ describe(`HTTP: 政策解读 on ${ENGINE}`, () => {
     expect(page.body).toContain('（文号：测政规〔2026〕1号）');
     expect(page.body).toContain('同步发布');
     expect((await visitor.get(`/documents/${policy}`)).body).toContain('同步发布');
-    expect((await visitor.get('/')).body).toMatch(/政策解读<\/h2>[\s\S]*低保办法问答/);
+    const home = (await visitor.get('/')).body;
+    expect(home).toMatch(/政策解读<\/h2>[\s\S]*低保办法问答[\s\S]*更多政策解读/);
+    const column = (await app.publishing.columns.listForUnit(county.id)).find(
+      (c) => c.template_key === 'policy_interpretation',
+    );
+    expect(home).toContain(`href="/columns/${column!.id}"`);
+    expect((await visitor.get(`/columns/${column!.id}`)).body).toContain('低保办法问答');
   });
 
   it('the late and missing list, for reviewers of the unit', async () => {

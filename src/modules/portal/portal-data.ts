@@ -11,3 +11,9 @@ export async function topicColumns(app: Registry, unitId: number): Promise<SiteC
   const columns = await app.publishing.columns.listActiveForUnit(unitId);
   return columns.filter((c) => c.parent_id === null && c.template_key === null);
 }
+
+/** The unit's 政策解读 column (template key policy_interpretation), for the home page's “更多” link. */
+export async function interpretationColumn(app: Registry, unitId: number): Promise<SiteColumn | undefined> {
+  const columns = await app.publishing.columns.listActiveForUnit(unitId);
+  return columns.find((c) => c.template_key === 'policy_interpretation');
+}

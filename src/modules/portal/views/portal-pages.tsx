@@ -16,6 +16,7 @@ export function HomePage({
   latest,
   topics,
   interpretations = [],
+  interpretationColumn,
 }: {
   ctx: ViewContext;
   root: Unit | undefined;
@@ -25,6 +26,8 @@ export function HomePage({
   topics: SiteColumn[];
   /** The latest published 政策解读 of the site. */
   interpretations?: { id: number; title: string; published_on: string | null }[];
+  /** The top unit's 政策解读 column, linked as “更多政策解读”. */
+  interpretationColumn?: SiteColumn | undefined;
 }) {
   return (
     <PublicLayout ctx={ctx} title="首页">
@@ -70,6 +73,11 @@ export function HomePage({
               </li>
             ))}
           </ul>
+          {interpretationColumn ? (
+            <p>
+              <a href={`/columns/${interpretationColumn.id}`}>更多政策解读</a>
+            </p>
+          ) : null}
         </section>
       ) : null}
       {topics.length ? (
