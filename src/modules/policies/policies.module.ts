@@ -1,6 +1,8 @@
 /** Manifest of 规范性文件库 and 政策解读 (policies): kinds, validity lifecycle, 清理, library pages, 三同步. */
 import { defineModule } from '../../platform/module.ts';
 import { registerFiguresRoutes } from './figures.routes.tsx';
+import { registerInterpretationRoutes } from './interpretation.routes.tsx';
+import { REMINDER_JOB } from './interpretation.service.ts';
 import { registerLibraryAdminRoutes } from './library-admin.routes.tsx';
 import { registerLibraryPublicRoutes } from './library-public.routes.tsx';
 import { POLICY_ACTIONS } from './policies.actions.ts';
@@ -37,6 +39,7 @@ export const policiesModule = defineModule({
     registerFiguresRoutes(server, r);
     registerLibraryPublicRoutes(server, { ...r, policies });
     registerLibraryAdminRoutes(server, r);
+    registerInterpretationRoutes(server, r);
   },
   menu: [
     { area: 'disclosure', href: '/admin/policies', label: '规范性文件库', action: 'policy.record' },
@@ -52,7 +55,20 @@ export const policiesModule = defineModule({
       label: '政策解读统计',
       action: 'policy.record',
     },
+    {
+      area: 'disclosure',
+      href: '/admin/policies/interpretations',
+      label: '政策解读逾期与缺失',
+      action: 'policy.record',
+    },
     { area: 'disclosure', href: '/admin/policies/settings', label: '文件库设置', action: 'policy.manage' },
+    {
+      area: 'disclosure',
+      href: '/admin/policies/interpretation-settings',
+      label: '政策解读设置',
+      action: 'policy.manage',
+      siteWide: true,
+    },
   ],
   // ── library (public pages, feed, API) ──
   publicRoutes: [
@@ -90,6 +106,12 @@ export const policiesModule = defineModule({
       id: POLICY_DAILY_JOB,
       description: '规范性文件库：按当日更新有效性，记录有效期届满失效，发起届满前评估',
       run: (day) => self.expiry.sweep(day),
+    },
+    {
+      kind: 'daily',
+      id: REMINDER_JOB,
+      description: '记录政策解读即将到期和逾期的提醒，为早先建立的单位补建“政策解读”栏目',
+      run: (day) => self.interpretations.sendReminders(day),
     },
   ],
   // ── end validity lifecycle ──

@@ -10,6 +10,8 @@ import { SettingsStore } from '../../lib/settings/settings-store.ts';
 import type { CalendarService } from '../calendar/calendar.service.ts';
 import type { UnitService } from '../orgs/unit.service.ts';
 import type { PublishingApi } from '../publishing/publishing.api.ts';
+import { InterpretationService } from './interpretation.service.ts';
+import { registerThreeSyncCheck } from './interpretation-checks.ts';
 import { InterpretationRatesService } from './interpretation-rates.service.ts';
 import { LibraryAdminService } from './library-admin.service.ts';
 import { LibraryPublicService } from './library-public.service.ts';
@@ -19,6 +21,7 @@ import { PolicyFiguresService } from './policy-figures.service.ts';
 import { registerPolicyKinds } from './policy-kinds.ts';
 import { PolicyPublication } from './policy-publication.ts';
 import { ValidityLedger } from './validity-ledger.ts';
+import { registerInterpretationPanels } from './views/interpretation-panels.tsx';
 import { validityPanel } from './views/library-public-panel.tsx';
 
 /** What every part of the module is built from. */
@@ -57,6 +60,8 @@ export interface Policies {
   /** The back-office library pages' reads, 评估 closing and settings. */
   libraryAdmin: LibraryAdminService;
   // ── end validity lifecycle ──
+  /** 政策解读: drafting from the policy, the clock, late list, reminders, 新旧差异, settings. */
+  interpretations: InterpretationService;
 }
 
 export function createPolicies(d: Omit<PolicyDeps, 'settings'>): Policies {
@@ -77,5 +82,20 @@ export function createPolicies(d: Omit<PolicyDeps, 'settings'>): Policies {
   const expiry = new PolicyExpiryService({ ...deps, ledger });
   const libraryAdmin = new LibraryAdminService({ ...deps, ledger });
   // ── end validity lifecycle ──
-  return { deps, ledger, figures, interpretationRates, library, publication, expiry, libraryAdmin };
+  // ── 政策解读 ──
+  const interpretations = new InterpretationService(deps);
+  registerThreeSyncCheck(d.publishing, interpretations);
+  registerInterpretationPanels(d.publishing, interpretations);
+  // ── end 政策解读 ──
+  return {
+    deps,
+    ledger,
+    figures,
+    interpretationRates,
+    library,
+    publication,
+    expiry,
+    libraryAdmin,
+    interpretations,
+  };
 }

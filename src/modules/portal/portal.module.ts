@@ -5,7 +5,7 @@ import { registerPortalRoutes } from './portal.routes.tsx';
 export const portalModule = defineModule({
   name: 'portal',
   label: '门户',
-  needs: ['units', 'publishing'],
+  needs: ['units', 'publishing', 'policies'],
   build: () => null,
   provides: [],
   expose: () => ({}),

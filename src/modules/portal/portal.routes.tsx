@@ -6,7 +6,7 @@ import { sendPage } from '../../http/render.ts';
 import { viewContext } from '../../http/request-context.ts';
 import { AppError } from '../../lib/errors.ts';
 import type { Registry } from '../../platform/module.ts';
-import { HOME_LATEST, topicColumns } from './portal-data.ts';
+import { HOME_INTERPRETATIONS, HOME_LATEST, interpretationColumn, topicColumns } from './portal-data.ts';
 import { AccessibilityPage, HomePage, UnitDirectoryPage, UnitPage } from './views/portal-pages.tsx';
 
 export function registerPortalRoutes(server: FastifyInstance, app: Registry): void {
@@ -21,6 +21,8 @@ export function registerPortalRoutes(server: FastifyInstance, app: Registry): vo
         townships: units.filter((u) => u.kind === 'township'),
         latest: await app.publishing.publicDocuments.latestPublished(HOME_LATEST),
         topics: root ? await topicColumns(app, root.id) : [],
+        interpretations: await app.policies.interpretations.latestPublished(HOME_INTERPRETATIONS),
+        interpretationColumn: root ? await interpretationColumn(app, root.id) : undefined,
       });
     }),
   );

@@ -15,6 +15,8 @@ export function HomePage({
   townships,
   latest,
   topics,
+  interpretations = [],
+  interpretationColumn,
 }: {
   ctx: ViewContext;
   root: Unit | undefined;
@@ -22,6 +24,10 @@ export function HomePage({
   townships: Unit[];
   latest: DocSummary[];
   topics: SiteColumn[];
+  /** The latest published 政策解读 of the site. */
+  interpretations?: { id: number; title: string; published_on: string | null }[];
+  /** The top unit's 政策解读 column, linked as “更多政策解读”. */
+  interpretationColumn?: SiteColumn | undefined;
 }) {
   return (
     <PublicLayout ctx={ctx} title="首页">
@@ -56,6 +62,24 @@ export function HomePage({
       </search>
       <h2>最新信息</h2>
       <DocList docs={latest} />
+      {interpretations.length ? (
+        <section aria-labelledby="home-interpretations">
+          <h2 id="home-interpretations">政策解读</h2>
+          <ul class="doc-list">
+            {interpretations.map((d) => (
+              <li key={d.id}>
+                <a href={`/documents/${d.id}`}>{d.title}</a>
+                {d.published_on ? <span class="hint"> {d.published_on}</span> : null}
+              </li>
+            ))}
+          </ul>
+          {interpretationColumn ? (
+            <p>
+              <a href={`/columns/${interpretationColumn.id}`}>更多政策解读</a>
+            </p>
+          ) : null}
+        </section>
+      ) : null}
       {topics.length ? (
         <>
           <h2>专题专栏</h2>

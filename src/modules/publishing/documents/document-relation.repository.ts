@@ -27,6 +27,12 @@ export class DocumentRelationRepository {
     return q.selectFrom('document_relations').selectAll().where('id', '=', id).executeTakeFirst();
   }
 
+  /** The path of a unit (permission checks inside a transaction). */
+  async unitPath(unitId: number, q: Db = this.db): Promise<string | undefined> {
+    const r = await q.selectFrom('units').select('path').where('id', '=', unitId).executeTakeFirst();
+    return r?.path;
+  }
+
   /** Whether `from` → `to` of `type` exists. */
   async exists(from: number, to: number, type: RelationType, q: Db = this.db): Promise<boolean> {
     const r = await q

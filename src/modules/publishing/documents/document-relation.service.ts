@@ -5,10 +5,11 @@
  * ends allow the type, the type's own rules, no duplicate); the relation and its audit event are written
  * in one transaction.
  */
-import type { Kysely } from 'kysely';
+import type { Kysely, Transaction } from 'kysely';
 import { z } from 'zod';
 import type { DB } from '../../../db/schema.ts';
 import { can } from '../../../kernel/permissions.ts';
+import type { Action } from '../../../kernel/roles.ts';
 import type { CallContext } from '../../../lib/actor.ts';
 import type { AuditLog } from '../../../lib/audit/audit-log.ts';
 import type { Clock } from '../../../lib/clock.ts';
@@ -39,6 +40,13 @@ export interface DocumentRelationServiceDeps {
   clock: Clock;
 }
 
+/** Roles that may read a document in the back office (DocumentService#get). */
+const CONTENT_ROLES: readonly Action[] = [
+  'content.draft',
+  'content.review_confidentiality',
+  'content.approve',
+];
+
 /** The add-relation form: the type and the id of the target document. */
 const relationInputSchema = z.object({
   type: choice('关联类型', RELATION_TYPES),
@@ -56,27 +64,86 @@ export class DocumentRelationService {
     const from = await this.editable(ctx, fromId);
     const { type, toId } = parseInput(relationInputSchema, raw);
     const to = await this.visibleTarget(ctx, toId);
-    const problems = to ? await this.problems(from, to, type) : [];
+    await this.refuseProblems(from, to, type, toId);
+    return this.d.db.transaction().execute((trx) => this.write(trx, ctx, from, to!, type));
+  }
+
+  /**
+   * Like {@link addRelation}, inside the caller's transaction (a draft created together with its relation,
+   * `documents.createDraft(…, { inTransaction })`): the same checks, every read and the write through
+   * `trx` (on SQLite it holds the only connection). Throws the same errors, so the caller's transaction
+   * rolls back and nothing is written.
+   */
+  async addInTransaction(
+    trx: Transaction<DB>,
+    ctx: CallContext,
+    fromId: number,
+    raw: unknown,
+  ): Promise<number> {
+    const from = await this.d.documents.findById(fromId, trx);
+    if (!from) throw AppError.notFound('信息');
+    if (!(await this.mayUse(ctx, from, ['content.draft', 'content.approve'], trx)))
+      throw AppError.forbidden('您没有修改此信息关联的权限');
+    const { type, toId } = parseInput(relationInputSchema, raw);
+    const found = await this.d.documents.findById(toId, trx);
+    const visible =
+      found &&
+      ((PUBLICLY_VISIBLE_STATES as readonly string[]).includes(found.state) ||
+        (await this.mayUse(ctx, found, CONTENT_ROLES, trx)));
+    const to = visible ? found : undefined;
+    await this.refuseProblems(from, to, type, toId, trx);
+    return this.write(trx, ctx, from, to!, type);
+  }
+
+  /** Throws the validation error listing every reason `from` —type→ `to` cannot be added, if any. */
+  private async refuseProblems(
+    from: DocumentRow,
+    to: DocumentRow | undefined,
+    type: RelationType,
+    toId: number,
+    q?: Transaction<DB>,
+  ): Promise<void> {
+    const problems = to ? await this.problems(from, to, type, q) : [];
     if (!to) problems.push({ field: 'toId', message: `关联信息编号 ${toId} 不存在` });
-    if (problems.length || !to) throw AppError.validation(problems);
+    if (problems.length) throw AppError.validation(problems);
+  }
+
+  /** The row and its audit event, in `trx`. */
+  private async write(
+    trx: Transaction<DB>,
+    ctx: CallContext,
+    from: DocumentRow,
+    to: DocumentRow,
+    type: RelationType,
+  ): Promise<number> {
     const label = RELATION_TYPE_LABELS[type].label;
-    return this.d.db.transaction().execute(async (trx) => {
-      const id = await this.d.relations.insert(trx, {
-        from_document_id: from.id,
-        to_document_id: to.id,
-        relation_type: type,
-        created_by: ctx.actor.kind === 'user' ? ctx.actor.userId : null,
-        created_at: this.d.clock.now().toISOString(),
-      });
-      await this.d.audit.record(trx, ctx, {
-        action: 'document.relation_add',
-        targetType: 'document',
-        targetId: from.id,
-        summary: `关联信息“${from.title}”与“${to.title}”：${label}`,
-        after: { relationId: id, type, fromId: from.id, toId: to.id },
-      });
-      return id;
+    const id = await this.d.relations.insert(trx, {
+      from_document_id: from.id,
+      to_document_id: to.id,
+      relation_type: type,
+      created_by: ctx.actor.kind === 'user' ? ctx.actor.userId : null,
+      created_at: this.d.clock.now().toISOString(),
     });
+    await this.d.audit.record(trx, ctx, {
+      action: 'document.relation_add',
+      targetType: 'document',
+      targetId: from.id,
+      summary: `关联信息“${from.title}”与“${to.title}”：${label}`,
+      after: { relationId: id, type, fromId: from.id, toId: to.id },
+    });
+    return id;
+  }
+
+  /** Whether the actor holds one of `actions` on the unit of `doc` (read through `q`). */
+  private async mayUse(
+    ctx: CallContext,
+    doc: DocumentRow,
+    actions: readonly Action[],
+    q: Transaction<DB>,
+  ): Promise<boolean> {
+    if (ctx.actor.kind === 'system') return true;
+    const path = await this.d.relations.unitPath(doc.unit_id, q);
+    return path !== undefined && actions.some((a) => can(ctx.actor, a, path));
   }
 
   /** Removes a relation that `fromId` starts; needs the same rights as adding it. */
@@ -146,7 +213,12 @@ export class DocumentRelationService {
   }
 
   /** Every reason `from` —type→ `to` cannot be added (field toId or type). */
-  private async problems(from: DocumentRow, to: DocumentRow, type: RelationType): Promise<FieldProblem[]> {
+  private async problems(
+    from: DocumentRow,
+    to: DocumentRow,
+    type: RelationType,
+    q?: Transaction<DB>,
+  ): Promise<FieldProblem[]> {
     const { label } = RELATION_TYPE_LABELS[type];
     const problems: FieldProblem[] = [];
     const add = (field: string, message: string) => problems.push({ field, message });
@@ -164,11 +236,11 @@ export class DocumentRelationService {
       );
     if (RELATIONS_TO_PUBLISHED.includes(type) && to.ever_published !== 1)
       add('toId', `只能${label}已发布过的信息`);
-    if (type === 'interpretation_of' && (await this.d.relations.startsAny(to.id, 'interpretation_of')))
+    if (type === 'interpretation_of' && (await this.d.relations.startsAny(to.id, 'interpretation_of', q)))
       add('toId', '所选信息本身是解读，不能再被解读');
-    if (ONE_WAY_RELATIONS.includes(type) && (await this.d.relations.exists(to.id, from.id, type)))
+    if (ONE_WAY_RELATIONS.includes(type) && (await this.d.relations.exists(to.id, from.id, type, q)))
       add('toId', `所选信息已${label}本信息，两份信息不能互相${label}`);
-    if (await this.d.relations.exists(from.id, to.id, type)) add('toId', `已存在同样的${label}关联`);
+    if (await this.d.relations.exists(from.id, to.id, type, q)) add('toId', `已存在同样的${label}关联`);
     return problems;
   }
 }
