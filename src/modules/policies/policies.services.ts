@@ -10,6 +10,7 @@ import { SettingsStore } from '../../lib/settings/settings-store.ts';
 import type { CalendarService } from '../calendar/calendar.service.ts';
 import type { UnitService } from '../orgs/unit.service.ts';
 import type { PublishingApi } from '../publishing/publishing.api.ts';
+import { CleanupService } from './cleanup.service.ts';
 import { registerPolicyKinds } from './policy-kinds.ts';
 import { ValidityLedger } from './validity-ledger.ts';
 
@@ -31,11 +32,17 @@ export interface Policies {
   deps: PolicyDeps;
   /** Validity events and the derived state (the only writer of both). */
   ledger: ValidityLedger;
+  // ── 清理 batches (cleanup.service.ts) ──
+  /** 清理 batches: selection, decisions, review, the result document and its publication. */
+  cleanups: CleanupService;
 }
 
 export function createPolicies(d: Omit<PolicyDeps, 'settings'>): Policies {
   const deps: PolicyDeps = { ...d, settings: new SettingsStore(d) };
   registerPolicyKinds(d.publishing);
   const ledger = new ValidityLedger(deps);
-  return { deps, ledger };
+  // ── 清理 batches: the decisions land on the documents when a batch's result is published ──
+  const cleanups = new CleanupService(deps, ledger);
+  d.publishing.events.inTransaction('published', (notice, trx) => cleanups.onPublished(notice, trx));
+  return { deps, ledger, cleanups };
 }
