@@ -6,11 +6,13 @@ import { createTestApp, ENGINE, type TestApp } from '../../../test/support/test-
 import type { Unit } from '../../db/schema.ts';
 import type { CallContext } from '../../lib/actor.ts';
 import type { CleanupService } from './cleanup.service.ts';
+import type { CleanupReviewService } from './cleanup-review.service.ts';
 
 // Library entries are inserted by hand (insertEntryFor) until the publication hook that creates them lands.
 describe(`清理 batches on ${ENGINE}`, () => {
   let app: TestApp;
   let svc: CleanupService;
+  let review: CleanupReviewService;
   let county: { county: Unit; dept: Unit; other: Unit };
   let staff: Staff;
   let deptStaff: Staff;
@@ -21,6 +23,7 @@ describe(`清理 batches on ${ENGINE}`, () => {
   beforeAll(async () => {
     app = await createTestApp({ now: '2026-06-01T02:00:00Z' });
     svc = app.policies.cleanups;
+    review = app.policies.cleanupReview;
     county = await buildCounty(app);
     staff = await buildStaff(app, county.county);
     deptStaff = await buildStaff(app, county.dept);
@@ -113,7 +116,7 @@ describe(`清理 batches on ${ENGINE}`, () => {
       { field: `item.${docs.c}.decision`, message: '第3行《测试县丙细则》：请选择有效的清理结论' },
     ]);
     expect((await svc.get(admin, id)).items).toEqual(before.items);
-    await expect(svc.submit(admin, id)).rejects.toMatchObject({ code: 'validation' });
+    await expect(review.submit(admin, id)).rejects.toMatchObject({ code: 'validation' });
     expect(
       await svc.saveDecisions(admin, id, {
         [`item.${docs.b}.decision`]: 'repeal',
@@ -135,20 +138,20 @@ describe(`清理 batches on ${ENGINE}`, () => {
       [`item.${docs.c}.decision`]: 'declare_invalid',
       [`item.${docs.c}.reason`]: '调整对象已消失',
     });
-    await expect(svc.approve(reviewer, id)).rejects.toMatchObject({ code: 'invalid_transition' });
-    await svc.submit(admin, id);
+    await expect(review.approve(reviewer, id)).rejects.toMatchObject({ code: 'invalid_transition' });
+    await review.submit(admin, id);
     await expect(svc.saveDecisions(admin, id, {})).rejects.toMatchObject({ code: 'invalid_transition' });
-    await expect(svc.approve(staff.clerk, id)).rejects.toMatchObject({ code: 'forbidden' });
-    const noNote = await svc.returnBatch(reviewer, id, { note: '' }).catch((x) => x);
+    await expect(review.approve(staff.clerk, id)).rejects.toMatchObject({ code: 'forbidden' });
+    const noNote = await review.returnBatch(reviewer, id, { note: '' }).catch((x) => x);
     expect(noNote.problems).toContainEqual({ field: 'note', message: '请填写退回意见' });
-    await svc.returnBatch(reviewer, id, { note: '请核对乙规定的理由' });
+    await review.returnBatch(reviewer, id, { note: '请核对乙规定的理由' });
     const returned = await svc.get(admin, id);
     expect(returned.state).toBe('drafting');
     expect(returned.row.review_note).toBe('请核对乙规定的理由');
-    await svc.submit(admin, id);
-    const self = await svc.approve(admin, id).catch((x) => x);
+    await review.submit(admin, id);
+    const self = await review.approve(admin, id).catch((x) => x);
     expect(self.problems[0].message).toContain('提交审核的人不能审核本批次');
-    const docId = await svc.approve(reviewer, id);
+    const docId = await review.approve(reviewer, id);
     const batch = await svc.get(admin, id);
     expect(batch.state).toBe('approved');
     expect(batch.row.result_document_id).toBe(docId);
@@ -190,8 +193,8 @@ describe(`清理 batches on ${ENGINE}`, () => {
       body[`item.${docId}.reason`] = reason;
     }
     await svc.saveDecisions(admin, id, body);
-    await svc.submit(admin, id);
-    return { id, resultId: await svc.approve(reviewer, id) };
+    await review.submit(admin, id);
+    return { id, resultId: await review.approve(reviewer, id) };
   };
 
   it('publishing the result lands 废止 / 宣布失效 on the documents, with the result as source; once', async () => {
@@ -249,7 +252,7 @@ describe(`清理 batches on ${ENGINE}`, () => {
     expect(validity.validity).toBe('repealed');
     // The hook seeing the same publication again records nothing twice.
     await app.db.transaction().execute((trx) =>
-      svc.onPublished(
+      review.onPublished(
         {
           event: 'published',
           documentId: resultId,

@@ -11,6 +11,7 @@ import type { CalendarService } from '../calendar/calendar.service.ts';
 import type { UnitService } from '../orgs/unit.service.ts';
 import type { PublishingApi } from '../publishing/publishing.api.ts';
 import { CleanupService } from './cleanup.service.ts';
+import { CleanupReviewService } from './cleanup-review.service.ts';
 import { registerPolicyKinds } from './policy-kinds.ts';
 import { ValidityLedger } from './validity-ledger.ts';
 
@@ -35,6 +36,7 @@ export interface Policies {
   // ── 清理 batches (cleanup.service.ts) ──
   /** 清理 batches: selection, decisions, review, the result document and its publication. */
   cleanups: CleanupService;
+  cleanupReview: CleanupReviewService;
 }
 
 export function createPolicies(d: Omit<PolicyDeps, 'settings'>): Policies {
@@ -42,7 +44,8 @@ export function createPolicies(d: Omit<PolicyDeps, 'settings'>): Policies {
   registerPolicyKinds(d.publishing);
   const ledger = new ValidityLedger(deps);
   // ── 清理 batches: the decisions land on the documents when a batch's result is published ──
-  const cleanups = new CleanupService(deps, ledger);
-  d.publishing.events.inTransaction('published', (notice, trx) => cleanups.onPublished(notice, trx));
-  return { deps, ledger, cleanups };
+  const cleanups = new CleanupService(deps);
+  const cleanupReview = new CleanupReviewService(deps, cleanups, ledger);
+  d.publishing.events.inTransaction('published', (notice, trx) => cleanupReview.onPublished(notice, trx));
+  return { deps, ledger, cleanups, cleanupReview };
 }
