@@ -20,9 +20,8 @@ import {
   returnInputSchema,
 } from './cleanup.model.ts';
 import type { CleanupRow } from './cleanup.repository.ts';
-import { type CleanupService, resultItem } from './cleanup.service.ts';
+import { type CleanupDeps, type CleanupService, resultItem } from './cleanup.service.ts';
 import { cleanupResultHtml, countsSentence, resultCounts } from './cleanup-result.ts';
-import type { PolicyDeps } from './policies.services.ts';
 import {
   CLEANUP_DECISION_LABELS,
   type CleanupDecision,
@@ -37,7 +36,7 @@ const userId = (ctx: CallContext) => (ctx.actor.kind === 'user' ? ctx.actor.user
 
 export class CleanupReviewService {
   constructor(
-    private readonly d: PolicyDeps,
+    private readonly d: CleanupDeps,
     private readonly c: CleanupService,
     private readonly ledger: ValidityLedger,
   ) {}

@@ -6,13 +6,17 @@
  * review), the 废止 / 宣布失效 events land on each document through the validity ledger, in the
  * publication's transaction. Every state change is audited in its transaction.
  */
-import type { Transaction } from 'kysely';
+import type { Kysely, Transaction } from 'kysely';
 import type { DB } from '../../db/schema.ts';
 import { can, coversUnit, scopesFor } from '../../kernel/permissions.ts';
 import type { Action } from '../../kernel/roles.ts';
 import type { CallContext } from '../../lib/actor.ts';
+import type { AuditLog } from '../../lib/audit/audit-log.ts';
+import type { Clock } from '../../lib/clock.ts';
 import { AppError, type FieldProblem } from '../../lib/errors.ts';
 import { parseInput } from '../../lib/validation.ts';
+import type { UnitService } from '../orgs/unit.service.ts';
+import type { PublishingApi } from '../publishing/publishing.api.ts';
 import {
   batchInputSchema,
   CLEANUP_STEPS,
@@ -30,11 +34,19 @@ import {
   type CleanupRow,
   type MatchingEntry,
 } from './cleanup.repository.ts';
-import type { PolicyDeps } from './policies.services.ts';
 import { CLEANUP_DECISION_LABELS, type CleanupDecision } from './policy.model.ts';
 
 const REASON_MAX = 500;
 const userId = (ctx: CallContext) => (ctx.actor.kind === 'user' ? ctx.actor.userId : null);
+
+/** What the 清理 services are built from (a part of the module's PolicyDeps). */
+export interface CleanupDeps {
+  db: Kysely<DB>;
+  audit: AuditLog;
+  clock: Clock;
+  units: UnitService;
+  publishing: Pick<PublishingApi, 'columns' | 'documents'>;
+}
 
 /** A batch with its unit and items, for the batch page. */
 export interface CleanupBatch {
@@ -48,7 +60,7 @@ export interface CleanupBatch {
 export class CleanupService {
   readonly repo: CleanupRepository;
 
-  constructor(private readonly d: PolicyDeps) {
+  constructor(private readonly d: CleanupDeps) {
     this.repo = new CleanupRepository(d.db);
   }
 

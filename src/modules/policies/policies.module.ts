@@ -1,5 +1,6 @@
 /** Manifest of 规范性文件库 and 政策解读 (policies): kinds, validity lifecycle, 清理, library pages, 三同步. */
 import { defineModule } from '../../platform/module.ts';
+import { registerCleanupRoutes } from './cleanup.routes.tsx';
 import { POLICY_ACTIONS } from './policies.actions.ts';
 import { createPolicies, type Policies } from './policies.services.ts';
 
@@ -27,4 +28,11 @@ export const policiesModule = defineModule({
   provides: ['policies'],
   expose: (policies) => ({ policies }),
   actions: POLICY_ACTIONS,
+  // ── 清理 batches (cleanup.routes.tsx) ──
+  routes: (server, _p, r) => {
+    registerCleanupRoutes(server, r);
+  },
+  menu: [
+    { area: 'disclosure', href: '/admin/policies/cleanups', label: '文件清理', action: 'policy.manage' },
+  ],
 });
