@@ -2,14 +2,16 @@
  * Library entries for the 清理 tests, inserted by hand: the publication hook that creates
  * policy_entries is being written separately; switch these to it once it lands.
  */
+import type { App } from '../../src/app.ts';
 import type { Unit } from '../../src/db/schema.ts';
 import type { Publishing } from '../../src/modules/publishing/publishing.services.ts';
 import { publishDocument, type Staff } from './publishing.ts';
-import type { TestApp } from './test-app.ts';
+
+type AppParts = Pick<App, 'db' | 'clock' | 'publishing'>;
 
 /** Inserts the policy_entries row of a published document (state 现行有效 unless told otherwise). */
 export async function insertEntryFor(
-  app: TestApp,
+  app: AppParts,
   docId: number,
   over: Partial<{
     kind: string;
@@ -55,7 +57,7 @@ let serial = 100;
 
 /** Publishes a 行政规范性文件 through the real workflow and inserts its library entry. */
 export async function publishPolicy(
-  app: TestApp,
+  app: AppParts,
   unit: Unit,
   staff: Staff,
   title: string,
