@@ -164,5 +164,31 @@ describe(`HTTP: 文件清理 on ${ENGINE}`, () => {
     const refused = await reviewer.post(`${docUrl}/approve`, {}, { csrfFrom: docUrl });
     expect(refused.statusCode).toBe(409);
     expect(refused.body).toContain('清理结果不能发布：《测试县乙规定》');
+    expect(
+      await app.db
+        .selectFrom('policy_validity_events')
+        .select('id')
+        .where('cleanup_id', '=', batch.id)
+        .execute(),
+    ).toEqual([]);
+    // The wrong record cancelled, the same publication goes through and the events land.
+    const wrong = await app.db
+      .selectFrom('policy_validity_events')
+      .select('id')
+      .where('document_id', '=', b())
+      .executeTakeFirstOrThrow();
+    await app.policies.ledger.cancel(staff.reviewer, wrong.id, { reason: '误录' });
+    const ok = await reviewer.post(`${docUrl}/approve`, {}, { csrfFrom: docUrl });
+    expect(ok.statusCode).toBe(303);
+    const states = await app.db
+      .selectFrom('policy_entries')
+      .select(['document_id', 'state'])
+      .where('document_id', 'in', docs)
+      .orderBy('document_id')
+      .execute();
+    expect(states.map((e) => e.state)).toEqual(['in_force', 'repealed', 'expired']);
+    const page = await admin.get(batchUrl);
+    expect(page.body).toContain('已公布');
+    expect((await clerk.get(batchUrl)).statusCode).toBe(403);
   });
 });
