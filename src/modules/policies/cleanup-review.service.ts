@@ -43,7 +43,7 @@ export class CleanupReviewService {
 
   /** Submits the batch for review: every document decided. */
   async submit(ctx: CallContext, id: number): Promise<void> {
-    const row = await this.c.forStep(ctx, id, 'policy.manage', 'submit');
+    const row = await this.c.forStep(ctx, id, 'submit');
     const items = await this.c.repo.items(id);
     const open = items.filter((i) => i.decision === null);
     if (!items.length) throw AppError.validation([{ field: '_', message: '本批次没有文件，不能提交审核' }]);
@@ -69,7 +69,7 @@ export class CleanupReviewService {
   /** Returns the batch to drafting with the reviewer's note. */
   async returnBatch(ctx: CallContext, id: number, raw: unknown): Promise<void> {
     const { note } = parseInput(returnInputSchema, raw);
-    const row = await this.c.forStep(ctx, id, 'content.approve', 'return');
+    const row = await this.c.forStep(ctx, id, 'return');
     await this.move(
       ctx,
       row,
@@ -115,7 +115,7 @@ export class CleanupReviewService {
    * approves their own batch or a document can no longer be repealed or declared invalid.
    */
   async approve(ctx: CallContext, id: number): Promise<number> {
-    const row = await this.c.forStep(ctx, id, 'content.approve', 'approve');
+    const row = await this.c.forStep(ctx, id, 'approve');
     const problems: string[] = [];
     if (row.submitted_by !== null && row.submitted_by === userId(ctx))
       problems.push('提交审核的人不能审核本批次，请由其他审核人审核');

@@ -40,14 +40,20 @@ export const CLEANUP_BATCH_STATE_LABELS: Record<CleanupBatchState, string> = {
   published: '已公布',
 };
 
-/** The workflow as data: which state each step starts from, and where it leads. */
+/**
+ * The workflow as data: which state each step starts from, where it leads, its label and the right it
+ * needs on the batch's unit (docs/workflows/policy-cleanup.md shows this table; a unit test compares).
+ */
 export const CLEANUP_STEPS = {
-  edit: { from: ['drafting'], to: 'drafting' },
-  submit: { from: ['drafting'], to: 'in_review' },
-  return: { from: ['in_review'], to: 'drafting' },
-  approve: { from: ['in_review'], to: 'approved' },
-  publish: { from: ['approved'], to: 'published' },
-} as const satisfies Record<string, { from: readonly CleanupBatchState[]; to: CleanupBatchState }>;
+  edit: { from: ['drafting'], to: 'drafting', label: '填写结论、增减文件', action: 'policy.manage' },
+  submit: { from: ['drafting'], to: 'in_review', label: '提交审核', action: 'policy.manage' },
+  return: { from: ['in_review'], to: 'drafting', label: '退回修改', action: 'content.approve' },
+  approve: { from: ['in_review'], to: 'approved', label: '审核通过', action: 'content.approve' },
+  publish: { from: ['approved'], to: 'published', label: '结果文件发布', action: 'content.approve' },
+} as const satisfies Record<
+  string,
+  { from: readonly CleanupBatchState[]; to: CleanupBatchState; label: string; action: string }
+>;
 export type CleanupStep = keyof typeof CLEANUP_STEPS;
 
 /** The default selection: documents whose text still applies, and suspended ones (to decide their fate). */

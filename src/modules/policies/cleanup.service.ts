@@ -175,17 +175,17 @@ export class CleanupService {
   }
 
   /** Loads a batch for a step: exists, the right, the state. */
-  async forStep(ctx: CallContext, id: number, action: Action, s: CleanupStep): Promise<CleanupRow> {
+  async forStep(ctx: CallContext, id: number, s: CleanupStep): Promise<CleanupRow> {
     const row = await this.repo.find(id);
     if (!row) throw AppError.notFound('清理批次');
-    await this.require(ctx, action, row.unit_id);
+    await this.require(ctx, CLEANUP_STEPS[s].action, row.unit_id);
     this.step(row, s);
     return row;
   }
 
   /** Adds a published library document of the batch's unit (or below) by its 信息编号, while drafting. */
   async addItem(ctx: CallContext, id: number, raw: unknown): Promise<void> {
-    const row = await this.forStep(ctx, id, 'policy.manage', 'edit');
+    const row = await this.forStep(ctx, id, 'edit');
     const value = String((raw as Record<string, unknown> | null)?.documentId ?? '').trim();
     const documentId = /^\d+$/.test(value) ? Number(value) : Number.NaN;
     const fail = (message: string) => AppError.validation([{ field: 'documentId', message }]);
@@ -210,7 +210,7 @@ export class CleanupService {
 
   /** Removes a document from the batch while drafting. */
   async removeItem(ctx: CallContext, id: number, documentId: number): Promise<void> {
-    const row = await this.forStep(ctx, id, 'policy.manage', 'edit');
+    const row = await this.forStep(ctx, id, 'edit');
     const item = (await this.repo.items(id)).find((i) => i.document_id === documentId);
     if (!item) throw AppError.notFound('清理文件');
     await this.d.db.transaction().execute(async (trx) => {
@@ -235,7 +235,7 @@ export class CleanupService {
    * row; nothing is saved when there is one. An empty decision leaves the document undecided.
    */
   async saveDecisions(ctx: CallContext, id: number, body: unknown): Promise<number> {
-    const row = await this.forStep(ctx, id, 'policy.manage', 'edit');
+    const row = await this.forStep(ctx, id, 'edit');
     const items = await this.repo.items(id);
     const rows = decisionRows(
       body,
@@ -298,7 +298,7 @@ export class CleanupService {
 
   /** 其余继续有效: every undecided document of the batch is decided 继续有效. */
   async keepRest(ctx: CallContext, id: number): Promise<number> {
-    const row = await this.forStep(ctx, id, 'policy.manage', 'edit');
+    const row = await this.forStep(ctx, id, 'edit');
     const rest = (await this.repo.items(id)).filter((i) => i.decision === null);
     if (!rest.length) return 0;
     await this.d.db.transaction().execute(async (trx) => {
