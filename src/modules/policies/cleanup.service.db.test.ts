@@ -306,4 +306,23 @@ describe(`清理 batches on ${ENGINE}`, () => {
     expect(landed).toHaveLength(0);
     expect((await svc.get(admin, id)).state).toBe('approved');
   });
+
+  it('approval is refused, naming the document, when one to be repealed is no longer in force', async () => {
+    const p = await publishPolicy(app, county.county, staff, '审核拒绝测试甲');
+    const id = await svc.create(admin, criteria({ title: '审核拒绝测试', states: ['in_force'] }));
+    const held = (await svc.get(admin, id)).items.map((i) => i.document_id);
+    for (const d of held) if (d !== p) await svc.removeItem(admin, id, d);
+    await svc.saveDecisions(admin, id, { [`item.${p}.decision`]: 'repeal', [`item.${p}.reason`]: '过时' });
+    await review.submit(admin, id);
+    await app.policies.ledger.record(admin, p, {
+      type: 'repealed',
+      occursOn: '2026-06-20',
+      sourceTitle: '另一决定',
+    });
+    const e = await review.approve(reviewer, id).catch((x) => x);
+    expect(e.problems).toEqual([
+      { field: '_', message: '《审核拒绝测试甲》已不再有效，不能再废止，请退回修改' },
+    ]);
+    expect((await svc.get(admin, id)).state).toBe('in_review');
+  });
 });
