@@ -129,6 +129,10 @@ describe(`HTTP: 文件清理 on ${ENGINE}`, () => {
   });
 
   it('the reviewer returns it with a note (required), then approves it into the result draft', async () => {
+    const queue = await reviewer.get(`${base}?review=1`);
+    expect(queue.body).toContain(`href="${base}?review=1"`);
+    expect(queue.body).toContain(`href="${batchUrl}"`);
+    expect(queue.body).not.toContain('新建清理批次');
     const page = await reviewer.get(batchUrl);
     expect(page.body).toContain('审核通过，生成清理结果文件');
     const noNote = await reviewer.post(`${batchUrl}/return`, { note: '' }, { csrfFrom: batchUrl });

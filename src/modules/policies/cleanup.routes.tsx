@@ -17,9 +17,11 @@ export function registerCleanupRoutes(server: FastifyInstance, app: Registry): v
   server.get(CLEANUPS_PATH, async (req, reply) => {
     const actor = requireUser(req);
     if (!can(actor, 'policy.manage') && !can(actor, 'content.approve')) throw AppError.forbidden();
-    const rows = await svc.list(req.ctx);
+    // ?review=1: the reviewers' queue (batches awaiting review).
+    const queue = (req.query as Record<string, string> | undefined)?.review === '1';
+    const rows = (await svc.list(req.ctx)).filter((r) => !queue || r.state === 'in_review');
     const canCreate = can(actor, 'policy.manage');
-    return sendPage(reply, CleanupListPage({ ctx: await viewContext(app, req), rows, canCreate }));
+    return sendPage(reply, CleanupListPage({ ctx: await viewContext(app, req), rows, canCreate, queue }));
   });
 
   /** The new-batch page: the criteria (GET), checked and previewed when `preview=1`. */

@@ -34,5 +34,12 @@ export const policiesModule = defineModule({
   },
   menu: [
     { area: 'disclosure', href: '/admin/policies/cleanups', label: '文件清理', action: 'policy.manage' },
+    // Reviewers approve batches before any result document exists: their queue.
+    {
+      area: 'disclosure',
+      href: '/admin/policies/cleanups?review=1',
+      label: '清理审核',
+      action: 'content.approve',
+    },
   ],
 });

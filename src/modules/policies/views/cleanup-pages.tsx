@@ -49,19 +49,23 @@ export function CleanupListPage({
   ctx,
   rows,
   canCreate,
+  queue = false,
 }: {
   ctx: ViewContext;
   rows: (CleanupRow & { unit_name: string })[];
   canCreate: boolean;
+  /** Only the batches awaiting review (the reviewers' menu entry). */
+  queue?: boolean;
 }) {
+  const title = queue ? '待审核的文件清理' : '文件清理';
   return (
-    <AdminLayout ctx={ctx} title="文件清理">
-      {crumbs()}
-      <h1>文件清理</h1>
+    <AdminLayout ctx={ctx} title={title}>
+      {crumbs(queue ? '待审核' : undefined)}
+      <h1>{title}</h1>
       <p class="lead">
         按单位、公布日期和有效性选出规范性文件，逐件作出继续有效、修改、废止或宣布失效的清理结论，经审核后发布清理结果；结果发布时，废止和失效记录登记到各文件。
       </p>
-      {canCreate ? (
+      {canCreate && !queue ? (
         <p>
           <a class="button button-primary" href={`${CLEANUPS_PATH}/new`}>
             新建清理批次
@@ -72,7 +76,7 @@ export function CleanupListPage({
         caption="清理批次"
         rows={rows}
         rowKey={(r) => r.id}
-        empty="还没有清理批次。"
+        empty={queue ? '没有待审核的清理批次。' : '还没有清理批次。'}
         columns={[
           { header: '名称', cell: (r) => <a href={`${CLEANUPS_PATH}/${r.id}`}>{r.title}</a> },
           { header: '单位', cell: (r) => r.unit_name },
