@@ -1,10 +1,9 @@
 /**
- * 清理 batches (issue 11 §4). A 政务公开管理员 (policy.manage) selects the library's documents by criteria,
- * decides each (继续有效 / 修改 / 废止 / 宣布失效, with a reason), and submits the batch; a reviewer
- * (content.approve) approves it — which creates the result document, a 政府信息 draft with the three
- * catalogues — or returns it with a note. When the result document is published (主动公开's ordinary
- * review), the 废止 / 宣布失效 events land on each document through the validity ledger, in the
- * publication's transaction. Every state change is audited in its transaction.
+ * 清理 batches (issue 11 §4), selection and decisions: a 政务公开管理员 (policy.manage) selects the library's
+ * published documents by criteria (the count first), adds or removes documents and decides each
+ * (继续有效 / 修改 / 废止 / 宣布失效, with a reason) while the batch is drafting. Review, the result document
+ * and its publication are cleanup-review.service.ts. Every change is audited in its transaction.
+ * docs/workflows/policy-cleanup.md.
  */
 import type { Kysely, Transaction } from 'kysely';
 import type { DB } from '../../db/schema.ts';
@@ -19,6 +18,7 @@ import type { UnitService } from '../orgs/unit.service.ts';
 import type { PublishingApi } from '../publishing/publishing.api.ts';
 import {
   batchInputSchema,
+  CLEANUP_BATCH_STATE_LABELS,
   CLEANUP_STEPS,
   type CleanupBatchState,
   type CleanupCriteria,
@@ -81,7 +81,10 @@ export class CleanupService {
   /** Refuses a step the batch's state does not allow. */
   private step(batch: CleanupRow, s: CleanupStep): void {
     if (!(CLEANUP_STEPS[s].from as readonly string[]).includes(batch.state))
-      throw new AppError('invalid_transition', `清理批次当前状态不能执行此操作`);
+      throw new AppError(
+        'invalid_transition',
+        `清理批次现为“${CLEANUP_BATCH_STATE_LABELS[batch.state as CleanupBatchState] ?? batch.state}”，不能${CLEANUP_STEPS[s].label}`,
+      );
   }
 
   /** The units the actor may clean up (policy.manage), for the form. */
