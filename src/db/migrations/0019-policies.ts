@@ -114,6 +114,14 @@ export async function up(db: Kysely<any>): Promise<void> {
     .addColumn('created_at', 'text', (c) => c.notNull())
     .addPrimaryKeyConstraint('policy_interpretation_reminders_pk', ['document_id', 'run_key'])
     .execute();
+
+  // 清理 review (cleanup.service.ts): who submitted the batch, and the reviewer's note when it was
+  // returned. Dropped with the table in down().
+  await db.schema
+    .alterTable('policy_cleanups')
+    .addColumn('submitted_by', 'integer', (c) => c.references('users.id'))
+    .execute();
+  await db.schema.alterTable('policy_cleanups').addColumn('review_note', 'text').execute();
 }
 
 export async function down(db: Kysely<any>): Promise<void> {

@@ -1,10 +1,12 @@
 /** Manifest of 规范性文件库 and 政策解读 (policies): kinds, validity lifecycle, 清理, library pages, 三同步. */
 import { defineModule } from '../../platform/module.ts';
+import { registerCleanupRoutes } from './cleanup.routes.tsx';
 import { registerFiguresRoutes } from './figures.routes.tsx';
 import { registerInterpretationRoutes } from './interpretation.routes.tsx';
 import { REMINDER_JOB } from './interpretation.service.ts';
 import { registerLibraryAdminRoutes } from './library-admin.routes.tsx';
 import { registerLibraryPublicRoutes } from './library-public.routes.tsx';
+
 import { POLICY_ACTIONS } from './policies.actions.ts';
 import { createPolicies, type Policies } from './policies.services.ts';
 import { POLICY_KINDS } from './policy.model.ts';
@@ -40,6 +42,7 @@ export const policiesModule = defineModule({
     registerLibraryPublicRoutes(server, { ...r, policies });
     registerLibraryAdminRoutes(server, r);
     registerInterpretationRoutes(server, r);
+    registerCleanupRoutes(server, r);
   },
   menu: [
     { area: 'disclosure', href: '/admin/policies', label: '规范性文件库', action: 'policy.record' },
@@ -60,6 +63,14 @@ export const policiesModule = defineModule({
       href: '/admin/policies/interpretations',
       label: '政策解读逾期与缺失',
       action: 'policy.record',
+    },
+    { area: 'disclosure', href: '/admin/policies/cleanups', label: '文件清理', action: 'policy.manage' },
+    // Reviewers approve 清理 batches before any result document exists: their queue.
+    {
+      area: 'disclosure',
+      href: '/admin/policies/cleanups?review=1',
+      label: '清理审核',
+      action: 'content.approve',
     },
     { area: 'disclosure', href: '/admin/policies/settings', label: '文件库设置', action: 'policy.manage' },
     {

@@ -10,6 +10,8 @@ import { SettingsStore } from '../../lib/settings/settings-store.ts';
 import type { CalendarService } from '../calendar/calendar.service.ts';
 import type { UnitService } from '../orgs/unit.service.ts';
 import type { PublishingApi } from '../publishing/publishing.api.ts';
+import { CleanupService } from './cleanup.service.ts';
+import { CleanupReviewService } from './cleanup-review.service.ts';
 import { InterpretationService } from './interpretation.service.ts';
 import { registerThreeSyncCheck } from './interpretation-checks.ts';
 import { InterpretationRatesService } from './interpretation-rates.service.ts';
@@ -18,6 +20,7 @@ import { LibraryPublicService } from './library-public.service.ts';
 import { registerPolicyChecks } from './policy-checks.ts';
 import { PolicyExpiryService } from './policy-expiry.service.ts';
 import { PolicyFiguresService } from './policy-figures.service.ts';
+
 import { registerPolicyKinds } from './policy-kinds.ts';
 import { PolicyPublication } from './policy-publication.ts';
 import { ValidityLedger } from './validity-ledger.ts';
@@ -62,6 +65,10 @@ export interface Policies {
   // ── end validity lifecycle ──
   /** 政策解读: drafting from the policy, the clock, late list, reminders, 新旧差异, settings. */
   interpretations: InterpretationService;
+  // ── 清理 batches (cleanup.service.ts) ──
+  /** 清理 batches: selection, decisions, review, the result document and its publication. */
+  cleanups: CleanupService;
+  cleanupReview: CleanupReviewService;
 }
 
 export function createPolicies(d: Omit<PolicyDeps, 'settings'>): Policies {
@@ -87,6 +94,10 @@ export function createPolicies(d: Omit<PolicyDeps, 'settings'>): Policies {
   registerThreeSyncCheck(d.publishing, interpretations);
   registerInterpretationPanels(d.publishing, interpretations);
   // ── end 政策解读 ──
+  // ── 清理 batches: the decisions land on the documents when a batch's result is published ──
+  const cleanups = new CleanupService(deps);
+  const cleanupReview = new CleanupReviewService(deps, cleanups, ledger);
+  d.publishing.events.inTransaction('published', (notice, trx) => cleanupReview.onPublished(notice, trx));
   return {
     deps,
     ledger,
@@ -97,5 +108,7 @@ export function createPolicies(d: Omit<PolicyDeps, 'settings'>): Policies {
     expiry,
     libraryAdmin,
     interpretations,
+    cleanups,
+    cleanupReview,
   };
 }

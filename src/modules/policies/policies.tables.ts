@@ -74,7 +74,7 @@ export interface PolicyCleanupTable {
   unit_id: number;
   title: string;
   basis: string | null;
-  /** CleanupState. */
+  /** CleanupBatchState (cleanup.model.ts). */
   state: string;
   /** The selection the batch was built from (unit, dates, states). */
   criteria_json: string;
@@ -83,6 +83,10 @@ export interface PolicyCleanupTable {
   created_by: number | null;
   created_at: string;
   updated_at: string;
+  /** Who submitted the batch for review (the submitter may not approve it). */
+  submitted_by: number | null;
+  /** The reviewer's note when the batch was returned. */
+  review_note: string | null;
 }
 
 export interface PolicyCleanupItemTable {

@@ -116,13 +116,7 @@ export const CLEANUP_DECISION_LABELS: Record<CleanupDecision, string> = {
   repeal: '废止',
   declare_invalid: '宣布失效',
 };
-export const CLEANUP_STATES = ['drafting', 'in_review', 'published'] as const;
-export type CleanupState = (typeof CLEANUP_STATES)[number];
-export const CLEANUP_STATE_LABELS: Record<CleanupState, string> = {
-  drafting: '清理中',
-  in_review: '待审核',
-  published: '已公布',
-};
+// The states of a batch are in cleanup.model.ts (CLEANUP_BATCH_STATES).
 
 // ── 政策解读 ─────────────────────────────────────────────────────────────────────────────────────────
 
