@@ -36,6 +36,7 @@ describe(`HTTP: validity lifecycle pages on ${ENGINE}`, () => {
       kind: 'normative',
       title: '测试县农村低保管理办法',
       'meta.registrationNumber': 'CSDR-2026-01001',
+      'meta.interpretationPlan': '由起草单位同步起草文字解读。',
       'meta.effectiveOn': '2026-03-02',
       'meta.expiresOn': '2026-06-30',
     });

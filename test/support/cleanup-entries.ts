@@ -26,6 +26,8 @@ export async function insertEntryFor(
     .where('id', '=', docId)
     .executeTakeFirstOrThrow();
   const now = app.clock.now().toISOString();
+  // The published hook has written an entry; the tests state their own rows.
+  await app.db.deleteFrom('policy_entries').where('document_id', '=', docId).execute();
   await app.db
     .insertInto('policy_entries')
     .values({
@@ -69,6 +71,7 @@ export async function publishPolicy(
     title,
     kind: entry.kind ?? 'normative',
     docNumber: `测政规〔2026〕${serial++}号`,
+    'meta.interpretationPlan': '由起草单位同步起草文字解读。', // 三同步
     ...over,
   });
   await insertEntryFor(app, id, entry);

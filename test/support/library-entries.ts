@@ -32,6 +32,7 @@ export async function publishPolicy(app: TestApp, unit: Unit, staff: Staff, p: P
     issuers: p.issuers ?? unit.name,
     ...(p.topicId ? { topicId: String(p.topicId) } : {}),
     'meta.registrationNumber': p.registrationNumber ?? '',
+    'meta.interpretationPlan': '由起草单位同步起草文字解读。', // 三同步
     'meta.publishedOn': p.publishedOn,
     'meta.effectiveOn': p.effectiveOn ?? '',
     // 有效期至 goes into the entry row below only: a past one would (rightly) block the publication.

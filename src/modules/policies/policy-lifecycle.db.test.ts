@@ -18,6 +18,7 @@ const policyInput = (over: Record<string, unknown> = {}) => ({
   kind: 'normative',
   title: '测试县农村低保管理办法',
   'meta.registrationNumber': 'CSDR-2026-01001',
+  'meta.interpretationPlan': '由起草单位同步起草文字解读。',
   bodyHtml: '<p>第一条 为规范农村低保管理，制定本办法。</p>',
   ...over,
 });

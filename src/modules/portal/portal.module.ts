@@ -5,7 +5,8 @@ import { registerPortalRoutes } from './portal.routes.tsx';
 export const portalModule = defineModule({
   name: 'portal',
   label: '门户',
-  needs: ['units', 'publishing', 'policies'],
+  // policies is optional: the home page shows its 政策解读 block only when the module is in the list.
+  needs: ['units', 'publishing'],
   build: () => null,
   provides: [],
   expose: () => ({}),

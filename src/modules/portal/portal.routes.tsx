@@ -21,7 +21,10 @@ export function registerPortalRoutes(server: FastifyInstance, app: Registry): vo
         townships: units.filter((u) => u.kind === 'township'),
         latest: await app.publishing.publicDocuments.latestPublished(HOME_LATEST),
         topics: root ? await topicColumns(app, root.id) : [],
-        interpretations: await app.policies.interpretations.latestPublished(HOME_INTERPRETATIONS),
+        interpretations:
+          (await (app as Partial<Registry>).policies?.interpretations.latestPublished(
+            HOME_INTERPRETATIONS,
+          )) ?? [],
         interpretationColumn: root ? await interpretationColumn(app, root.id) : undefined,
       });
     }),
