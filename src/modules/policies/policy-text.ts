@@ -97,8 +97,8 @@ export function normalisePolicyText(text: string): string {
     .replace(TRADITIONAL_RE, (c) => TRADITIONAL[c] ?? c)
     .replace(DASH, '-')
     .replace(/[ \t\u3000\u00a0]+/g, ' ')
-    .replace(/([^\x00-\x7F])[ ]*\r?\n\s*(?=[^\x00-\x7F\s])/g, '$1')
-    .replace(/([^\x00-\x7F])[ ]*\r?\n\s*(?=\d)/g, '$1')
+    .replace(/([^\s!-~])[ ]*\r?\n\s*(?=[^\s!-~])/g, '$1')
+    .replace(/([^\s!-~])[ ]*\r?\n\s*(?=\d)/g, '$1')
     .replace(/(\d)[ ]*\r?\n\s*(?=[年月日\d])/g, '$1')
     .replace(/\s*\n\s*/g, '\n');
   return arabicDates(folded);
@@ -165,11 +165,11 @@ function unique<T>(found: Finding<T>[], what: string, warnings: string[]): Findi
   return found[0] ?? null;
 }
 
-const NUMBER = String.raw`([0-9]{1,3}|[〇零一二两三四五六七八九十]{1,3})`;
-const TAKES_EFFECT = String.raw`(?:施行|执行|实施|生效)`;
-const PUBLICATION = String.raw`(?:印发|发布|公布|签发|下发|颁布)`;
+const NUMBER = '([0-9]{1,3}|[〇零一二两三四五六七八九十]{1,3})';
+const TAKES_EFFECT = '(?:施行|执行|实施|生效)';
+const PUBLICATION = '(?:印发|发布|公布|签发|下发|颁布)';
 /** A clause about another instrument ("自2020年1月1日起施行的《条例》") is not about this document. */
-const NOT_ATTRIBUTIVE = String.raw`(?![的之])`;
+const NOT_ATTRIBUTIVE = '(?![的之])';
 
 function validityYearsIn(t: string): Finding<number>[] {
   const out: Finding<number>[] = [];
@@ -211,7 +211,7 @@ function effectiveClausesIn(t: string) {
     if (d) starts.push({ value: d, excerpt: excerptAround(t, m.index, m[0].length) });
   }
   for (const m of t.matchAll(
-    new RegExp(String.raw`自${PUBLICATION}之日起${TAKES_EFFECT}${NOT_ATTRIBUTIVE}`, 'g'),
+    new RegExp(`自${PUBLICATION}之日起${TAKES_EFFECT}${NOT_ATTRIBUTIVE}`, 'g'),
   ))
     starts.push({ value: 'publication', excerpt: excerptAround(t, m.index, m[0].length) });
   for (const m of t.matchAll(
