@@ -10,6 +10,8 @@ import { SettingsStore } from '../../lib/settings/settings-store.ts';
 import type { CalendarService } from '../calendar/calendar.service.ts';
 import type { UnitService } from '../orgs/unit.service.ts';
 import type { PublishingApi } from '../publishing/publishing.api.ts';
+import { type CjkFont, findCjkFont } from './library-download.ts';
+import { LibraryFilesRepository } from './library-files.repository.ts';
 import { registerPolicyKinds } from './policy-kinds.ts';
 import { ValidityLedger } from './validity-ledger.ts';
 
@@ -31,11 +33,17 @@ export interface Policies {
   deps: PolicyDeps;
   /** Validity events and the derived state (the only writer of both). */
   ledger: ValidityLedger;
+  // ── files part (download versions, 目录 xlsx, import) ──
+  /** Entries a 目录 lists and import candidates (library-files.repository.ts). */
+  libraryFiles: LibraryFilesRepository;
+  /** The CJK font of PDF downloads, looked up at each download (null: none installed → 503 + .docx). */
+  pdfFont: () => CjkFont | null;
+  // ── end files part ──
 }
 
 export function createPolicies(d: Omit<PolicyDeps, 'settings'>): Policies {
   const deps: PolicyDeps = { ...d, settings: new SettingsStore(d) };
   registerPolicyKinds(d.publishing);
   const ledger = new ValidityLedger(deps);
-  return { deps, ledger };
+  return { deps, ledger, libraryFiles: new LibraryFilesRepository(d.db), pdfFont: () => findCjkFont() };
 }

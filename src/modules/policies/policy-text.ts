@@ -1,10 +1,12 @@
 /**
  * What a 规范性文件's own text says about its validity: the 统一登记号, "有效期X年", "有效期至…",
  * "自…起施行" and whether it is 暂行/试行. Pure and tolerant of real input: full-width characters, dash
- * variants, traditional characters, pinyin after characters ("區(qū)"), lines broken anywhere, Chinese
+ * variants, traditional characters (OpenCC, docs/adr/0008), pinyin after characters ("區(qū)"), lines broken anywhere, Chinese
  * numerals. Each finding carries the excerpt it was read from, so the page can show its source; nothing
  * is guessed when the text is ambiguous (two different 有效期 clauses → none, with a warning).
  */
+
+import * as OpenCC from 'opencc-js/t2cn';
 
 export interface Finding<T> {
   value: T;
@@ -33,43 +35,17 @@ export interface PolicyTextReading {
 
 const DASH = /[\u2010-\u2015\u2212\uFE58\uFE63\uFF0D_~～]/g;
 
+let converter: ((text: string) => string) | null = null;
 /**
- * Traditional forms of the characters the clauses below are made of (mirrored pages of Hong Kong / Taiwan
- * style or old scans). Only these matter here: a full converter (opencc) is not needed to read the clauses.
+ * Traditional → simplified with OpenCC, as the plan parser does (docs/adr/0008): mirrored pages write
+ * 自發佈之日起實施. Always applied — two changed characters already hide a clause — and built on first use.
  */
-const TRADITIONAL: Record<string, string> = {
-  發: '发',
-  佈: '布',
-  頒: '颁',
-  簽: '签',
-  實: '实',
-  執: '执',
-  規: '规',
-  辦: '办',
-  細: '细',
-  則: '则',
-  見: '见',
-  試: '试',
-  暫: '暂',
-  號: '号',
-  記: '记',
-  編: '编',
-  滿: '满',
-  為: '为',
-  從: '从',
-  於: '于',
-  後: '后',
-  廢: '废',
-  條: '条',
-  屆: '届',
-  時: '时',
-  間: '间',
-  與: '与',
-  義: '义',
-  該: '该',
-  內: '内',
-};
-const TRADITIONAL_RE = new RegExp(`[${Object.keys(TRADITIONAL).join('')}]`, 'g');
+function toSimplified(text: string): string {
+  const convert = converter ?? OpenCC.Converter({ from: 'tw', to: 'cn' });
+  converter = convert;
+  return convert(text);
+}
+const PINYIN = /(?<=[\u4e00-\u9fff])\(([a-zāáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜü]{1,6}[1-5]?)\)/gi;
 
 /** Chinese-numeral dates ("二〇二一年五月一日", "二○二一年十二月三十一日") → "2021年5月1日". */
 const CN_DATE =
@@ -90,11 +66,10 @@ function arabicDates(text: string): string {
  * joins lines broken between CJK characters (and between a CJK character and a digit, as PDFs break them).
  */
 export function normalisePolicyText(text: string): string {
-  const folded = text
+  const folded = toSimplified(text)
     .replace(/[○Ｏ]/g, '〇')
     .normalize('NFKC')
-    .replace(/\(([a-zāáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜü]{1,6}[1-5]?)\)/gi, '')
-    .replace(TRADITIONAL_RE, (c) => TRADITIONAL[c] ?? c)
+    .replace(PINYIN, '')
     .replace(DASH, '-')
     .replace(/[ \t\u3000\u00a0]+/g, ' ')
     .replace(/([^\s!-~])[ ]*\r?\n\s*(?=[^\s!-~])/g, '$1')
@@ -210,9 +185,7 @@ function effectiveClausesIn(t: string) {
     const d = dateOf(m[1] as string, m[2] as string, m[3] as string);
     if (d) starts.push({ value: d, excerpt: excerptAround(t, m.index, m[0].length) });
   }
-  for (const m of t.matchAll(
-    new RegExp(`自${PUBLICATION}之日起${TAKES_EFFECT}${NOT_ATTRIBUTIVE}`, 'g'),
-  ))
+  for (const m of t.matchAll(new RegExp(`自${PUBLICATION}之日起${TAKES_EFFECT}${NOT_ATTRIBUTIVE}`, 'g')))
     starts.push({ value: 'publication', excerpt: excerptAround(t, m.index, m[0].length) });
   for (const m of t.matchAll(
     new RegExp(
