@@ -8,7 +8,7 @@ import type { FastifyInstance } from 'fastify';
 import JSZip from 'jszip';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Unit } from '../../src/db/schema.ts';
-import { buildCounty, SYSTEM } from '../support/factories.ts';
+import { buildCounty, buildUser, PASSWORD, SYSTEM } from '../support/factories.ts';
 import { Browser, startTestServer } from '../support/http.ts';
 import { publishLibraryDocument } from '../support/library-entries.ts';
 import { buildStaff, documentInput, publishDocument, type Staff } from '../support/publishing.ts';
@@ -182,5 +182,250 @@ describe(`HTTP: library downloads and 目录 on ${ENGINE}`, () => {
     const r = await visitor.get('/library/catalogue.xlsx?kind=bogus');
     expect(r.statusCode).toBe(422);
     expect(r.body).toContain('文件类型“bogus”');
+  });
+
+  describe('import from xlsx', () => {
+    let admin: Browser;
+    let dept: Unit;
+    beforeAll(async () => {
+      dept = (await app.unitRepo.findByName('测试县财政局'))!;
+      const user = await buildUser(app, dept, ['disclosure_admin', 'clerk']);
+      admin = new Browser(server);
+      expect((await admin.login(user.username, PASSWORD)).statusCode).toBe(303);
+    });
+
+    async function sheet(rows: string[][]): Promise<Buffer> {
+      const wb = new ExcelJS.Workbook();
+      const ws = wb.addWorksheet('目录');
+      for (const r of rows) ws.addRow(r);
+      return Buffer.from(await wb.xlsx.writeBuffer());
+    }
+    async function upload(xlsx: Buffer) {
+      const fd = new FormData();
+      fd.append('_csrf', await admin.csrf('/admin/policies/import'));
+      fd.append('unitId', String(dept.id));
+      fd.append('file', new Blob([new Uint8Array(xlsx)]), '文件库.xlsx');
+      const r = new Response(fd);
+      return server.inject({
+        method: 'POST',
+        url: '/admin/policies/import',
+        payload: Buffer.from(await r.arrayBuffer()),
+        headers: { 'content-type': r.headers.get('content-type')!, cookie: admin.cookieHeader() },
+      });
+    }
+    const decode = (html: string) =>
+      html
+        .replace(/&quot;/g, '"')
+        .replace(/&amp;/g, '&')
+        .replace(/&lt;/g, '<')
+        .replace(/&gt;/g, '>');
+    const count = async (table: 'documents' | 'policy_entries' | 'policy_validity_events') =>
+      Number(
+        (
+          await app.db
+            .selectFrom(table)
+            .select((eb) => eb.fn.countAll().as('n'))
+            .executeTakeFirstOrThrow()
+        ).n,
+      );
+
+    // Headers as another office names them (synonyms), in another order, with a title row above.
+    const HEAD = [
+      '序号',
+      '标题',
+      '发文字号',
+      '发布机构',
+      '登记编号',
+      '发文日期',
+      '生效日期',
+      '失效日期',
+      '状态',
+      '废止时间',
+      '文件类型',
+      '网址',
+    ];
+    const GOOD = [
+      ['测试县财政局文件目录'],
+      HEAD,
+      [
+        '1',
+        '测试县财政专项资金管理办法',
+        '测财规〔2019〕1号',
+        '测试县财政局',
+        'CSCR-2019-00003',
+        '2019/3/1',
+        '2019年4月1日',
+        '',
+        '有效',
+        '',
+        '行政规范性文件',
+        'https://example.gov.cn/a.html',
+      ],
+      [
+        '2',
+        '测试县政府采购管理暂行办法',
+        '测财规〔2015〕2号',
+        '测试县财政局',
+        '',
+        '2015-05-10',
+        '',
+        '',
+        '废止',
+        '2020-06-30',
+        '规范性文件',
+        '',
+      ],
+      [
+        '3',
+        '测试县国库集中支付实施细则',
+        '测财规〔2016〕3号',
+        '测试县财政局、测试县人民银行',
+        '',
+        '2016.1.5',
+        '',
+        '2021-01-04',
+        '失效',
+        '',
+        '规范性文件',
+        '',
+      ],
+      ['4', '测试县非税收入管理办法', '', '测试县财政局', '', '2018-08-08', '', '', '', '', '规章', ''],
+    ];
+
+    it('review shows what each row becomes before anything is written; confirm writes all in one go', async () => {
+      const before = { docs: await count('documents'), entries: await count('policy_entries') };
+      const review = await upload(await sheet(GOOD));
+      expect(review.statusCode, review.body.slice(0, 2000)).toBe(200);
+      expect(review.body).toContain('检查通过');
+      expect(review.body).toMatch(/测试县财政专项资金管理办法[\s\S]*?<td>现行有效<\/td>/);
+      expect(review.body).toMatch(/测试县非税收入管理办法[\s\S]*?<td>现行有效（推定）<\/td>/);
+      expect(review.body).toContain('2020-06-30 废止（依据：原文件库记录，推定）');
+      expect(review.body).toContain('2021-01-05 失效（有效期届满）（依据：原文件库记录，推定）');
+      expect(await count('documents')).toBe(before.docs);
+      expect(await count('policy_entries')).toBe(before.entries);
+
+      const rows = decode(/name="rows" value="([^"]*)"/.exec(review.body)![1]!);
+      const done = await admin.post(
+        '/admin/policies/import/confirm',
+        { unitId: String(dept.id), rows },
+        { csrfFrom: '/admin/policies/import' },
+      );
+      expect(done.statusCode, done.body.slice(0, 2000)).toBe(303);
+      expect(done.headers.location).toBe(`/admin/policies/import?unit=${dept.id}&imported=4`);
+
+      const entries = await app.db
+        .selectFrom('policy_entries')
+        .selectAll()
+        .where('unit_id', '=', dept.id)
+        .orderBy('published_on')
+        .execute();
+      expect(entries.map((e) => [e.title, e.kind, e.state, e.certainty])).toEqual([
+        ['测试县政府采购管理暂行办法', 'normative', 'repealed', 'presumed'],
+        ['测试县国库集中支付实施细则', 'normative', 'expired', 'presumed'],
+        ['测试县非税收入管理办法', 'regulation', 'in_force', 'presumed'],
+        ['测试县财政专项资金管理办法', 'normative', 'in_force', 'official'],
+      ]);
+      const repealed = entries[0]!;
+      const events = await app.db
+        .selectFrom('policy_validity_events')
+        .selectAll()
+        .where('document_id', '=', repealed.document_id)
+        .execute();
+      expect(events).toMatchObject([
+        {
+          event_type: 'repealed',
+          occurs_on: '2020-06-30',
+          source_title: '原文件库记录',
+          certainty: 'presumed',
+        },
+      ]);
+      expect(events[0]!.note).toContain('表格不是废止（失效）文件本身');
+      const doc = (await app.publishing.documentRepo.findById(repealed.document_id))!;
+      expect(doc).toMatchObject({
+        state: 'published',
+        published_on: '2015-05-10',
+        validity: 'repealed',
+        ever_published: 1,
+      });
+      expect(doc.index_number).toBeTruthy();
+      const audits = await app.db
+        .selectFrom('audit_events')
+        .select(['action', 'target_id'])
+        .where('action', 'in', ['document.import_publish', 'policy.library_import'])
+        .execute();
+      expect(audits.filter((a) => a.action === 'document.import_publish')).toHaveLength(4);
+      expect(audits.filter((a) => a.action === 'policy.library_import')).toHaveLength(1);
+      // The same sheet again: every 文号 is already in the library, nothing written.
+      const again = await upload(await sheet(GOOD));
+      expect(again.statusCode).toBe(422);
+      expect(again.body).toContain('第 3 行：文号“测财规〔2019〕1号”已在文件库中');
+    });
+
+    it('bad rows: row-numbered Chinese messages, no confirm button, nothing written', async () => {
+      const before = await count('documents');
+      const r = await upload(
+        await sheet([
+          ['文件名称', '文号', '类型', '公布日期', '施行日期', '有效性', '废止日期'],
+          ['甲办法', '测财规〔2022〕9号', '通知', '2022-01-01', '', '', ''],
+          ['乙办法', '测财规〔2022〕10号', '规章', '2022-13-01', '', '', ''],
+          ['丙办法', '测财规〔2022〕11号', '规章', '2022-03-01', '2022-02-01', '', ''],
+          ['丁办法', '测财规〔2022〕12号', '规章', '2022-03-01', '', '废止', ''],
+          ['戊办法', '测财规〔2022〕12号', '规章', '2022-04-01', '', '', ''],
+          ['己办法', '测财规〔2022〕13号', '规章', '2022-04-01', '', '修改', ''],
+        ]),
+      );
+      expect(r.statusCode).toBe(422);
+      for (const m of [
+        '第 2 行：类型“通知”不认识',
+        '第 3 行：公布日期“2022-13-01”不是有效日期',
+        '第 4 行：施行日期 2022-02-01 早于公布日期 2022-03-01',
+        '第 5 行：有效性为“废止”，请填写废止日期',
+        '第 6 行：与第 5 行重复（文号“测财规〔2022〕12号”相同）',
+        '第 7 行：有效性“修改”不认识',
+      ])
+        expect(r.body).toContain(m);
+      expect(r.body).not.toContain('/admin/policies/import/confirm');
+      expect(await count('documents')).toBe(before);
+    });
+
+    it('a sheet without a title column is refused as a whole', async () => {
+      const r = await upload(
+        await sheet([
+          ['文号', '类型'],
+          ['测财规〔2022〕1号', '规章'],
+        ]),
+      );
+      expect(r.statusCode).toBe(422);
+      expect(r.body).toContain('找不到表头');
+    });
+
+    it('a confirm whose rows no longer pass writes nothing (re-checked, not trusted)', async () => {
+      const before = await count('documents');
+      const rows = JSON.stringify([
+        {
+          row: 2,
+          cells: { title: '庚办法', kind: '规章', publishedOn: '2022-01-01', docNumber: '测财规〔2023〕1号' },
+        },
+        {
+          row: 3,
+          cells: { title: '辛办法', kind: '规章', publishedOn: 'bogus', docNumber: '测财规〔2023〕2号' },
+        },
+      ]);
+      const r = await admin.post(
+        '/admin/policies/import/confirm',
+        { unitId: String(dept.id), rows },
+        { csrfFrom: '/admin/policies/import' },
+      );
+      expect(r.statusCode).toBe(422);
+      expect(r.body).toContain('第 3 行：公布日期“bogus”不是有效日期');
+      expect(await count('documents')).toBe(before);
+    });
+
+    it('only policy.manage may import', async () => {
+      const clerk = new Browser(server);
+      const user = await buildUser(app, dept, ['clerk']);
+      await clerk.login(user.username, PASSWORD);
+      expect((await clerk.get('/admin/policies/import')).statusCode).toBe(403);
+    });
   });
 });

@@ -4,15 +4,20 @@
  */
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import { sendDownload } from '../../http/downloads.ts';
+import { handleForm } from '../../http/forms.ts';
 import { sendPage } from '../../http/render.ts';
-import { viewContext } from '../../http/request-context.ts';
+import { requirePermission, viewContext } from '../../http/request-context.ts';
+import { formFields, uploadedFiles } from '../../http/uploads.ts';
+import type { FormState } from '../../http/view-context.ts';
+import { can } from '../../kernel/permissions.ts';
 import { todayInShanghai } from '../../lib/calendar/index.ts';
-import { AppError } from '../../lib/errors.ts';
+import { AppError, type FieldProblem } from '../../lib/errors.ts';
 import type { Registry } from '../../platform/module.ts';
 import { buildCatalogueXlsx } from './library-catalogue-xlsx.ts';
 import { buildLibraryDocx, buildLibraryPdf, libraryDownload } from './library-download.ts';
 import { isPolicyKind, type PolicyKind } from './policy.model.ts';
-import { PdfFontMissingPage } from './views/library-import-font-missing.tsx';
+import { PdfFontMissingPage } from './views/library-files-pdf-unavailable.tsx';
+import { LibraryImportPage, LibraryImportReviewPage } from './views/library-import-pages.tsx';
 
 /** Public routes of this part (manifest publicRoutes). */
 export const LIBRARY_FILES_PUBLIC_ROUTES = [
@@ -85,5 +90,63 @@ export function registerLibraryFilesRoutes(server: FastifyInstance, app: Registr
       today(),
     );
     return sendDownload(reply, { ...file, kind: 'xlsx' });
+  });
+  registerLibraryImportRoutes(server, app);
+}
+
+/** /admin/policies/import: upload → review (nothing written) → confirm (one transaction). */
+function registerLibraryImportRoutes(server: FastifyInstance, app: Registry): void {
+  const imports = app.policies.libraryImport;
+  /** The unit chosen (query or form), defaulting to the actor's own; 导入 needs policy.manage on it. */
+  const unitFor = async (req: FastifyRequest) => {
+    const actor = requirePermission(req, 'policy.manage');
+    const q = (req.query ?? {}) as Record<string, string | undefined>;
+    const chosen = Number(formFields(req.body).unitId ?? q.unit) || actor.unitId;
+    const unit = await app.units.findById(chosen);
+    if (!unit) throw AppError.notFound('单位');
+    requirePermission(req, 'policy.manage', unit.path);
+    return unit;
+  };
+  const uploadPage = async (req: FastifyRequest, form?: FormState, imported?: number) => {
+    const unit = await unitFor(req);
+    const ctx = await viewContext(app, req);
+    const units = (await app.units.listActive()).filter((u) => can(req.ctx.actor, 'policy.manage', u.path));
+    return LibraryImportPage({
+      ctx,
+      unit,
+      units,
+      ...(form ? { form } : {}),
+      ...(imported ? { imported } : {}),
+    });
+  };
+
+  server.get('/admin/policies/import', async (req, reply) => {
+    const imported = Number((req.query as Record<string, string>).imported) || undefined;
+    return sendPage(reply, await uploadPage(req, undefined, imported));
+  });
+
+  server.post('/admin/policies/import', async (req, reply) => {
+    const unit = await unitFor(req);
+    const refuse = async (problems: FieldProblem[]) =>
+      sendPage(reply, await uploadPage(req, { values: { unitId: String(unit.id) }, problems }), 422);
+    const [file] = await uploadedFiles(req.body, 'file');
+    if (!file) return refuse([{ field: 'file', message: '文件库表格：请选择 .xlsx 文件' }]);
+    const { plan, carried } = await imports.review(req.ctx, unit.id, file.content);
+    // Row problems are shown on the review page itself, next to what the other rows would become.
+    const page = LibraryImportReviewPage({ ctx: await viewContext(app, req), unit, plan, carried });
+    return sendPage(reply, page, plan.problems.length ? 422 : 200);
+  });
+
+  server.post('/admin/policies/import/confirm', async (req, reply) => {
+    const unit = await unitFor(req);
+    return handleForm(
+      reply,
+      req.body,
+      async () => {
+        const ids = await imports.confirm(req.ctx, unit.id, formFields(req.body).rows);
+        return `/admin/policies/import?unit=${unit.id}&imported=${ids.length}`;
+      },
+      (form) => uploadPage(req, form),
+    );
   });
 }

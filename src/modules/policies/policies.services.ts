@@ -12,6 +12,7 @@ import type { UnitService } from '../orgs/unit.service.ts';
 import type { PublishingApi } from '../publishing/publishing.api.ts';
 import { type CjkFont, findCjkFont } from './library-download.ts';
 import { LibraryFilesRepository } from './library-files.repository.ts';
+import { LibraryImport } from './library-import.ts';
 import { registerPolicyKinds } from './policy-kinds.ts';
 import { ValidityLedger } from './validity-ledger.ts';
 
@@ -38,6 +39,8 @@ export interface Policies {
   libraryFiles: LibraryFilesRepository;
   /** The CJK font of PDF downloads, looked up at each download (null: none installed → 503 + .docx). */
   pdfFont: () => CjkFont | null;
+  /** Import of an existing library from an .xlsx (review, then confirm in one transaction). */
+  libraryImport: LibraryImport;
   // ── end files part ──
 }
 
@@ -45,5 +48,9 @@ export function createPolicies(d: Omit<PolicyDeps, 'settings'>): Policies {
   const deps: PolicyDeps = { ...d, settings: new SettingsStore(d) };
   registerPolicyKinds(d.publishing);
   const ledger = new ValidityLedger(deps);
-  return { deps, ledger, libraryFiles: new LibraryFilesRepository(d.db), pdfFont: () => findCjkFont() };
+  // ── files part ──
+  const libraryFiles = new LibraryFilesRepository(d.db);
+  const libraryImport = new LibraryImport({ ...d, ledger, files: libraryFiles });
+  // ── end files part ──
+  return { deps, ledger, libraryFiles, pdfFont: () => findCjkFont(), libraryImport };
 }
