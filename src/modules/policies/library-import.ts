@@ -10,12 +10,14 @@
 import { z } from 'zod';
 import { can } from '../../kernel/permissions.ts';
 import type { CallContext } from '../../lib/actor.ts';
+import type { AuditLog } from '../../lib/audit/audit-log.ts';
 import { addDays, todayInShanghai } from '../../lib/calendar/index.ts';
+import type { Clock } from '../../lib/clock.ts';
 import { AppError } from '../../lib/errors.ts';
 import { defineSheet, readXlsx, type SheetProblem } from '../../lib/spreadsheet/index.ts';
+import type { UnitService } from '../orgs/unit.service.ts';
 import type { PublishingApi } from '../publishing/publishing.api.ts';
 import type { LibraryFilesRepository } from './library-files.repository.ts';
-import type { PolicyDeps } from './policies.services.ts';
 import { isPolicyKind, type PolicyKind, VALIDITY_STATE_LABELS, type ValidityEvent } from './policy.model.ts';
 import { dateOf } from './policy-text.ts';
 import { type DerivedValidity, deriveValidity } from './validity.ts';
@@ -306,10 +308,9 @@ const importError = (problems: string[]) =>
   );
 
 export interface LibraryImportDeps {
-  db: PolicyDeps['db'];
-  audit: PolicyDeps['audit'];
-  clock: PolicyDeps['clock'];
-  units: Pick<PolicyDeps['units'], 'get'>;
+  audit: AuditLog;
+  clock: Clock;
+  units: Pick<UnitService, 'get'>;
   publishing: Pick<PublishingApi, 'documents' | 'review'>;
   ledger: ValidityLedger;
   files: LibraryFilesRepository;
