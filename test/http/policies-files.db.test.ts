@@ -428,4 +428,112 @@ describe(`HTTP: library downloads and 目录 on ${ENGINE}`, () => {
       expect((await clerk.get('/admin/policies/import')).statusCode).toBe(403);
     });
   });
+
+  describe('import from documents already published', () => {
+    let admin: Browser;
+    let unit: Unit;
+    let policyId: number;
+    let noticeId: number;
+    beforeAll(async () => {
+      unit = (await app.unitRepo.findByName('测试县发展和改革局'))!;
+      const user = await buildUser(app, unit, ['disclosure_admin']);
+      admin = new Browser(server);
+      await admin.login(user.username, PASSWORD);
+      const s = await buildStaff(app, unit);
+      policyId = await publishDocument(
+        app.publishing,
+        unit,
+        s,
+        documentInput({
+          title: '测试县价格调节基金管理办法',
+          docNumber: '测发改规〔2024〕5号',
+          bodyHtml:
+            '<p>HHCR—2024—00005</p><p>第一条 为规范……</p><p>第二十条 本办法自2024年3月1日起施行，有效期5年。</p>',
+        }),
+      );
+      noticeId = await publishDocument(
+        app.publishing,
+        unit,
+        s,
+        documentInput({ title: '关于召开全县发展改革工作会议的通知', docNumber: '测发改〔2024〕9号' }),
+      );
+    });
+
+    it('lists candidates with what their text says; confirming reclassifies them and files their entries', async () => {
+      const page = await admin.get(`/admin/policies/import/published?unit=${unit.id}`);
+      expect(page.statusCode).toBe(200);
+      expect(page.body).toContain('测试县价格调节基金管理办法');
+      expect(page.body).not.toContain('关于召开全县发展改革工作会议的通知');
+      expect(page.body).toContain('正文有统一登记号 HHCR-2024-00005');
+      expect(page.body).toContain('自2024年3月1日起施行');
+      expect(page.body).toContain('有效期5年');
+      // Put online in 2026, in force since 2024: the real 公布日期 is unknown, so it is left blank (said so).
+      expect(page.body).toContain('晚于正文所载施行日期 2024-03-01，公布日期留空待补');
+      const before = (await app.publishing.documentRepo.findById(policyId))!;
+      const r = await admin.post(
+        '/admin/policies/import/published',
+        { unitId: String(unit.id), [`kind.${policyId}`]: 'normative' },
+        { csrfFrom: `/admin/policies/import/published?unit=${unit.id}` },
+      );
+      expect(r.statusCode, r.body.slice(r.body.indexOf('<main'), r.body.indexOf('<main') + 1200)).toBe(303);
+      const after = (await app.publishing.documentRepo.findById(policyId))!;
+      expect(after).toMatchObject({
+        kind: 'normative',
+        state: 'published',
+        version: before.version,
+        index_number: before.index_number,
+        published_on: before.published_on,
+      });
+      expect(JSON.parse(after.kind_metadata_json!)).toMatchObject({
+        registrationNumber: 'HHCR-2024-00005',
+        effectiveOn: '2024-03-01',
+      });
+      const entry = await app.policies.ledger.entries.find(policyId);
+      expect(entry).toMatchObject({
+        kind: 'normative',
+        registration_number: 'HHCR-2024-00005',
+        effective_on: '2024-03-01',
+        published_on: null,
+        state: 'in_force',
+        certainty: 'official',
+      });
+      const audit = await app.db
+        .selectFrom('audit_events')
+        .select('action')
+        .where('target_id', '=', String(policyId))
+        .where('action', 'in', ['document.reclassify', 'policy.library_import'])
+        .execute();
+      expect(audit.map((a) => a.action).sort()).toEqual(['document.reclassify', 'policy.library_import']);
+      // Now a library document: no longer a candidate, and downloadable.
+      expect((await admin.get(`/admin/policies/import/published?unit=${unit.id}`)).body).not.toContain(
+        '测试县价格调节基金管理办法',
+      );
+      expect((await visitor.get(`/library/documents/${policyId}.docx`)).statusCode).toBe(200);
+    });
+
+    it('a choice of a document that is not a candidate is refused in Chinese; nothing changes', async () => {
+      const r = await admin.post(
+        '/admin/policies/import/published',
+        { unitId: String(unit.id), [`kind.${noticeId}`]: 'normative' },
+        { csrfFrom: `/admin/policies/import/published?unit=${unit.id}` },
+      );
+      expect(r.statusCode).toBe(422);
+      expect(r.body).toContain(`编号 ${noticeId} 的信息不是可导入的已发布政府信息`);
+      expect((await app.publishing.documentRepo.findById(noticeId))!.kind).toBe('document');
+    });
+
+    it('publishing refuses to reclassify a draft or a document of another kind', async () => {
+      const draft = await app.publishing.documents.createDraft(
+        SYSTEM,
+        unit.id,
+        documentInput({ title: '草稿' }),
+      );
+      await expect(app.publishing.documents.reclassify(SYSTEM, draft.id, 'normative', {})).rejects.toThrow(
+        '不是已发布的信息',
+      );
+      await expect(app.publishing.documents.reclassify(SYSTEM, policyId, 'policy', {})).rejects.toThrow(
+        '不能再更改类型',
+      );
+    });
+  });
 });

@@ -18,6 +18,7 @@ import { buildLibraryDocx, buildLibraryPdf, libraryDownload } from './library-do
 import { isPolicyKind, type PolicyKind } from './policy.model.ts';
 import { PdfFontMissingPage } from './views/library-files-pdf-unavailable.tsx';
 import { LibraryImportPage, LibraryImportReviewPage } from './views/library-import-pages.tsx';
+import { PublishedImportPage } from './views/library-import-published-page.tsx';
 
 /** Public routes of this part (manifest publicRoutes). */
 export const LIBRARY_FILES_PUBLIC_ROUTES = [
@@ -147,6 +148,42 @@ function registerLibraryImportRoutes(server: FastifyInstance, app: Registry): vo
         return `/admin/policies/import?unit=${unit.id}&imported=${ids.length}`;
       },
       (form) => uploadPage(req, form),
+    );
+  });
+
+  const publishedPage = async (req: FastifyRequest, form?: FormState, imported?: number) => {
+    const unit = await unitFor(req);
+    const candidates = await app.policies.publishedImport.candidates(req.ctx, unit.id);
+    return PublishedImportPage({
+      ctx: await viewContext(app, req),
+      unit,
+      candidates,
+      ...(form ? { form } : {}),
+      ...(imported ? { imported } : {}),
+    });
+  };
+
+  server.get('/admin/policies/import/published', async (req, reply) => {
+    const imported = Number((req.query as Record<string, string>).imported) || undefined;
+    return sendPage(reply, await publishedPage(req, undefined, imported));
+  });
+
+  server.post('/admin/policies/import/published', async (req, reply) => {
+    const unit = await unitFor(req);
+    return handleForm(
+      reply,
+      req.body,
+      async () => {
+        const fields = formFields(req.body);
+        const choices = Object.fromEntries(
+          Object.entries(fields)
+            .filter(([k]) => k.startsWith('kind.'))
+            .map(([k, v]) => [k.slice(5), String(v)]),
+        );
+        const n = await app.policies.publishedImport.confirm(req.ctx, unit.id, choices);
+        return `/admin/policies/import/published?unit=${unit.id}&imported=${n}`;
+      },
+      (form) => publishedPage(req, form),
     );
   });
 }

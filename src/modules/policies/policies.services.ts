@@ -13,6 +13,7 @@ import type { PublishingApi } from '../publishing/publishing.api.ts';
 import { type CjkFont, findCjkFont } from './library-download.ts';
 import { LibraryFilesRepository } from './library-files.repository.ts';
 import { LibraryImport } from './library-import.ts';
+import { PublishedImport } from './library-import-published.ts';
 import { registerPolicyKinds } from './policy-kinds.ts';
 import { ValidityLedger } from './validity-ledger.ts';
 
@@ -41,6 +42,8 @@ export interface Policies {
   pdfFont: () => CjkFont | null;
   /** Import of an existing library from an .xlsx (review, then confirm in one transaction). */
   libraryImport: LibraryImport;
+  /** Import of 政府信息 already published on the platform (reclassified as library kinds). */
+  publishedImport: PublishedImport;
   // ── end files part ──
 }
 
@@ -51,6 +54,7 @@ export function createPolicies(d: Omit<PolicyDeps, 'settings'>): Policies {
   // ── files part ──
   const libraryFiles = new LibraryFilesRepository(d.db);
   const libraryImport = new LibraryImport({ ...d, ledger, files: libraryFiles });
+  const publishedImport = new PublishedImport({ ...d, ledger, files: libraryFiles });
   // ── end files part ──
-  return { deps, ledger, libraryFiles, pdfFont: () => findCjkFont(), libraryImport };
+  return { deps, ledger, libraryFiles, pdfFont: () => findCjkFont(), libraryImport, publishedImport };
 }

@@ -76,6 +76,11 @@ export function LibraryImportPage({
         />
         <Button>检查表格</Button>
       </form>
+      <h2>从已发布信息导入</h2>
+      <p>
+        平台上已作为“政府信息”发布的规章、规范性文件，可以{' '}
+        <a href={`/admin/policies/import/published?unit=${unit.id}`}>逐件核对后收入文件库</a>。
+      </p>
     </AdminLayout>
   );
 }
