@@ -39,7 +39,7 @@ export const LIBRARY_IMPORT_SHEET = defineSheet({
     { key: 'registrationNumber', header: '统一登记号', synonyms: ['登记号', '登记编号', '统一编号'] },
     { key: 'publishedOn', header: '公布日期', synonyms: ['发布日期', '发文日期', '成文日期', '印发日期'] },
     { key: 'effectiveOn', header: '施行日期', synonyms: ['生效日期', '生效时间', '实施日期'] },
-    { key: 'expiresOn', header: '有效期至', synonyms: ['失效日期', '有效期截止日期', '有效期'] },
+    { key: 'expiresOn', header: '有效期至', synonyms: ['失效日期', '有效期截止日期', '有效期截至'] },
     { key: 'validity', header: '有效性', synonyms: ['状态', '时效', '效力状态', '时效性'] },
     { key: 'repealedOn', header: '废止日期', synonyms: ['废止时间'] },
     { key: 'kind', header: '类型', synonyms: ['文件类型', '类别'] },
