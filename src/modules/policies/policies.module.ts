@@ -5,8 +5,8 @@ import { registerFiguresRoutes } from './figures.routes.tsx';
 import { registerInterpretationRoutes } from './interpretation.routes.tsx';
 import { REMINDER_JOB } from './interpretation.service.ts';
 import { registerLibraryAdminRoutes } from './library-admin.routes.tsx';
+import { LIBRARY_FILES_PUBLIC_ROUTES, registerLibraryFilesRoutes } from './library-files.routes.tsx';
 import { registerLibraryPublicRoutes } from './library-public.routes.tsx';
-
 import { POLICY_ACTIONS } from './policies.actions.ts';
 import { createPolicies, type Policies } from './policies.services.ts';
 import { POLICY_KINDS } from './policy.model.ts';
@@ -43,6 +43,7 @@ export const policiesModule = defineModule({
     registerLibraryAdminRoutes(server, r);
     registerInterpretationRoutes(server, r);
     registerCleanupRoutes(server, r);
+    registerLibraryFilesRoutes(server, r);
   },
   menu: [
     { area: 'disclosure', href: '/admin/policies', label: '规范性文件库', action: 'policy.record' },
@@ -72,6 +73,7 @@ export const policiesModule = defineModule({
       label: '清理审核',
       action: 'content.approve',
     },
+    { area: 'disclosure', href: '/admin/policies/import', label: '导入文件库', action: 'policy.manage' },
     { area: 'disclosure', href: '/admin/policies/settings', label: '文件库设置', action: 'policy.manage' },
     {
       area: 'disclosure',
@@ -94,6 +96,7 @@ export const policiesModule = defineModule({
       pattern: /^\/api\/v1\/policies\/(\d+)$/,
       target: (m) => ({ kind: 'document', documentId: Number(m[1]) }),
     },
+    ...LIBRARY_FILES_PUBLIC_ROUTES,
   ],
   // ── end library ──
   // ── validity lifecycle (wt-life) ──

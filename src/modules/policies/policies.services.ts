@@ -16,11 +16,14 @@ import { InterpretationService } from './interpretation.service.ts';
 import { registerThreeSyncCheck } from './interpretation-checks.ts';
 import { InterpretationRatesService } from './interpretation-rates.service.ts';
 import { LibraryAdminService } from './library-admin.service.ts';
+import { type CjkFont, findCjkFont } from './library-download.ts';
+import { LibraryFilesRepository } from './library-files.repository.ts';
+import { LibraryImport } from './library-import.ts';
+import { PublishedImport } from './library-import-published.ts';
 import { LibraryPublicService } from './library-public.service.ts';
 import { registerPolicyChecks } from './policy-checks.ts';
 import { PolicyExpiryService } from './policy-expiry.service.ts';
 import { PolicyFiguresService } from './policy-figures.service.ts';
-
 import { registerPolicyKinds } from './policy-kinds.ts';
 import { PolicyPublication } from './policy-publication.ts';
 import { ValidityLedger } from './validity-ledger.ts';
@@ -69,6 +72,16 @@ export interface Policies {
   /** 清理 batches: selection, decisions, review, the result document and its publication. */
   cleanups: CleanupService;
   cleanupReview: CleanupReviewService;
+  // ── files part (download versions, 目录 xlsx, import) ──
+  /** Entries a 目录 lists and import candidates (library-files.repository.ts). */
+  libraryFiles: LibraryFilesRepository;
+  /** The CJK font of PDF downloads, looked up at each download (null: none installed → 503 + .docx). */
+  pdfFont: () => CjkFont | null;
+  /** Import of an existing library from an .xlsx (review, then confirm in one transaction). */
+  libraryImport: LibraryImport;
+  /** Import of 政府信息 already published on the platform (reclassified as library kinds). */
+  publishedImport: PublishedImport;
+  // ── end files part ──
 }
 
 export function createPolicies(d: Omit<PolicyDeps, 'settings'>): Policies {
@@ -98,6 +111,11 @@ export function createPolicies(d: Omit<PolicyDeps, 'settings'>): Policies {
   const cleanups = new CleanupService(deps);
   const cleanupReview = new CleanupReviewService(deps, cleanups, ledger);
   d.publishing.events.inTransaction('published', (notice, trx) => cleanupReview.onPublished(notice, trx));
+  // ── files part ──
+  const libraryFiles = new LibraryFilesRepository(d.db);
+  const libraryImport = new LibraryImport({ ...d, ledger, files: libraryFiles });
+  const publishedImport = new PublishedImport({ ...d, ledger, files: libraryFiles });
+  // ── end files part ──
   return {
     deps,
     ledger,
@@ -110,5 +128,9 @@ export function createPolicies(d: Omit<PolicyDeps, 'settings'>): Policies {
     interpretations,
     cleanups,
     cleanupReview,
+    libraryFiles,
+    pdfFont: () => findCjkFont(),
+    libraryImport,
+    publishedImport,
   };
 }

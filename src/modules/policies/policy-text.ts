@@ -1,10 +1,12 @@
 /**
  * What a 规范性文件's own text says about its validity: the 统一登记号, "有效期X年", "有效期至…",
  * "自…起施行" and whether it is 暂行/试行. Pure and tolerant of real input: full-width characters, dash
- * variants, traditional characters, pinyin after characters ("區(qū)"), lines broken anywhere, Chinese
+ * variants, traditional characters (OpenCC, docs/adr/0008), pinyin after characters ("區(qū)"), lines broken anywhere, Chinese
  * numerals. Each finding carries the excerpt it was read from, so the page can show its source; nothing
  * is guessed when the text is ambiguous (two different 有效期 clauses → none, with a warning).
  */
+
+import * as OpenCC from 'opencc-js/t2cn';
 
 export interface Finding<T> {
   value: T;
@@ -20,6 +22,11 @@ export interface PolicyTextReading {
   expiresOn: Finding<string> | null;
   /** "自2021年5月1日起施行"; 'publication' for "自印发/发布/公布之日起施行". */
   effectiveOn: Finding<string | 'publication'> | null;
+  /**
+   * "自发布之日起30日后施行": the days after publication. The date depends on the 公布日期, which the text
+   * does not give: effectiveOn stays null and a warning asks the user to confirm.
+   */
+  effectiveAfterDays: Finding<number> | null;
   /** The title or text names itself 暂行 or 试行. */
   provisional: boolean;
   /** What the reader could not decide (shown to the user). */
@@ -28,20 +35,54 @@ export interface PolicyTextReading {
 
 const DASH = /[\u2010-\u2015\u2212\uFE58\uFE63\uFF0D_~～]/g;
 
-/** Folds full-width forms, dashes and pinyin-in-brackets; joins broken lines between CJK characters. */
+let converter: ((text: string) => string) | null = null;
+/**
+ * Traditional → simplified with OpenCC, as the plan parser does (docs/adr/0008): mirrored pages write
+ * 自發佈之日起實施. Always applied — two changed characters already hide a clause — and built on first use.
+ */
+function toSimplified(text: string): string {
+  const convert = converter ?? OpenCC.Converter({ from: 'tw', to: 'cn' });
+  converter = convert;
+  return convert(text);
+}
+const PINYIN = /(?<=[\u4e00-\u9fff])\(([a-zāáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜü]{1,6}[1-5]?)\)/gi;
+
+/** Chinese-numeral dates ("二〇二一年五月一日", "二○二一年十二月三十一日") → "2021年5月1日". */
+const CN_DATE =
+  /([〇零○Ｏ一二三四五六七八九]{4})\s*年\s*([一二三四五六七八九十]{1,2})\s*月\s*([一二三四五六七八九十]{1,3})\s*日/g;
+const CN_YEAR_DIGIT: Record<string, string> = { 〇: '0', 零: '0', '○': '0', Ｏ: '0' };
+
+function arabicDates(text: string): string {
+  return text.replace(CN_DATE, (all, y: string, m: string, d: string) => {
+    const year = [...y].map((c) => CN_YEAR_DIGIT[c] ?? String(CN_DIGITS[c] ?? '')).join('');
+    const month = smallNumber(m);
+    const day = smallNumber(d);
+    return year.length === 4 && month && day ? `${year}年${month}月${day}日` : all;
+  });
+}
+
+/**
+ * Folds full-width forms, dashes, traditional characters, Chinese-numeral dates and pinyin-in-brackets;
+ * joins lines broken between CJK characters (and between a CJK character and a digit, as PDFs break them).
+ */
 export function normalisePolicyText(text: string): string {
-  return text
+  const folded = toSimplified(text)
+    .replace(/[○Ｏ]/g, '〇')
     .normalize('NFKC')
-    .replace(/\(([a-zāáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜü]{1,6})\)/g, '')
+    .replace(PINYIN, '')
     .replace(DASH, '-')
-    .replace(/[ \t\u3000]+/g, ' ')
-    .replace(/([^\p{ASCII}])\s*\n\s*(?=[^\p{ASCII}])/gu, '$1')
+    .replace(/[ \t\u3000\u00a0]+/g, ' ')
+    .replace(/([^\s!-~])[ ]*\r?\n\s*(?=[^\s!-~])/g, '$1')
+    .replace(/([^\s!-~])[ ]*\r?\n\s*(?=\d)/g, '$1')
+    .replace(/(\d)[ ]*\r?\n\s*(?=[年月日\d])/g, '$1')
     .replace(/\s*\n\s*/g, '\n');
+  return arabicDates(folded);
 }
 
 const CN_DIGITS: Record<string, number> = {
   〇: 0,
   零: 0,
+  '○': 0,
   一: 1,
   二: 2,
   两: 2,
@@ -76,8 +117,11 @@ export function dateOf(y: string, m: string, d: string): string | null {
 }
 const DATE = String.raw`(\d{4})\s*[年.\-/]\s*(\d{1,2})\s*[月.\-/]\s*(\d{1,2})\s*日?`;
 
-/** Registration numbers: letters, a year and a serial, e.g. HHCR-2023-01005, HFGS-2017-9, 湘政发规 not. */
-const REGISTRATION = /(?<![A-Z])([A-Z]{2,8})\s*-\s*((?:19|20)\d{2})\s*-\s*(\d{1,6})(?!\d)/g;
+/**
+ * Registration numbers: letters (some provinces add a 2-digit organ code: ZJSP01), a year and a serial,
+ * e.g. HHCR-2023-01005, HFGS-2017-9, ZJSP01-2021-0005. Not 发文字号 such as 湘政发〔2021〕5号.
+ */
+const REGISTRATION = /(?<![A-Z0-9])([A-Z]{2,8}\d{0,3})\s*-\s*((?:19|20)\d{2})\s*-\s*(\d{1,6})(?![\d-])/g;
 
 const excerptAround = (text: string, index: number, length: number) =>
   text
@@ -96,6 +140,65 @@ function unique<T>(found: Finding<T>[], what: string, warnings: string[]): Findi
   return found[0] ?? null;
 }
 
+const NUMBER = '([0-9]{1,3}|[〇零一二两三四五六七八九十]{1,3})';
+const TAKES_EFFECT = '(?:施行|执行|实施|生效)';
+const PUBLICATION = '(?:印发|发布|公布|签发|下发|颁布)';
+/** A clause about another instrument ("自2020年1月1日起施行的《条例》") is not about this document. */
+const NOT_ATTRIBUTIVE = '(?![的之])';
+
+function validityYearsIn(t: string): Finding<number>[] {
+  const out: Finding<number>[] = [];
+  for (const m of t.matchAll(new RegExp(String.raw`有效期(?:限)?(?:为|是)?[:：]?\s*${NUMBER}\s*年`, 'g'))) {
+    const n = smallNumber(m[1] as string);
+    if (n !== null && n > 0 && n <= 50)
+      out.push({ value: n, excerpt: excerptAround(t, m.index, m[0].length) });
+  }
+  return out;
+}
+
+/** "有效期至…", "有效期为X至Y", "有效期自X起至Y止": the end date; the start date (if any) is a 施行 date. */
+function validityPeriodsIn(t: string): { ends: Finding<string>[]; starts: Finding<string>[] } {
+  const ends: Finding<string>[] = [];
+  const starts: Finding<string>[] = [];
+  const re = new RegExp(
+    String.raw`有效期(?:限)?(?:为|是)?[:：]?\s*(?:(?:自|从)?\s*${DATE}\s*(?:起)?\s*)?(?:至|到|截至|截止(?:到|至)?)\s*${DATE}`,
+    'g',
+  );
+  for (const m of t.matchAll(re)) {
+    const excerpt = excerptAround(t, m.index, m[0].length);
+    const end = dateOf(m[4] as string, m[5] as string, m[6] as string);
+    if (end) ends.push({ value: end, excerpt });
+    if (m[1]) {
+      const start = dateOf(m[1], m[2] as string, m[3] as string);
+      if (start) starts.push({ value: start, excerpt });
+    }
+  }
+  return { ends, starts };
+}
+
+function effectiveClausesIn(t: string) {
+  const starts: Finding<string | 'publication'>[] = [];
+  const afterDays: Finding<number>[] = [];
+  for (const m of t.matchAll(
+    new RegExp(String.raw`(?:自|从|于)\s*${DATE}\s*起?\s*${TAKES_EFFECT}${NOT_ATTRIBUTIVE}`, 'g'),
+  )) {
+    const d = dateOf(m[1] as string, m[2] as string, m[3] as string);
+    if (d) starts.push({ value: d, excerpt: excerptAround(t, m.index, m[0].length) });
+  }
+  for (const m of t.matchAll(new RegExp(`自${PUBLICATION}之日起${TAKES_EFFECT}${NOT_ATTRIBUTIVE}`, 'g')))
+    starts.push({ value: 'publication', excerpt: excerptAround(t, m.index, m[0].length) });
+  for (const m of t.matchAll(
+    new RegExp(
+      String.raw`自${PUBLICATION}之日起(?:满)?\s*${NUMBER}\s*(?:日|天|个工作日)(?:后|以后|之后)?(?:起)?${TAKES_EFFECT}`,
+      'g',
+    ),
+  )) {
+    const n = smallNumber(m[1] as string);
+    if (n !== null && n > 0) afterDays.push({ value: n, excerpt: excerptAround(t, m.index, m[0].length) });
+  }
+  return { starts, afterDays };
+}
+
 /** Reads what the text (and its title) says about validity. */
 export function readPolicyText(text: string, title = ''): PolicyTextReading {
   const t = normalisePolicyText(text);
@@ -106,37 +209,24 @@ export function readPolicyText(text: string, title = ''): PolicyTextReading {
     regs.push({ value: `${m[1]}-${m[2]}-${m[3]}`, excerpt: m[0].trim() });
   const registrationNumber = unique(regs, '统一登记号', warnings);
 
-  const years: Finding<number>[] = [];
-  for (const m of t.matchAll(
-    /有效期(?:限)?(?:为|是)?\s*([0-9]{1,2}|[〇零一二两三四五六七八九十]{1,3})\s*年/g,
-  )) {
-    const n = smallNumber(m[1] as string);
-    if (n !== null && n > 0 && n <= 50)
-      years.push({ value: n, excerpt: excerptAround(t, m.index, m[0].length) });
-  }
-  const expiries: Finding<string>[] = [];
-  for (const m of t.matchAll(
-    new RegExp(String.raw`有效期(?:限)?(?:自[^。；;]{0,30}?)?(?:至|到|截至|截止(?:到|至)?)\s*${DATE}`, 'g'),
-  )) {
-    const d = dateOf(m[1] as string, m[2] as string, m[3] as string);
-    if (d) expiries.push({ value: d, excerpt: excerptAround(t, m.index, m[0].length) });
-  }
-  const starts: Finding<string | 'publication'>[] = [];
-  for (const m of t.matchAll(new RegExp(String.raw`自\s*${DATE}\s*起(?:施行|执行|实施|生效)`, 'g'))) {
-    const d = dateOf(m[1] as string, m[2] as string, m[3] as string);
-    if (d) starts.push({ value: d, excerpt: excerptAround(t, m.index, m[0].length) });
-  }
-  for (const m of t.matchAll(/自(?:印发|发布|公布|签发|下发)之日起(?:施行|执行|实施|生效)/g))
-    starts.push({ value: 'publication', excerpt: excerptAround(t, m.index, m[0].length) });
+  const periods = validityPeriodsIn(t);
+  const clauses = effectiveClausesIn(t);
+  const effectiveAfterDays = unique(clauses.afterDays, '施行时间', warnings);
+  if (effectiveAfterDays)
+    warnings.push(
+      `正文规定“${effectiveAfterDays.excerpt}”：施行日期取决于公布日期，未自动推算，请按公布日期确认施行日期`,
+    );
+  const effectiveOn = unique([...clauses.starts, ...periods.starts], '施行日期', warnings);
 
   const provisional =
-    /[暂暫]行|[试試]行/.test(normalisePolicyText(title)) ||
-    /(?:本|此)(?:办法|規定|规定|细则|細則|意见|意見|方案)[^。]{0,6}(?:[暂暫]行|[试試]行)/.test(t);
+    /暂行|试行/.test(normalisePolicyText(title)) ||
+    /(?:本|此)(?:办法|规定|细则|意见|方案|规程|标准|制度)[^。]{0,6}(?:暂行|试行)/.test(t);
   return {
     registrationNumber,
-    validityYears: unique(years, '有效期年限', warnings),
-    expiresOn: unique(expiries, '有效期截止日期', warnings),
-    effectiveOn: unique(starts, '施行日期', warnings),
+    validityYears: unique(validityYearsIn(t), '有效期年限', warnings),
+    expiresOn: unique(periods.ends, '有效期截止日期', warnings),
+    effectiveOn,
+    effectiveAfterDays,
     provisional,
     warnings,
   };

@@ -228,6 +228,53 @@ export class DocumentService {
     return (await this.d.documents.findById(id))!;
   }
 
+  /**
+   * Reclassifies a published 政府信息 (the built-in kind) as a registered kind — e.g. a 规范性文件 published
+   * before the library existed (issue 11 §5). Only the kind and its metadata change: the versions, 索引号,
+   * columns and publication stay as they are. Needs 审核发布 on the unit; audited 'document.reclassify';
+   * `opts.inTransaction` runs in the same transaction (the caller's own rows).
+   */
+  async reclassify(
+    ctx: CallContext,
+    id: number,
+    kindKey: string,
+    rawMetadata: unknown,
+    opts: { inTransaction?: (trx: Transaction<DB>) => Promise<void> } = {},
+  ): Promise<void> {
+    const doc = await this.get(ctx, id);
+    const snap = await this.snapshot(doc);
+    if (ctx.actor.kind !== 'system' && !can(ctx.actor, 'content.approve', snap.unitPath))
+      throw AppError.forbidden('您没有更改该信息类型的权限');
+    if (snap.state !== 'published')
+      throw new AppError('invalid_transition', `“${doc.title}”不是已发布的信息，不能更改类型`);
+    if (doc.kind !== 'document')
+      throw new AppError(
+        'invalid_transition',
+        `“${doc.title}”已是“${this.kinds.of(doc.kind).label}”，不能再更改类型`,
+      );
+    const kind = this.kinds.get(kindKey);
+    if (!kind || kind.key === 'document')
+      throw AppError.validation([{ field: 'kind', message: `信息类型“${kindKey}”不存在` }]);
+    const parsed = this.kinds.parseMetadata(kind, rawMetadata);
+    if ('problems' in parsed) throw AppError.validation(parsed.problems);
+    await this.d.db.transaction().execute(async (trx) => {
+      await this.d.documents.update(trx, id, {
+        kind: kind.key,
+        kind_metadata_json: parsed.metadata ? JSON.stringify(parsed.metadata) : null,
+        updated_at: this.d.clock.now().toISOString(),
+      });
+      await this.d.audit.record(trx, ctx, {
+        action: 'document.reclassify',
+        targetType: 'document',
+        targetId: id,
+        summary: `将已发布信息“${doc.title}”的类型由“政府信息”改为“${kind.label}”`,
+        before: { kind: doc.kind },
+        after: { kind: kind.key, metadata: parsed.metadata },
+      });
+      await opts.inTransaction?.(trx);
+    });
+  }
+
   /** 更正 of a published document (document-changes.ts). */
   correctPublished(ctx: CallContext, id: number, raw: unknown, note: unknown): Promise<DocumentRow> {
     return this.changes.correctPublished(ctx, id, raw, note);

@@ -7,6 +7,7 @@
 import type { Kysely, Transaction, Updateable } from 'kysely';
 import { z } from 'zod';
 import type { DB, Unit } from '../../../db/schema.ts';
+import { can } from '../../../kernel/permissions.ts';
 import { type CallContext, NO_REQUEST, systemActor } from '../../../lib/actor.ts';
 import type { AuditLog } from '../../../lib/audit/audit-log.ts';
 import { todayInShanghai } from '../../../lib/calendar/index.ts';
@@ -37,7 +38,7 @@ import {
   WITHHOLDING_GROUNDS,
 } from '../documents/document.model.ts';
 import type { DocumentRepository } from '../documents/document.repository.ts';
-import type { DocumentService } from '../documents/document.service.ts';
+import type { CreateDraftOptions, DocumentService } from '../documents/document.service.ts';
 import {
   type DocumentEventHooks,
   type DocumentLifecycleNotice,
@@ -290,6 +291,64 @@ export class DocumentReviewService {
         publish: true,
       }),
     });
+  }
+
+  /**
+   * Imports documents an organ already published elsewhere (an existing 文件库, issue 11 §5): each is
+   * created and published in ONE transaction with the others — or none is — without the review steps
+   * (the original was published by its organ; nothing is being released now). Like a forced publication
+   * it needs 强制发布 on the unit. Each gets its 索引号 and search entry as on publication, a review step
+   * 'import_publish' and the audit event 'document.import_publish' naming `source`; its 发布日期 is the
+   * one given. The published hooks do not run: this is not a new publication (no 解读 clock starts).
+   * `opts.inTransaction` runs last, in the same transaction (the importing module's own rows).
+   */
+  async importPublished(
+    ctx: CallContext,
+    unitId: number,
+    items: readonly { raw: unknown; publishedOn: string | null }[],
+    source: string,
+    opts: CreateDraftOptions = {},
+  ): Promise<number[]> {
+    const unit = await this.d.units.get(unitId);
+    if (ctx.actor.kind !== 'system' && !can(ctx.actor, 'content.force_publish', unit.path))
+      throw AppError.forbidden('您没有导入已发布信息的权限（需要强制发布权限）');
+    return this.d.drafting.createDrafts(
+      ctx,
+      unitId,
+      items.map((i) => i.raw),
+      {
+        inTransaction: async (trx, ids) => {
+          for (const [i, id] of ids.entries()) {
+            const publishedOn = items[i]?.publishedOn ?? todayInShanghai(this.d.clock.now());
+            await this.d.documents.update(trx, id, { state: 'published', published_on: publishedOn });
+            const doc = (await this.d.documents.findById(id, trx))!;
+            await this.publishIn(trx, doc, unit);
+            await this.d.documents.insertReview(trx, {
+              document_id: id,
+              event: 'import_publish',
+              from_state: 'draft',
+              to_state: 'published',
+              actor_user_id: ctx.actor.kind === 'user' ? ctx.actor.userId : null,
+              actor_name: ctx.actor.kind === 'user' ? ctx.actor.displayName : '系统',
+              conclusion: null,
+              ground: null,
+              reason: source,
+              findings_json: null,
+              created_at: this.now(),
+            });
+            await this.d.audit.record(trx, ctx, {
+              action: 'document.import_publish',
+              targetType: 'document',
+              targetId: id,
+              summary: `导入已发布信息“${doc.title}”（来源：${source}，发布日期 ${publishedOn}）`,
+              before: { state: 'draft' },
+              after: { state: 'published' },
+            });
+          }
+          await opts.inTransaction?.(trx, ids);
+        },
+      },
+    );
   }
 
   /** 撤回: the page stays with a 已撤回 notice, date and reason; the item leaves lists and search. */
