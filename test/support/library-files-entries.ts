@@ -49,6 +49,8 @@ export async function publishLibraryDocument(
   const now = new Date().toISOString();
   const db = policies.deps.db;
   await db.transaction().execute(async (trx) => {
+    // The published hook has written an entry; these tests state their own row.
+    await trx.deleteFrom('policy_entries').where('document_id', '=', id).execute();
     await trx
       .insertInto('policy_entries')
       .values({
