@@ -20,7 +20,12 @@ describe(`a module added by its manifest alone, on ${ENGINE}`, () => {
   beforeAll(async () => {
     app = await createTestApp({ modules: [...MODULES, exampleModule] });
     seeded = [];
-    await seedDemo(app, (m) => seeded.push(m), { tasks: false, documents: false, requests: false });
+    await seedDemo(app, (m) => seeded.push(m), {
+      tasks: false,
+      documents: false,
+      requests: false,
+      policies: false,
+    });
     server = await startTestServer(app);
   });
   afterAll(async () => {

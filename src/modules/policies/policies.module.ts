@@ -1,4 +1,5 @@
 /** Manifest of 规范性文件库 and 政策解读 (policies): kinds, validity lifecycle, 清理, library pages, 三同步. */
+import { seedDemoPolicies } from '../../db/seeds/demo-policies.ts';
 import { defineModule } from '../../platform/module.ts';
 import { registerCleanupRoutes } from './cleanup.routes.tsx';
 import { registerFiguresRoutes } from './figures.routes.tsx';
@@ -37,6 +38,7 @@ export const policiesModule = defineModule({
   provides: ['policies'],
   expose: (policies) => ({ policies }),
   actions: POLICY_ACTIONS,
+  seed: { part: 'policies', order: 35, run: (self, r) => seedDemoPolicies({ ...r, policies: self }) },
   routes: (server, policies, r) => {
     registerFiguresRoutes(server, r);
     registerLibraryPublicRoutes(server, { ...r, policies });
