@@ -52,7 +52,12 @@ export async function seedDemoPolicies(app: Registry & { policies: Policies }): 
   const search = searchProviderFor(db);
   const base = { db, documents: documentRepo, units: app.units, files, search, audit: app.audit, clock };
   // The module's own kinds, checks and hooks, on the seed clock: the published hook sees each day.
-  const documents = new DocumentService({ ...base, columns: new ColumnRepository(db), kinds: pub.kinds });
+  const documents = new DocumentService({
+    ...base,
+    columns: new ColumnRepository(db),
+    kinds: pub.kinds,
+    hooks: pub.events,
+  });
   const review = new DocumentReviewService({
     ...base,
     drafting: documents,

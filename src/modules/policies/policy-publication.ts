@@ -128,6 +128,28 @@ export class PolicyPublication {
   /** Subscribes to 主动公开's published hook (called once, by the module's `connect`). */
   connect(publishing: Pick<PublishingApi, 'events'>): void {
     publishing.events.inTransaction('published', (notice, trx) => this.onPublished(notice, trx));
+    publishing.events.inTransaction('corrected', (notice, trx) => this.onCorrected(notice, trx));
+  }
+
+  /**
+   * A correction (更正) of a published library document refreshes its entry (a corrected 有效期至, 施行日期 or
+   * 登记号 reaches the library in the correction's transaction); the 公布日期 stays the one it had.
+   */
+  async onCorrected(notice: DocumentLifecycleNotice, trx: Transaction<DB>): Promise<void> {
+    if (!isPolicyKind(notice.kind)) return;
+    const entry = await trx
+      .selectFrom('policy_entries')
+      .select('published_on')
+      .where('document_id', '=', notice.documentId)
+      .executeTakeFirst();
+    const doc = await trx
+      .selectFrom('documents')
+      .select(['published_at'])
+      .where('id', '=', notice.documentId)
+      .executeTakeFirstOrThrow();
+    const day =
+      entry?.published_on ?? (doc.published_at ? todayInShanghai(new Date(doc.published_at)) : null);
+    await this.onPublished({ ...notice, at: day ? `${day}T04:00:00.000Z` : notice.at }, trx);
   }
 
   async onPublished(notice: DocumentLifecycleNotice, trx: Transaction<DB>): Promise<void> {

@@ -105,6 +105,7 @@ export function createPublishing(deps: PublishingDeps): Publishing {
   const events = new DocumentEventHooks();
   const documents = new DocumentService({
     kinds,
+    hooks: events,
     db,
     documents: documentRepo,
     columns: columnRepo,

@@ -30,6 +30,7 @@ import {
   validityInputSchema,
 } from './document.model.ts';
 import type { DocumentRepository } from './document.repository.ts';
+import { correctionNoticeOf, type DocumentEventHooks } from './document-events.ts';
 import type { KindedDocumentInput, KindMetadataResult } from './document-kinds.ts';
 import { searchTokensOf } from './document-search-text.ts';
 
@@ -55,6 +56,8 @@ export interface DocumentChangeHost {
 }
 
 export interface DocumentChangeDeps {
+  /** Subscribers to "document corrected" (document-events.ts). */
+  hooks?: DocumentEventHooks | undefined;
   db: Kysely<DB>;
   documents: DocumentRepository;
   search: SearchProvider;
@@ -109,7 +112,11 @@ export class DocumentChanges {
           }),
         change: (trx) =>
           this.host.write(trx, doc, { ...input, kind: doc.kind, kindMetadata }, { version: doc.version + 1 }),
-        record: async (trx) => this.d.search.index(trx, id, await searchTokensOf(trx, id)),
+        record: async (trx) => {
+          await this.d.search.index(trx, id, await searchTokensOf(trx, id));
+          // Other modules refresh what they keep of the document (the library's entry) in this transaction.
+          await this.d.hooks?.runInTransaction(correctionNoticeOf(ctx, doc, now.toISOString()), trx);
+        },
         audit: () => ({
           action: 'document.correct',
           targetType: 'document',

@@ -20,7 +20,8 @@ import type { DocumentRow } from '../publishing.tables.ts';
 import type { DocumentEvent } from '../review/document.workflow.ts';
 
 /** What happened to the document, as subscribers see it. */
-const DOCUMENT_LIFECYCLE_EVENTS = ['published', 'withdrawn'] as const;
+/** 'corrected': a published document was corrected (更正): its text or metadata changed, it stays published. */
+const DOCUMENT_LIFECYCLE_EVENTS = ['published', 'withdrawn', 'corrected'] as const;
 export type DocumentLifecycleEvent = (typeof DOCUMENT_LIFECYCLE_EVENTS)[number];
 
 /** The document event a subscriber receives. */
@@ -45,6 +46,8 @@ export interface DocumentLifecycleNotice {
 const LIFECYCLE_STEPS: Readonly<Record<DocumentLifecycleEvent, readonly DocumentEvent[]>> = {
   published: ['approve', 'force_publish', 'publish_due'],
   withdrawn: ['withdraw'],
+  // Fired by the correction itself (correctionNoticeOf): `correct` is also the step of 变更有效性.
+  corrected: [],
 };
 
 /** What subscribers are told about workflow step `step` on `doc` (as it was before it), or null. */
@@ -59,6 +62,22 @@ export function lifecycleNoticeOf(
   const { id: documentId, kind, unit_id: unitId, title } = doc;
   const firstPublication = event === 'published' && doc.ever_published === 0;
   return { event, documentId, kind, unitId, title, step, firstPublication, ctx, at };
+}
+
+/** The notice of a correction (更正) of the published `doc` (as it was before it). */
+export function correctionNoticeOf(ctx: CallContext, doc: DocumentRow, at: string): DocumentLifecycleNotice {
+  const { id: documentId, kind, unit_id: unitId, title } = doc;
+  return {
+    event: 'corrected',
+    documentId,
+    kind,
+    unitId,
+    title,
+    step: 'correct',
+    firstPublication: false,
+    ctx,
+    at,
+  };
 }
 
 export type InTransactionSubscriber = (

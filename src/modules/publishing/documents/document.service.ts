@@ -22,6 +22,7 @@ import { docNumberSearchKeyOf, normaliseDocNumber } from './doc-number.ts';
 import type { DocumentInput, Validity } from './document.model.ts';
 import type { DocumentRepository } from './document.repository.ts';
 import { DocumentChanges } from './document-changes.ts';
+import type { DocumentEventHooks } from './document-events.ts';
 import {
   type DocumentKind,
   DocumentKindRegistry,
@@ -58,6 +59,8 @@ export interface DocumentServiceDeps {
   clock: Clock;
   /** The registered document kinds (document-kinds.ts); without it only the built-in 政府信息 exists. */
   kinds?: DocumentKindRegistry;
+  /** Subscribers to "document corrected" (document-events.ts): a correction runs them in its transaction. */
+  hooks?: DocumentEventHooks;
 }
 
 /** Options of createDraft / createDrafts. */
