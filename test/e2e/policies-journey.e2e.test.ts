@@ -217,9 +217,19 @@ describe('规范性文件库 and 政策解读: the whole journey in the browser'
     await publishThroughReview([repealerId]);
 
     const visitor = await newPage(browser);
-    await visit(visitor, '/library');
-    const row = visitor.locator('tr', { hasText: POLICY.docNumber });
-    expect(await row.textContent()).toContain('已废止');
+    for (const url of ['/library', `/units/${unitId}/library`]) {
+      await visit(visitor, url);
+      expect(await visitor.locator('tr', { hasText: POLICY.docNumber }).textContent(), url).toContain(
+        '已废止',
+      );
+    }
+    await visit(visitor, `/documents/${repealerId}`);
+    const repealed = visitor.locator('section', {
+      has: visitor.locator('h2', { hasText: '本文件废止的文件' }),
+    });
+    expect(await repealed.getByRole('link', { name: POLICY.title }).getAttribute('href')).toBe(
+      `/documents/${policyId}`,
+    );
     await visit(visitor, `/documents/${policyId}`);
     const panel = visitor.getByRole('region', { name: '文件库信息' });
     expect(await panel.textContent()).toContain('已废止');
