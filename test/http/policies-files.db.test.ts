@@ -297,7 +297,7 @@ describe(`HTTP: library downloads and 目录 on ${ENGINE}`, () => {
       const review = await upload(await sheet(GOOD));
       expect(review.statusCode, review.body.slice(0, 2000)).toBe(200);
       expect(review.body).toContain('检查通过');
-      expect(review.body).toMatch(/测试县财政专项资金管理办法[\s\S]*?<td>现行有效<\/td>/);
+      expect(review.body).toMatch(/测试县财政专项资金管理办法[\s\S]*?<td>现行有效（推定）<\/td>/);
       expect(review.body).toMatch(/测试县非税收入管理办法[\s\S]*?<td>现行有效（推定）<\/td>/);
       expect(review.body).toContain('2020-06-30 废止（依据：原文件库记录，推定）');
       expect(review.body).toContain('2021-01-05 失效（有效期届满）（依据：原文件库记录，推定）');
@@ -323,7 +323,7 @@ describe(`HTTP: library downloads and 目录 on ${ENGINE}`, () => {
         ['测试县政府采购管理暂行办法', 'normative', 'repealed', 'presumed'],
         ['测试县国库集中支付实施细则', 'normative', 'expired', 'presumed'],
         ['测试县非税收入管理办法', 'regulation', 'in_force', 'presumed'],
-        ['测试县财政专项资金管理办法', 'normative', 'in_force', 'official'],
+        ['测试县财政专项资金管理办法', 'normative', 'in_force', 'presumed'],
       ]);
       const repealed = entries[0]!;
       const events = await app.db

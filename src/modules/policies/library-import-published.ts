@@ -150,6 +150,7 @@ export class PublishedImport {
             effective_on: meta['meta.effectiveOn'] || null,
             expires_on: meta['meta.expiresOn'] || null,
             expiry_source: meta['meta.expiresOn'] ? 'text' : 'none',
+            origin: 'published_import',
             topic_id: null,
             state: 'in_force',
             certainty: 'presumed',

@@ -48,14 +48,14 @@ describe('planRow', () => {
     expect(plan({ kind: '其他政策文件' }).kind).toBe('policy');
   });
 
-  it('有效 / blank: no event; presumed in force without a 施行日期, official with one', () => {
+  it('有效 / blank: no event; presumed in force, with or without a 施行日期 (the sheet is not the document)', () => {
     const blank = plan({ publishedOn: '2018-01-01' });
     expect(blank.event).toBeNull();
     expect(blank.derived).toMatchObject({ state: 'in_force', certainty: 'presumed' });
     expect(blank.presumed).toBe(true);
     const dated = plan({ validity: '有效', publishedOn: '2018-01-01', effectiveOn: '2018-02-01' });
-    expect(dated.derived).toMatchObject({ state: 'in_force', certainty: 'official' });
-    expect(dated.presumed).toBe(false);
+    expect(dated.derived).toMatchObject({ state: 'in_force', certainty: 'presumed', since: '2018-02-01' });
+    expect(dated.presumed).toBe(true);
   });
 
   it('废止 with a 废止日期 → a presumed repealed event', () => {

@@ -177,15 +177,15 @@ export function planRow(
   if (url && !safeUrl(url)) bad(`正文链接“${url}”应为 http:// 或 https:// 开头的网址`);
   if (c.title.length > 300) bad('文件名称超过 300 字');
   if (problems.length || !kind) return { problems };
-  // As the ledger will derive it (validity-ledger.ts datesOf): an entry stored as presumed stays presumed
-  // while it has no 施行日期; a 施行日期 makes its 现行有效 official, whoever typed it.
+  // As the ledger will derive it (validity-ledger.ts datesOf): an entry from a sheet (origin 'sheet') is
+  // presumed whatever dates it gives — the sheet is not the document.
   const derived = deriveValidity(
     {
       publishedOn,
       effectiveOn,
       expiresOn,
       expirySource: expiresOn ? 'metadata' : 'none',
-      presumed: effectiveOn === null,
+      presumed: true, // a sheet's dates are typed, not the document's own (origin 'sheet')
     },
     event ? [{ id: 1, type: event.type, occursOn: event.occursOn, certainty: 'presumed' }] : [],
     today,
@@ -389,6 +389,7 @@ export class LibraryImport {
               effective_on: p.effectiveOn,
               expires_on: p.expiresOn,
               expiry_source: p.expiresOn ? 'metadata' : 'none',
+              origin: 'sheet',
               topic_id: null,
               state: 'in_force',
               certainty: 'presumed',

@@ -3,7 +3,7 @@
  * 'YYYY-MM-DD' text, timestamps ISO-8601 UTC text, booleans 0/1; the word columns hold the keys of
  * policy.model.ts.
  */
-import type { Generated } from 'kysely';
+import type { ColumnType, Generated } from 'kysely';
 
 /** The library's copy of a published policy document's metadata, with its current derived validity. */
 export interface PolicyEntryTable {
@@ -28,6 +28,8 @@ export interface PolicyEntryTable {
   certainty: string;
   state_since: string | null;
   requires_interpretation: number;
+  /** 'publication' | 'sheet' | 'published_import': where the entry came from (a sheet's dates are presumed). */
+  origin: ColumnType<string, string | undefined, string>;
   no_interpretation_reason: string | null;
   created_at: string;
   updated_at: string;

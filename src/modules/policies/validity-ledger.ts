@@ -87,7 +87,7 @@ export const datesOf = (e: PolicyEntry): ValidityDates => ({
   effectiveOn: e.effective_on,
   expiresOn: e.expires_on,
   expirySource: e.expiry_source as ValidityDates['expirySource'],
-  presumed: e.certainty === 'presumed' && e.effective_on === null,
+  presumed: e.origin === 'sheet' || (e.certainty === 'presumed' && e.effective_on === null),
 });
 export const recordsOf = (rows: readonly PolicyValidityEventRow[]): ValidityEventRecord[] =>
   rows.map((r) => ({

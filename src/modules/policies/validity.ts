@@ -22,7 +22,10 @@ export interface ValidityDates {
   expiresOn: string | null;
   /** Where expiresOn came from: a rule (setting) makes the expiry 'inferred', the document's own text 'official'. */
   expirySource?: 'metadata' | 'text' | 'rule' | 'none' | null;
-  /** An entry imported with a stated 有效 and no events: presumed, not known. */
+  /**
+   * Dates nobody can vouch for (an entry imported from a sheet: the sheet is not the document): every
+   * state they decide is presumed, not known.
+   */
   presumed?: boolean;
 }
 
@@ -131,7 +134,12 @@ export function deriveValidity(
   if (!FINAL_STATES.includes(v.state) && dates.expiresOn && dates.expiresOn < asOf)
     v = {
       state: 'expired',
-      certainty: dates.expirySource === 'metadata' || dates.expirySource === 'text' ? 'official' : 'inferred',
+      // A presumed entry (dates typed into an imported sheet) stays presumed; else the source decides.
+      certainty: dates.presumed
+        ? 'presumed'
+        : dates.expirySource === 'metadata' || dates.expirySource === 'text'
+          ? 'official'
+          : 'inferred',
       since: addDays(dates.expiresOn, 1),
       eventId: null,
       by: 'expiry',
