@@ -2,9 +2,9 @@
  * Browser journey of a 清理 batch (issue 11 §4): the 政务公开办 selects the documents (count first),
  * decides them — a missing reason shown on its row — submits, and a reviewer approves it into the
  * result document. axe-core (WCAG 2.1 AA) runs on every page visited.
- * Library entries are inserted by hand (test/support/cleanup-entries.ts) until the publication hook lands.
+ * Library entries come from the published hook; test/support/cleanup-entries.ts states their rows.
  */
-import type { Browser, Page } from 'playwright-core';
+import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Running } from '../../src/main.ts';
 import {
@@ -13,6 +13,7 @@ import {
   login,
   newPage,
   startTestSite,
+  submitForm,
   type TestSite,
 } from '../support/browser.ts';
 import { publishPolicy } from '../support/cleanup-entries.ts';
@@ -26,16 +27,7 @@ let browser: Browser;
 let base: string;
 let reviewerName = '';
 
-async function submit(page: Page, button: string): Promise<number> {
-  const posted = page.waitForResponse(
-    (r) => r.request().method() === 'POST' && r.request().isNavigationRequest(),
-  );
-  await page.getByRole('button', { name: button, exact: true }).click();
-  const response = await posted;
-  await page.waitForLoadState('load');
-  if (response.status() === 303) await page.waitForURL((u) => u.href !== response.url());
-  return response.status();
-}
+const submit = submitForm;
 
 beforeAll(async () => {
   site = await startTestSite('cleanup');

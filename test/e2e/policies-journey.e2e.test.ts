@@ -14,6 +14,7 @@ import {
   login,
   newPage,
   startTestSite,
+  submitForm,
   type TestSite,
 } from '../support/browser.ts';
 
@@ -45,16 +46,7 @@ afterAll(async () => {
   await site?.stop();
 });
 
-/** Clicks a submit button and waits for the page after the POST (and its redirect). */
-async function submit(page: Page, name: string): Promise<number> {
-  const [response] = await Promise.all([
-    page.waitForResponse((r) => r.request().method() === 'POST' && r.request().isNavigationRequest()),
-    page.getByRole('button', { name, exact: true }).click(),
-  ]);
-  await page.waitForLoadState('load');
-  if (response.status() === 303) await page.waitForURL((u) => u.href !== response.url());
-  return response.status();
-}
+const submit = submitForm;
 
 async function visit(page: Page, url: string): Promise<void> {
   const res = await page.goto(url.startsWith('http') ? url : `${base}${url}`);

@@ -2,7 +2,7 @@
  * Browser journey of the library's back office: the list, an entry (a refused event keeps what was typed,
  * then a recorded one), the settings page. axe-core (WCAG 2.1 AA) runs on every page visited.
  */
-import type { Browser, Page } from 'playwright-core';
+import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { NO_REQUEST, systemActor } from '../../src/lib/actor.ts';
 import type { Policies } from '../../src/modules/policies/policies.services.ts';
@@ -12,6 +12,7 @@ import {
   login,
   newPage,
   startTestSite,
+  submitForm,
   type TestSite,
 } from '../support/browser.ts';
 import { documentInput } from '../support/publishing.ts';
@@ -24,16 +25,7 @@ let browser: Browser;
 let base: string;
 let docId: number;
 
-async function submit(page: Page, button: string): Promise<number> {
-  const posted = page.waitForResponse(
-    (r) => r.request().method() === 'POST' && r.request().isNavigationRequest(),
-  );
-  await page.getByRole('button', { name: button, exact: true }).click();
-  const response = await posted;
-  await page.waitForLoadState('load');
-  if (response.status() === 303) await page.waitForURL((u) => u.href !== response.url());
-  return response.status();
-}
+const submit = submitForm;
 
 beforeAll(async () => {
   site = await startTestSite('policies');

@@ -7,7 +7,7 @@ import { Browser, startTestServer } from '../support/http.ts';
 import { buildStaff, type Staff } from '../support/publishing.ts';
 import { createTestApp, ENGINE, type TestApp } from '../support/test-app.ts';
 
-// Library entries are inserted by hand (test/support/cleanup-entries.ts) until the publication hook lands.
+// The published hook writes each entry; test/support/cleanup-entries.ts replaces it with rows stating their own dates.
 describe(`HTTP: 文件清理 on ${ENGINE}`, () => {
   let app: TestApp;
   let server: FastifyInstance;

@@ -178,3 +178,21 @@ export async function startTestSite(name: string): Promise<TestSite> {
     },
   };
 }
+
+/**
+ * Clicks the submit button `button` (in `scope`, default the page) and waits for the page after the POST
+ * and its redirect; returns the POST's status (303 after a redirect, 422 when the form came back).
+ */
+export async function submitForm(
+  page: Page,
+  button: string,
+  scope: Pick<Page, 'getByRole'> = page,
+): Promise<number> {
+  const [response] = await Promise.all([
+    page.waitForResponse((r) => r.request().method() === 'POST' && r.request().isNavigationRequest()),
+    scope.getByRole('button', { name: button, exact: true }).click(),
+  ]);
+  await page.waitForLoadState('load');
+  if (response.status() === 303) await page.waitForURL((u) => u.href !== response.url());
+  return response.status();
+}

@@ -1,7 +1,7 @@
 /**
  * Library entries for the public library tests: a policy document published through the real workflow,
- * then its policy_entries row written here (until the publication hook writes it; if it already has,
- * the row is updated) and its state computed by the ledger; events go through the ledger too.
+ * then the policy_entries row its published hook wrote is updated here to the test's own dates, and its
+ * state computed by the ledger; events go through the ledger too.
  */
 import type { Unit } from '../../src/db/schema.ts';
 import type { EventInput } from '../../src/modules/policies/validity-ledger.ts';

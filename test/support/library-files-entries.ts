@@ -1,7 +1,7 @@
 /**
- * Library entries for tests of the files part, before the publication hook (another part) creates them:
- * a 行政规范性文件 is published through the normal workflow, then its policy_entries row is inserted by
- * hand and its state computed by the ledger — as the hook will do.
+ * Library entries for tests of the files part: a 行政规范性文件 is published through the normal workflow (the
+ * published hook writes its entry), then the entry is replaced by one stating exactly the dates the test
+ * gives (no rule-inferred 有效期) and its state computed by the ledger.
  */
 import type { Unit } from '../../src/db/schema.ts';
 import type { Policies } from '../../src/modules/policies/policies.services.ts';

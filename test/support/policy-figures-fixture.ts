@@ -1,7 +1,7 @@
 /**
- * A hand-computed library for the figures and 解读 rates tests (table 二, 解读率 …). Until the library's
- * own published hook and import land, the documents go through the normal publishing flow (kinds
- * 'normative' / 'regulation' / 'interpretation') and their policy_entries rows are inserted here by hand;
+ * A hand-computed library for the figures and 解读 rates tests (table 二, 解读率 …). The documents go through
+ * the normal publishing flow (kinds 'normative' / 'regulation' / 'interpretation'); the entry each one's
+ * published hook wrote is replaced here by a row stating the fixture's own dates and certainty;
  * 解读s are linked with `relations.addRelation`, validity events recorded with `policies.ledger`.
  *
  * Today is 2027-01-15 once built, so the year 2026 is complete (现行有效 counted on 2026-12-31).

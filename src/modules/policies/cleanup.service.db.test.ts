@@ -8,7 +8,7 @@ import type { CallContext } from '../../lib/actor.ts';
 import type { CleanupService } from './cleanup.service.ts';
 import type { CleanupReviewService } from './cleanup-review.service.ts';
 
-// Library entries are inserted by hand (insertEntryFor) until the publication hook that creates them lands.
+// The published hook writes each entry; insertEntryFor replaces it with a row stating its own dates and state.
 describe(`清理 batches on ${ENGINE}`, () => {
   let app: TestApp;
   let svc: CleanupService;
