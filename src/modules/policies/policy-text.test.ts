@@ -227,3 +227,37 @@ describe('readPolicyText on a whole ending (broken lines, all clauses at once)',
     expect(r.warnings).toEqual([]);
   });
 });
+
+describe('readPolicyText: the labelled metadata block of a page', () => {
+  it('reads 生效日期 and 失效日期 (the first day no longer in force), saying how it read the latter', () => {
+    const r = readPolicyText(
+      '索 引 号: 43000000/2021-0001 发布机构: 县人民政府办公室\n文  號: 某政辦發〔2021〕5號 統一登記號: ABDR-2021-01004\n生效日期: 2021-06-03 失效日期: 2026-06-03 公開方式: 政府網站',
+    );
+    expect(r.effectiveOn?.value).toBe('2021-06-03');
+    expect(r.expiresOn?.value).toBe('2026-06-02');
+    expect(r.registrationNumber?.value).toBe('ABDR-2021-01004');
+    expect(r.warnings.join('')).toContain('有效期至 2026-06-02，请核对');
+  });
+
+  it('reads a label and its value on separate lines, and 有效期至 as it stands', () => {
+    const r = readPolicyText('施行时间：\n2024年3月1日\n有效期至：\n2029年2月28日');
+    expect(r.effectiveOn?.value).toBe('2024-03-01');
+    expect(r.expiresOn?.value).toBe('2029-02-28');
+    expect(r.warnings).toEqual([]);
+  });
+
+  it('reports a 废止时间 but records nothing, and an empty label gives nothing', () => {
+    const r = readPolicyText(
+      '生效时间: 2019-01-23\n废止时间: 2020-01-23 名称: 某县人民政府工作规则\n有效性:\n发布日期:',
+    );
+    expect(r.effectiveOn?.value).toBe('2019-01-23');
+    expect(r.expiresOn).toBeNull();
+    expect(r.warnings.join('')).toContain('废止须有废止它的文件为依据');
+  });
+
+  it('a label that disagrees with the text’s own clause gives no date and a warning', () => {
+    const r = readPolicyText('生效日期: 2022-01-01\n……本办法自2022年2月1日起施行。');
+    expect(r.effectiveOn).toBeNull();
+    expect(r.warnings.join('')).toContain('施行日期');
+  });
+});

@@ -7,6 +7,7 @@
  */
 
 import * as OpenCC from 'opencc-js/t2cn';
+import { addDays } from '../../lib/calendar/index.ts';
 
 export interface Finding<T> {
   value: T;
@@ -157,6 +158,40 @@ function validityYearsIn(t: string): Finding<number>[] {
 }
 
 /** "有效期至…", "有效期为X至Y", "有效期自X起至Y止": the end date; the start date (if any) is a 施行 date. */
+/**
+ * Dates in the labelled metadata block real pages print above the text (“生效日期: 2020-06-03  失效日期:
+ * 2025-06-03”, “施行时间：…”, “有效期至：…”), labels and values possibly on separate lines. 失效日期 is read
+ * as the first day no longer in force (so 有效期至 is the day before) and said so; a 废止日期/时间 is only
+ * reported: a 废止 needs its repealing document, which the label does not name.
+ */
+function labelledDatesIn(
+  t: string,
+  warnings: string[],
+): { starts: Finding<string>[]; ends: Finding<string>[] } {
+  const starts: Finding<string>[] = [];
+  const ends: Finding<string>[] = [];
+  const at = (label: string) => new RegExp(String.raw`(?:${label})\s*[:：]?\s*${DATE}`, 'g');
+  const each = (label: string, f: (d: string, excerpt: string) => void) => {
+    for (const m of t.matchAll(at(label))) {
+      const d = dateOf(m[1] as string, m[2] as string, m[3] as string);
+      if (d) f(d, m[0].replace(/\s+/g, ' ').trim());
+    }
+  };
+  each('(?:生效|施行|实施)(?:日期|时间)', (d, excerpt) => starts.push({ value: d, excerpt }));
+  each('有效期至|有效期截止(?:日期|时间)?', (d, excerpt) => ends.push({ value: d, excerpt }));
+  each('失效(?:日期|时间)', (d, excerpt) => {
+    const until = addDays(d, -1);
+    ends.push({ value: until, excerpt });
+    warnings.push(`页面标注“${excerpt}”：按自该日起失效理解，有效期至 ${until}，请核对`);
+  });
+  each('废止(?:日期|时间)', (_d, excerpt) =>
+    warnings.push(
+      `页面标注“${excerpt}”：废止须有废止它的文件为依据，未自动记录，请在文件库中记录废止及其依据`,
+    ),
+  );
+  return { starts, ends };
+}
+
 function validityPeriodsIn(t: string): { ends: Finding<string>[]; starts: Finding<string>[] } {
   const ends: Finding<string>[] = [];
   const starts: Finding<string>[] = [];
@@ -216,7 +251,8 @@ export function readPolicyText(text: string, title = ''): PolicyTextReading {
     warnings.push(
       `正文规定“${effectiveAfterDays.excerpt}”：施行日期取决于公布日期，未自动推算，请按公布日期确认施行日期`,
     );
-  const effectiveOn = unique([...clauses.starts, ...periods.starts], '施行日期', warnings);
+  const labels = labelledDatesIn(t, warnings);
+  const effectiveOn = unique([...clauses.starts, ...periods.starts, ...labels.starts], '施行日期', warnings);
 
   const provisional =
     /暂行|试行/.test(normalisePolicyText(title)) ||
@@ -224,7 +260,7 @@ export function readPolicyText(text: string, title = ''): PolicyTextReading {
   return {
     registrationNumber,
     validityYears: unique(validityYearsIn(t), '有效期年限', warnings),
-    expiresOn: unique(periods.ends, '有效期截止日期', warnings),
+    expiresOn: unique([...periods.ends, ...labels.ends], '有效期截止日期', warnings),
     effectiveOn,
     effectiveAfterDays,
     provisional,
