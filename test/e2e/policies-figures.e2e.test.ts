@@ -51,7 +51,6 @@ beforeAll(async () => {
       state: 'in_force',
       certainty: 'official',
       state_since: '2025-06-01',
-      requires_interpretation: 1,
       no_interpretation_reason: null,
       created_at: now,
       updated_at: now,

@@ -47,7 +47,6 @@ export async function insertEntryFor(
       state: over.state ?? 'in_force',
       certainty: 'official',
       state_since: over.publishedOn ?? '2026-01-15',
-      requires_interpretation: 0,
       no_interpretation_reason: null,
       created_at: now,
       updated_at: now,

@@ -58,7 +58,6 @@ export async function publishPolicy(app: TestApp, unit: Unit, staff: Staff, p: P
     state: 'in_force',
     certainty: 'official',
     state_since: p.effectiveOn ?? p.publishedOn,
-    requires_interpretation: 0,
     no_interpretation_reason: null,
     updated_at: now,
   };

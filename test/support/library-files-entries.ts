@@ -69,7 +69,6 @@ export async function publishLibraryDocument(
         state: 'in_force',
         certainty: 'presumed',
         state_since: null,
-        requires_interpretation: 0,
         no_interpretation_reason: null,
         created_at: now,
         updated_at: now,

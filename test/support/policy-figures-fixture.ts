@@ -96,7 +96,6 @@ async function policy(
       state: 'in_force',
       certainty: p.presumed ? 'presumed' : 'official',
       state_since: p.day,
-      requires_interpretation: 1,
       no_interpretation_reason: p.noInterpretationReason ?? null,
       created_at: now,
       updated_at: now,

@@ -33,7 +33,6 @@ export async function up(db: Kysely<any>): Promise<void> {
     .addColumn('state', 'text', (c) => c.notNull())
     .addColumn('certainty', 'text', (c) => c.notNull())
     .addColumn('state_since', 'text')
-    .addColumn('requires_interpretation', 'integer', (c) => c.notNull().defaultTo(0))
     // 'publication' (the published hook), 'sheet' (imported from a spreadsheet: its dates are presumed) or
     // 'published_import' (a document already published, reclassified: dates read from its own text).
     .addColumn('origin', 'text', (c) => c.notNull().defaultTo('publication'))

@@ -155,7 +155,6 @@ export class PublishedImport {
             state: 'in_force',
             certainty: 'presumed',
             state_since: null,
-            requires_interpretation: 0,
             no_interpretation_reason: null,
             created_at: now,
             updated_at: now,

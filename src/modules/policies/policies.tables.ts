@@ -27,7 +27,6 @@ export interface PolicyEntryTable {
   /** Certainty of the state. */
   certainty: string;
   state_since: string | null;
-  requires_interpretation: number;
   /** 'publication' | 'sheet' | 'published_import': where the entry came from (a sheet's dates are presumed). */
   origin: ColumnType<string, string | undefined, string>;
   no_interpretation_reason: string | null;

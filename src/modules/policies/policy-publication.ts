@@ -225,7 +225,6 @@ export class PolicyPublication {
       state: before?.state ?? 'not_yet_effective',
       certainty: before?.certainty ?? 'official',
       state_since: before?.state_since ?? null,
-      requires_interpretation: before?.requires_interpretation ?? 0,
       no_interpretation_reason: meta.noInterpretationReason ?? null,
       created_at: before?.created_at ?? now,
       updated_at: now,
