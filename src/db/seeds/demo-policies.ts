@@ -36,6 +36,27 @@ const FORM_TITLES: Record<string, string> = {
   media: '媒体解读',
 };
 
+/** 主题分类 by the issuing unit's 机关代字 (the county's own documents: 综合政务). */
+const TOPIC_BY_CODE: Record<string, string> = {
+  发改规: '国民经济管理、国有资产监管',
+  财规: '财政、金融、审计',
+  财发: '财政、金融、审计',
+  人社规: '劳动、人事、监察',
+  住建规: '城乡建设、环境保护',
+  市监规: '市场监管、安全生产监管',
+  卫健规: '卫生、体育',
+  民政规: '民政、扶贫、救灾',
+  教规: '科技、教育',
+  自然资规: '国土资源、能源',
+  环规: '城乡建设、环境保护',
+  应急规: '市场监管、安全生产监管',
+  司规: '公安、安全、司法',
+  税发: '财政、金融、审计',
+  新政规: '农业、林业、水利',
+  桃政规: '商贸、海关、旅游',
+  石政规: '农业、林业、水利',
+};
+
 const esc = (s: string) => s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
 const paragraphs = (lines: readonly string[]) => lines.map((l) => `<p>${esc(l)}</p>`).join('\n');
 /** 10:00 China time of a day. */
@@ -67,6 +88,8 @@ export async function seedDemoPolicies(app: Registry & { policies: Policies }): 
     hooks: pub.events,
   });
 
+  const topics = new Map((await documentRepo.listTopics()).map((t) => [t.name, t.id] as const));
+  const topicOf = (p: DemoPolicy) => String(topics.get(TOPIC_BY_CODE[p.code] ?? '综合政务') ?? '');
   const units = await app.units.activeUnits();
   const byShort = new Map(units.map((u) => [u.short_name ?? u.name, u] as const));
   const root = units.find((u) => u.parent_id === null);
@@ -116,6 +139,7 @@ export async function seedDemoPolicies(app: Registry & { policies: Policies }): 
       {
         kind: p.kind,
         title: p.title,
+        topicId: topicOf(p),
         genre: p.kind === 'normative' ? '通知' : '其他',
         docNumber,
         issuers: unit.name,
@@ -163,6 +187,7 @@ export async function seedDemoPolicies(app: Registry & { policies: Policies }): 
         {
           kind: 'interpretation',
           title,
+          topicId: topicOf(p),
           genre: '其他',
           issuers: unit.name,
           writtenOn: day,
