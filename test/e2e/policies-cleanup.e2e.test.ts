@@ -30,7 +30,7 @@ let reviewerName = '';
 const submit = submitForm;
 
 beforeAll(async () => {
-  site = await startTestSite('cleanup');
+  site = await startTestSite('cleanup', { policies: false }); // the test's own library, not the demo's;
   running = site.running;
   base = running.url;
   browser = await launchBrowser();

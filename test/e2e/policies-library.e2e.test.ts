@@ -21,7 +21,7 @@ let browser: Browser;
 const ids = { kept: 0, repealed: 0, source: 0 };
 
 beforeAll(async () => {
-  site = await startTestSite('policies-library');
+  site = await startTestSite('policies-library', { policies: false }); // the test's own library, not the demo's;
   browser = await launchBrowser();
   // The running app has the TestApp's services; only the fixed clock differs (not used here).
   const app = site.running.app as unknown as TestApp;

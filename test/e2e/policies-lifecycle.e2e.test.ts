@@ -28,7 +28,7 @@ let docId: number;
 const submit = submitForm;
 
 beforeAll(async () => {
-  site = await startTestSite('policies');
+  site = await startTestSite('policies', { policies: false }); // the test's own library, not the demo's;
   base = site.running.url;
   const app = site.running.app;
   const unit = (await app.unitRepo.findByName('县发展和改革局'))!;
@@ -39,6 +39,7 @@ beforeAll(async () => {
       kind: 'normative',
       title: '县发展和改革局项目资金管理办法',
       'meta.registrationNumber': 'SFDR-2026-01001',
+      'meta.interpretationPlan': '由县发展和改革局同步起草文字解读。', // 三同步
       bodyHtml: '<p>本办法自印发之日起施行，有效期5年。</p>',
     }),
   );

@@ -2,6 +2,7 @@
  * Browser helpers for the e2e journeys: the system Chromium (never a downloaded one), pages with
  * axe-core injected despite the site's strict CSP, and a log-in shortcut that uses the real form.
  */
+
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
@@ -13,6 +14,7 @@ import {
   chromium,
   type Page,
 } from 'playwright-core';
+import { seedDemo } from '../../src/db/seeds/demo.ts';
 import { type Running, startServer } from '../../src/main.ts';
 
 const require = createRequire(import.meta.url);
@@ -151,7 +153,11 @@ export interface TestSite {
  * Starts `gongkai serve` in-process on a free port of 127.0.0.1. Every journey logs in from the same
  * address, so the per-IP limits are raised: they are not what these tests are about.
  */
-export async function startTestSite(name: string): Promise<TestSite> {
+export async function startTestSite(
+  name: string,
+  /** Demo parts to leave out (`{ policies: false }`): the site is then seeded here instead of at start. */
+  demo?: Record<string, boolean>,
+): Promise<TestSite> {
   const dir = mkdtempSync(path.join(tmpdir(), `gk-e2e-${name}-`));
   const running = await startServer(
     {
@@ -167,9 +173,11 @@ export async function startTestSite(name: string): Promise<TestSite> {
       LOGIN_MAX_PER_IP_PER_MINUTE: '1000',
       REQUEST_FORM_MAX_PER_IP_PER_MINUTE: '1000',
       REQUEST_LOOKUP_MAX_PER_IP_PER_MINUTE: '1000',
+      ...(demo ? { SEED_DEMO_ON_START: '0' } : {}),
     },
     { logger: false },
   );
+  if (demo) await seedDemo(running.app, () => {}, demo);
   return {
     running,
     stop: async () => {
