@@ -5,6 +5,7 @@
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { NO_REQUEST, systemActor } from '../../src/lib/actor.ts';
+import { todayInShanghai } from '../../src/lib/calendar/dates.ts';
 import type { Policies } from '../../src/modules/policies/policies.services.ts';
 import {
   expectNoAxeViolations,
@@ -67,7 +68,7 @@ describe('library back office in a browser', () => {
     await expectNoAxeViolations(page);
 
     await page.getByLabel('事件类型').selectOption('repealed');
-    await page.getByLabel('发生日期').fill('2026-12-01');
+    await page.getByLabel('发生日期').fill(todayInShanghai(new Date())); // not before the 公布日期, which is the day the site published it
     await page.getByLabel('说明').fill('键盘输入的说明');
     expect(await submit(page, '记录')).toBe(422);
     expect(await page.locator('.error-summary a[href="#f-sourceDocumentId"]').count()).toBe(1);
