@@ -9,7 +9,9 @@ import { createTestDatabaseUrl, ENGINE } from '../support/test-app.ts';
 const run = promisify(execFile);
 const BIN = path.resolve('bin/gongkai.js');
 
-describe(`gongkai CLI on ${ENGINE}`, () => {
+// Every command starts a process that compiles TypeScript (tsx): seconds each when idle, many times that
+// on a busy 2-core CI machine; a test runs several commands.
+describe(`gongkai CLI on ${ENGINE}`, { timeout: 240_000 }, () => {
   let env: NodeJS.ProcessEnv;
   let dataDir: string;
   let drop: () => Promise<void>;
