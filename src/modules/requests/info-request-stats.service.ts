@@ -10,6 +10,7 @@ import {
   buildTable4,
   type CrossCheck,
   crossChecks,
+  type StatsAppeal,
   type StatsCase,
   type Table3,
   type Table4,
@@ -22,6 +23,19 @@ export interface AnnualStats {
   table3: Table3;
   table4: Table4;
   checks: CrossCheck[];
+}
+
+/** A case as the annual report lists it behind a cell of table 三. */
+export interface ReportCase extends StatsCase {
+  id: number;
+  reference: string;
+}
+
+/** What the 年度报告 module reads: the cases, 复议/诉讼 and fees behind tables 三, 四 and 信息处理费. */
+export interface AnnualRecords {
+  cases: ReportCase[];
+  appeals: (StatsAppeal & { requestId: number; reference: string })[];
+  fees: { requestId: number; reference: string; amountFen: number; paidOn: string }[];
 }
 
 export class InfoRequestStatsService {
@@ -52,5 +66,45 @@ export class InfoRequestStatsService {
       year,
     );
     return { unitId, year, subtree, table3, table4, checks };
+  }
+
+  /**
+   * The records behind the annual report of a unit (or its subtree) for `year`: cases that may count in
+   * year or year + 1 (for "四 of N = 二 of N+1"), the 复议/诉讼 filed in the year, the fees paid in it.
+   * For the 年度报告 module, which checks its own permissions.
+   */
+  async annualRecords(
+    unit: { id: number; path: string },
+    year: number,
+    subtree = false,
+  ): Promise<AnnualRecords> {
+    const [rows, appeals, fees] = await Promise.all([
+      this.d.repo.statsCases(unit, subtree, year, year + 1),
+      this.d.repo.appealsForStats(unit, subtree, year),
+      this.d.repo.feesPaid(unit, subtree, year),
+    ]);
+    return {
+      cases: rows.map((r) => ({
+        id: r.id,
+        reference: r.reference,
+        reportCategory: r.report_category,
+        decision: r.decision,
+        receivedOn: r.received_on as string,
+        concludedOn: r.concluded_on,
+      })),
+      appeals: appeals.map((a) => ({
+        requestId: a.request_id,
+        reference: a.reference,
+        kind: a.kind,
+        result: a.result,
+        concludedOn: a.concluded_on,
+      })),
+      fees: fees.map((f) => ({
+        requestId: f.request_id,
+        reference: f.reference,
+        amountFen: f.amount_fen,
+        paidOn: f.paid_on as string,
+      })),
+    };
   }
 }

@@ -156,6 +156,8 @@ export class InfoRequestRepository {
       .selectFrom('info_requests')
       .innerJoin('units', 'units.id', 'info_requests.unit_id')
       .select([
+        'info_requests.id',
+        'info_requests.reference',
         'info_requests.report_category',
         'info_requests.decision',
         'info_requests.received_on',
@@ -169,6 +171,27 @@ export class InfoRequestRepository {
       ? q.where('units.path', 'like', `${unit.path}%`)
       : q.where('info_requests.unit_id', '=', unit.id);
     return q.execute();
+  }
+
+  /** 信息处理费 paid in `year` (by the day it was paid) for the cases of the unit (or its subtree). */
+  async feesPaid(unit: { id: number; path: string }, subtree: boolean, year: number) {
+    let q = this.db
+      .selectFrom('info_request_fees')
+      .innerJoin('info_requests', 'info_requests.id', 'info_request_fees.request_id')
+      .innerJoin('units', 'units.id', 'info_requests.unit_id')
+      .select([
+        'info_request_fees.request_id',
+        'info_requests.reference',
+        'info_request_fees.amount_fen',
+        'info_request_fees.paid_on',
+      ])
+      .where('info_request_fees.status', '=', 'paid')
+      .where('info_request_fees.paid_on', '>=', `${year}-01-01`)
+      .where('info_request_fees.paid_on', '<=', `${year}-12-31`);
+    q = subtree
+      ? q.where('units.path', 'like', `${unit.path}%`)
+      : q.where('info_requests.unit_id', '=', unit.id);
+    return q.orderBy('info_request_fees.paid_on').execute();
   }
 
   /** Marks a case overdue once; returns false when another run already did. */
@@ -275,6 +298,8 @@ export class InfoRequestRepository {
       .innerJoin('info_requests', 'info_requests.id', 'info_request_appeals.request_id')
       .innerJoin('units', 'units.id', 'info_requests.unit_id')
       .select([
+        'info_request_appeals.request_id',
+        'info_requests.reference',
         'info_request_appeals.kind',
         'info_request_appeals.result',
         'info_request_appeals.concluded_on',

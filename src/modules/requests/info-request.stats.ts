@@ -79,24 +79,39 @@ function outcomeRows(): Table3Row[] {
   }));
 }
 
-/** Table 三 of `year` from the cases (each case counted in every row it belongs to). */
-export function buildTable3(cases: readonly StatsCase[], year: number): Table3 {
+/**
+ * The rows of table 三 of `year` a case is counted in: 一 or 二, then its decision's row (and （七）) or
+ * 四. Empty when the case does not belong to the year. buildTable3 counts with it, and the report's
+ * "records behind a cell" lists use it, so both always agree.
+ */
+export function rowsOfCase(c: StatsCase, year: number): RowKey[] {
   const start = `${year}-01-01`;
   const end = `${year}-12-31`;
+  if (c.receivedOn > end) return [];
+  if (c.concludedOn !== null && c.concludedOn < start) return [];
+  const rows: RowKey[] = [c.receivedOn >= start ? 'new' : 'carried_in'];
+  if (c.concludedOn !== null && c.concludedOn <= end) {
+    if (c.decision && c.decision in DECISIONS) rows.push(c.decision as Decision, 'outcome_total');
+  } else rows.push('carried_out');
+  return rows;
+}
+
+/** Table 三 of `year` from the cases (each case counted in every row it belongs to). */
+export function buildTable3(cases: readonly StatsCase[], year: number): Table3 {
   const fresh = zero();
   const carriedIn = zero();
   const carriedOut = zero();
   const outcomes = outcomeRows();
   const byDecision = new Map(outcomes.map((r) => [r.key, r]));
   for (const c of cases) {
-    if (c.receivedOn > end) continue;
-    if (c.concludedOn !== null && c.concludedOn < start) continue;
-    bump(c.receivedOn >= start ? fresh : carriedIn, c.reportCategory);
-    if (c.concludedOn !== null && c.concludedOn <= end) {
-      const row = c.decision ? byDecision.get(c.decision as Decision) : undefined;
-      if (row) bump(row.values, c.reportCategory);
-    } else {
-      bump(carriedOut, c.reportCategory);
+    for (const key of rowsOfCase(c, year)) {
+      if (key === 'new') bump(fresh, c.reportCategory);
+      else if (key === 'carried_in') bump(carriedIn, c.reportCategory);
+      else if (key === 'carried_out') bump(carriedOut, c.reportCategory);
+      else if (key !== 'outcome_total') {
+        const r = byDecision.get(key);
+        if (r) bump(r.values, c.reportCategory);
+      }
     }
   }
   const total = zero();
@@ -190,17 +205,27 @@ const APPEAL_BLOCK: Record<string, number> = { review: 0, litigation_direct: 1, 
 const APPEAL_RESULT_COLUMN: Record<string, number> = { upheld: 0, corrected: 1, other: 2, pending: 3 };
 
 /**
+ * Where a 复议/诉讼 counts in table 四: its block (0 复议, 1 直接起诉, 2 复议后起诉) and result column
+ * (0–3; every record also counts in the block's 总计, column 4). Null for an unknown kind.
+ */
+export function appealCell(a: StatsAppeal, year?: number): { block: number; column: number } | null {
+  const block = APPEAL_BLOCK[a.kind];
+  if (block === undefined) return null;
+  const late = a.concludedOn === null || (year !== undefined && a.concludedOn > `${year}-12-31`);
+  return { block, column: late ? 3 : (APPEAL_RESULT_COLUMN[a.result] ?? 2) };
+}
+
+/**
  * Table 四 of `year` from the 复议/诉讼 filed in that year: a case not concluded by 31 Dec counts
  * as 尚未审结 whatever its later result. Without records every number is 0 and the note says so.
  */
 export function buildTable4(appeals: readonly StatsAppeal[] = [], year?: number): Table4 {
   const blocks = TABLE4_BLOCKS.map((label) => ({ label, values: TABLE4_RESULTS.map(() => 0) }));
   for (const a of appeals) {
-    const block = blocks[APPEAL_BLOCK[a.kind] ?? -1];
-    if (!block) continue;
-    const late = a.concludedOn === null || (year !== undefined && a.concludedOn > `${year}-12-31`);
-    const col = late ? 3 : (APPEAL_RESULT_COLUMN[a.result] ?? 2);
-    block.values[col] = (block.values[col] ?? 0) + 1;
+    const at = appealCell(a, year);
+    const block = at ? blocks[at.block] : undefined;
+    if (!at || !block) continue;
+    block.values[at.column] = (block.values[at.column] ?? 0) + 1;
     block.values[4] = (block.values[4] ?? 0) + 1;
   }
   return {
