@@ -14,6 +14,7 @@ import { orgsModule } from './modules/orgs/orgs.module.ts';
 import { policiesModule } from './modules/policies/policies.module.ts';
 import { portalModule } from './modules/portal/portal.module.ts';
 import { publishingModule } from './modules/publishing/publishing.module.ts';
+import { reportsModule } from './modules/reports/reports.module.ts';
 import { requestsModule } from './modules/requests/requests.module.ts';
 import { tasksModule } from './modules/tasks/tasks.module.ts';
 import type { ModuleManifest, PublicRoute } from './platform/module.ts';
@@ -32,6 +33,7 @@ export const MODULES: readonly AnyModule[] = [
   portalModule,
   requestsModule,
   tasksModule,
+  reportsModule,
 ];
 
 /** Every public GET route of a site built from `modules`: the HTTP layer's, then each module's. */

@@ -30,7 +30,7 @@ function actorWith(role: Role, unitPath = COUNTY, userId = 7): UserActor {
 
 /** The expected permission table: role → actions it allows. Everything else must be refused. */
 const EXPECTED: Record<Role, Action[]> = {
-  clerk: ['admin.access', 'content.draft', 'request.handle', 'task.report'],
+  clerk: ['admin.access', 'content.draft', 'request.handle', 'task.report', 'report.edit'],
   reviewer: [
     'admin.access',
     'content.draft',
@@ -39,6 +39,8 @@ const EXPECTED: Record<Role, Action[]> = {
     'request.legal_review',
     'task.report',
     'policy.record',
+    'report.edit',
+    'report.oversee',
   ],
   confidentiality_reviewer: ['admin.access', 'content.review_confidentiality'],
   disclosure_admin: [
@@ -54,6 +56,8 @@ const EXPECTED: Record<Role, Action[]> = {
     'task.manage',
     'policy.record',
     'policy.manage',
+    'report.edit',
+    'report.oversee',
   ],
   system_admin: ['admin.access', 'unit.manage', 'calendar.manage', 'settings.manage'],
   security_admin: ['admin.access', 'user.view', 'user.manage', 'role.grant'],

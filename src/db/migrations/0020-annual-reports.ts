@@ -8,8 +8,8 @@
  * - `annual_report_values`: figures the platform does not hold (许可, 处罚, 强制, 收费; table 二 first block
  *   where there is no library; a whole past year imported from its published report), one row per cell key
  *   (see report-values.ts), with who set it, when, and how (entered, xlsx, imported).
- * - `annual_report_imports`: what an import of a published report read (the parser's JSON), kept as the
- *   evidence of the imported values.
+ * - `annual_report_imports`: what an import of a published report read (the parser's JSON), shown for
+ *   review and kept, once confirmed, as the evidence of the imported values.
  * - `annual_report_reminders`: the daily job's reminders already raised (one per unit, year, kind and day).
  */
 import type { Kysely } from 'kysely';
@@ -57,6 +57,7 @@ export async function up(db: Kysely<any>): Promise<void> {
     .addColumn('parsed', 'text', (c) => c.notNull())
     .addColumn('created_by', 'integer', (c) => c.references('users.id'))
     .addColumn('created_at', 'text', (c) => c.notNull())
+    .addColumn('confirmed_at', 'text')
     .execute();
 
   await db.schema

@@ -426,50 +426,93 @@ export class ReportService {
   }
 
   /**
-   * Keeps what an import of a published report read as the figures of `year` (only the cells it read;
-   * never a guess). Refused when the platform already computes them or a report of that year was sent.
+   * Step 1 of importing a published report: keeps what the importer read (unconfirmed) so the clerk can
+   * review it; nothing of the year's figures changes yet.
    */
-  async importParsed(
+  async readImport(
     ctx: CallContext,
     unitId: number,
     year: number,
     parsed: ParsedReport,
     fileName: string,
-  ): Promise<{ importId: number; cells: number }> {
+  ): Promise<number> {
     this.checkYear(year);
     const unit = await this.unitFor(ctx, unitId);
-    const row = await this.repo.find(unit.id, year);
-    if (row && row.status !== 'draft')
-      throw AppError.validation([
-        { field: 'year', message: `${year}年度报告已送审或已发布，不能再导入数字` },
-      ]);
-    const computed = await this.d.figures.compute(unit, year);
-    const cells = [
-      ...cellsOf({
-        ...(parsed.table2 ? { table2: parsed.table2 } : {}),
-        ...(parsed.table3 ? { table3: parsed.table3 } : {}),
-        ...(parsed.table4 ? { table4: parsed.table4 } : {}),
-      }),
-    ].filter(([k]) => computed.sources[k]?.kind !== 'records');
-    if (!cells.length)
-      throw AppError.validation([
-        { field: 'file', message: '没有可导入的数字：文件中未读出数字，或这些数字本系统已有记录' },
-      ]);
     const now = this.d.clock.now().toISOString();
-    const by = ctx.actor.kind === 'user' ? ctx.actor.userId : null;
     return this.d.db.transaction().execute(async (trx) => {
       const importId = await this.repo.insertImport(trx, {
         unitId: unit.id,
         year,
         fileName,
         parsed: JSON.stringify(parsed),
-        by,
+        by: ctx.actor.kind === 'user' ? ctx.actor.userId : null,
         at: now,
       });
+      await this.d.audit.record(trx, ctx, {
+        action: 'report.import_read',
+        targetType: 'unit',
+        targetId: unit.id,
+        summary: `读取已发布的年度报告“${fileName}”（${unit.name}${year}年度），待确认`,
+        after: { importId, unreadable: parsed.unreadable.length },
+      });
+      return importId;
+    });
+  }
+
+  /** An import as read, with the cells it would set (those the platform does not compute). */
+  async importPreview(ctx: CallContext, importId: number) {
+    const row = await this.repo.findImport(importId);
+    if (!row) throw AppError.notFound('导入记录');
+    const unit = await this.unitFor(ctx, row.unit_id);
+    const parsed = JSON.parse(row.parsed) as ParsedReport;
+    const computed = await this.d.figures.compute(unit, row.year);
+    const all = [
+      ...cellsOf({
+        ...(parsed.table2 ? { table2: parsed.table2 } : {}),
+        ...(parsed.table3 ? { table3: parsed.table3 } : {}),
+        ...(parsed.table4 ? { table4: parsed.table4 } : {}),
+      }),
+    ];
+    const cells = all.filter(([k]) => computed.sources[k]?.kind !== 'records');
+    const skipped = all.length - cells.length;
+    const report = await this.repo.find(unit.id, row.year);
+    const locked = report ? report.status !== 'draft' : false;
+    return { row, unit, parsed, cells, skipped, locked };
+  }
+
+  /**
+   * Step 2: writes the cells the import read as the figures of its year (never a guess: only cells the
+   * text held). Refused when the year's report was sent, or when nothing is left to take.
+   */
+  async confirmImport(
+    ctx: CallContext,
+    importId: number,
+  ): Promise<{ cells: number; unitId: number; year: number }> {
+    const { row, unit, cells, locked } = await this.importPreview(ctx, importId);
+    if (row.confirmed_at) throw AppError.validation([{ field: '_', message: '该导入已经确认过' }]);
+    if (locked)
+      throw AppError.validation([
+        { field: '_', message: `${row.year}年度报告已送审或已发布，不能再导入数字` },
+      ]);
+    if (!cells.length)
+      throw AppError.validation([
+        { field: '_', message: '没有可导入的数字：文件中未读出数字，或这些数字本系统已有记录' },
+      ]);
+    const now = this.d.clock.now().toISOString();
+    const by = ctx.actor.kind === 'user' ? ctx.actor.userId : null;
+    await this.d.db.transaction().execute(async (trx) => {
+      const claimed = await trx
+        .updateTable('annual_report_imports')
+        .set({ confirmed_at: now })
+        .where('id', '=', importId)
+        .where('confirmed_at', 'is', null)
+        .executeTakeFirst();
+      if (Number(claimed.numUpdatedRows) !== 1)
+        throw AppError.validation([{ field: '_', message: '该导入已经确认过' }]);
       for (const [cell, value] of cells)
         await this.repo.setValue(trx, {
           unitId: unit.id,
-          year,
+          year: row.year,
           cell,
           value: String(value),
           origin: 'imported',
@@ -481,11 +524,11 @@ export class ReportService {
         action: 'report.import',
         targetType: 'unit',
         targetId: unit.id,
-        summary: `从已发布的年度报告“${fileName}”导入${unit.name}${year}年度数字 ${cells.length} 项`,
-        after: { importId, cells: cells.length, unreadable: parsed.unreadable.length },
+        summary: `从已发布的年度报告“${row.file_name}”导入${unit.name}${row.year}年度数字 ${cells.length} 项`,
+        after: { importId, cells: cells.length },
       });
-      return { importId, cells: cells.length };
     });
+    return { cells: cells.length, unitId: unit.id, year: row.year };
   }
 
   /** The document a renderer gets. */

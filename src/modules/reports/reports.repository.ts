@@ -180,4 +180,18 @@ export class ReportRepository {
     await trx.insertInto('annual_report_reminders').values({ unit_id: unitId, year, kind, day }).execute();
     return true;
   }
+
+  /** Documents of the units first published in `year` and still public (section 一's 主动公开 count). */
+  async publishedCount(unitIds: readonly number[], year: number): Promise<number> {
+    if (!unitIds.length) return 0;
+    const r = await this.db
+      .selectFrom('documents')
+      .select((eb) => eb.fn.countAll<number>().as('n'))
+      .where('unit_id', 'in', [...unitIds])
+      .where('state', 'in', ['published', 'withdrawn'])
+      .where('published_on', '>=', `${year}-01-01`)
+      .where('published_on', '<=', `${year}-12-31`)
+      .executeTakeFirst();
+    return Number(r?.n ?? 0);
+  }
 }

@@ -49,6 +49,8 @@ export interface AnnualReportImportTable {
   parsed: string;
   created_by: number | null;
   created_at: string;
+  /** When the reviewed import was confirmed (its values written); null while only read. */
+  confirmed_at: string | null;
 }
 
 export interface AnnualReportReminderTable {

@@ -1,0 +1,59 @@
+/**
+ * The 年度报告 services, built once per app by the module's manifest (reports.module.ts). The requests,
+ * policies and tasks modules are optional: without one, the figures it would supply are entered by hand
+ * (or imported), and the page says so.
+ */
+import type { Kysely } from 'kysely';
+import type { DB } from '../../db/schema.ts';
+import type { AuditLog } from '../../lib/audit/audit-log.ts';
+import type { Clock } from '../../lib/clock.ts';
+import { SettingsStore } from '../../lib/settings/settings-store.ts';
+import type { UnitService } from '../orgs/unit.service.ts';
+import type { PolicyFiguresService } from '../policies/policy-figures.service.ts';
+import type { PublishingApi } from '../publishing/publishing.api.ts';
+import type { InfoRequestStatsService } from '../requests/info-request-stats.service.ts';
+import type { ReportDocument } from './report.model.ts';
+import { type CheckRunInput, type ReportCheckResult, ReportService } from './report.service.ts';
+import { ReportFiguresService } from './report-figures.service.ts';
+import { consistencyCheck, registerReportKind } from './report-kind.ts';
+import { ReportRepository } from './reports.repository.ts';
+
+export interface ReportDeps {
+  db: Kysely<DB>;
+  audit: AuditLog;
+  clock: Clock;
+  units: UnitService;
+  publishing: PublishingApi;
+  requests: Pick<InfoRequestStatsService, 'annualRecords'> | null;
+  library: Pick<PolicyFiguresService, 'tableTwo' | 'figure'> | null;
+  taskSummary: ((unitId: number, year: number) => Promise<string | null>) | null;
+  /** The checks (report-checks.ts) and the body renderer (report-html.ts). */
+  runChecks: (input: CheckRunInput) => ReportCheckResult[];
+  renderBody: (doc: ReportDocument) => string;
+}
+
+export interface Reports {
+  deps: ReportDeps & { settings: SettingsStore };
+  repo: ReportRepository;
+  figures: ReportFiguresService;
+  reports: ReportService;
+}
+
+export function createReports(d: ReportDeps): Reports {
+  const settings = new SettingsStore(d);
+  const repo = new ReportRepository(d.db);
+  const figures = new ReportFiguresService(d);
+  const { taskSummary, ...rest } = d;
+  const reports = new ReportService({
+    ...rest,
+    figures,
+    publishedCount: (ids, year) => repo.publishedCount(ids, year),
+    ...(taskSummary ? { taskSummary } : {}),
+  });
+  registerReportKind(
+    d.publishing,
+    consistencyCheck({ repo, reports, renderBody: d.renderBody, units: d.units }),
+  );
+  d.publishing.events.inTransaction('published', (notice, trx) => reports.onPublished(notice, trx));
+  return { deps: { ...d, settings }, repo, figures, reports };
+}
