@@ -1,5 +1,6 @@
 /** Manifest of 政府信息公开工作年度报告 (reports): figures from the records, checks, editor, publication. */
 import { defineModule, type Registry } from '../../platform/module.ts';
+import { registerReportImportRoutes } from './import.routes.tsx';
 import { SECTION_HEADINGS, SECTION_KEYS } from './report.model.ts';
 import { REPORT_ACTIONS } from './reports.actions.ts';
 import { registerReportRoutes } from './reports.routes.tsx';
@@ -35,6 +36,14 @@ export const reportsModule = defineModule({
       taskSummary: null,
       // TEMPORARY until report-checks.ts / report-html.ts land (this session): no checks, plain body.
       runChecks: () => [],
+      parse: async () => ({
+        year: null,
+        table2: null,
+        table3: null,
+        table4: null,
+        prose: { 新收: null, 上年结转: null, 办结: null, 结转下年: null, 复议: null, 诉讼: null },
+        unreadable: ['读取程序尚未安装'],
+      }),
       renderBody: (doc) =>
         SECTION_KEYS.map(
           (k) =>
@@ -49,6 +58,9 @@ export const reportsModule = defineModule({
   provides: ['reports'],
   expose: (reports) => ({ reports }),
   actions: REPORT_ACTIONS,
-  routes: (server, reports, r) => registerReportRoutes(server, { ...r, reports }),
+  routes: (server, reports, r) => {
+    registerReportRoutes(server, { ...r, reports });
+    registerReportImportRoutes(server, { ...r, reports });
+  },
   menu: [{ area: 'disclosure', href: '/admin/reports', label: '年度报告', action: 'report.edit' }],
 });

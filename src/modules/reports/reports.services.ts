@@ -12,7 +12,7 @@ import type { UnitService } from '../orgs/unit.service.ts';
 import type { PolicyFiguresService } from '../policies/policy-figures.service.ts';
 import type { PublishingApi } from '../publishing/publishing.api.ts';
 import type { InfoRequestStatsService } from '../requests/info-request-stats.service.ts';
-import type { ReportDocument } from './report.model.ts';
+import type { ParsedReport, ReportDocument } from './report.model.ts';
 import { type CheckRunInput, type ReportCheckResult, ReportService } from './report.service.ts';
 import { ReportFiguresService } from './report-figures.service.ts';
 import { consistencyCheck, registerReportKind } from './report-kind.ts';
@@ -30,6 +30,8 @@ export interface ReportDeps {
   /** The checks (report-checks.ts) and the body renderer (report-html.ts). */
   runChecks: (input: CheckRunInput) => ReportCheckResult[];
   renderBody: (doc: ReportDocument) => string;
+  /** The published-report importer (report-parse/). */
+  parse: (content: Buffer, fileName: string) => Promise<ParsedReport>;
 }
 
 export interface Reports {
@@ -37,6 +39,7 @@ export interface Reports {
   repo: ReportRepository;
   figures: ReportFiguresService;
   reports: ReportService;
+  parse: (content: Buffer, fileName: string) => Promise<ParsedReport>;
 }
 
 export function createReports(d: ReportDeps): Reports {
@@ -55,5 +58,5 @@ export function createReports(d: ReportDeps): Reports {
     consistencyCheck({ repo, reports, renderBody: d.renderBody, units: d.units }),
   );
   d.publishing.events.inTransaction('published', (notice, trx) => reports.onPublished(notice, trx));
-  return { deps: { ...d, settings }, repo, figures, reports };
+  return { deps: { ...d, settings }, repo, figures, reports, parse: d.parse };
 }

@@ -283,7 +283,12 @@ export function ReportEditorPage(p: {
                 ],
               ] as [string, preact.ComponentChildren][])
             : []),
-          ...(v.row?.published_on ? ([['发布日期', v.row.published_on]] as [string, string][]) : []),
+          ...(v.row?.published_on && v.row.document_id
+            ? ([
+                ['发布日期', v.row.published_on],
+                ['公开页面', <a href={`/documents/${v.row.document_id}`}>查看已发布的报告</a>],
+              ] as [string, preact.ComponentChildren][])
+            : []),
           [
             '信息处理费',
             v.computed.fees.count
