@@ -116,6 +116,27 @@ describe('reportDocx', async () => {
     expect(t4).toEqual([true, true, true, false]);
   });
 
+  it('keeps each block of table 二 on one page (keep with next, but not across blocks)', () => {
+    const rows = parts(parts(xml, 'w:tbl')[0] ?? '', 'w:tr').map((tr) => tr.includes('<w:keepNext/>'));
+    // Blocks: rows 0–3, 4–6, 7–10, 11–13: every row keeps with the next but the last of a block.
+    expect(rows).toEqual([
+      true,
+      true,
+      true,
+      false,
+      true,
+      true,
+      false,
+      true,
+      true,
+      true,
+      false,
+      true,
+      true,
+      false,
+    ]);
+  });
+
   it('writes every number of the report, each once, in the tables’ order', () => {
     const numbers = parts(xml, 'w:tbl')
       .flatMap((tbl) => parts(tbl, 'w:tc').map(textOf))

@@ -33,7 +33,7 @@ import {
   type SectionKey,
 } from './report.model.ts';
 import { sectionParagraphs } from './report-html.ts';
-import { type LayoutCell, reportLayout, type TableLayout } from './report-layout.ts';
+import { type LayoutCell, mayBreakBefore, reportLayout, type TableLayout } from './report-layout.ts';
 
 const face = (name: string) => ({ ascii: name, eastAsia: name, hAnsi: name, cs: name });
 /** 方正小标宋简体 → SimSun (bold), 黑体 → SimHei, 仿宋_GB2312 → FangSong. */
@@ -109,6 +109,8 @@ export function docxTable(t: TableLayout): Table {
       children: cells,
       tableHeader: r < t.headerRows,
       cantSplit: true,
+      // Table 二's blocks stay on one page (Word keeps a row with the next).
+      keepNext: !mayBreakBefore(t, r + 1),
       height: { value: 397, rule: HeightRule.ATLEAST },
     });
   });

@@ -13,6 +13,7 @@ import { fixtureFigures, fixtureNumbersInOrder } from './report-fixture.test-sup
 import {
   formatCell,
   type LayoutCell,
+  mayBreakBefore,
   reportLayout,
   type TableLayout,
   table3Layout,
@@ -180,5 +181,16 @@ describe('values', () => {
     );
     expect(cells).toHaveLength(10 + 25 * 7 + 15);
     expect(cells.every((c) => c.text === '' && c.value === null)).toBe(true);
+  });
+});
+
+describe('mayBreakBefore', () => {
+  it('breaks table 二 only before a block, tables 三 and 四 anywhere after their first body row', () => {
+    const t2 = layout.table2;
+    const at = (t: TableLayout) => t.rows.map((_, r) => r).filter((r) => mayBreakBefore(t, r));
+    expect(at(t2)).toEqual([0, 4, 7, 11]);
+    expect(at(layout.table3)).toEqual(Array.from({ length: 24 }, (_, i) => i + 4));
+    expect(at(layout.table4)).toEqual([]);
+    expect(mayBreakBefore(t2, t2.rows.length)).toBe(true);
   });
 });

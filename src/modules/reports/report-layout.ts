@@ -231,6 +231,19 @@ export function reportLayout(figures: ReportFigures): ReportLayout {
   return { table2: table2Layout(figures), table3: table3Layout(figures), table4: table4Layout(figures) };
 }
 
+/**
+ * Whether a page may break before row `r` (the .docx keeps rows together, the PDF breaks there): after
+ * the first body row of a table with a header to repeat; in a
+ * table without one (table 二), only before a block's full-width caption row, so that blocks stay whole.
+ */
+export function mayBreakBefore(t: TableLayout, r: number): boolean {
+  if (r >= t.rows.length) return true;
+  // Never between the header rows, nor between the header and the first body row.
+  if (t.headerRows > 0) return r > t.headerRows;
+  const cells = t.rows[r]?.cells ?? [];
+  return r === 0 || (cells.length === 1 && cells[0]?.colSpan === t.columnCount);
+}
+
 /** One position of the full grid: the cell covering it and whether the cell starts there. */
 export interface GridSlot {
   cell: LayoutCell;

@@ -19,7 +19,7 @@ import {
   type SectionKey,
 } from './report.model.ts';
 import { sectionParagraphs } from './report-html.ts';
-import { type GridSlot, reportLayout, type TableLayout, tableGrid } from './report-layout.ts';
+import { type GridSlot, mayBreakBefore, reportLayout, type TableLayout, tableGrid } from './report-layout.ts';
 
 type Pdf = PDFKit.PDFDocument;
 
@@ -140,16 +140,6 @@ interface MeasuredTable {
   firstPart: number;
 }
 
-/**
- * Where a table may break before row `r`: anywhere in a table with a header to repeat; in a table
- * without one (table 二), only before a block's full-width caption row, so blocks stay whole.
- */
-function breakable(t: TableLayout, r: number): boolean {
-  if (t.headerRows > 0) return true;
-  const cells = t.rows[r]?.cells ?? [];
-  return cells.length === 1 && cells[0]?.colSpan === t.columnCount;
-}
-
 function measureTable(pdf: Pdf, t: TableLayout): MeasuredTable {
   pdf.fontSize(SIZE[t.key]);
   const total = textWidth(pdf);
@@ -157,13 +147,13 @@ function measureTable(pdf: Pdf, t: TableLayout): MeasuredTable {
   const cells = origins(pdf, tableGrid(t), widths);
   const heights = rowHeights(pdf, t, cells);
   let end = t.headerRows + 1;
-  while (end < t.rows.length && !breakable(t, end)) end++;
+  while (end < t.rows.length && !mayBreakBefore(t, end)) end++;
   return { t, cells, heights, firstPart: heights.slice(0, end).reduce((a, b) => a + b, 0) };
 }
 
 /**
  * Splits the rows into pages: each page draws the header rows, then a run of body rows. A break moves up
- * to a place the table may break (breakable), and never leaves a merged cell with less room than its
+ * to a place the table may break (mayBreakBefore), and never leaves a merged cell with less room than its
  * text on the page where it starts (the break moves up to the cell's first row instead) — as long as
  * the page keeps a body row.
  */
@@ -202,7 +192,7 @@ function moveBreakUp(m: MeasuredTable, firstBody: number, r: number): number {
   let breakAt = r;
   for (let moved = true; moved; ) {
     moved = false;
-    while (breakAt > firstBody + 1 && !breakable(t, breakAt)) {
+    while (breakAt > firstBody + 1 && !mayBreakBefore(t, breakAt)) {
       breakAt--;
       moved = true;
     }
@@ -215,7 +205,7 @@ function moveBreakUp(m: MeasuredTable, firstBody: number, r: number): number {
       }
     }
   }
-  return breakable(t, breakAt) ? breakAt : r;
+  return mayBreakBefore(t, breakAt) ? breakAt : r;
 }
 
 /** Draws one measured table across as many pages as it needs. */
