@@ -33,7 +33,13 @@ import {
   type SectionKey,
 } from './report.model.ts';
 import { sectionParagraphs } from './report-html.ts';
-import { type LayoutCell, mayBreakBefore, reportLayout, type TableLayout } from './report-layout.ts';
+import {
+  type LayoutCell,
+  mayBreakBefore,
+  reportLayout,
+  type TableLayout,
+  titleLines,
+} from './report-layout.ts';
 
 const face = (name: string) => ({ ascii: name, eastAsia: name, hAnsi: name, cs: name });
 /** 方正小标宋简体 → SimSun (bold), 黑体 → SimHei, 仿宋_GB2312 → FangSong. */
@@ -149,7 +155,7 @@ export async function reportDocx(doc: ReportDocument): Promise<Buffer> {
     new Paragraph({
       alignment: AlignmentType.CENTER,
       spacing: { after: 200, line: 700, lineRule: LineRuleType.AT_LEAST },
-      children: runs(title, TITLE_FONT, TITLE_SIZE, true),
+      children: runs(titleLines(doc.unitName, doc.year).join('\n'), TITLE_FONT, TITLE_SIZE, true),
     }),
   ];
   if (doc.dateOn) {

@@ -18,6 +18,7 @@ import {
   type TableLayout,
   table3Layout,
   tableGrid,
+  titleLines,
 } from './report-layout.ts';
 
 const layout = reportLayout(fixtureFigures());
@@ -192,5 +193,14 @@ describe('mayBreakBefore', () => {
     expect(at(layout.table3)).toEqual(Array.from({ length: 24 }, (_, i) => i + 4));
     expect(at(layout.table4)).toEqual([]);
     expect(mayBreakBefore(t2, t2.rows.length)).toBe(true);
+  });
+});
+
+describe('titleLines', () => {
+  it('keeps a short title on one line and breaks a long one after the unit name', () => {
+    expect(titleLines('示范县', 2025)).toEqual(['示范县2025年政府信息公开工作年度报告']);
+    expect(titleLines('示范县人民政府', 2025)).toEqual(['示范县人民政府', '2025年政府信息公开工作年度报告']);
+    // 4 digits count as 2 characters: 18 + 2 = 20 fits.
+    expect(titleLines('示范县人民', 2025)).toEqual(['示范县人民2025年政府信息公开工作年度报告']);
   });
 });

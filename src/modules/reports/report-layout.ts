@@ -10,6 +10,7 @@
 import {
   type Cell,
   type ReportFigures,
+  reportTitle,
   type SectionKey,
   TABLE2_BLOCKS,
   TABLE2_DOC_COLUMNS,
@@ -242,6 +243,21 @@ export function mayBreakBefore(t: TableLayout, r: number): boolean {
   if (t.headerRows > 0) return r > t.headerRows;
   const cells = t.rows[r]?.cells ?? [];
   return r === 0 || (cells.length === 1 && cells[0]?.colSpan === t.columnCount);
+}
+
+/** Full-width characters of a 二号 title on the 156 mm text width of GB/T 9704 (A4). */
+export const TITLE_CHARS_PER_LINE = 20;
+
+/**
+ * The report's title as printed: one line when it fits, else the unit's name on the first line and
+ * “2025年政府信息公开工作年度报告” on the second (as official titles break), never in the middle of a word.
+ * Half-width characters (the year's digits) count as half.
+ */
+export function titleLines(unitName: string, year: number, perLine = TITLE_CHARS_PER_LINE): string[] {
+  const width = (s: string) => [...s].reduce((a, ch) => a + (ch.charCodeAt(0) < 0x1100 ? 0.5 : 1), 0);
+  const title = reportTitle(unitName, year);
+  if (width(title) <= perLine || !unitName) return [title];
+  return [unitName, title.slice(unitName.length)];
 }
 
 /** One position of the full grid: the cell covering it and whether the cell starts there. */

@@ -19,7 +19,14 @@ import {
   type SectionKey,
 } from './report.model.ts';
 import { sectionParagraphs } from './report-html.ts';
-import { type GridSlot, mayBreakBefore, reportLayout, type TableLayout, tableGrid } from './report-layout.ts';
+import {
+  type GridSlot,
+  mayBreakBefore,
+  reportLayout,
+  type TableLayout,
+  tableGrid,
+  titleLines,
+} from './report-layout.ts';
 
 type Pdf = PDFKit.PDFDocument;
 
@@ -43,7 +50,7 @@ export function reportPdf(doc: ReportDocument, font: CjkFont): Promise<Buffer> {
     try {
       if (font.face) pdf.font(font.path, font.face);
       else pdf.font(font.path);
-      drawReport(pdf, doc, title);
+      drawReport(pdf, doc);
       drawPageNumbers(pdf);
       pdf.end();
     } catch (e) {
@@ -52,14 +59,14 @@ export function reportPdf(doc: ReportDocument, font: CjkFont): Promise<Buffer> {
   });
 }
 
-function drawReport(pdf: Pdf, doc: ReportDocument, title: string): void {
+function drawReport(pdf: Pdf, doc: ReportDocument): void {
   const layout = reportLayout(doc.figures);
   const tables: Partial<Record<SectionKey, TableLayout>> = {
     [layout.table2.section]: layout.table2,
     [layout.table3.section]: layout.table3,
     [layout.table4.section]: layout.table4,
   };
-  pdf.fontSize(SIZE.title).text(title, { align: 'center' });
+  pdf.fontSize(SIZE.title).text(titleLines(doc.unitName, doc.year).join('\n'), { align: 'center' });
   if (doc.dateOn) {
     const [y, m, d] = doc.dateOn.split('-').map(Number);
     pdf.fontSize(SIZE.body).text(`（${y}年${m}月${d}日）`, { align: 'center' });
