@@ -1,4 +1,5 @@
 import JSZip from 'jszip';
+import mammoth from 'mammoth';
 import { describe, expect, it } from 'vitest';
 import { reportTitle, SECTION_HEADINGS, SECTION_KEYS } from './report.model.ts';
 import { reportDocx } from './report-docx.ts';
@@ -142,6 +143,23 @@ describe('reportDocx', async () => {
       .flatMap((tbl) => parts(tbl, 'w:tc').map(textOf))
       .filter((t) => /^\d+(\.\d+)?$/.test(t));
     expect(numbers).toEqual(fixtureNumbersInOrder());
+  });
+
+  it('reads back in mammoth (our Word import) with the same merges and header rows', async () => {
+    const html = (await mammoth.convertToHtml({ buffer: await reportDocx(doc) })).value;
+    const tables = [...html.matchAll(/<table>([\s\S]*?)<\/table>/g)].map((m) => m[1] ?? '');
+    expect(tables).toHaveLength(3);
+    [layout.table2, layout.table3, layout.table4].forEach((t, i) => {
+      const table = tables[i] ?? '';
+      const head = /<thead>([\s\S]*?)<\/thead>/.exec(table)?.[1] ?? '';
+      expect(head.split('<tr>').length - 1).toBe(t.headerRows);
+      const rows = [...table.matchAll(/<tr>([\s\S]*?)<\/tr>/g)].map((r) =>
+        [
+          ...(r[1] ?? '').matchAll(/<(t[hd])(?: colspan="(\d+)")?(?: rowspan="(\d+)")?>([\s\S]*?)<\/t[hd]>/g),
+        ].map((c) => [Number(c[2] ?? 1), Number(c[3] ?? 1), (c[4] ?? '').replace(/<[^>]*>/g, '')]),
+      );
+      expect(rows).toEqual(t.rows.map((r) => r.cells.map((c) => [c.colSpan, c.rowSpan, c.text])));
+    });
   });
 
   it('leaves a cell not held empty, and a draft without a date line', async () => {

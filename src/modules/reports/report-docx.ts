@@ -113,7 +113,9 @@ export function docxTable(t: TableLayout): Table {
     for (let k = 0; k < covered.length; k++) covered[k] = Math.max(0, (covered[k] ?? 0) - 1);
     return new TableRow({
       children: cells,
-      tableHeader: r < t.headerRows,
+      // Only header rows carry w:tblHeader: docx writes `false` as <w:tblHeader w:val="off"/>, which some
+      // readers (mammoth, so our own Word import) take for a header row.
+      ...(r < t.headerRows ? { tableHeader: true } : {}),
       cantSplit: true,
       // Table 二's blocks stay on one page (Word keeps a row with the next).
       keepNext: !mayBreakBefore(t, r + 1),
