@@ -4,8 +4,6 @@
  * its certainty — then the body as paragraphs and tables, as .docx (`docx`) or PDF (`pdfkit`, with a CJK
  * font found at run time: docs/adr/0009-pdf-generation.md).
  */
-import { execFileSync } from 'node:child_process';
-import { existsSync } from 'node:fs';
 import {
   AlignmentType,
   Document,
@@ -18,6 +16,7 @@ import {
   WidthType,
 } from 'docx';
 import PDFDocument from 'pdfkit';
+import type { CjkFont } from '../../lib/cjk-font.ts';
 import { AppError } from '../../lib/errors.ts';
 import type { PublishingApi } from '../publishing/publishing.api.ts';
 import {
@@ -189,43 +188,8 @@ export async function buildLibraryDocx(d: LibraryDownload): Promise<Buffer> {
 
 // ── PDF ──────────────────────────────────────────────────────────────────────────────────────────────
 
-/** Where Debian's fonts-noto-cjk puts the font (and a few other distributions' places). */
-const KNOWN_CJK_FONTS = [
-  '/usr/share/fonts/opentype/noto/NotoSansCJK-Regular.ttc',
-  '/usr/share/fonts/noto-cjk/NotoSansCJK-Regular.ttc',
-  '/usr/share/fonts/google-noto-cjk/NotoSansCJK-Regular.ttc',
-  '/usr/share/fonts/truetype/noto/NotoSansCJK-Regular.ttc',
-];
-/** The face inside the collection to use (Simplified Chinese glyph forms). */
-const CJK_FACE = 'NotoSansCJKsc-Regular';
-
-export interface CjkFont {
-  path: string;
-  /** The face of a .ttc collection (undefined for a single-face file). */
-  face: string | undefined;
-}
-
-/**
- * The CJK font for PDFs: a known path, else what fontconfig (`fc-match`) offers for Noto Sans CJK SC when
- * it is installed; null when the machine has none (the route then answers 503 and offers the .docx).
- */
-export function findCjkFont(known: readonly string[] = KNOWN_CJK_FONTS): CjkFont | null {
-  const path = known.find((p) => existsSync(p));
-  if (path) return { path, face: CJK_FACE };
-  try {
-    const found = execFileSync('fc-match', ['-f', '%{file}', 'Noto Sans CJK SC'], {
-      encoding: 'utf8',
-      timeout: 3000,
-      stdio: ['ignore', 'pipe', 'ignore'],
-    }).trim();
-    // fc-match always answers something: only a CJK face will do, never a Latin fallback of empty boxes.
-    if (found && /cjk|noto.*(sc|cn)|wqy|source ?han|droid ?sans ?fallback/i.test(found) && existsSync(found))
-      return { path: found, face: /\.ttc$/i.test(found) ? CJK_FACE : undefined };
-  } catch {
-    // no fontconfig on this machine
-  }
-  return null;
-}
+// The CJK font finder moved to lib/ (the annual report's PDF uses it too); re-exported for this module.
+export { type CjkFont, findCjkFont } from '../../lib/cjk-font.ts';
 
 /** The PDF (A4, the font subset embedded): title, metadata lines, body paragraphs, tables as rows. */
 export function buildLibraryPdf(d: LibraryDownload, font: CjkFont): Promise<Buffer> {
