@@ -1,0 +1,74 @@
+import { describe, expect, it } from 'vitest';
+import { emptyTable3 } from './report.model.ts';
+import { filledSections, passingInput } from './report-checks.test-figures.ts';
+import { checkReport, DEFAULT_CHECK_SETTINGS, passedChecks, REPORT_CHECKS } from './report-checks.ts';
+
+const withLastYearText = () =>
+  passingInput({ previous: { ...passingInput().previous!, sections: filledSections() } });
+
+describe('checkReport', () => {
+  it('finds nothing in a report that passes every check, and lists every check as passed', () => {
+    const input = withLastYearText();
+    expect(checkReport(input)).toEqual([]);
+    expect(passedChecks(input)).toEqual(REPORT_CHECKS.map((c) => c.title));
+  });
+
+  it('has stable, distinct check ids', () => {
+    expect(REPORT_CHECKS.map((c) => c.id)).toEqual([
+      'table3.balance',
+      'table3.outcomes',
+      'table3.total',
+      'table3.partial',
+      'yoy.carry',
+      'yoy.inforce',
+      'table4.total',
+      'counts',
+      'sections.empty',
+      'format2019',
+      'similarity',
+    ]);
+  });
+
+  it('leaves the year-over-year checks and 内容雷同 out of both lists without last year', () => {
+    const input = passingInput({ previous: null });
+    expect(checkReport(input)).toEqual([]);
+    expect(passedChecks(input)).not.toContain('跨年度核对：现行有效件数');
+    expect(passedChecks(input)).not.toContain('内容雷同：与上年报告相似');
+    expect(passedChecks(input)).toHaveLength(REPORT_CHECKS.length - 3);
+  });
+
+  it('lists errors and warnings of a failing report, table checks first', () => {
+    const input = withLastYearText();
+    input.figures.table3.一 = [4, 1, 0, 0, 0, 0, 4]; // 自然人 off by one, and the row no longer adds up
+    input.sections.problems = '五、存在的主要问题及改进情况';
+    const failures = checkReport(input);
+    expect(failures.map((f) => [f.id, f.severity])).toEqual([
+      ['table3.balance.natural_person', 'error'],
+      ['table3.total.一', 'error'],
+      ['sections.empty.problems', 'error'],
+    ]);
+    expect(passedChecks(input)).not.toContain('表三勾稽：一 + 二 = 三（七） + 四');
+  });
+
+  it('reads the settings given with the input', () => {
+    const input = withLastYearText();
+    input.figures.table2.规章 = { made: 1, repealed: 0, inForce: 0 };
+    expect(checkReport(input).map((f) => f.severity)).toEqual(['error']);
+    input.settings = { yearOverYearSeverity: 'warning', similarityThreshold: undefined };
+    expect(checkReport(input).map((f) => f.severity)).toEqual(['warning']);
+    expect(DEFAULT_CHECK_SETTINGS.yearOverYearSeverity).toBe('error');
+  });
+
+  it('reports a table 三 that is not held as not computable, never as an error', () => {
+    const input = withLastYearText();
+    input.figures.table3 = emptyTable3();
+    const failures = checkReport(input);
+    expect(failures.every((f) => f.severity === 'warning' && f.message.startsWith('无法核对：'))).toBe(true);
+    expect(failures.map((f) => f.id)).toEqual([
+      'table3.balance.incomplete',
+      'table3.outcomes.incomplete',
+      'table3.total.incomplete',
+      'yoy.carry.incomplete',
+    ]);
+  });
+});
