@@ -8,6 +8,7 @@
  * Not detected: the row name 规范性文件 (for 行政规范性文件), which 2021-format tables use too
  * (shared/corpus/annual-reports/huiyizhen-2021-cellperline), so it says nothing about the template.
  */
+import { toSimplified } from './report-checks-script.ts';
 
 export interface Format2019Label {
   /** The label as the 2019 format printed it; what detect2019Labels returns. */
@@ -55,9 +56,9 @@ export const FORMAT_2019_LABELS: readonly Format2019Label[] = [
   },
 ];
 
-/** Width normalised (NFKC: full-width brackets and digits) and spaces removed, line breaks kept. */
+/** Simplified characters, width normalised (NFKC: full-width brackets and digits) and spaces removed, line breaks kept. */
 function compact(text: string): string {
-  return text
+  return toSimplified(text)
     .normalize('NFKC')
     .replace(/[^\S\n]+/g, '')
     .replace(/\n+/g, '\n');

@@ -95,6 +95,14 @@ describe('detect2019Labels', () => {
     ]);
   });
 
+  it('finds them in traditional characters (text from a mirror)', () => {
+    expect(detect2019Labels('信息內容 | 本年新製作數量 | 本年新公開數量 | 對外公開總數量 |')).toEqual([
+      '本年新制作数量',
+      '本年新公开数量',
+      '对外公开总数量',
+    ]);
+  });
+
   it('finds nothing in a 2021-format table, even with the row named 规范性文件', () => {
     expect(detect2019Labels(HUIYIZHEN_TABLE2)).toEqual([]);
   });

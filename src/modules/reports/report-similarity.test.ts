@@ -19,6 +19,11 @@ const DONGJIAO_2024 = // dongjiao-jd-2024-prose.txt, 一、总体情况
   '2024年,东漖街道坚持以习近平新时代中国特色社会主义思想为指导,全面贯彻党的二十大和二十届二中、三中全会精神,认真贯彻落实《中华人民共和国政府信息公开条例》和省、市、区政府关于新时代政务公开工作要求,扎实做好政务公开工作,积极主动公开与公众密切相关的重大事项方面信息,切实保障人民群众依法获取政府信息。';
 const BAICHENG_2025 = // baicheng-2025-prose.txt, 一、总体情况
   '2025年,全市各级行政机关坚持以习近平新时代中国特色社会主义思想为指导,全面贯彻落实党的二十大和二十届历次全会精神,认真落实党中央、国务院决策部署和省市党委、政府工作要求,不断提升政府信息公开质量与实效,以高质量公开服务推动经济社会高质量发展。';
+const HUAIHUA_2022_TRADITIONAL = // huaihua-county-2022-trad-mojibake.txt (a mirror in traditional characters)
+  '(一)主動公開情況。按照“公開為常態,不公開為例外”的原則,我縣加強政府信息主動公開工作,做到應公開盡公開。我縣共發布轉載信息3886條,政府規范性文件5條,政策解讀20條。優化政策解讀方式,在圖文與音頻解讀的基礎上,增加了H5等解讀形式,拓展了解讀渠道。';
+// The same paragraph as the county itself published it, in simplified characters, a year later.
+const HUAIHUA_NEXT_YEAR_SIMPLIFIED =
+  '(一)主动公开情况。按照“公开为常态,不公开为例外”的原则,我县加强政府信息主动公开工作,做到应公开尽公开。我县共发布转载信息4012条,政府规范性文件3条,政策解读26条。优化政策解读方式,在图文与音频解读的基础上,增加了H5等解读形式,拓展了解读渠道。';
 // CHANGCHUN_2023 rewritten by hand for the next year: the same subject in new words and new facts.
 const CHANGCHUN_REWRITTEN =
   '(二)依申请公开工作情况。今年我局修订了依申请公开办理规程,在门户网站增设网上申请入口,申请登记、转办、答复全程留痕。全年共受理政府信息公开申请5件,其中予以公开3件、无法提供2件,均在法定期限内答复,未发生行政复议和行政诉讼。';
@@ -37,6 +42,12 @@ describe('textSimilarity on real report text', () => {
 
   it('does not find a paragraph rewritten about the same subject', () => {
     expect(textSimilarity(CHANGCHUN_REWRITTEN, CHANGCHUN_2023)).toBeLessThan(threshold);
+  });
+
+  it('finds last year’s paragraph read from a mirror in traditional characters', () => {
+    expect(textSimilarity(HUAIHUA_NEXT_YEAR_SIMPLIFIED, HUAIHUA_2022_TRADITIONAL)).toBeGreaterThanOrEqual(
+      threshold,
+    );
   });
 
   it('does not find two years’ openings that share only the political formula', () => {

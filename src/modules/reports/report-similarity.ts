@@ -9,6 +9,7 @@
 
 import { type ReportSections, SECTION_KEYS } from './report.model.ts';
 import type { SimilarParagraph } from './report-checks.model.ts';
+import { toSimplified } from './report-checks-script.ts';
 
 /** Length of the character n-grams compared. Trigrams: bigrams are mostly common words (政府, 公开). */
 export const SIMILARITY_NGRAM = 3;
@@ -27,10 +28,14 @@ const CHINESE_YEAR = /[〇零○一二三四五六七八九]{4}(?=年)/g;
 // Whitespace, punctuation and symbols: how a paragraph is punctuated does not make it new.
 const NOISE = /[\s\p{P}\p{S}]/gu;
 
-/** Full-width to half-width, numbers and years masked as '#', whitespace and punctuation dropped. */
+/** Simplified characters, full-width to half-width, numbers and years masked as '#', whitespace and punctuation dropped. */
 export function normaliseForSimilarity(text: string): string {
   // Punctuation goes first, so "3.5" and "1,200" are one number each.
-  return text.normalize('NFKC').replace(NOISE, '').replace(CHINESE_YEAR, '#').replace(NUMBER, '#');
+  return toSimplified(text)
+    .normalize('NFKC')
+    .replace(NOISE, '')
+    .replace(CHINESE_YEAR, '#')
+    .replace(NUMBER, '#');
 }
 
 function ngramCounts(text: string): Map<string, number> {
