@@ -3,10 +3,12 @@
  * looks like, what the checks read, their settings, and the names of cells and rows used in messages.
  * Pure data, no I/O.
  */
+import { z } from 'zod';
 import {
   type Cell,
   type ReportFigures,
   type ReportSections,
+  SECTION_KEYS,
   type SectionKey,
   TABLE3_COLUMN_LABELS,
   TABLE3_GROUP_LABELS,
@@ -85,6 +87,26 @@ export const DEFAULT_CHECK_SETTINGS: Readonly<CheckSettings> = Object.freeze<Che
   // published report may itself be wrong and can no longer be changed; then the office explains it.
   yearOverYearSeverity: 'error',
 });
+
+/**
+ * The stored shape of CheckSettings, for a settings definition (lib/settings): Chinese messages name the
+ * field. The threshold stays at or above 50 %: below it, reports on a shared template all warn.
+ */
+export const CHECK_SETTINGS_SCHEMA = z.object({
+  similarityThreshold: z
+    .number({ error: '内容雷同的相似度阈值应为数字' })
+    .min(0.5, { error: '内容雷同的相似度阈值应在 50% 至 100% 之间' })
+    .max(1, { error: '内容雷同的相似度阈值应在 50% 至 100% 之间' }),
+  similarityMinLength: z
+    .number({ error: '参与比对的最短段落字数应为数字' })
+    .int({ error: '参与比对的最短段落字数应为整数' })
+    .min(10, { error: '参与比对的最短段落字数应在 10 至 500 之间' })
+    .max(500, { error: '参与比对的最短段落字数应在 10 至 500 之间' }),
+  requiredSections: z.array(z.enum(SECTION_KEYS, { error: '必须填写的章节无效' }), {
+    error: '必须填写的章节无效',
+  }),
+  yearOverYearSeverity: z.enum(['error', 'warning'], { error: '跨年度核对的处理方式应为“阻止提交”或“提醒”' }),
+}) satisfies z.ZodType<CheckSettings>;
 
 /** The settings in force: defaults overridden by what is given. */
 export function resolveCheckSettings(overrides: Partial<CheckSettings> = {}): CheckSettings {

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { emptyTable3 } from './report.model.ts';
+import { CHECK_SETTINGS_SCHEMA } from './report-checks.model.ts';
 import { filledSections, passingInput } from './report-checks.test-figures.ts';
 import { checkReport, DEFAULT_CHECK_SETTINGS, passedChecks, REPORT_CHECKS } from './report-checks.ts';
 
@@ -70,5 +71,21 @@ describe('checkReport', () => {
       'table3.total.incomplete',
       'yoy.carry.incomplete',
     ]);
+  });
+});
+
+describe('CHECK_SETTINGS_SCHEMA', () => {
+  it('accepts the defaults', () => {
+    expect(CHECK_SETTINGS_SCHEMA.parse(DEFAULT_CHECK_SETTINGS)).toEqual(DEFAULT_CHECK_SETTINGS);
+  });
+
+  it.each([
+    [{ similarityThreshold: 0.3 }, '内容雷同的相似度阈值应在 50% 至 100% 之间'],
+    [{ similarityMinLength: 2.5 }, '参与比对的最短段落字数应为整数'],
+    [{ requiredSections: ['preface'] }, '必须填写的章节无效'],
+    [{ yearOverYearSeverity: 'block' }, '跨年度核对的处理方式应为“阻止提交”或“提醒”'],
+  ])('refuses %j with a Chinese message', (change, message) => {
+    const result = CHECK_SETTINGS_SCHEMA.safeParse({ ...DEFAULT_CHECK_SETTINGS, ...change });
+    expect(result.error?.issues.map((i) => i.message)).toEqual([message]);
   });
 });
