@@ -11,7 +11,10 @@ import { type ReportSections, SECTION_KEYS } from './report.model.ts';
 import type { SimilarParagraph } from './report-checks.model.ts';
 import { toSimplified } from './report-checks-script.ts';
 
-/** Length of the character n-grams compared. Trigrams: bigrams are mostly common words (政府, 公开). */
+/**
+ * Length of the character n-grams compared (ngrams() packs exactly three characters). Trigrams: bigrams
+ * are mostly common words (政府, 公开).
+ */
 export const SIMILARITY_NGRAM = 3;
 
 /** The paragraphs of a section's text as rendered: separated by a blank line, trimmed, none empty. */
@@ -38,27 +41,34 @@ export function normaliseForSimilarity(text: string): string {
     .replace(NUMBER, '#');
 }
 
-function ngramCounts(text: string): Map<string, number> {
-  const counts = new Map<string, number>();
-  const chars = Array.from(text);
-  for (let i = 0; i + SIMILARITY_NGRAM <= chars.length; i++) {
-    const gram = chars.slice(i, i + SIMILARITY_NGRAM).join('');
-    counts.set(gram, (counts.get(gram) ?? 0) + 1);
-  }
-  return counts;
+interface Grams {
+  /** Trigram → how often; a trigram is its three UTF-16 code units packed in one number (48 bits). */
+  counts: Map<number, number>;
+  size: number;
 }
 
-function overlap(a: Map<string, number>, b: Map<string, number>): number {
-  let sizeA = 0;
-  let sizeB = 0;
-  let shared = 0;
-  for (const n of a.values()) sizeA += n;
-  for (const [gram, n] of b) {
-    sizeB += n;
-    shared += Math.min(n, a.get(gram) ?? 0);
+function ngrams(text: string): Grams {
+  const counts = new Map<number, number>();
+  // UTF-16 code units: report text is in the BMP, and a rare astral character is cut the same way on
+  // both sides. Numbers, not strings, as keys: this runs for every paragraph of every unit's report.
+  const size = Math.max(0, text.length - SIMILARITY_NGRAM + 1);
+  for (let i = 0; i < size; i++) {
+    const gram =
+      text.charCodeAt(i) * 0x1_0000_0000 + text.charCodeAt(i + 1) * 0x1_0000 + text.charCodeAt(i + 2);
+    counts.set(gram, (counts.get(gram) ?? 0) + 1);
   }
-  const smaller = Math.min(sizeA, sizeB);
+  return { counts, size };
+}
+
+const overlapOf = (shared: number, a: Grams, b: Grams) => {
+  const smaller = Math.min(a.size, b.size);
   return smaller === 0 ? 0 : shared / smaller;
+};
+
+function overlap(a: Grams, b: Grams): number {
+  let shared = 0;
+  for (const [gram, n] of b.counts) shared += Math.min(n, a.counts.get(gram) ?? 0);
+  return overlapOf(shared, a, b);
 }
 
 /**
@@ -66,7 +76,7 @@ function overlap(a: Map<string, number>, b: Map<string, number>): number {
  * masked): the overlap coefficient |A∩B| / min(|A|, |B|) of their character-trigram multisets.
  */
 export function textSimilarity(a: string, b: string): number {
-  return overlap(ngramCounts(normaliseForSimilarity(a)), ngramCounts(normaliseForSimilarity(b)));
+  return overlap(ngrams(normaliseForSimilarity(a)), ngrams(normaliseForSimilarity(b)));
 }
 
 export interface SimilarityOptions {
@@ -88,21 +98,54 @@ export function findSimilarParagraphs(
   for (const section of SECTION_KEYS) {
     const before = comparable(previous[section] ?? '', options.minLength);
     if (before.length === 0) continue;
-    for (const { index, grams } of comparable(current[section] ?? '', options.minLength)) {
-      let best = { similarity: 0, previousIndex: -1 };
-      for (const old of before) {
-        const similarity = overlap(grams, old.grams);
-        if (similarity > best.similarity) best = { similarity, previousIndex: old.index };
-      }
-      if (best.similarity >= options.threshold) found.push({ section, index, ...best });
+    const index = postings(before);
+    for (const paragraph of comparable(current[section] ?? '', options.minLength)) {
+      const best = mostSimilar(paragraph.grams, before, index);
+      if (best.similarity >= options.threshold) found.push({ section, index: paragraph.index, ...best });
     }
   }
   return found;
 }
 
-function comparable(text: string, minLength: number) {
+interface Paragraph {
+  index: number;
+  grams: Grams;
+}
+
+function comparable(text: string, minLength: number): Paragraph[] {
   return splitParagraphs(text)
     .map((p, index) => ({ index, normalised: normaliseForSimilarity(p) }))
-    .filter((p) => Array.from(p.normalised).length >= minLength)
-    .map((p) => ({ index: p.index, grams: ngramCounts(p.normalised) }));
+    .filter((p) => p.normalised.length >= minLength)
+    .map((p) => ({ index: p.index, grams: ngrams(p.normalised) }));
+}
+
+/** For every trigram, the previous paragraphs holding it: flat pairs (position in `before`, count). */
+function postings(before: readonly Paragraph[]): Map<number, number[]> {
+  const index = new Map<number, number[]>();
+  before.forEach((p, position) => {
+    for (const [gram, n] of p.grams.counts) {
+      const list = index.get(gram);
+      if (list) list.push(position, n);
+      else index.set(gram, [position, n]);
+    }
+  });
+  return index;
+}
+
+// Through the postings, only paragraphs sharing a trigram are visited: a report's sections hold dozens of
+// paragraphs, and the dashboard checks every unit's report.
+function mostSimilar(grams: Grams, before: readonly Paragraph[], index: Map<number, number[]>) {
+  const shared = new Float64Array(before.length);
+  for (const [gram, n] of grams.counts) {
+    const list = index.get(gram);
+    if (!list) continue;
+    for (let i = 0; i < list.length; i += 2) shared[list[i]!]! += Math.min(n, list[i + 1]!);
+  }
+  let best = { similarity: 0, previousIndex: -1 };
+  shared.forEach((count, position) => {
+    const old = before[position]!;
+    const similarity = overlapOf(count, grams, old.grams);
+    if (similarity > best.similarity) best = { similarity, previousIndex: old.index };
+  });
+  return best;
 }
