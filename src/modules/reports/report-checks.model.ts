@@ -74,8 +74,9 @@ export const DEFAULT_CHECK_SETTINGS: Readonly<CheckSettings> = Object.freeze<Che
   // incomplete or copy-paste reports are sanctioned) sets no number. 0.85 = at least 85 % of the
   // shorter paragraph's character trigrams (digits and year masked) are in last year's paragraph: a
   // paragraph copied and re-numbered, or copied and lengthened, scores 0.9–1; one rewritten in new words
-  // about the same facts scores below 0.1, and two units' reports on the same template about 0.6–0.8
-  // (tests on real report text in report-similarity.test.ts; docs/reports-checks.md).
+  // about the same facts about 0.3, and the openings of two different units' reports on one template
+  // 0.6–0.83 (tests on real report text in report-similarity.test.ts; the
+  // measured values in docs/reports-checks.md).
   similarityThreshold: 0.85,
   // Ours: headings such as “（一）主动公开情况” and one-line statements (“无。”) repeat every year
   // legitimately; 40 characters is about two lines of a report's body text.
