@@ -6,6 +6,7 @@ import {
   isSectionEmpty,
   NO_2019_LABELS,
   NOT_COPIED_FROM_LAST_YEAR,
+  onlySubheadings,
   SECTIONS_NOT_EMPTY,
 } from './report-checks-text.ts';
 
@@ -69,6 +70,31 @@ describe('sections not empty', () => {
     ['一、总体情况\n2025年，本县……', false],
   ])('reads %j as empty: %s', (text, empty) => {
     expect(isSectionEmpty('overview', text)).toBe(empty);
+  });
+
+  it('warns about a section holding only numbered sub-headings (prompts left unanswered)', () => {
+    const other =
+      '六、其他需要报告的事项\n（一）落实上级年度政务公开工作要点情况\n\n（二）人大代表建议和政协提案办理结果公开情况：';
+    const input = passingInput({ sections: { ...filledSections(), other } });
+    expect(SECTIONS_NOT_EMPTY.run(input, settings)).toEqual([
+      {
+        id: 'sections.subheadings.other',
+        severity: 'warning',
+        title: '章节内容：不能为空',
+        message:
+          '“六、其他需要报告的事项”只有小标题（“（一）落实上级年度政务公开工作要点情况”、“（二）人大代表建议和政协提案办理结果公开情况：”），' +
+          '没有内容，请填写；确无相关情况的，请写明。',
+        sections: ['other'],
+      },
+    ]);
+  });
+
+  it.each([
+    '（一）落实上级年度政务公开工作要点情况\n按照省政务公开工作要点，完成了12项任务。',
+    '（一）信息处理费：本年度未收取。',
+    '1.本年度共收取信息处理费0元',
+  ])('takes %j as text of its own', (text) => {
+    expect(onlySubheadings('other', text)).toEqual([]);
   });
 
   it('follows the required sections of the settings', () => {

@@ -21,22 +21,53 @@ export function isSectionEmpty(key: SectionKey, text: string): boolean {
   return rest === '' || rest === headingText(heading) || rest === headingText(bare);
 }
 
-/** Sections 一, 五 and 六 (the settings' requiredSections) must have text of their own. */
+// A numbered sub-heading line with no sentence in it: "（一）落实上级年度政务公开工作要点情况", "2.改进情况：".
+const SUBHEADING =
+  /^(?:\([一二三四五六七八九十]{1,3}\)|[一二三四五六七八九十]{1,3}、|\d{1,2}[.、](?!\d))[^。；;，,！!？?\d]{1,30}[:：]?$/;
+
+/**
+ * The sub-headings of a section whose every line, apart from its own heading, is a numbered
+ * sub-heading — prompts left unanswered; [] when the section has text of its own.
+ */
+export function onlySubheadings(key: SectionKey, text: string): string[] {
+  const lines = text
+    .split('\n')
+    .map((line) => line.trim())
+    .filter((line) => line !== '' && !isSectionEmpty(key, line));
+  const subheadings = lines.every((line) => SUBHEADING.test(line.normalize('NFKC')));
+  return lines.length > 0 && subheadings ? lines : [];
+}
+
+/** One required section's failure: empty or only its heading (error), only sub-headings (warning). */
+function emptySection(key: SectionKey, text: string): ReportCheck | null {
+  const heading = `“${SECTION_HEADINGS[key]}”`;
+  const base = { title: EMPTY_TITLE, sections: [key] };
+  if (isSectionEmpty(key, text)) {
+    const message = text.trim() ? `${heading}只有标题，没有内容，请填写。` : `${heading}没有内容，请填写。`;
+    return { id: `sections.empty.${key}`, severity: 'error', message, ...base };
+  }
+  const subheadings = onlySubheadings(key, text);
+  if (subheadings.length === 0) return null;
+  return {
+    id: `sections.subheadings.${key}`,
+    severity: 'warning',
+    message: `${heading}只有小标题（${subheadings.map((h) => `“${h}”`).join('、')}），没有内容，请填写；确无相关情况的，请写明。`,
+    ...base,
+  };
+}
+
+/**
+ * Sections 一, 五 and 六 (the settings' requiredSections) must have text of their own: empty or heading
+ * only is an error; numbered sub-headings only (prompts left unanswered) a warning, since a short
+ * numbered line may be a real answer.
+ */
 export const SECTIONS_NOT_EMPTY: CheckDefinition = {
   id: 'sections.empty',
   title: EMPTY_TITLE,
   run({ sections }, settings) {
     return SECTION_KEYS.filter((key) => settings.requiredSections.includes(key))
-      .filter((key) => isSectionEmpty(key, sections[key] ?? ''))
-      .map((key) => ({
-        id: `sections.empty.${key}`,
-        severity: 'error',
-        title: EMPTY_TITLE,
-        message: (sections[key] ?? '').trim()
-          ? `“${SECTION_HEADINGS[key]}”只有标题，没有内容，请填写。`
-          : `“${SECTION_HEADINGS[key]}”没有内容，请填写。`,
-        sections: [key],
-      }));
+      .map((key) => emptySection(key, sections[key] ?? ''))
+      .filter((check) => check !== null);
   },
 };
 
