@@ -203,7 +203,7 @@ describe('内容雷同 with last year', () => {
       paragraphs: [{ section: 'overview', index: 1, previousIndex: 0, similarity: 1 }],
     });
     expect(failure?.message).toBe(
-      '“一、总体情况”第 2 段（与2024年报告第 1 段相似度 100%）。数字和年份不同也视为相同文字（阈值 85%）。' +
+      '与2024年报告内容雷同：“一、总体情况”第 2 段（与该年同章第 1 段相似度 100%）。比对时不计数字和年份（阈值 85%）。' +
         '请按本年度实际情况撰写；确属固定表述的，可保留。',
     );
   });

@@ -112,7 +112,7 @@ export const NOT_COPIED_FROM_LAST_YEAR: CheckDefinition = {
     if (paragraphs.length === 0) return [];
     const named = paragraphs.map(
       (p) =>
-        `“${SECTION_HEADINGS[p.section]}”第 ${p.index + 1} 段（与${year - 1}年报告第 ${p.previousIndex + 1} 段相似度 ${Math.floor(p.similarity * 100)}%）`,
+        `“${SECTION_HEADINGS[p.section]}”第 ${p.index + 1} 段（与该年同章第 ${p.previousIndex + 1} 段相似度 ${Math.floor(p.similarity * 100)}%）`,
     );
     return [
       {
@@ -120,7 +120,8 @@ export const NOT_COPIED_FROM_LAST_YEAR: CheckDefinition = {
         severity: 'warning',
         title: SIMILARITY_TITLE,
         message:
-          `${named.join('；')}。数字和年份不同也视为相同文字（阈值 ${Math.round(settings.similarityThreshold * 100)}%）。` +
+          `与${year - 1}年报告内容雷同：${named.join('；')}。` +
+          `比对时不计数字和年份（阈值 ${Math.round(settings.similarityThreshold * 100)}%）。` +
           '请按本年度实际情况撰写；确属固定表述的，可保留。',
         sections: [...new Set(paragraphs.map((p) => p.section))],
         paragraphs,
