@@ -89,3 +89,34 @@ describe('CHECK_SETTINGS_SCHEMA', () => {
     expect(result.error?.issues.map((i) => i.message)).toEqual([message]);
   });
 });
+
+describe('on figures transcribed from real reports (shared/corpus/annual-reports/*.expected.md)', () => {
+  it('flags huiyizhen-2021: the 1 under 法律服务机构 with 总计 0, and checks nothing it cannot', () => {
+    const input = passingInput({ year: 2021, previous: null });
+    input.figures.table3 = {
+      ...emptyTable3(),
+      一: [0, 0, 0, 0, 1, 0, 0],
+      二: [0, 0, 0, 0, 0, 0, 0],
+      '三(一)': [0, 0, 0, 0, 1, 0, 0], // the rest of the table is cut off in the excerpt
+    };
+    const failures = checkReport(input);
+    expect(failures.filter((f) => f.severity === 'error').map((f) => f.id)).toEqual([
+      'table3.total.一',
+      'table3.total.三(一)',
+    ]);
+    expect(failures.find((f) => f.id === 'table3.total.一')?.message).toBe(
+      '表三“一、本年新收”行：自然人与法人或其他组织六列之和为 1，总计列为 0。',
+    );
+    expect(failures.filter((f) => f.severity === 'warning').map((f) => f.id)).toEqual([
+      'table3.balance.incomplete',
+      'table3.outcomes.incomplete',
+      'table3.total.incomplete',
+    ]);
+  });
+
+  it('passes the rows changchun-tyjrswj-2023 shows', () => {
+    const input = passingInput({ year: 2023, previous: null });
+    input.figures.table3 = { ...emptyTable3(), 一: [3, 0, 0, 0, 0, 0, 3], 二: [0, 0, 0, 0, 0, 0, 0] };
+    expect(checkReport(input).filter((f) => f.severity === 'error')).toEqual([]);
+  });
+});
