@@ -168,7 +168,7 @@ describe('numbers are counts', () => {
       'not a number',
       (i: CheckInput) => (i.figures.table4[0] = Number.NaN),
       'counts.table4.0',
-      '表四“行政复议·结果维持”为 NaN：不是有效数字。',
+      '表四“行政复议·结果维持”不是有效数字。',
     ],
   ])('fails %s', (_name, change, id, message) => {
     const input = passingInput();

@@ -213,7 +213,9 @@ export const VALID_COUNTS: CheckDefinition = {
         id: `counts.${key}`,
         severity: 'error',
         title: COUNTS_TITLE,
-        message: `${name}为 ${formatCell(value)}：${problem}。`,
+        message: Number.isFinite(value)
+          ? `${name}为 ${formatCell(value)}：${problem}。`
+          : `${name}${problem}。`,
         cells: [key],
       });
     }
