@@ -24,6 +24,10 @@ const HUAIHUA_2022_TRADITIONAL = // huaihua-county-2022-trad-mojibake.txt (a mir
 // The same paragraph as the county itself published it, in simplified characters, a year later.
 const HUAIHUA_NEXT_YEAR_SIMPLIFIED =
   '(一)主动公开情况。按照“公开为常态,不公开为例外”的原则,我县加强政府信息主动公开工作,做到应公开尽公开。我县共发布转载信息4012条,政府规范性文件3条,政策解读26条。优化政策解读方式,在图文与音频解读的基础上,增加了H5等解读形式,拓展了解读渠道。';
+const TONGJIJU_2023 = // district-tongjiju-2023-cellperline.txt, the report's opening
+  '根据《中华人民共和国政府信息公开条例》规定,现公布区统计局2023年政府信息公开工作年度报告。本报告由总体情况、主动公开政府信息情况、收到和处理政府信息公开申请情况、存在问题及改进情况、其他需要报告的事项等六部分组成。';
+const BAICHENG_2025_OPENING = // baicheng-2025-prose.txt, the report's opening
+  '根据《中华人民共和国政府信息公开条例》(以下简称《条例》)规定,现公布白城市人民政府2025年政府信息公开工作年度报告。本报告由总体情况、行政机关主动公开政府信息情况、行政机关收到和处理政府信息公开申请情况、因政府信息公开工作被申请行政复议或提起行政诉讼情况、存在的主要问题及改进情况、其他需要报告的事项共六个部分组成。本报告中所列数据统计期限为2025年1月1日至12月31日。';
 // CHANGCHUN_2023 rewritten by hand for the next year: the same subject in new words and new facts.
 const CHANGCHUN_REWRITTEN =
   '(二)依申请公开工作情况。今年我局修订了依申请公开办理规程,在门户网站增设网上申请入口,申请登记、转办、答复全程留痕。全年共受理政府信息公开申请5件,其中予以公开3件、无法提供2件,均在法定期限内答复,未发生行政复议和行政诉讼。';
@@ -47,6 +51,14 @@ describe('textSimilarity on real report text', () => {
   it('finds last year’s paragraph read from a mirror in traditional characters', () => {
     expect(textSimilarity(HUAIHUA_NEXT_YEAR_SIMPLIFIED, HUAIHUA_2022_TRADITIONAL)).toBeGreaterThanOrEqual(
       threshold,
+    );
+  });
+
+  it('does not find two years’ openings written on one template by two units, each in its own words', () => {
+    // Alike (the template's sentence frame) but neither repeats the other: the default sits above them.
+    expect(textSimilarity(BAICHENG_2025_OPENING, TONGJIJU_2023)).toBeLessThan(threshold);
+    expect(textSimilarity(BAICHENG_2025_OPENING, TONGJIJU_2023)).toBeGreaterThan(
+      textSimilarity(CHANGCHUN_REWRITTEN, CHANGCHUN_2023),
     );
   });
 
