@@ -15,6 +15,7 @@ import { TABLE3_CHECKS } from './report-checks-table3.ts';
 import { TEXT_CHECKS } from './report-checks-text.ts';
 
 export {
+  CHECK_SETTINGS_SCHEMA,
   type CheckInput,
   type CheckSettings,
   DEFAULT_CHECK_SETTINGS,
