@@ -1,7 +1,8 @@
 /** Manifest of 政府信息公开工作年度报告 (reports): figures from the records, checks, editor, publication. */
 import { defineModule, type Registry } from '../../platform/module.ts';
 import { registerReportImportRoutes } from './import.routes.tsx';
-import { SECTION_HEADINGS, SECTION_KEYS } from './report.model.ts';
+import { checkReport } from './report-checks.ts';
+import { reportBodyHtml } from './report-html.ts';
 import { REPORT_ACTIONS } from './reports.actions.ts';
 import { registerReportRoutes } from './reports.routes.tsx';
 import { createReports, type Reports } from './reports.services.ts';
@@ -11,12 +12,6 @@ declare module '../../platform/module.ts' {
     reports: Reports;
   }
 }
-
-const escapeHtml = (s: string) =>
-  s.replace(
-    /[&<>"']/g,
-    (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c] ?? c,
-  );
 
 export const reportsModule = defineModule({
   name: 'reports',
@@ -34,8 +29,9 @@ export const reportsModule = defineModule({
       requests: optional.requests?.stats ?? null,
       library: optional.policies?.figures ?? null,
       taskSummary: null,
-      // TEMPORARY until report-checks.ts / report-html.ts land (this session): no checks, plain body.
-      runChecks: () => [],
+      runChecks: (input) => checkReport(input),
+      renderBody: reportBodyHtml,
+      // TEMPORARY until the importer (report-parse/) lands this session.
       parse: async () => ({
         year: null,
         table2: null,
@@ -44,15 +40,6 @@ export const reportsModule = defineModule({
         prose: { 新收: null, 上年结转: null, 办结: null, 结转下年: null, 复议: null, 诉讼: null },
         unreadable: ['读取程序尚未安装'],
       }),
-      renderBody: (doc) =>
-        SECTION_KEYS.map(
-          (k) =>
-            `<h2>${SECTION_HEADINGS[k]}</h2>${doc.sections[k]
-              .split(/\n{2,}/)
-              .filter(Boolean)
-              .map((p) => `<p>${escapeHtml(p)}</p>`)
-              .join('')}`,
-        ).join(''),
     });
   },
   provides: ['reports'],
