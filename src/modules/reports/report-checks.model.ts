@@ -59,8 +59,8 @@ export interface CheckInput {
 export type CheckSeverity = ReportCheck['severity'];
 
 /**
- * ── persisted shape ── The checks' settings as stored (CHECK_SETTINGS_SCHEMA): add fields with a
- * default, never rename; a stored value missing a field takes DEFAULT_CHECK_SETTINGS' (resolveCheckSettings).
+ * ── persisted shape ── The checks' settings as stored (CHECK_SETTINGS_SCHEMA, whole): add fields with a
+ * default, never rename. CheckInput takes a Partial; resolveCheckSettings fills the rest from the defaults.
  */
 export interface CheckSettings {
   /** Paragraphs at least this similar (0..1) to a paragraph of last year's same section warn. */
