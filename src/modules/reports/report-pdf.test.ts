@@ -1,7 +1,7 @@
 import { inflateSync } from 'node:zlib';
 import { describe, expect, it } from 'vitest';
 import { findCjkFont } from '../../lib/cjk-font.ts';
-import { SECTION_HEADINGS, SECTION_KEYS } from './report.model.ts';
+import { emptyTable2, emptyTable3, emptyTable4, SECTION_HEADINGS, SECTION_KEYS } from './report.model.ts';
 import {
   fixtureNumbersInOrder,
   fixtureReportDocument,
@@ -125,5 +125,27 @@ describe.skipIf(!font)('reportPdf', async () => {
     expect(pdfPages(big)).toHaveLength(pageCount(big));
     for (const k of SECTION_KEYS) expect(seen).toContain(SECTION_HEADINGS[k]);
     expect(seen).toContain(`— ${pageCount(big)} —`);
+  });
+
+  it('draws an empty draft: no date, no numbers, empty sections, the headings and labels still there', async () => {
+    const empty = await reportPdf(
+      fixtureReportDocument({
+        dateOn: null,
+        sections: Object.fromEntries(SECTION_KEYS.map((k) => [k, ''])) as ReturnType<typeof fixtureSections>,
+        figures: { table2: emptyTable2(), table3: emptyTable3(), table4: emptyTable4() },
+      }),
+      cjk,
+    );
+    const seen = pdfLines(empty);
+    expect(seen.filter((l) => /^\d+(\.\d+)?$/.test(l))).toEqual([]);
+    expect(seen).not.toContain('（2026年1月20日）');
+    for (const k of SECTION_KEYS) expect(seen).toContain(SECTION_HEADINGS[k]);
+    expect(seen).toContain('申请人情况');
+  });
+
+  it('rejects, never hangs, when the font file cannot be read', async () => {
+    await expect(
+      reportPdf(fixtureReportDocument(), { path: '/nonexistent/font.ttc', face: undefined }),
+    ).rejects.toThrow();
   });
 });

@@ -7,7 +7,8 @@
  * a group caption) is drawn on both pages with its text.
  *
  * No font, no PDF: the caller looks the font up with `findCjkFont()` (src/lib/cjk-font.ts) and, when it
- * is null, answers 503 and offers the .docx, as the library does; `reportPdf` itself needs a font.
+ * is null, answers 503 and offers the .docx, as the library does; `reportPdf` itself needs a font, and
+ * its promise rejects (pdfkit's error) when the font file cannot be read.
  */
 import PDFDocument from 'pdfkit';
 import type { CjkFont } from '../../lib/cjk-font.ts';
