@@ -620,6 +620,30 @@ export class ReportService {
     return pick.id;
   }
 
+  /** The published report `id` as published (frozen figures and text), or null when not published. */
+  async published(id: number): Promise<{ doc: ReportDocument; documentId: number } | null> {
+    const row = await this.repo.findById(id);
+    if (row?.status !== 'published' || !row.figures || row.document_id === null) return null;
+    if ((await this.repo.documentState(row.document_id)) !== 'published') return null;
+    const unit = await this.d.units.findById(row.unit_id);
+    if (!unit) return null;
+    return {
+      documentId: row.document_id,
+      doc: {
+        unitName: unit.name,
+        year: row.year,
+        dateOn: row.published_on,
+        sections: JSON.parse(row.sections) as ReportSections,
+        figures: JSON.parse(row.figures) as ReportFigures,
+      },
+    };
+  }
+
+  /** The report of a published `annual_report` document (for its public page's download links). */
+  async forDocument(documentId: number): Promise<ReportRow | null> {
+    return (await this.repo.findByDocument(documentId)) ?? null;
+  }
+
   /** The published hook: the report of a published `annual_report` document is 已发布 from today. */
   async onPublished(notice: LifecycleNotice, trx: Transaction<DB>): Promise<void> {
     if (notice.kind !== REPORT_KIND) return;

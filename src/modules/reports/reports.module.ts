@@ -1,11 +1,14 @@
 /** Manifest of 政府信息公开工作年度报告 (reports): figures from the records, checks, editor, publication. */
 import { defineModule, type Registry } from '../../platform/module.ts';
+import { PUBLIC_DOWNLOAD_PATTERN, registerReportDownloadRoutes } from './downloads.routes.tsx';
 import { registerReportImportRoutes } from './import.routes.tsx';
+import { REPORT_KIND } from './report.service.ts';
 import { checkReport } from './report-checks.ts';
 import { reportBodyHtml } from './report-html.ts';
 import { REPORT_ACTIONS } from './reports.actions.ts';
 import { registerReportRoutes } from './reports.routes.tsx';
 import { createReports, type Reports } from './reports.services.ts';
+import { ReportDownloadsPanel } from './views/report-preview.tsx';
 
 declare module '../../platform/module.ts' {
   interface ModuleApis {
@@ -48,6 +51,21 @@ export const reportsModule = defineModule({
   routes: (server, reports, r) => {
     registerReportRoutes(server, { ...r, reports });
     registerReportImportRoutes(server, { ...r, reports });
+    registerReportDownloadRoutes(server, { ...r, reports });
   },
+  connect: (self) => {
+    // The download links under a published report's public page.
+    self.deps.publishing.panels.register({
+      name: 'reports.downloads',
+      placement: 'after_body',
+      audience: ['public'],
+      kinds: [REPORT_KIND],
+      render: async (doc) => {
+        const row = await self.reports.forDocument(doc.id);
+        return row && row.status === 'published' ? ReportDownloadsPanel({ reportId: row.id }) : null;
+      },
+    });
+  },
+  publicRoutes: [{ pattern: PUBLIC_DOWNLOAD_PATTERN }],
   menu: [{ area: 'disclosure', href: '/admin/reports', label: '年度报告', action: 'report.edit' }],
 });
