@@ -1,0 +1,96 @@
+/**
+ * What one table cell holds: a number, an empty cell, a dash that stands for zero, a label, or something
+ * that looks like a number but cannot be read (never turned into a guess).
+ */
+
+export type CellToken =
+  | { kind: 'label'; text: string }
+  | { kind: 'value'; value: number; raw: string; dash?: boolean }
+  | { kind: 'empty' }
+  | { kind: 'unreadable'; raw: string }
+  | { kind: 'break' };
+
+/** Cells that stand for zero in published tables ("/", "—", "无"): the issue reads them as 0 and says so. */
+const ZERO_MARKS = /^(?:[/\\\-—–－―~]+|无)$/;
+const NUMBER = /^\d{1,3}(?:,\d{3})+(?:\.\d+)?$|^\d+(?:\.\d+)?$/;
+// A unit written into a cell ("3件", "0.5万元") is dropped; the number stays.
+const UNIT_SUFFIX = /(?:件|条|个|份|次|起|宗|万元|元)$/;
+const CJK = /[\u4e00-\u9fff]/;
+
+/** Classifies the text of one cell. */
+export function classifyCell(raw: string): CellToken {
+  const text = raw.trim();
+  if (text === '') return { kind: 'empty' };
+  if (ZERO_MARKS.test(text)) return { kind: 'value', value: 0, raw: text, dash: true };
+  const bare = text.replace(UNIT_SUFFIX, '').trim();
+  if (NUMBER.test(bare)) return { kind: 'value', value: Number(bare.replaceAll(',', '')), raw: text };
+  // Short runs without any Chinese character ("?", "O", "l0") sit where a number should be.
+  if (!CJK.test(text) && text.length <= 6 && !/^[(（]?[a-z]+[)）]?$/i.test(text))
+    return { kind: 'unreadable', raw: text };
+  return { kind: 'label', text };
+}
+
+/** Whether a cell holds data (a number, an empty cell, a dash or an unreadable number). */
+export function isDataCell(t: CellToken): boolean {
+  return t.kind === 'value' || t.kind === 'empty' || t.kind === 'unreadable';
+}
+
+/** Splits the inside of a bordered row "| a | b | c |" (or "a | b | c |") into its cells. */
+function borderedCells(line: string): string[] {
+  const parts = line.split('|');
+  if (line.trimStart().startsWith('|')) parts.shift();
+  if (parts.length > 0 && parts[parts.length - 1]!.trim() === '') parts.pop();
+  return parts;
+}
+
+/**
+ * The cells of a table region, in reading order, with a break at the end of each row whose end is
+ * visible. Handles the layouts of published reports: one row per line with "|" borders or tabs, one
+ * cell per line ending in " |" (a bare "|" is an empty cell, "||", "|||" end a row), a label followed by
+ * numbers separated by spaces, and one cell per line without any border.
+ */
+export function tokeniseLines(lines: string[]): CellToken[] {
+  const tokens: CellToken[] = [];
+  for (const line of lines) {
+    const trimmed = line.trim();
+    if (trimmed === '') continue;
+    // A paragraph of prose between or under the tables ends the row before it and is no cell.
+    if (!trimmed.includes('|') && /[。！？]/.test(trimmed) && trimmed.length > 30) {
+      tokens.push({ kind: 'break' });
+      continue;
+    }
+    if (/^\|+$/.test(trimmed)) {
+      tokens.push(trimmed.length === 1 ? { kind: 'empty' } : { kind: 'break' });
+      continue;
+    }
+    const cells = trimmed.includes('|')
+      ? borderedCells(trimmed)
+      : trimmed.includes('\t')
+        ? trimmed.split('\t')
+        : spacedCells(trimmed);
+    if (cells.length === 1) {
+      tokens.push(classifyCell(cells[0]!));
+      // "一、本年新收… | ||": a single cell line that closes its row.
+      if (/\|\s*\|\s*$/.test(trimmed)) tokens.push({ kind: 'break' });
+      continue;
+    }
+    for (const cell of cells) tokens.push(classifyCell(cell));
+    tokens.push({ kind: 'break' });
+  }
+  return tokens;
+}
+
+/** "规章 0 0 0" → ["规章", "0", "0", "0"]; a line without a number stays one cell ("第二十条  第(一)项"). */
+function spacedCells(line: string): string[] {
+  const parts = line.split(/\s+/);
+  if (/[。，,;；]/.test(line) || parts.length < 2 || !parts.some((p) => classifyCell(p).kind === 'value'))
+    return [line];
+  const cells: string[] = [];
+  for (const part of parts) {
+    const prev = cells.length - 1;
+    const isText = classifyCell(part).kind === 'label';
+    if (isText && prev >= 0 && classifyCell(cells[prev]!).kind === 'label') cells[prev] += part;
+    else cells.push(part);
+  }
+  return cells;
+}
