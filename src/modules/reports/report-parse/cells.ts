@@ -16,6 +16,7 @@ const NUMBER = /^\d{1,3}(?:,\d{3})+(?:\.\d+)?$|^\d+(?:\.\d+)?$/;
 // A unit written into a cell ("3件", "0.5万元") is dropped; the number stays.
 const UNIT_SUFFIX = /(?:件|条|个|份|次|起|宗|万元|元)$/;
 const CJK = /[\u4e00-\u9fff]/;
+const UNREADABLE_MAX = 3;
 
 /** Classifies the text of one cell. */
 export function classifyCell(raw: string): CellToken {
@@ -24,9 +25,9 @@ export function classifyCell(raw: string): CellToken {
   if (ZERO_MARKS.test(text)) return { kind: 'value', value: 0, raw: text, dash: true };
   const bare = text.replace(UNIT_SUFFIX, '').trim();
   if (NUMBER.test(bare)) return { kind: 'value', value: Number(bare.replaceAll(',', '')), raw: text };
-  // Short runs without any Chinese character ("?", "O", "l0") sit where a number should be.
-  if (!CJK.test(text) && text.length <= 6 && !/^[(（]?[a-z]+[)）]?$/i.test(text))
-    return { kind: 'unreadable', raw: text };
+  // Short runs without any Chinese character ("?", "O", "l0") sit where a number should be; longer ones
+  // ("??????") are labels lost to mojibake, placed by their row's order.
+  if (!CJK.test(text) && text.length <= UNREADABLE_MAX) return { kind: 'unreadable', raw: text };
   return { kind: 'label', text };
 }
 
@@ -80,17 +81,22 @@ export function tokeniseLines(lines: string[]): CellToken[] {
   return tokens;
 }
 
-/** "规章 0 0 0" → ["规章", "0", "0", "0"]; a line without a number stays one cell ("第二十条  第(一)项"). */
+const SPACED_VALUE = String.raw`(?:\d+(?:\.\d+)?|[/—-]+)`;
+const TRAILING_VALUES = new RegExp(String.raw`^(.*?)((?:\s+${SPACED_VALUE})+)$`);
+const ONLY_VALUES = new RegExp(String.raw`^${SPACED_VALUE}(?:\s+${SPACED_VALUE})*$`);
+const SHORT_CELL = 10;
+
+/**
+ * A line without borders: "规章 0 0 0" → ["规章", "0", "0", "0"] (a label, then the numbers at its end);
+ * "结果维持 结果纠正 其他结果" → three header cells; anything else is one cell ("一、本年新收…", or a
+ * label with a space in it such as "第二十条  第(一)项", whose parts stay together when one is long).
+ */
 function spacedCells(line: string): string[] {
+  if (/[。]/.test(line)) return [line];
+  if (ONLY_VALUES.test(line)) return line.split(/\s+/);
+  const m = TRAILING_VALUES.exec(line);
+  if (m && m[1]!.trim() !== '') return [m[1]!.trim(), ...m[2]!.trim().split(/\s+/)];
   const parts = line.split(/\s+/);
-  if (/[。，,;；]/.test(line) || parts.length < 2 || !parts.some((p) => classifyCell(p).kind === 'value'))
-    return [line];
-  const cells: string[] = [];
-  for (const part of parts) {
-    const prev = cells.length - 1;
-    const isText = classifyCell(part).kind === 'label';
-    if (isText && prev >= 0 && classifyCell(cells[prev]!).kind === 'label') cells[prev] += part;
-    else cells.push(part);
-  }
-  return cells;
+  if (parts.length >= 2 && parts.every((p) => p.length <= SHORT_CELL)) return parts;
+  return [line];
 }

@@ -1,9 +1,12 @@
 /**
  * Matching a label by its meaning: a label is recognised by its distinctive words, tolerating characters
- * lost to mojibake or line breaks ("1.属于国?秘密", "本年新 公开数量"): a word of four characters or more
- * matches when at least three quarters of its characters appear in order; shorter words must appear whole.
+ * lost to mojibake or line breaks ("1.属于国?秘密", "本年新 公开数量"): a word of five characters or more
+ * matches when at least three quarters of its characters appear in order; shorter words must appear whole
+ * (四 characters with one lost would let 不予公开 pass for 予以公开). When several keys match, the best wins.
  */
 import { compactLabel } from './normalise.ts';
+
+const FUZZY_MIN = 5;
 
 /** Length of the longest common subsequence of two short strings. */
 function lcs(a: string, b: string): number {
@@ -23,7 +26,7 @@ function lcs(a: string, b: string): number {
 export function wordScore(label: string, word: string): number {
   const text = compactLabel(label);
   if (text.includes(word)) return 1;
-  if (word.length < 4) return 0;
+  if (word.length < FUZZY_MIN) return 0;
   // A subsequence spread over a long label is chance, not a damaged word: look at windows of the label.
   const span = word.length + 2;
   let best = 0;
@@ -33,6 +36,12 @@ export function wordScore(label: string, word: string): number {
   }
   const share = best / word.length;
   return share >= 0.75 ? share : 0;
+}
+
+/** Whether the label holds one of the words whole (no tolerance: for short, ambiguous words). */
+export function hasWord(label: string, words: readonly string[]): boolean {
+  const text = compactLabel(label);
+  return words.some((w) => text.includes(w));
 }
 
 /** The best score of any of the words in the label. */

@@ -3,11 +3,11 @@
  * recognised by the words no other row has, so a label with lost characters or an abridged wording
  * ("1.国家秘密", "本机关不掌握") is still placed; numbered grounds are also placed by their group and number.
  */
-import type { Table3Column, Table3RowKey } from '../report.model.ts';
-import { bestScore, matchKey, subRowNumber } from './labels.ts';
+import { TABLE3_ROW_LABELS, type Table3Column, type Table3RowKey } from '../report.model.ts';
+import { bestScore, hasWord, matchKey, subRowNumber } from './labels.ts';
 import { compactLabel } from './normalise.ts';
 
-export const ROW_WORDS: readonly (readonly [Table3RowKey, readonly string[]])[] = [
+const OWN_WORDS: readonly (readonly [Table3RowKey, readonly string[]])[] = [
   ['一', ['本年新收', '新收']],
   ['二', ['上年结转', '上年转结']],
   ['三(一)', ['予以公开']],
@@ -33,6 +33,15 @@ export const ROW_WORDS: readonly (readonly [Table3RowKey, readonly string[]])[] 
   ['三(七)', ['总计']],
   ['四', ['结转下年', '继续办理']],
 ];
+
+/** The row's full label without its numbering: the long words that tolerate lost characters. */
+const fullLabel = (key: Table3RowKey) =>
+  compactLabel(TABLE3_ROW_LABELS[key])
+    .replace(/^(?:\d+\.|\([一二三四五六七]\)|[一二三四]、)/, '')
+    .replace(/\(.*\)$/, '');
+export const ROW_WORDS: readonly (readonly [Table3RowKey, readonly string[]])[] = OWN_WORDS.map(
+  ([key, words]) => [key, [...words, fullLabel(key)]] as const,
+);
 
 export type Group = '三' | '四' | '五' | '六';
 const GROUP_WORDS: readonly (readonly [Group, readonly string[]])[] = [
@@ -61,7 +70,7 @@ export function columnOf(label: string): Table3Column | 'group' | null {
 }
 
 export function groupOf(label: string): Group | null {
-  return matchKey(label, GROUP_WORDS);
+  return GROUP_WORDS.find(([, words]) => hasWord(label, words))?.[0] ?? null;
 }
 
 export type RowClass =
