@@ -17,6 +17,8 @@ const NUMBER = /^\d{1,3}(?:,\d{3})+(?:\.\d+)?$|^\d+(?:\.\d+)?$/;
 const UNIT_SUFFIX = /(?:件|条|个|份|次|起|宗|万元|元)$/;
 const CJK = /[\u4e00-\u9fff]/;
 const UNREADABLE_MAX = 3;
+// The rule under a Markdown table's header: "|---|:---:|".
+const MARKDOWN_RULE = /^\|?\s*:?-{3,}:?\s*(?:\|\s*:?-{3,}:?\s*)*\|?$/;
 
 /** Classifies the text of one cell. */
 export function classifyCell(raw: string): CellToken {
@@ -60,6 +62,7 @@ export function tokeniseLines(lines: string[]): CellToken[] {
       tokens.push({ kind: 'break' });
       continue;
     }
+    if (MARKDOWN_RULE.test(trimmed)) continue;
     if (/^\|+$/.test(trimmed)) {
       tokens.push(trimmed.length === 1 ? { kind: 'empty' } : { kind: 'break' });
       continue;
@@ -86,17 +89,27 @@ const TRAILING_VALUES = new RegExp(String.raw`^(.*?)((?:\s+${SPACED_VALUE})+)$`)
 const ONLY_VALUES = new RegExp(String.raw`^${SPACED_VALUE}(?:\s+${SPACED_VALUE})*$`);
 const SHORT_CELL = 10;
 
+const NUMBERING_ONLY = /^(?:\d{1,2}[.、]|[(（][一二三四五六七八九十]+[)）]|[一二三四五六七八九十]+、)$/;
+
 /**
  * A line without borders: "规章 0 0 0" → ["规章", "0", "0", "0"] (a label, then the numbers at its end);
- * "结果维持 结果纠正 其他结果" → three header cells; anything else is one cell ("一、本年新收…", or a
- * label with a space in it such as "第二十条  第(一)项", whose parts stay together when one is long).
+ * "结果维持 结果纠正 其他结果" → three header cells; a whole table flattened into one line keeps every
+ * word and number as its own cell (a numbering "1." stays with its words); anything else is one cell
+ * ("一、本年新收…", or a label with a space in it such as "第二十条  第(一)项" when one part is long).
  */
 function spacedCells(line: string): string[] {
   if (/[。]/.test(line)) return [line];
   if (ONLY_VALUES.test(line)) return line.split(/\s+/);
+  const parts: string[] = [];
+  for (const part of line.split(/\s+/)) {
+    const prev = parts.length - 1;
+    if (prev >= 0 && NUMBERING_ONLY.test(parts[prev]!)) parts[prev] += part;
+    else parts.push(part);
+  }
+  const isValue = (p: string) => classifyCell(p).kind === 'value';
   const m = TRAILING_VALUES.exec(line);
-  if (m && m[1]!.trim() !== '') return [m[1]!.trim(), ...m[2]!.trim().split(/\s+/)];
-  const parts = line.split(/\s+/);
-  if (parts.length >= 2 && parts.every((p) => p.length <= SHORT_CELL)) return parts;
+  if (m && m[1]!.trim() !== '' && !m[1]!.trim().split(/\s+/).some(isValue))
+    return [m[1]!.trim(), ...m[2]!.trim().split(/\s+/)];
+  if (parts.some(isValue) || (parts.length >= 2 && parts.every((p) => p.length <= SHORT_CELL))) return parts;
   return [line];
 }

@@ -9,6 +9,7 @@ import {
   TABLE4,
   table2Grid,
   table3Grid,
+  table4Grid,
   writeGrid,
 } from '../../../../test/fixtures/annual-reports/synthetic.ts';
 import { TABLE3_CORNER, TABLE3_ROW_KEYS, type Table3 } from '../report.model.ts';
@@ -264,4 +265,64 @@ describe('year', () => {
     ['一、总体情况\n2020年，本镇认真落实条例。', 2020],
     ['一、总体情况\n本年度，本镇认真落实条例。发布日期：2024-01-20', null],
   ])('%s → %s', (text, year) => expect(parseReportText(text).year).toBe(year));
+});
+
+describe('more layouts found in copied text', () => {
+  it('reads Markdown tables (the rule under the header is no row of zeros)', () => {
+    const md = (grid: Grid) => {
+      const lines = grid.map((r) => `| ${r.join(' | ')} |`);
+      lines.splice(1, 0, `|${' --- |'.repeat(grid[1]!.length)}`);
+      return lines.join('\n');
+    };
+    const report = parseReportText(
+      reportText('bordered', { table2: md(table2Grid()), table3: md(table3Grid()) }),
+    );
+    expect(report.table2).toEqual(TABLE2);
+    expect(report.table3).toEqual(TABLE3);
+    expect(report.unreadable).toEqual([]);
+  });
+
+  it('reads one cell per line without any border (text copied from a page)', () => {
+    const plain = (grid: Grid) => grid.flat().join('\n');
+    const report = parseReportText(
+      reportText('bordered', {
+        table2: plain(table2Grid()),
+        table3: plain(table3Grid()),
+        table4: plain(table4Grid()),
+      }),
+    );
+    expect(report.table2).toEqual(TABLE2);
+    expect(report.table3).toEqual(TABLE3);
+    expect(report.table4).toEqual(TABLE4);
+  });
+
+  it('reads a table flattened into one line of words and numbers', () => {
+    const oneLine = (grid: Grid) => grid.flat().join(' ');
+    const report = parseReportText(reportText('bordered', { table3: oneLine(table3Grid()) }));
+    expect(report.table3).toEqual(TABLE3);
+  });
+});
+
+describe('prose that is not about applications', () => {
+  it('does not take 行政许可, hotline or mailbox counts for applications, nor an approximate number', () => {
+    const text = [
+      '示例县2024年政府信息公开工作年度报告',
+      '一、总体情况',
+      '全年受理行政许可申请12000件，办结11990件。',
+      '12345热线共受理群众诉求3000件，办结2990件。',
+      '全年共收到政府信息公开申请100余件。',
+      '五、存在的主要问题及改进情况',
+      '无。',
+    ].join('\n');
+    const report = parseReportText(text);
+    expect(report.prose).toEqual({
+      新收: null,
+      上年结转: null,
+      办结: null,
+      结转下年: null,
+      复议: null,
+      诉讼: null,
+    });
+    expect(report.unreadable).toContain('正文“全年共收到政府信息公开申请100余件”为约数，“新收”未读取');
+  });
 });

@@ -16,7 +16,8 @@ interface Pattern {
 const N = '(\\d+)\\s*(?:件|条|个|份|起|宗)';
 const GAP = '[^,;。\\d]{0,16}?';
 // Clauses about other channels: their 收到 / 办结 counts are not requests under 条例.
-const NOT_REQUESTS = /信箱|热线|留言|来信|投诉|咨询|提案|建议|访谈|征集|12345|网民|诉求/;
+const NOT_REQUESTS =
+  /信箱|热线|留言|来信|投诉|咨询|提案|建议|访谈|征集|12345|网民|诉求|许可|审批|政务服务|办件/;
 
 const PATTERNS: Record<ProseKey, Pattern[]> = {
   新收: [
@@ -48,52 +49,63 @@ const PATTERNS: Record<ProseKey, Pattern[]> = {
   ],
 };
 
-function clauses(text: string): string[] {
-  return text
-    .split(/[,;。\n]/)
-    .map((c) => c.trim())
-    .filter((c) => c !== '');
+interface Clause {
+  text: string;
+  /** The sentence is about another channel (letters, hotline, 政务服务) and names no 公开申请. */
+  otherChannel: boolean;
+}
+
+const NAMES_REQUESTS = /公开申请|依申请|申请公开/;
+
+function clauses(text: string): Clause[] {
+  return text.split(/[。\n]/).flatMap((sentence) => {
+    const otherChannel = NOT_REQUESTS.test(sentence) && !NAMES_REQUESTS.test(sentence);
+    return sentence
+      .split(/[,;]/)
+      .map((c) => c.trim())
+      .filter((c) => c !== '')
+      .map((c) => ({ text: c, otherChannel }));
+  });
 }
 
 /** Reads the prose totals; `notes` receives approximate numbers that were left out. */
 export function readProse(text: string, notes: string[]): ParsedReport['prose'] {
-  const prose: ParsedReport['prose'] = {
-    新收: null,
-    上年结转: null,
-    办结: null,
-    结转下年: null,
-    复议: null,
-    诉讼: null,
-  };
   const parts = clauses(text);
-  for (const key of Object.keys(PATTERNS) as ProseKey[]) prose[key] = firstMatch(parts, key, notes);
-  return prose;
+  const read = (key: ProseKey) => firstMatch(parts, key, notes);
+  return {
+    新收: read('新收'),
+    上年结转: read('上年结转'),
+    办结: read('办结'),
+    结转下年: read('结转下年'),
+    复议: read('复议'),
+    诉讼: read('诉讼'),
+  };
 }
 
-function firstMatch(parts: string[], key: ProseKey, notes: string[]): Cell {
+const REQUEST_KEYS: ProseKey[] = ['新收', '上年结转', '办结', '结转下年'];
+
+/** Whether a clause can state this total at all. */
+function mayState(clause: Clause, key: ProseKey): boolean {
+  const text = clause.text;
+  if (clause.otherChannel || NOT_REQUESTS.test(text)) return false;
+  // A clause about 复议 or 诉讼 counts appeals, not requests.
+  if (REQUEST_KEYS.includes(key) && /复议|诉讼/.test(text)) return false;
+  if (key === '新收' && (/上年|结转|撤回|撤销/.test(text) || !/公开|依申请/.test(text))) return false;
+  if (key === '办结' && /上年|结转/.test(text)) return false;
+  return !((key === '复议' || key === '诉讼') && text.length > 80);
+}
+
+function firstMatch(parts: Clause[], key: ProseKey, notes: string[]): Cell {
   for (const clause of parts) {
-    if (NOT_REQUESTS.test(clause)) continue;
-    // A 新收/办结 clause about 复议 or 诉讼 counts appeals, not requests.
-    if (
-      (key === '新收' || key === '办结' || key === '上年结转' || key === '结转下年') &&
-      /复议|诉讼/.test(clause)
-    )
-      continue;
-    if (key === '新收' && /上年|结转|撤回|撤销/.test(clause)) continue;
-    if ((key === '复议' || key === '诉讼') && clause.length > 80) continue;
+    if (!mayState(clause, key)) continue;
     for (const p of PATTERNS[key]) {
-      const m = p.re.exec(clause);
-      if (!m) continue;
-      if (p.zero) return 0;
-      const after = clause.slice(m.index + m[0].length - 1);
-      if (/^\D?余/.test(after) || /\d余/.test(m[0])) break;
-      return Number(m[1]);
+      const m = p.re.exec(clause.text);
+      if (m) return p.zero ? 0 : Number(m[1]);
     }
-    if (
-      /\d+余(?:件|条)/.test(clause) &&
-      PATTERNS[key].some((p) => p.re.test(clause.replace(/(\d+)余/, '$1')))
-    ) {
-      notes.push(`正文“${clause}”为约数，“${key}”未读取`);
+    // "共收到申请100余件": an approximate number is no figure of the table.
+    const exact = clause.text.replace(/(\d+)余/g, '$1');
+    if (exact !== clause.text && PATTERNS[key].some((p) => !p.zero && p.re.test(exact))) {
+      notes.push(`正文“${clause.text}”为约数，“${key}”未读取`);
       return null;
     }
   }

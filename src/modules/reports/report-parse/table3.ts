@@ -84,7 +84,11 @@ export function readTable3(rows: TableRow[], truncated: boolean): Table3Result {
   // Header cells that run into the first row's label (one cell per line) belong to the header too.
   headerLabels.push(...rows[firstBody]!.labels.slice(0, -1).filter((l) => columnOf(l) !== null));
   const order = columnOrder(headerLabels.map(columnOf), notes);
-  const placed = classifyAll(rows.slice(firstBody));
+  // Rows of nothing but empty cells are left-overs of merged cells, not rows of the table.
+  const body = rows
+    .slice(firstBody)
+    .filter((r) => r.labels.length > 0 || r.cells.some((c) => c.kind !== 'empty'));
+  const placed = classifyAll(body);
   placeByOrder(placed, notes);
   const table = emptyTable3();
   const seen = new Set<Table3RowKey>();

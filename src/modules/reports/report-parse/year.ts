@@ -4,7 +4,9 @@
  * 一、总体情况 ("2024年,东漖街道…"). Otherwise null. The publication date is never the report's year.
  */
 const YEAR = '((?:19|20)\\d{2})';
-const TITLE = new RegExp(`${YEAR}\\s*年度?[^。,;]{0,24}?(?:信息公开|政务公开)[^。,;]{0,12}?(?:年度)?报告`);
+const TITLE = new RegExp(
+  `${YEAR}\\s*年度?[^。,;\\n]{0,24}?(?:信息公开|政务公开)[^。,;\\n]{0,12}?(?:(?:年度)?报告|年报)`,
+);
 const PERIOD = new RegExp(
   `${YEAR}年\\s*1\\s*月\\s*1\\s*日(?:起)?\\s*(?:至|到|-|—|~)\\s*(?:${YEAR}年)?\\s*12\\s*月\\s*31\\s*日`,
 );
