@@ -12,7 +12,7 @@ import {
   table4Grid,
   writeGrid,
 } from '../../../../test/fixtures/annual-reports/synthetic.ts';
-import { TABLE3_CORNER, TABLE3_ROW_KEYS, type Table3 } from '../report.model.ts';
+import { SECTION_HEADINGS, TABLE3_CORNER, TABLE3_ROW_KEYS, type Table3 } from '../report.model.ts';
 import { parseReportText } from './index.ts';
 
 const LAYOUTS: Layout[] = ['bordered', 'cellPerLine', 'spaced', 'tabs'];
@@ -324,5 +324,33 @@ describe('prose that is not about applications', () => {
       诉讼: null,
     });
     expect(report.unreadable).toContain('正文“全年共收到政府信息公开申请100余件”为约数，“新收”未读取');
+  });
+});
+
+describe('bordered rows as some sites print them', () => {
+  it('reads a header split over two lines and rows with empty cells before their label', () => {
+    const header: Grid = [
+      [TABLE3_CORNER, '申请人情况'],
+      ['自然人', '法人或其他组织', '总计'],
+      ['商业', '科研', '社会公益组织', '法律服务机构', '其他'],
+      ['企业', '机构'],
+    ];
+    // Sub-rows after the first of each group start with empty cells where the merged cells were.
+    const lines = writeGrid(table3Grid(TABLE3, header), 'bordered')
+      .split('\n')
+      .map((l) => (/^\| (?:[2-8]\.|（[二七]）)/.test(l) ? `| |${l}` : l));
+    const report = parseReportText(reportText('bordered', { table3: lines.join('\n') }));
+    expect(report.table3).toEqual(TABLE3);
+    expect(report.unreadable).toEqual([]);
+  });
+
+  it('keeps a last row whose line ends with its border but lost cells to the cut', () => {
+    const full = writeGrid(table3Grid(), 'bordered').split('\n');
+    const at = full.findIndex((l) => l.includes('7.属于行政执法案卷'));
+    const cut = [...full.slice(0, at), '| 7.属于行政执法案卷 | 0 | 0 | 0 | 0 | 0 | 0 |'].join('\n');
+    const text = `${reportText('bordered').split(SECTION_HEADINGS.requests)[0]}${SECTION_HEADINGS.requests}\n${cut}`;
+    const report = parseReportText(text);
+    expect(report.table3!['三(三)7']).toEqual([0, 0, 0, 0, 0, 0, null]);
+    expect(report.table3!['三(三)8']).toEqual(Array(7).fill(null));
   });
 });

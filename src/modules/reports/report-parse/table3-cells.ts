@@ -87,6 +87,8 @@ function addsUp(values: Cell[], totalAt: number): boolean {
 export interface CellStats {
   blanks: number;
   dashes: number;
+  /** Rows whose label is there without any cell. */
+  empty: Table3RowKey[];
 }
 
 export function alignCells(
@@ -98,7 +100,7 @@ export function alignCells(
 ): Cell[] {
   let cells = row.cells;
   if (cells.length === 0) {
-    notes.push(`表三“${key}”一行没有数字${row.cut ? '（文本在此中断）' : ''}`);
+    stats.empty.push(key);
     return Array(WIDTH).fill(null);
   }
   if (cells.length > WIDTH) {

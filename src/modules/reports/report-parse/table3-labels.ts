@@ -52,12 +52,13 @@ const GROUP_WORDS: readonly (readonly [Group, readonly string[]])[] = [
 ];
 const GROUP_SIZE: Record<Group, number> = { 三: 8, 四: 3, 五: 5, 六: 3 };
 
+// Headers split a column name over two lines ("商业 | 科研 |" then "企业 | 机构 |"): the first half is enough.
 export const COLUMN_WORDS: readonly (readonly [Table3Column | 'group', readonly string[]])[] = [
   ['natural_person', ['自然人']],
   ['group', ['法人或其他组织', '法人']],
-  ['commercial', ['商业企业']],
-  ['research', ['科研机构']],
-  ['public_interest', ['社会公益组织', '公益组织']],
+  ['commercial', ['商业企业', '商业']],
+  ['research', ['科研机构', '科研']],
+  ['public_interest', ['社会公益组织', '公益']],
   ['legal_services', ['法律服务机构', '法律服务']],
 ];
 

@@ -14,7 +14,7 @@ import {
   type Table3RowKey,
 } from '../report.model.ts';
 import type { TableRow } from './rows.ts';
-import { alignCells, columnOrder, label3 } from './table3-cells.ts';
+import { alignCells, type CellStats, columnOrder, label3 } from './table3-cells.ts';
 import { classifyLabel, columnOf, type Group, groupOf, type RowClass } from './table3-labels.ts';
 
 export interface Table3Result {
@@ -88,12 +88,15 @@ export function readTable3(rows: TableRow[], truncated: boolean): Table3Result {
   const body = rows
     .slice(firstBody)
     .filter((r) => r.labels.length > 0 || r.cells.some((c) => c.kind !== 'empty'));
+  // A text cut off right after a row's end may have lost the row's last cells with the rest.
+  const last = body.at(-1);
+  if (truncated && last) last.cut = true;
   const placed = classifyAll(body);
   placeByOrder(placed, notes);
   const table = emptyTable3();
   const seen = new Set<Table3RowKey>();
   let sixSingle = false;
-  const stats = { blanks: 0, dashes: 0 };
+  const stats: CellStats = { blanks: 0, dashes: 0, empty: [] };
   for (const { row, cls } of placed) {
     if (cls.kind === 'group') {
       if (row.cells.some((c) => c.kind === 'value')) {
@@ -117,6 +120,8 @@ export function readTable3(rows: TableRow[], truncated: boolean): Table3Result {
     );
   const missing = TABLE3_ROW_KEYS.filter((k) => !seen.has(k));
   const cut = truncated || (rows.at(-1)?.cut ?? false);
+  if (stats.empty.length > 0)
+    notes.push(`表三以下行只有标签没有数字${last?.cut ? '（文本在此中断）' : ''}：${stats.empty.join('、')}`);
   if (stats.blanks > 0) notes.push(`表三有 ${stats.blanks} 个空白单元格，按0读取`);
   if (stats.dashes > 0) notes.push(`表三有 ${stats.dashes} 个单元格填“/”或“—”，按0读取`);
   if (missing.length > 0)
