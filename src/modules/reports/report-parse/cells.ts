@@ -100,16 +100,18 @@ const NUMBERING_ONLY = /^(?:\d{1,2}[.、]|[(（][一二三四五六七八九十]
 function spacedCells(line: string): string[] {
   if (/[。]/.test(line)) return [line];
   if (ONLY_VALUES.test(line)) return line.split(/\s+/);
+  const isValue = (p: string) => classifyCell(p).kind === 'value';
+  const m = TRAILING_VALUES.exec(line);
+  if (m && m[1]!.trim() !== '' && !m[1]!.trim().split(/\s+/).some(isValue))
+    return [m[1]!.trim(), ...m[2]!.trim().split(/\s+/)];
+  // A line of prose wrapped without its full stop ("2020 年,我单位…") is one cell, not a year and words.
+  if (/[,;:]/.test(line) && /\d\s+[年月日件条个%]/.test(line)) return [line];
   const parts: string[] = [];
   for (const part of line.split(/\s+/)) {
     const prev = parts.length - 1;
     if (prev >= 0 && NUMBERING_ONLY.test(parts[prev]!)) parts[prev] += part;
     else parts.push(part);
   }
-  const isValue = (p: string) => classifyCell(p).kind === 'value';
-  const m = TRAILING_VALUES.exec(line);
-  if (m && m[1]!.trim() !== '' && !m[1]!.trim().split(/\s+/).some(isValue))
-    return [m[1]!.trim(), ...m[2]!.trim().split(/\s+/)];
   if (parts.some(isValue) || (parts.length >= 2 && parts.every((p) => p.length <= SHORT_CELL))) return parts;
   return [line];
 }

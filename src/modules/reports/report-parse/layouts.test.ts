@@ -354,3 +354,22 @@ describe('bordered rows as some sites print them', () => {
     expect(report.table3!['三(三)8']).toEqual(Array(7).fill(null));
   });
 });
+
+describe('text extracted from a PDF', () => {
+  it('reads table 四 under a header printed one character per line, and wrapped prose without its full stop', () => {
+    const table4 = [
+      '2023 年,本机关未出现因政府信息公开申请行政复议、提起行政诉讼的情况,',
+      '行政复议 行政诉讼',
+      '未经复议直接起诉 复议后起诉',
+      '结 结 其 尚',
+      '结 结 其 尚 结 结 其 尚',
+      '总计 果 果 他 未 总 果 果 他 未 总',
+      '维 纠 结 审 计 维 纠 结 审 计',
+      TABLE4.join(' '),
+    ].join('\n');
+    const report = parseReportText(reportText('spaced', { table4 }));
+    expect(report.table4).toEqual(TABLE4);
+    expect(report.prose.复议).toBe(0);
+    expect(report.unreadable).toContain('正文“复议”为 0，与表四行政复议总计 1 不符');
+  });
+});

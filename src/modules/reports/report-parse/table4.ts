@@ -31,11 +31,12 @@ export function readTable4(rows: TableRow[], truncated: boolean): Table4Result {
   const lastHeader = rows.findLastIndex((r) =>
     r.labels.some((l) => l.length <= 12 && bestScore(l, HEADER_WORDS) > 0),
   );
-  // The numbers follow the header's last cell (in its row when cells are one per line); a labelled row
-  // after them is no longer table 四.
+  // The numbers follow the header's last cell (in its row when cells are one per line), after any header
+  // lines without words of their own (a header printed one character per line); a labelled row after the
+  // numbers is no longer table 四.
   const data: TableRow['cells'] = [];
-  for (const [i, r] of rows.slice(Math.max(0, lastHeader)).entries()) {
-    if (i > 0 && r.labels.length > 0) break;
+  for (const r of rows.slice(Math.max(0, lastHeader))) {
+    if (data.length > 0 && r.labels.length > 0) break;
     data.push(...r.cells);
   }
   while (data.length > WIDTH && data[data.length - 1]!.kind === 'empty') data.pop();
