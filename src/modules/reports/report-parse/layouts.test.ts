@@ -373,3 +373,12 @@ describe('text extracted from a PDF', () => {
     expect(report.unreadable).toContain('正文“复议”为 0，与表四行政复议总计 1 不符');
   });
 });
+
+describe('prose that says there were none', () => {
+  it.each([
+    ['2023年，全年未接到信息公开申请。', 0],
+    ['2022年，未收到依申请公开事项。', 0],
+    ['本年度本单位未收到政府信息公开申请，未发生行政复议。', 0],
+    ['全年未收到行政许可申请。', null],
+  ])('%s → 新收 %s', (text, n) => expect(parseReportText(text).prose.新收).toBe(n));
+});

@@ -24,6 +24,8 @@ const PATTERNS: Record<ProseKey, Pattern[]> = {
     { re: new RegExp(`(?:新收|收到|受理|接收|接到|登记)${GAP}申请${GAP}${N}`) },
     { re: new RegExp(`(?:新收|收到|受理|接收|接到)(?:了)?${N}${GAP}申请`) },
     { re: new RegExp(`(?:新收|收到|受理|接收)${GAP}依申请${GAP}${N}`) },
+    { re: /(?:未|没有)(?:收到|接到|受理|接收|发生)[^,;。\d]{0,16}?申请/, zero: true },
+    { re: /(?:无|没有)[^,;。\d]{0,4}?依申请公开(?:事项|件)/, zero: true },
   ],
   上年结转: [
     { re: new RegExp(`上(?:一)?年度?(?:结转|转结|转入|遗留)${GAP}${N}`) },
