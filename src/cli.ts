@@ -28,6 +28,7 @@ const USAGE = `用法 / usage: gongkai <command>
   calendar add-working-days DATE N        DATE 之后第 N 个工作日
   calendar is-working-day DATE            输出 yes 或 no
   plan parse FILE --json                  解析工作要点为任务 JSON
+  report parse FILE --json                解析年度报告（表二、表三、表四与正文数字）
   jobs list | jobs run [NAME]             列出 / 立即运行今天尚未运行的每日任务
   mail status                             电子邮件发送情况（待发送、已发送、失败、最近错误）
   mail test ADDRESS                       立即发送一封测试邮件
@@ -224,7 +225,36 @@ const commands: Record<string, Handler> = {
     console.log(formatTasksJson(await parsePlanFile(file)));
     return 0;
   },
+
+  report: reportCommand,
 };
+
+/** `report parse FILE --json`: exit 2 (with the reason in Chinese) when the command or the file is unusable. */
+async function reportCommand([sub, file, ...rest]: string[]): Promise<number> {
+  if (sub !== 'parse' || !file || file.startsWith('--') || !rest.includes('--json')) {
+    err('用法：gongkai report parse FILE --json（FILE 为年度报告的 .txt、.html 或 .docx 文件）');
+    return 2;
+  }
+  const { readFile } = await import('node:fs/promises');
+  let content: Buffer;
+  try {
+    content = await readFile(file);
+  } catch (e) {
+    const code = (e as NodeJS.ErrnoException).code;
+    err(
+      `无法读取文件“${file}”：${code === 'ENOENT' ? '文件不存在' : code === 'EISDIR' ? '这是一个目录' : (e as Error).message}`,
+    );
+    return 2;
+  }
+  const { parseReportFile } = await import('./modules/reports/report-parse/index.ts');
+  try {
+    console.log(JSON.stringify(await parseReportFile(content, file), null, 2));
+  } catch (e) {
+    err(`无法读取文件“${file}”：${(e as Error).message}`);
+    return 2;
+  }
+  return 0;
+}
 
 function usage(): number {
   err(USAGE);

@@ -130,19 +130,19 @@ function blockLines(node: DocNode, auto: AutoNumbering): string[] {
   return (node.children ?? []).flatMap((c) => blockLines(c, auto));
 }
 
-/** The plan text of a .docx file (paragraphs and table rows, one per line) and notes for the reviewer. */
-export async function docxPlanText(filePath: string): Promise<{ text: string; warnings: string[] }> {
+/**
+ * The plan text of a .docx file, given by its path or its content (paragraphs and table rows, one per
+ * line), and notes for the reviewer.
+ */
+export async function docxPlanText(file: string | Buffer): Promise<{ text: string; warnings: string[] }> {
   let lines: string[] = [];
   const auto = new AutoNumbering();
-  await mammoth.convertToHtml(
-    { path: filePath },
-    {
-      transformDocument: (document: DocNode) => {
-        lines = blockLines(document, auto);
-        return document;
-      },
+  await mammoth.convertToHtml(typeof file === 'string' ? { path: file } : { buffer: file }, {
+    transformDocument: (document: DocNode) => {
+      lines = blockLines(document, auto);
+      return document;
     },
-  );
+  });
   const warnings =
     auto.inferred > 0
       ? [
