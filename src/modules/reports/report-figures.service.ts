@@ -70,6 +70,16 @@ export interface ComputedFigures {
   fees: { amountFen: number; count: number };
   /** Chinese notes on how the figures were put together (shown above the tables). */
   notes: string[];
+  /** Whether the platform holds records of the year: cases (表三), 复议/诉讼 (表四), library documents (表二). */
+  held: { cases: boolean; appeals: boolean; library: boolean };
+}
+
+/** True when the cell comes from records the platform holds for the year (so it is not entered or imported). */
+export function fromHeldRecords(c: Pick<ComputedFigures, 'held'>, key: CellKey): boolean {
+  if (key.startsWith('table3.')) return c.held.cases;
+  if (key.startsWith('table4.')) return c.held.appeals;
+  if (LIBRARY_CELLS.includes(key)) return c.held.library;
+  return false;
 }
 
 /** One record behind a cell. */
@@ -201,6 +211,7 @@ export class ReportFiguresService {
       sources,
       fees: { amountFen: fees.reduce((s, f) => s + f.amountFen, 0), count: fees.length },
       notes,
+      held: { cases: casesHold, appeals: appealsHold, library: libraryHolds },
     };
   }
 

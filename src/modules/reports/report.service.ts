@@ -29,7 +29,11 @@ import {
   type SectionKey,
 } from './report.model.ts';
 import { type DraftFacts, draftSections, remainingPrompts } from './report-draft-text.ts';
-import type { ComputedFigures, ReportFiguresService } from './report-figures.service.ts';
+import {
+  type ComputedFigures,
+  fromHeldRecords,
+  type ReportFiguresService,
+} from './report-figures.service.ts';
 import { isEditable, type ReportStatus, reportStatus } from './report-status.ts';
 import {
   ALL_CELL_KEYS,
@@ -345,15 +349,18 @@ export class ReportService {
     });
   }
 
-  /** Which cells of a unit's year may be entered by hand: those no installed module computes. */
+  /**
+   * Which cells of a unit's year may be entered by hand: 许可/处罚/强制/收费 always; table 二's first block
+   * while the library holds no document of the unit; any cell already set by an entry or an import.
+   * Tables 三 and 四 come from the cases, or for a year before the platform, from an imported report.
+   */
   async enterableCells(unit: Unit, year: number): Promise<CellKey[]> {
     const computed = await this.d.figures.compute(unit, year);
     return ALL_CELL_KEYS.filter(
       (k) =>
-        computed.sources[k]?.kind !== 'records' &&
-        (ENTERED_ONLY_CELLS.includes(k) ||
-          LIBRARY_CELLS.includes(k) ||
-          computed.sources[k]?.kind === 'value'),
+        ENTERED_ONLY_CELLS.includes(k) ||
+        (LIBRARY_CELLS.includes(k) && !computed.held.library) ||
+        computed.sources[k]?.kind === 'value',
     );
   }
 
@@ -473,7 +480,7 @@ export class ReportService {
         ...(parsed.table4 ? { table4: parsed.table4 } : {}),
       }),
     ];
-    const cells = all.filter(([k]) => computed.sources[k]?.kind !== 'records');
+    const cells = all.filter(([k]) => !fromHeldRecords(computed, k));
     const skipped = all.length - cells.length;
     const report = await this.repo.find(unit.id, row.year);
     const locked = report ? report.status !== 'draft' : false;

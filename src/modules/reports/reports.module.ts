@@ -5,6 +5,7 @@ import { registerReportImportRoutes } from './import.routes.tsx';
 import { REPORT_KIND } from './report.service.ts';
 import { checkReport } from './report-checks.ts';
 import { reportBodyHtml } from './report-html.ts';
+import { parseReportFile } from './report-parse/index.ts';
 import { REPORT_ACTIONS } from './reports.actions.ts';
 import { registerReportRoutes } from './reports.routes.tsx';
 import { createReports, type Reports } from './reports.services.ts';
@@ -34,15 +35,7 @@ export const reportsModule = defineModule({
       taskSummary: null,
       runChecks: (input) => checkReport(input),
       renderBody: reportBodyHtml,
-      // TEMPORARY until the importer (report-parse/) lands this session.
-      parse: async () => ({
-        year: null,
-        table2: null,
-        table3: null,
-        table4: null,
-        prose: { 新收: null, 上年结转: null, 办结: null, 结转下年: null, 复议: null, 诉讼: null },
-        unreadable: ['读取程序尚未安装'],
-      }),
+      parse: parseReportFile,
     });
   },
   provides: ['reports'],
