@@ -79,6 +79,8 @@ export interface ReportServiceDeps {
   publishing: Pick<PublishingApi, 'documents' | 'review' | 'columns'>;
   /** The checks of report-checks.ts (injected so the service is testable without them). */
   runChecks: (input: CheckRunInput) => ReportCheckResult[];
+  /** Titles of the checks that ran and found nothing (report-checks.ts `passedChecks`). */
+  passedChecks?: (input: CheckRunInput) => string[];
   /** The published document's body (report-html.ts). */
   renderBody: (doc: ReportDocument) => string;
   /** A sentence on the unit's 工作要点 tasks of the year, when the tasks module is installed. */
@@ -105,6 +107,8 @@ export interface ReportView {
     published: boolean;
   } | null;
   checks: ReportCheckResult[];
+  /** Titles of the checks that ran and passed. */
+  passed: string[];
 }
 
 const sectionsSchema = z.object(
@@ -167,7 +171,14 @@ export class ReportService {
       : draftSections(await this.facts(unit, year, computed));
     const previous = await this.previousOf(unit, year);
     const checks = this.checksOf(year, figures, sections, previous);
-    return { unit, year, row, status, documentState, sections, computed, figures, previous, checks };
+    const passed =
+      this.d.passedChecks?.({
+        year,
+        figures,
+        sections,
+        previous: previous ? { figures: previous.figures, sections: previous.sections } : null,
+      }) ?? [];
+    return { unit, year, row, status, documentState, sections, computed, figures, previous, checks, passed };
   }
 
   private async facts(unit: Unit, year: number, computed: ComputedFigures): Promise<DraftFacts> {
@@ -192,7 +203,13 @@ export class ReportService {
         published: row.status === 'published',
       };
     const computed = await this.d.figures.compute(unit, prevYear);
-    const held = ALL_CELL_KEYS.some((k) => computed.sources[k]?.kind !== 'none');
+    // Only what the platform held for that year (records or values): zeros of a year before the platform
+    // was in use are no figures, and the year-over-year checks say they cannot verify instead.
+    const held =
+      computed.held.cases ||
+      computed.held.appeals ||
+      computed.held.library ||
+      ALL_CELL_KEYS.some((k) => computed.sources[k]?.kind === 'value');
     return {
       year: prevYear,
       figures: held ? computed.figures : null,

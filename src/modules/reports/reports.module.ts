@@ -3,7 +3,7 @@ import { defineModule, type Registry } from '../../platform/module.ts';
 import { PUBLIC_DOWNLOAD_PATTERN, registerReportDownloadRoutes } from './downloads.routes.tsx';
 import { registerReportImportRoutes } from './import.routes.tsx';
 import { REPORT_KIND } from './report.service.ts';
-import { checkReport } from './report-checks.ts';
+import { checkReport, passedChecks } from './report-checks.ts';
 import { reportBodyHtml } from './report-html.ts';
 import { parseReportFile } from './report-parse/index.ts';
 import { REPORT_ACTIONS } from './reports.actions.ts';
@@ -34,6 +34,7 @@ export const reportsModule = defineModule({
       library: optional.policies?.figures ?? null,
       taskSummary: null,
       runChecks: (input) => checkReport(input),
+      passedChecks: (input) => passedChecks(input),
       renderBody: reportBodyHtml,
       parse: parseReportFile,
     });

@@ -29,6 +29,7 @@ export interface ReportDeps {
   taskSummary: ((unitId: number, year: number) => Promise<string | null>) | null;
   /** The checks (report-checks.ts) and the body renderer (report-html.ts). */
   runChecks: (input: CheckRunInput) => ReportCheckResult[];
+  passedChecks?: (input: CheckRunInput) => string[];
   renderBody: (doc: ReportDocument) => string;
   /** The published-report importer (report-parse/). */
   parse: (content: Buffer, fileName: string) => Promise<ParsedReport>;

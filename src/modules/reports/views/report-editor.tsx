@@ -225,6 +225,16 @@ function CheckList({ checks, v }: { checks: ReportCheckResult[]; v: ReportView }
           <ul>{warnings.map(item)}</ul>
         </div>
       ) : null}
+      {v.passed.length ? (
+        <details>
+          <summary>已通过的检查（{v.passed.length} 项）</summary>
+          <ul>
+            {v.passed.map((t) => (
+              <li key={t}>{t}</li>
+            ))}
+          </ul>
+        </details>
+      ) : null}
       {v.previous && !v.previous.figures ? (
         <p class="hint">
           本系统没有{v.previous.year}年度的数字，无法核对与上年报告的衔接；可
