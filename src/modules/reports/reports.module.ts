@@ -1,4 +1,5 @@
 /** Manifest of 政府信息公开工作年度报告 (reports): figures from the records, checks, editor, publication. */
+import { seedDemoReports } from '../../db/seeds/demo-reports.ts';
 import { defineModule, type Registry } from '../../platform/module.ts';
 import { SECTION_HEADINGS, SECTION_KEYS } from './report.model.ts';
 import { REPORT_ACTIONS } from './reports.actions.ts';
@@ -49,6 +50,9 @@ export const reportsModule = defineModule({
   provides: ['reports'],
   expose: (reports) => ({ reports }),
   actions: REPORT_ACTIONS,
+  // ── demo ──
+  seed: { part: 'reports', order: 40, run: (self, r) => seedDemoReports({ ...r, reports: self }) },
+  // ── end demo ──
   routes: (server, reports, r) => registerReportRoutes(server, { ...r, reports }),
   menu: [{ area: 'disclosure', href: '/admin/reports', label: '年度报告', action: 'report.edit' }],
 });
