@@ -10,6 +10,7 @@
  * 长者模式. The .docx step waits for report-docx (marked below), and so does the named 勾稽 check
  * (report-checks.ts): the module's own checks (prompts left, cells missing) are asserted now.
  */
+import mammoth from 'mammoth';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { todayInShanghai } from '../../src/lib/calendar/index.ts';
@@ -222,7 +223,6 @@ describe('年度报告: from the draft to the published document, in the browser
     const clerk = await as('clerk');
     const res = await clerk.request.get(`${base}${editor()}/report.docx`);
     expect(res.status()).toBe(200);
-    const mammoth = await import('mammoth');
     const { value } = await mammoth.extractRawText({ buffer: Buffer.from(await res.body()) });
     expect(value).toContain(`上年结转${shown.carriedIn}件`);
     expect(value).toContain(`结转下年度继续办理${shown.carriedOut}件`);
