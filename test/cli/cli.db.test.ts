@@ -52,6 +52,9 @@ describe(`gongkai CLI on ${ENGINE}`, { timeout: 240_000 }, () => {
     expect(seed.code).toBe(0);
     expect(seed.stderr).toMatch(/完成：\d+ 个单位，9 个账户/);
     expect(seed.stderr).toMatch(/已载入演示规范性文件 \d+ 件、政策解读 \d+ 篇和一次文件清理/);
+    expect(seed.stderr).toMatch(
+      /已载入演示年度报告：\d{4}年度 2 份已发布，\d{4}年度 6 份（草稿 4、审核中 1、已发布 1）/,
+    );
     expect((await gk('seed', '--demo')).code).toBe(1);
   }, 420_000);
 

@@ -1,4 +1,5 @@
 /** Manifest of 政府信息公开工作年度报告 (reports): figures from the records, checks, editor, publication. */
+import { seedDemoReports } from '../../db/seeds/demo-reports.ts';
 import { defineModule, type Registry } from '../../platform/module.ts';
 import { PUBLIC_DOWNLOAD_PATTERN, registerReportDownloadRoutes } from './downloads.routes.tsx';
 import { registerReportImportRoutes } from './import.routes.tsx';
@@ -42,6 +43,9 @@ export const reportsModule = defineModule({
   provides: ['reports'],
   expose: (reports) => ({ reports }),
   actions: REPORT_ACTIONS,
+  // ── demo ──
+  seed: { part: 'reports', order: 40, run: (self, r) => seedDemoReports({ ...r, reports: self }) },
+  // ── end demo ──
   routes: (server, reports, r) => {
     registerReportRoutes(server, { ...r, reports });
     registerReportImportRoutes(server, { ...r, reports });
