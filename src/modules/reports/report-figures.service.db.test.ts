@@ -26,9 +26,10 @@ import { createTestApp, ENGINE, type TestApp } from '../../../test/support/test-
 import type { Unit } from '../../db/schema.ts';
 import type { CallContext } from '../../lib/actor.ts';
 import { requestExtras } from '../requests/requests.services.ts';
-import { TABLE3_ROW_KEYS } from './report.model.ts';
+import { emptyTable3, emptyTable4, type ParsedReport, TABLE3_ROW_KEYS } from './report.model.ts';
 import type { ReportService } from './report.service.ts';
 import type { CellSource, ReportFiguresService } from './report-figures.service.ts';
+import { ReportRepository } from './reports.repository.ts';
 
 const CITIZEN = {
   applicantKind: 'citizen',
@@ -61,7 +62,7 @@ describe(`report figures on ${ENGINE}`, () => {
   let reports: ReportService;
   let county: Unit;
   let dept: Unit;
-
+  let other: Unit;
   let lib: FiguresFixture;
   let clerk: CallContext;
   const ids: Record<string, number> = {};
@@ -71,7 +72,7 @@ describe(`report figures on ${ENGINE}`, () => {
     app = await createTestApp({ now: '2025-11-03T02:00:00Z' });
     figures = app.reports.figures;
     reports = app.reports.reports;
-    ({ county, dept } = await buildCounty(app));
+    ({ county, dept, other } = await buildCounty(app));
     const { service, transitions, jobs, repo } = app.requests;
     const { letters, fees, appeals } = requestExtras(app);
     clerk = (await buildUser(app, county, ['clerk'])).ctx;
@@ -245,5 +246,68 @@ describe(`report figures on ${ENGINE}`, () => {
     // The library with the subtree: D1 of the department is added.
     expect(tree.figures.table2.行政规范性文件).toEqual({ made: 5, repealed: 1, inForce: 5 });
     expect((await figures.compute(county, 2026)).figures.table2.行政许可).toBe(12);
+  });
+
+  it('takes table 二’s first block from entered values when the library holds nothing for the unit', async () => {
+    await reports.enterValues(SYSTEM, other.id, 2026, { 'v.table2.规章.made': '2' });
+    const got = await figures.compute(other, 2026);
+    expect(got.figures.table2.规章).toEqual({ made: 2, repealed: null, inForce: null });
+    expect(got.sources['table2.规章.made']).toMatchObject({ kind: 'value', origin: 'entered' });
+    expect(got.notes).toContain('规范性文件库中没有本单位的文件，表二第一部分采用填写或导入的数字。');
+  });
+
+  it('fills a past year with imported values only when the platform holds no cases for it', async () => {
+    const table3 = emptyTable3();
+    table3.一 = [7, 1, 0, 0, 0, 0, 8];
+    const table4 = emptyTable4().map(() => 0);
+    table4[0] = 2;
+    table4[4] = 2;
+    const parsed: ParsedReport = {
+      year: 2024,
+      table2: null,
+      table3,
+      table4,
+      prose: { 新收: 8, 上年结转: null, 办结: null, 结转下年: null, 复议: 2, 诉讼: null },
+      unreadable: [],
+    };
+    // 2024: the platform holds no case of U → the imported numbers are the year's.
+    const id2024 = await reports.readImport(clerk, county.id, 2024, parsed, '2024年报.docx');
+    await reports.confirmImport(clerk, id2024);
+    const past = await figures.compute(county, 2024);
+    expect(past.figures.table3.一).toEqual([7, 1, 0, 0, 0, 0, 8]);
+    expect(past.figures.table3.二).toEqual([null, null, null, null, null, null, null]);
+    expect(past.figures.table4.slice(0, 5)).toEqual([2, 0, 0, 0, 2]);
+    expect(past.sources['table3.一.total']).toMatchObject({
+      kind: 'value',
+      origin: 'imported',
+      importId: id2024,
+    });
+    expect(past.notes).toContain('本系统没有该年度的依申请公开记录，表三采用导入或填写的数字。');
+    expect(await figures.recordsOf(county, 2024, 'table3.一.total')).toMatchObject({ records: [], value: 8 });
+    // 2025: the cases are there → an imported value is not used (nor offered by the import).
+    const id2025 = await reports.readImport(
+      clerk,
+      county.id,
+      2025,
+      { ...parsed, year: 2025 },
+      '2025年报.docx',
+    );
+    const preview = await reports.importPreview(clerk, id2025);
+    expect(preview.cells.filter(([k]) => k.startsWith('table3.') || k.startsWith('table4.'))).toEqual([]);
+    await app.db.transaction().execute((trx) =>
+      new ReportRepository(app.db).setValue(trx, {
+        unitId: county.id,
+        year: 2025,
+        cell: 'table3.一.total',
+        value: '99',
+        origin: 'imported',
+        importId: id2025,
+        by: null,
+        at: '2027-01-15T02:00:00.000Z',
+      }),
+    );
+    const held = await figures.compute(county, 2025);
+    expect(held.figures.table3.一[6]).toBe(2);
+    expect(held.sources['table3.一.total']).toMatchObject({ kind: 'records', from: 'requests' });
   });
 });

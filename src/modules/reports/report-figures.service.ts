@@ -70,6 +70,19 @@ export interface ComputedFigures {
   fees: { amountFen: number; count: number };
   /** Chinese notes on how the figures were put together (shown above the tables). */
   notes: string[];
+  /**
+   * Whether the platform holds records for each block of the year: the library documents of table 二,
+   * the cases of table 三, the 复议/诉讼 of table 四. A block it holds nothing for may be entered or imported.
+   */
+  held: { library: boolean; cases: boolean; appeals: boolean };
+}
+
+/** Whether `key` is computed from records the platform holds (so it can be neither entered nor imported). */
+export function heldByRecords(computed: Pick<ComputedFigures, 'held'>, key: CellKey): boolean {
+  if (LIBRARY_CELLS.includes(key)) return computed.held.library;
+  if (key.startsWith('table3.')) return computed.held.cases;
+  if (key.startsWith('table4.')) return computed.held.appeals;
+  return false;
 }
 
 /** One record behind a cell. */
@@ -201,6 +214,7 @@ export class ReportFiguresService {
       sources,
       fees: { amountFen: fees.reduce((s, f) => s + f.amountFen, 0), count: fees.length },
       notes,
+      held: { library: libraryHolds, cases: casesHold, appeals: appealsHold },
     };
   }
 

@@ -29,7 +29,7 @@ import {
   type SectionKey,
 } from './report.model.ts';
 import { type DraftFacts, draftSections, remainingPrompts } from './report-draft-text.ts';
-import type { ComputedFigures, ReportFiguresService } from './report-figures.service.ts';
+import { type ComputedFigures, heldByRecords, type ReportFiguresService } from './report-figures.service.ts';
 import { isEditable, type ReportStatus, reportStatus } from './report-status.ts';
 import {
   ALL_CELL_KEYS,
@@ -345,12 +345,15 @@ export class ReportService {
     });
   }
 
-  /** Which cells of a unit's year may be entered by hand: those no installed module computes. */
+  /**
+   * Which cells of a unit's year may be entered by hand: those no installed module computes from records
+   * it holds (table 二's first block stays enterable while the library holds nothing for the unit).
+   */
   async enterableCells(unit: Unit, year: number): Promise<CellKey[]> {
     const computed = await this.d.figures.compute(unit, year);
     return ALL_CELL_KEYS.filter(
       (k) =>
-        computed.sources[k]?.kind !== 'records' &&
+        !heldByRecords(computed, k) &&
         (ENTERED_ONLY_CELLS.includes(k) ||
           LIBRARY_CELLS.includes(k) ||
           computed.sources[k]?.kind === 'value'),
@@ -473,7 +476,8 @@ export class ReportService {
         ...(parsed.table4 ? { table4: parsed.table4 } : {}),
       }),
     ];
-    const cells = all.filter(([k]) => computed.sources[k]?.kind !== 'records');
+    // Only blocks the platform holds no records for: a past year's cases are never overwritten.
+    const cells = all.filter(([k]) => !heldByRecords(computed, k));
     const skipped = all.length - cells.length;
     const report = await this.repo.find(unit.id, row.year);
     const locked = report ? report.status !== 'draft' : false;
