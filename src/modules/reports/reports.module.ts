@@ -4,6 +4,10 @@ import { SECTION_HEADINGS, SECTION_KEYS } from './report.model.ts';
 import { REPORT_ACTIONS } from './reports.actions.ts';
 import { registerReportRoutes } from './reports.routes.tsx';
 import { createReports, type Reports } from './reports.services.ts';
+// ── xlsx ──
+import { registerValuesXlsxRoutes } from './values-xlsx.routes.tsx';
+
+// ── end xlsx ──
 
 declare module '../../platform/module.ts' {
   interface ModuleApis {
@@ -49,6 +53,11 @@ export const reportsModule = defineModule({
   provides: ['reports'],
   expose: (reports) => ({ reports }),
   actions: REPORT_ACTIONS,
-  routes: (server, reports, r) => registerReportRoutes(server, { ...r, reports }),
+  routes: (server, reports, r) => {
+    registerReportRoutes(server, { ...r, reports });
+    // ── xlsx ──
+    registerValuesXlsxRoutes(server, { ...r, reports });
+    // ── end xlsx ──
+  },
   menu: [{ area: 'disclosure', href: '/admin/reports', label: '年度报告', action: 'report.edit' }],
 });
