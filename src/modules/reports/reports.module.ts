@@ -1,13 +1,11 @@
 /** Manifest of 政府信息公开工作年度报告 (reports): figures from the records, checks, editor, publication. */
 import { defineModule, type Registry } from '../../platform/module.ts';
 import { SECTION_HEADINGS, SECTION_KEYS } from './report.model.ts';
+import { taskSummaryFrom } from './report-task-summary.ts';
 import { REPORT_ACTIONS } from './reports.actions.ts';
 import { registerReportRoutes } from './reports.routes.tsx';
 import { createReports, type Reports } from './reports.services.ts';
-// ── xlsx ──
 import { registerValuesXlsxRoutes } from './values-xlsx.routes.tsx';
-
-// ── end xlsx ──
 
 declare module '../../platform/module.ts' {
   interface ModuleApis {
@@ -36,7 +34,9 @@ export const reportsModule = defineModule({
       publishing: r.publishing,
       requests: optional.requests?.stats ?? null,
       library: optional.policies?.figures ?? null,
-      taskSummary: null,
+      // ── task summary ──
+      taskSummary: optional.tasks ? taskSummaryFrom(optional.tasks.assessment) : null,
+      // ── end task summary ──
       // TEMPORARY until report-checks.ts / report-html.ts land (this session): no checks, plain body.
       runChecks: () => [],
       renderBody: (doc) =>
