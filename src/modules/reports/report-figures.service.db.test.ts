@@ -249,6 +249,11 @@ describe(`report figures on ${ENGINE}`, () => {
   });
 
   it('takes table 二’s first block from entered values when the library holds nothing for the unit', async () => {
+    // The form shows the library's 0s: sent back as they are, they are no entry.
+    expect(await reports.enterValues(SYSTEM, other.id, 2026, { 'v.table2.规章.made': '0' })).toBe(0);
+    expect((await figures.compute(other, 2026)).sources['table2.规章.made']).toMatchObject({
+      kind: 'records',
+    });
     await reports.enterValues(SYSTEM, other.id, 2026, { 'v.table2.规章.made': '2' });
     const got = await figures.compute(other, 2026);
     expect(got.figures.table2.规章).toEqual({ made: 2, repealed: null, inForce: null });

@@ -350,7 +350,10 @@ export class ReportService {
    * it holds (table 二's first block stays enterable while the library holds nothing for the unit).
    */
   async enterableCells(unit: Unit, year: number): Promise<CellKey[]> {
-    const computed = await this.d.figures.compute(unit, year);
+    return this.enterableOf(await this.d.figures.compute(unit, year));
+  }
+
+  private enterableOf(computed: ComputedFigures): CellKey[] {
     return ALL_CELL_KEYS.filter(
       (k) =>
         !heldByRecords(computed, k) &&
@@ -376,7 +379,8 @@ export class ReportService {
     const row = await this.repo.find(unit.id, year);
     if (row && !isEditable(reportStatus(row, await this.repo.documentState(row.document_id))))
       throw AppError.validation([{ field: '_', message: '报告已送审或已发布，数字不能再修改' }]);
-    const allowed = new Set(await this.enterableCells(unit, year));
+    const computed = await this.d.figures.compute(unit, year);
+    const allowed = new Set(this.enterableOf(computed));
     const input = (raw ?? {}) as Record<string, unknown>;
     const problems: FieldProblem[] = [];
     const values: { cell: CellKey; value: string | null }[] = [];
@@ -397,7 +401,12 @@ export class ReportService {
     }
     if (problems.length) throw AppError.validation(problems);
     const existing = new Map((await this.repo.values([unit.id], year)).map((v) => [v.cell, v.value]));
-    const changes = values.filter((v) => (existing.get(v.cell) ?? null) !== v.value);
+    // A number equal to what the records give (the 0 of an empty library shown in the form) is no entry.
+    const fromRecords = (v: { cell: CellKey; value: string | null }) =>
+      computed.sources[v.cell]?.kind === 'records' &&
+      v.value !== null &&
+      getCell(computed.figures, v.cell) === Number(v.value);
+    const changes = values.filter((v) => (existing.get(v.cell) ?? null) !== v.value && !fromRecords(v));
     if (!changes.length) return 0;
     const now = this.d.clock.now().toISOString();
     const by = ctx.actor.kind === 'user' ? ctx.actor.userId : null;
