@@ -70,15 +70,18 @@ export interface ComputedFigures {
   fees: { amountFen: number; count: number };
   /** Chinese notes on how the figures were put together (shown above the tables). */
   notes: string[];
-  /** Whether the platform holds records of the year: cases (表三), 复议/诉讼 (表四), library documents (表二). */
-  held: { cases: boolean; appeals: boolean; library: boolean };
+  /**
+   * Whether the platform holds records for each block of the year: the library documents of table 二,
+   * the cases of table 三, the 复议/诉讼 of table 四. A block it holds nothing for may be entered or imported.
+   */
+  held: { library: boolean; cases: boolean; appeals: boolean };
 }
 
-/** True when the cell comes from records the platform holds for the year (so it is not entered or imported). */
-export function fromHeldRecords(c: Pick<ComputedFigures, 'held'>, key: CellKey): boolean {
-  if (key.startsWith('table3.')) return c.held.cases;
-  if (key.startsWith('table4.')) return c.held.appeals;
-  if (LIBRARY_CELLS.includes(key)) return c.held.library;
+/** Whether `key` is computed from records the platform holds (so it can be neither entered nor imported). */
+export function heldByRecords(computed: Pick<ComputedFigures, 'held'>, key: CellKey): boolean {
+  if (LIBRARY_CELLS.includes(key)) return computed.held.library;
+  if (key.startsWith('table3.')) return computed.held.cases;
+  if (key.startsWith('table4.')) return computed.held.appeals;
   return false;
 }
 
@@ -211,7 +214,7 @@ export class ReportFiguresService {
       sources,
       fees: { amountFen: fees.reduce((s, f) => s + f.amountFen, 0), count: fees.length },
       notes,
-      held: { cases: casesHold, appeals: appealsHold, library: libraryHolds },
+      held: { library: libraryHolds, cases: casesHold, appeals: appealsHold },
     };
   }
 

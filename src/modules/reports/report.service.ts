@@ -29,11 +29,7 @@ import {
   type SectionKey,
 } from './report.model.ts';
 import { type DraftFacts, draftSections, remainingPrompts } from './report-draft-text.ts';
-import {
-  type ComputedFigures,
-  fromHeldRecords,
-  type ReportFiguresService,
-} from './report-figures.service.ts';
+import { type ComputedFigures, heldByRecords, type ReportFiguresService } from './report-figures.service.ts';
 import { isEditable, type ReportStatus, reportStatus } from './report-status.ts';
 import {
   ALL_CELL_KEYS,
@@ -367,17 +363,20 @@ export class ReportService {
   }
 
   /**
-   * Which cells of a unit's year may be entered by hand: 许可/处罚/强制/收费 always; table 二's first block
-   * while the library holds no document of the unit; any cell already set by an entry or an import.
-   * Tables 三 and 四 come from the cases, or for a year before the platform, from an imported report.
+   * Which cells of a unit's year may be entered by hand: those no installed module computes from records
+   * it holds (table 二's first block stays enterable while the library holds nothing for the unit).
    */
   async enterableCells(unit: Unit, year: number): Promise<CellKey[]> {
-    const computed = await this.d.figures.compute(unit, year);
+    return this.enterableOf(await this.d.figures.compute(unit, year));
+  }
+
+  private enterableOf(computed: ComputedFigures): CellKey[] {
     return ALL_CELL_KEYS.filter(
       (k) =>
-        ENTERED_ONLY_CELLS.includes(k) ||
-        (LIBRARY_CELLS.includes(k) && !computed.held.library) ||
-        computed.sources[k]?.kind === 'value',
+        !heldByRecords(computed, k) &&
+        (ENTERED_ONLY_CELLS.includes(k) ||
+          LIBRARY_CELLS.includes(k) ||
+          computed.sources[k]?.kind === 'value'),
     );
   }
 
@@ -397,7 +396,8 @@ export class ReportService {
     const row = await this.repo.find(unit.id, year);
     if (row && !isEditable(reportStatus(row, await this.repo.documentState(row.document_id))))
       throw AppError.validation([{ field: '_', message: '报告已送审或已发布，数字不能再修改' }]);
-    const allowed = new Set(await this.enterableCells(unit, year));
+    const computed = await this.d.figures.compute(unit, year);
+    const allowed = new Set(this.enterableOf(computed));
     const input = (raw ?? {}) as Record<string, unknown>;
     const problems: FieldProblem[] = [];
     const values: { cell: CellKey; value: string | null }[] = [];
@@ -418,7 +418,12 @@ export class ReportService {
     }
     if (problems.length) throw AppError.validation(problems);
     const existing = new Map((await this.repo.values([unit.id], year)).map((v) => [v.cell, v.value]));
-    const changes = values.filter((v) => (existing.get(v.cell) ?? null) !== v.value);
+    // A number equal to what the records give (the 0 of an empty library shown in the form) is no entry.
+    const fromRecords = (v: { cell: CellKey; value: string | null }) =>
+      computed.sources[v.cell]?.kind === 'records' &&
+      v.value !== null &&
+      getCell(computed.figures, v.cell) === Number(v.value);
+    const changes = values.filter((v) => (existing.get(v.cell) ?? null) !== v.value && !fromRecords(v));
     if (!changes.length) return 0;
     const now = this.d.clock.now().toISOString();
     const by = ctx.actor.kind === 'user' ? ctx.actor.userId : null;
@@ -497,10 +502,13 @@ export class ReportService {
         ...(parsed.table4 ? { table4: parsed.table4 } : {}),
       }),
     ];
-    const cells = all.filter(([k]) => !fromHeldRecords(computed, k));
+    // Only blocks the platform holds no records for: a past year's cases are never overwritten.
+    const cells = all.filter(([k]) => !heldByRecords(computed, k));
     const skipped = all.length - cells.length;
     const report = await this.repo.find(unit.id, row.year);
-    const locked = report ? report.status !== 'draft' : false;
+    const locked = report
+      ? !isEditable(reportStatus(report, await this.repo.documentState(report.document_id)))
+      : false;
     return { row, unit, parsed, cells, skipped, locked };
   }
 
@@ -625,7 +633,31 @@ export class ReportService {
       });
       documentId = doc.id;
     }
-    await this.d.publishing.review.submit(ctx, documentId);
+    try {
+      await this.d.publishing.review.submit(ctx, documentId);
+    } catch (e) {
+      // 主动公开's own checks refused the document: the report is a draft again (its document stays a
+      // draft, reused by the next submission), and the user sees publishing's reasons.
+      await this.d.db.transaction().execute(async (trx) => {
+        await trx
+          .updateTable('annual_reports')
+          .set({
+            status: 'draft',
+            figures: null,
+            submitted_at: null,
+            updated_at: this.d.clock.now().toISOString(),
+          })
+          .where('id', '=', row.id)
+          .execute();
+        await this.d.audit.record(trx, ctx, {
+          action: 'report.submit_refused',
+          targetType: 'annual_report',
+          targetId: row.id,
+          summary: `“${title}”未能送审：发布前检查未通过，报告退回草稿`,
+        });
+      });
+      throw e;
+    }
     return documentId;
   }
 

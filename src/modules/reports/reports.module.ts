@@ -7,9 +7,11 @@ import { REPORT_KIND } from './report.service.ts';
 import { checkReport, passedChecks } from './report-checks.ts';
 import { reportBodyHtml } from './report-html.ts';
 import { parseReportFile } from './report-parse/index.ts';
+import { taskSummaryFrom } from './report-task-summary.ts';
 import { REPORT_ACTIONS } from './reports.actions.ts';
 import { registerReportRoutes } from './reports.routes.tsx';
 import { createReports, type Reports } from './reports.services.ts';
+import { registerValuesXlsxRoutes } from './values-xlsx.routes.tsx';
 import { ReportDownloadsPanel } from './views/report-preview.tsx';
 
 declare module '../../platform/module.ts' {
@@ -33,7 +35,9 @@ export const reportsModule = defineModule({
       publishing: r.publishing,
       requests: optional.requests?.stats ?? null,
       library: optional.policies?.figures ?? null,
-      taskSummary: null,
+      // ── task summary ──
+      taskSummary: optional.tasks ? taskSummaryFrom(optional.tasks.assessment) : null,
+      // ── end task summary ──
       runChecks: (input) => checkReport(input),
       passedChecks: (input) => passedChecks(input),
       renderBody: reportBodyHtml,
@@ -50,6 +54,9 @@ export const reportsModule = defineModule({
     registerReportRoutes(server, { ...r, reports });
     registerReportImportRoutes(server, { ...r, reports });
     registerReportDownloadRoutes(server, { ...r, reports });
+    // ── xlsx ──
+    registerValuesXlsxRoutes(server, { ...r, reports });
+    // ── end xlsx ──
   },
   connect: (self) => {
     // The download links under a published report's public page.

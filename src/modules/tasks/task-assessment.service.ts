@@ -24,7 +24,13 @@ import {
   type UnitScore,
 } from './task-assessment.ts';
 import type { TaskLedgerRepository } from './task-ledger.repository.ts';
-import { computeTaskStatus, OPEN_STATUSES } from './task-status.ts';
+import {
+  computePartStatus,
+  computeTaskStatus,
+  OPEN_STATUSES,
+  type PartStatus,
+  toPartFacts,
+} from './task-status.ts';
 import type { TaskSupervisionService } from './task-supervision.service.ts';
 
 export interface TaskAssessmentServiceDeps {
@@ -75,6 +81,36 @@ export class TaskAssessmentService {
       },
     );
     return weights;
+  }
+
+  /**
+   * A unit's parts of the tasks of `year`'s plans of OTHER units (the upper 工作要点 it carries out), with
+   * each part's status on 31 December of that year (or today, while the year runs): a part done later is
+   * open then. 不适用 parts are left out. For the 年度报告 (section 六), which checks its own rights.
+   */
+  async yearParts(
+    unitId: number,
+    year: number,
+  ): Promise<{ taskId: number; number: string; title: string; status: PartStatus; progressed: boolean }[]> {
+    const today = todayInShanghai(this.d.clock.now());
+    const asOf = today < `${year}-12-31` ? today : `${year}-12-31`;
+    const tasks = (await this.d.ledger.unitTasks(unitId)).filter((t) => t.year === year);
+    const owners = new Map<number, number | undefined>();
+    for (const planId of new Set(tasks.map((t) => t.plan_id)))
+      owners.set(planId, (await this.d.tasks.findPlan(planId))?.unit_id);
+    const upper = tasks.filter((t) => owners.get(t.plan_id) !== unitId);
+    const parts = new Map(
+      (await this.d.tasks.taskUnits(upper.map((t) => t.id)))
+        .filter((u) => u.unit_id === unitId)
+        .map((u) => [u.task_id, toPartFacts(u)]),
+    );
+    return upper.flatMap((t) => {
+      const facts = parts.get(t.id);
+      if (!facts || facts.notApplicable) return [];
+      const part = { ...facts, doneOn: facts.doneOn !== null && facts.doneOn <= asOf ? facts.doneOn : null };
+      const status = computePartStatus({ dueDate: t.due_date, recurrence: t.recurrence, today: asOf }, part);
+      return [{ taskId: t.id, number: t.number, title: t.title, status, progressed: part.progressAccepted }];
+    });
   }
 
   /** Each responsible unit's score for a year, with the weights used. */

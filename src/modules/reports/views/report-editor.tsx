@@ -489,6 +489,10 @@ export function ValuesPage(p: {
         ))}
         <Button>保存数字</Button>
       </form>
+      <p>
+        也可以<a href={`${reportPath(v.unit.id, v.year)}/values/xlsx`}>从表格导入这些数字</a>
+        （先下载模板，填写后上传）。
+      </p>
     </AdminLayout>
   );
 }
