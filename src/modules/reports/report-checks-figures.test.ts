@@ -71,13 +71,22 @@ describe('year over year: 现行有效(N) = 现行有效(N−1) + 本年制发 �
     expect(failures).toHaveLength(1);
     expect(failures?.[0]).toMatchObject({ id: 'yoy.inforce.行政规范性文件', severity: 'error' });
     expect(failures?.[0]?.message).toBe(
-      '表二“行政规范性文件”：2024年现行有效 4 + 本年制发 2 − 本年废止 1 = 5，本年现行有效件数为 7。',
+      '表二“行政规范性文件”：2024年现行有效 4 + 本年制发 2 − 本年废止 1 = 5，本年现行有效件数为 7。现行有效件数多于上年现行有效加本年制发，请核对。',
     );
     expect(failures?.[0]?.cells).toEqual([
       'table2.行政规范性文件.made',
       'table2.行政规范性文件.repealed',
       'table2.行政规范性文件.inForce',
     ]);
+  });
+
+  it('only warns when fewer are in force than the identity gives (a document may have expired: 失效 is no 废止)', () => {
+    const input = passingInput();
+    input.figures.table2.行政规范性文件.inForce = 3;
+    const failures = YEAR_OVER_YEAR_IN_FORCE.run(input, settings);
+    expect(failures).toHaveLength(1);
+    expect(failures?.[0]).toMatchObject({ id: 'yoy.inforce.行政规范性文件', severity: 'warning' });
+    expect(failures?.[0]?.message).toContain('相差的 2 件如为有效期届满失效的文件，可不修改');
   });
 
   it('fails 规章 too', () => {

@@ -98,13 +98,20 @@ export const YEAR_OVER_YEAR_IN_FORCE: CheckDefinition = {
       if (last == null || made == null || repealed == null || inForce == null) continue;
       const expected = last + made - repealed;
       if (expected === inForce) continue;
+      // Fewer in force than the identity gives is not by itself wrong: a document whose 有效期 ran out
+      // (失效) leaves 现行有效 without being 废止 (the 2021 format counts only decisions as 废止), so that
+      // difference only warns; more in force than last year's plus this year's cannot be explained.
+      const fewer = inForce < expected;
       failures.push({
         id: `yoy.inforce.${row}`,
-        severity: settings.yearOverYearSeverity,
+        severity: fewer ? 'warning' : settings.yearOverYearSeverity,
         title: IN_FORCE_TITLE,
         message:
           `表二“${row}”：${year - 1}年现行有效 ${last} + 本年制发 ${made} − 本年废止 ${repealed} = ${expected}，` +
-          `本年现行有效件数为 ${inForce}。`,
+          `本年现行有效件数为 ${inForce}。` +
+          (fewer
+            ? `相差的 ${expected - inForce} 件如为有效期届满失效的文件，可不修改；否则请核对。`
+            : '现行有效件数多于上年现行有效加本年制发，请核对。'),
         cells: TABLE2_DOC_COLUMNS.map((column) => table2DocCellKey(row, column)),
       });
     }

@@ -21,7 +21,7 @@ const SECTIONS: ReportSections = {
   proactive: '主动公开政府信息情况见下表。',
   requests: '收到和处理政府信息公开申请情况见下表。',
   appeals: '政府信息公开行政复议、行政诉讼情况见下表。',
-  problems: '存在的主要问题及改进情况。',
+  problems: '部分栏目更新不及时。下一步将建立栏目更新提醒机制。',
   other: '其他需要报告的事项：无。',
 };
 /** The four cells no module holds; the others come from the (empty) records as 0. */

@@ -41,6 +41,7 @@ import {
   LIBRARY_CELLS,
   parseCellKey,
   parseEnteredValue,
+  setCell,
 } from './report-values.ts';
 import { ReportRepository, type ReportRow } from './reports.repository.ts';
 
@@ -199,16 +200,15 @@ export class ReportService {
         published: row.status === 'published',
       };
     const computed = await this.d.figures.compute(unit, prevYear);
-    // Only what the platform held for that year (records or values): zeros of a year before the platform
-    // was in use are no figures, and the year-over-year checks say they cannot verify instead.
-    const held =
-      computed.held.cases ||
-      computed.held.appeals ||
-      computed.held.library ||
-      ALL_CELL_KEYS.some((k) => computed.sources[k]?.kind === 'value');
+    // Only what the platform held for that year, block by block (records or values): zeros of a year
+    // before the platform was in use are no figures, and the year-over-year checks say they cannot verify.
+    const figures = structuredClone(computed.figures);
+    for (const k of ALL_CELL_KEYS)
+      if (computed.sources[k]?.kind === 'records' && !heldByRecords(computed, k)) setCell(figures, k, null);
+    const held = ALL_CELL_KEYS.some((k) => getCell(figures, k) !== null);
     return {
       year: prevYear,
-      figures: held ? computed.figures : null,
+      figures: held ? figures : null,
       sections: row ? (JSON.parse(row.sections) as ReportSections) : null,
       published: false,
     };
