@@ -8,6 +8,8 @@
 import {
   type Cell,
   emptyTable2,
+  TABLE2_DOC_ROWS,
+  TABLE2_SINGLE_ROWS,
   type Table2,
   type Table2DocRow,
   type Table2SingleRow,
@@ -74,6 +76,7 @@ export function readTable2(rows: TableRow[]): Table2Result {
   const notes: string[] = [];
   let header: Column[] | null = null;
   let found = 0;
+  const seen = new Set<RowKey>();
   let format2019 = false;
   let dashes = 0;
   for (const row of rows) {
@@ -87,6 +90,7 @@ export function readTable2(rows: TableRow[]): Table2Result {
       continue;
     }
     found++;
+    seen.add(match.key);
     const cells = dropTrailingEmpties(
       row.cells,
       match.key === '规章' || match.key === '行政规范性文件' ? 3 : 1,
@@ -124,5 +128,7 @@ export function readTable2(rows: TableRow[]): Table2Result {
     );
   if (dashes > 0) notes.push(`表二有 ${dashes} 个单元格填“/”或“—”，按0读取`);
   if (header === null && found > 0) notes.push('表二未见表头，按2021年格式的列序读取');
+  const missing = [...TABLE2_DOC_ROWS, ...TABLE2_SINGLE_ROWS].filter((k) => !seen.has(k));
+  if (found > 0 && missing.length > 0 && !format2019) notes.push(`表二缺少以下行：${missing.join('、')}`);
   return { table2: found > 0 ? table : null, notes, format2019 };
 }
