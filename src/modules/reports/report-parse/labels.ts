@@ -66,8 +66,8 @@ export function matchKey<K extends string>(
   return best;
 }
 
-/** "3.其他" → 3; "(七)总计" → null (only Arabic sub-row numbers). */
+/** "3.其他" or "(3)其他" → 3; "(七)总计" → null (only Arabic sub-row numbers). */
 export function subRowNumber(label: string): number | null {
-  const m = /^(\d{1,2})\s*[.、,)]/.exec(compactLabel(label));
+  const m = /^\(?(\d{1,2})\s*[.、,)]/.exec(compactLabel(label));
   return m ? Number(m[1]) : null;
 }

@@ -382,3 +382,20 @@ describe('prose that says there were none', () => {
     ['全年未收到行政许可申请。', null],
   ])('%s → 新收 %s', (text, n) => expect(parseReportText(text).prose.新收).toBe(n));
 });
+
+describe('rows wrapped by a PDF', () => {
+  it('joins numbers wrapped onto the next line and labels wrapped after their numbers', () => {
+    const t3 = writeGrid(table3Grid(), 'spaced')
+      .replace(
+        '一、本年新收政府信息公开申请数量 5 1 0 0 1 0 7',
+        '一、本年新收政府信息公开申请数量 5 1 0 0\n1 0 7',
+      )
+      .replace(
+        /（二）部分公开（区分处理的，只计这一情形，不计其他情形） (.*)/,
+        '（二）部分公开（区分处理的，只计这一情形， $1\n不计其他情形）',
+      )
+      .replace(/1\.属于国家秘密/, '(1)属于国家秘密');
+    const report = parseReportText(reportText('spaced', { table3: t3 }));
+    expect(report.table3).toEqual(TABLE3);
+  });
+});
