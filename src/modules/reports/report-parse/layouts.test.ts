@@ -92,6 +92,10 @@ describe('cells', () => {
     expect(report.table2).toEqual(TABLE2);
     expect(report.table3).toEqual(TABLE3);
     expect(report.unreadable).toContain('表二有 3 个单元格填“/”或“—”，按0读取');
+    const blankT2 = table2Grid().map((r) => (r[0] === '行政强制' ? ['行政强制', ''] : r));
+    const blank = parseReportText(reportText('bordered', { table2: writeGrid(blankT2, 'bordered') }));
+    expect(blank.table2!.行政强制).toBe(0);
+    expect(blank.unreadable).toContain('表二有 1 个空白单元格，按0读取');
     expect(report.unreadable.some((n) => /表三有 \d+ 个空白单元格，按0读取/.test(n))).toBe(true);
   });
 

@@ -79,6 +79,7 @@ export function readTable2(rows: TableRow[]): Table2Result {
   const seen = new Set<RowKey>();
   let format2019 = false;
   let dashes = 0;
+  let blanks = 0;
   for (const row of rows) {
     const match = rowKeyOf(row.labels);
     const own = headerColumns(match ? row.labels.slice(0, match.at) : row.labels);
@@ -97,6 +98,7 @@ export function readTable2(rows: TableRow[]): Table2Result {
     );
     const values: Cell[] = cells.map((c) => (c.kind === 'value' ? c.value : c.kind === 'empty' ? 0 : null));
     dashes += cells.filter((c) => c.kind === 'value' && c.dash).length;
+    blanks += cells.filter((c) => c.kind === 'empty').length;
     for (const c of cells)
       if (c.kind === 'unreadable') notes.push(`表二“${match.key}”一行有无法识别的数字“${c.raw}”`);
     if (values.length === 0) {
@@ -127,6 +129,7 @@ export function readTable2(rows: TableRow[]): Table2Result {
       '表二使用2019年旧格式（本年新制作数量/本年新公开数量/对外公开总数量、上一年项目数量/本年增/减），与2021年格式含义不同的列未读取',
     );
   if (dashes > 0) notes.push(`表二有 ${dashes} 个单元格填“/”或“—”，按0读取`);
+  if (blanks > 0) notes.push(`表二有 ${blanks} 个空白单元格，按0读取`);
   if (header === null && found > 0) notes.push('表二未见表头，按2021年格式的列序读取');
   const missing = [...TABLE2_DOC_ROWS, ...TABLE2_SINGLE_ROWS].filter((k) => !seen.has(k));
   if (found > 0 && missing.length > 0 && !format2019) notes.push(`表二缺少以下行：${missing.join('、')}`);
