@@ -13,7 +13,7 @@ interface Pattern {
   zero?: true;
 }
 
-const N = '(\\d+)\\s*(?:件|条|个|份|起|宗)';
+const N = '(\\d+)\\s*(?:件|条|个|份|起|宗|次)';
 const GAP = '[^,;。\\d]{0,16}?';
 // Clauses about other channels: their 收到 / 办结 counts are not requests under 条例.
 const NOT_REQUESTS =
