@@ -12,9 +12,10 @@ const PERIOD = new RegExp(
 );
 const YEAR_END = new RegExp(`(?:截至|截止|截止到|截至到)\\s*${YEAR}年\\s*12\\s*月\\s*31\\s*日`);
 const OPENING = new RegExp(`^${YEAR}年`);
-// "政府信息公开工作年度报告（2023年）": the year after the title words.
+// "政府信息公开工作年度报告（2023年）": the year in brackets after the title words (a date on the next
+// line is the publication date, not the year).
 const TITLE_AFTER = new RegExp(
-  `(?:信息公开|政务公开)[^。,;\\n]{0,12}?(?:年度)?(?:报告|年报)\\s*\\(?\\s*${YEAR}\\s*年?度?\\s*\\)?`,
+  `(?:信息公开|政务公开)[^。,;\\n]{0,12}?(?:年度)?(?:报告|年报)[ \\t]*\\([ \\t]*${YEAR}[ \\t]*年?度?[ \\t]*\\)`,
 );
 const CN_DIGITS: Record<string, string> = {
   〇: '0',
