@@ -142,6 +142,15 @@ describe('labels', () => {
     expect(report.unreadable).toContain('表三第 8 行的标签“??????”无法辨认，按行序视为“三(三)4”');
   });
 
+  it('places a table-二 row whose label is lost by the caption of its block', () => {
+    const text = reportText('cellPerLine')
+      .replace('行政许可 |', '行政??可 |')
+      .replace('行政强制 |', '????? |');
+    const report = parseReportText(text);
+    expect(report.table2).toEqual(TABLE2);
+    expect(report.unreadable).toContain('表二一行标签“行政??可”无法辨认，按所在栏目视为“行政许可”');
+  });
+
   it('reads a report in traditional characters', () => {
     const toTraditional = OpenCC.Converter({ from: 'cn', to: 'tw' });
     const report = parseReportText(toTraditional(reportText('bordered')));

@@ -56,6 +56,22 @@ function rowKeyOf(labels: string[]): { key: RowKey; at: number } | null {
   return null;
 }
 
+// The blocks of table 二 by the 第二十条 item in their caption, and their rows in order.
+const BLOCK_ROWS = {
+  一: ['规章', '行政规范性文件'],
+  五: ['行政许可'],
+  六: ['行政处罚', '行政强制'],
+  八: ['行政事业性收费'],
+} as const satisfies Record<string, readonly RowKey[]>;
+
+function blockOf(labels: string[]): keyof typeof BLOCK_ROWS | null {
+  for (const label of [...labels].reverse()) {
+    const m = /第二十条第?\(?([一五六八])\)?项/.exec(label.replace(/\s/g, ''));
+    if (m) return m[1] as keyof typeof BLOCK_ROWS;
+  }
+  return null;
+}
+
 const DEFAULT_DOC: Column[] = ['made', 'repealed', 'inForce'];
 const DEFAULT_SINGLE: Record<Table2SingleRow, Column> = {
   行政许可: 'decisions',
@@ -80,8 +96,18 @@ export function readTable2(rows: TableRow[]): Table2Result {
   let format2019 = false;
   let dashes = 0;
   let blanks = 0;
+  let block: keyof typeof BLOCK_ROWS | null = null;
   for (const row of rows) {
-    const match = rowKeyOf(row.labels);
+    block = blockOf(row.labels) ?? block;
+    let match = rowKeyOf(row.labels);
+    if (!match && !format2019 && block && row.cells.some((c) => c.kind !== 'empty')) {
+      // A label lost to mojibake: the block's caption says which row it is, when only one is left.
+      const left = BLOCK_ROWS[block].filter((k) => !seen.has(k));
+      if (left.length > 0 && (left.length === 1 || row.labels.length > 0)) {
+        match = { key: left[0]!, at: row.labels.length };
+        notes.push(`表二一行标签“${row.labels.at(-1) ?? '（空）'}”无法辨认，按所在栏目视为“${left[0]}”`);
+      }
+    }
     const own = headerColumns(match ? row.labels.slice(0, match.at) : row.labels);
     if (own) header = own;
     if (header?.includes('old')) format2019 = true;
