@@ -415,3 +415,14 @@ describe('rows wrapped by a PDF', () => {
     expect(report.table3).toEqual(TABLE3);
   });
 });
+
+describe('prose totals of appeals', () => {
+  it.each([
+    ['因政府信息公开工作被申请行政复议2件、提起行政诉讼1件。', 2, 1],
+    ['本年度行政复议、行政诉讼均为0。', 0, 0],
+    ['2022年度未收到政府信息公开申请，无行政复议和行政诉讼。', 0, 0],
+  ])('%s', (text, appeals, suits) => {
+    const { prose } = parseReportText(text);
+    expect([prose.复议, prose.诉讼]).toEqual([appeals, suits]);
+  });
+});
