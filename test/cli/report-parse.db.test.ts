@@ -51,6 +51,11 @@ describe('gongkai report parse FILE --json', () => {
     const folder = await gk('report', 'parse', dir, '--json');
     expect(folder.code).toBe(2);
     expect(folder.stderr).toMatch(/这是一个目录/);
+    const pdf = path.join(dir, 'report.pdf');
+    writeFileSync(pdf, '%PDF-1.7\n');
+    const refused = await gk('report', 'parse', pdf, '--json');
+    expect(refused.code).toBe(2);
+    expect(refused.stderr).toMatch(/不支持的文件格式：PDF/);
   }, 60_000);
 
   it('lists the command in the usage text', async () => {

@@ -7,6 +7,7 @@
 import { compactLabel } from './normalise.ts';
 
 const FUZZY_MIN = 5;
+const FUZZY_MAX_LABEL = 120;
 
 /** Length of the longest common subsequence of two short strings. */
 function lcs(a: string, b: string): number {
@@ -26,7 +27,8 @@ function lcs(a: string, b: string): number {
 export function wordScore(label: string, word: string): number {
   const text = compactLabel(label);
   if (text.includes(word)) return 1;
-  if (word.length < FUZZY_MIN) return 0;
+  // Long labels are prose caught in a table: only whole words count there (and the cost stays linear).
+  if (word.length < FUZZY_MIN || text.length > FUZZY_MAX_LABEL) return 0;
   // A subsequence spread over a long label is chance, not a damaged word: look at windows of the label.
   const span = word.length + 2;
   let best = 0;
@@ -66,8 +68,8 @@ export function matchKey<K extends string>(
   return best;
 }
 
-/** "3.其他" → 3; "(七)总计" → null (only Arabic sub-row numbers). */
+/** "3.其他" or "(3)其他" → 3; "(七)总计" → null (only Arabic sub-row numbers). */
 export function subRowNumber(label: string): number | null {
-  const m = /^(\d{1,2})\s*[.、,)]/.exec(compactLabel(label));
+  const m = /^\(?(\d{1,2})\s*[.、,)]/.exec(compactLabel(label));
   return m ? Number(m[1]) : null;
 }

@@ -92,6 +92,10 @@ describe('cells', () => {
     expect(report.table2).toEqual(TABLE2);
     expect(report.table3).toEqual(TABLE3);
     expect(report.unreadable).toContain('表二有 3 个单元格填“/”或“—”，按0读取');
+    const blankT2 = table2Grid().map((r) => (r[0] === '行政强制' ? ['行政强制', ''] : r));
+    const blank = parseReportText(reportText('bordered', { table2: writeGrid(blankT2, 'bordered') }));
+    expect(blank.table2!.行政强制).toBe(0);
+    expect(blank.unreadable).toContain('表二有 1 个空白单元格，按0读取');
     expect(report.unreadable.some((n) => /表三有 \d+ 个空白单元格，按0读取/.test(n))).toBe(true);
   });
 
@@ -136,6 +140,15 @@ describe('labels', () => {
     const report = parseReportText(text);
     expect(report.table3).toEqual(TABLE3);
     expect(report.unreadable).toContain('表三第 8 行的标签“??????”无法辨认，按行序视为“三(三)4”');
+  });
+
+  it('places a table-二 row whose label is lost by the caption of its block', () => {
+    const text = reportText('cellPerLine')
+      .replace('行政许可 |', '行政??可 |')
+      .replace('行政强制 |', '????? |');
+    const report = parseReportText(text);
+    expect(report.table2).toEqual(TABLE2);
+    expect(report.unreadable).toContain('表二一行标签“行政??可”无法辨认，按所在栏目视为“行政许可”');
   });
 
   it('reads a report in traditional characters', () => {
@@ -263,6 +276,9 @@ describe('year', () => {
     ['一、总体情况\n本报告所列数据统计期限为2022年1月1日至2022年12月31日。', 2022],
     ['一、总体情况\n截至2021年12月31日，本局发布信息20条。', 2021],
     ['一、总体情况\n2020年，本镇认真落实条例。', 2020],
+    ['某局政府信息公开工作年度报告（2022年）\n一、总体情况', 2022],
+    ['二〇二三年度某镇政府信息公开工作年度报告', 2023],
+    ['某局政府信息公开工作年度报告\n2024年1月20日', null],
     ['一、总体情况\n本年度，本镇认真落实条例。发布日期：2024-01-20', null],
   ])('%s → %s', (text, year) => expect(parseReportText(text).year).toBe(year));
 });
@@ -381,4 +397,32 @@ describe('prose that says there were none', () => {
     ['本年度本单位未收到政府信息公开申请，未发生行政复议。', 0],
     ['全年未收到行政许可申请。', null],
   ])('%s → 新收 %s', (text, n) => expect(parseReportText(text).prose.新收).toBe(n));
+});
+
+describe('rows wrapped by a PDF', () => {
+  it('joins numbers wrapped onto the next line and labels wrapped after their numbers', () => {
+    const t3 = writeGrid(table3Grid(), 'spaced')
+      .replace(
+        '一、本年新收政府信息公开申请数量 5 1 0 0 1 0 7',
+        '一、本年新收政府信息公开申请数量 5 1 0 0\n1 0 7',
+      )
+      .replace(
+        /（二）部分公开（区分处理的，只计这一情形，不计其他情形） (.*)/,
+        '（二）部分公开（区分处理的，只计这一情形， $1\n不计其他情形）',
+      )
+      .replace(/1\.属于国家秘密/, '(1)属于国家秘密');
+    const report = parseReportText(reportText('spaced', { table3: t3 }));
+    expect(report.table3).toEqual(TABLE3);
+  });
+});
+
+describe('prose totals of appeals', () => {
+  it.each([
+    ['因政府信息公开工作被申请行政复议2件、提起行政诉讼1件。', 2, 1],
+    ['本年度行政复议、行政诉讼均为0。', 0, 0],
+    ['2022年度未收到政府信息公开申请，无行政复议和行政诉讼。', 0, 0],
+  ])('%s', (text, appeals, suits) => {
+    const { prose } = parseReportText(text);
+    expect([prose.复议, prose.诉讼]).toEqual([appeals, suits]);
+  });
 });

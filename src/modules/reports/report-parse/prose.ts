@@ -13,7 +13,7 @@ interface Pattern {
   zero?: true;
 }
 
-const N = '(\\d+)\\s*(?:件|条|个|份|起|宗)';
+const N = '(\\d+)\\s*(?:件|条|个|份|起|宗|次)';
 const GAP = '[^,;。\\d]{0,16}?';
 // Clauses about other channels: their 收到 / 办结 counts are not requests under 条例.
 const NOT_REQUESTS =
@@ -43,10 +43,12 @@ const PATTERNS: Record<ProseKey, Pattern[]> = {
   ],
   复议: [
     { re: new RegExp(`行政复议${GAP}${N}`) },
+    { re: /行政复议[^,;。\d]{0,12}?(?:均|都)?(?:为|是)\s*(?:0|零)(?![\d.])/, zero: true },
     { re: /(?:未|没有|无)[^,;。\d]{0,20}?行政复议/, zero: true },
   ],
   诉讼: [
     { re: new RegExp(`(?:行政)?诉讼${GAP}${N}`) },
+    { re: /诉讼[^,;。\d]{0,12}?(?:均|都)?(?:为|是)\s*(?:0|零)(?![\d.])/, zero: true },
     { re: /(?:未|没有|无)[^,;。\d]{0,24}?诉讼/, zero: true },
   ],
 };

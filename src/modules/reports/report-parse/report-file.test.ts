@@ -176,4 +176,12 @@ describe('parseReportFile', () => {
     expect(report.table3).toEqual(TABLE3);
     expect(report.unreadable).toEqual([]);
   });
+
+  it.each([
+    ['%PDF-1.7', /PDF/],
+    ['\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1', /\.doc/],
+    ['PK\x03\x04other.xml', /不是 \.docx/],
+  ])('refuses a file it cannot read (%#) with a Chinese message', async (head, message) => {
+    await expect(parseReportFile(Buffer.from(head, 'latin1'), 'report.docx')).rejects.toThrow(message);
+  });
 });

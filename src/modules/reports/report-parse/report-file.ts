@@ -4,6 +4,7 @@
  * Text and HTML are decoded as UTF-8, or as GB18030 (a superset of GBK and GB2312, built into Node) when
  * they are not valid UTF-8 — older government sites still serve GBK pages.
  */
+import { AppError } from '../../../lib/errors.ts';
 import { docxPlanText } from '../../tasks/plan-parser/docx-text.ts';
 import { htmlToReportText } from './html-text.ts';
 
@@ -30,15 +31,28 @@ export function decodeText(content: Buffer): { text: string; notes: string[] } {
 
 const HTML_MARK = /<(?:!doctype\s+html|html|body|table|p|div|td|br)\b/i;
 
+// Files that are not text and that this importer cannot read: said so instead of reading their bytes as text.
+const UNSUPPORTED: { magic: number[]; name: string }[] = [
+  { magic: [0x25, 0x50, 0x44, 0x46], name: 'PDF' },
+  { magic: [0xd0, 0xcf, 0x11, 0xe0], name: 'Word 97-2003 (.doc) 或其他旧版 Office' },
+  { magic: ZIP_MAGIC, name: 'zip 压缩包（不是 .docx）' },
+];
+
 /** What kind of file this is, from its content (the name is only a tie-breaker for empty files). */
 export function fileKind(content: Buffer, fileName: string): ReportFileKind {
   if (isDocx(content)) return 'docx';
+  const other = UNSUPPORTED.find((u) => u.magic.every((b, i) => content[i] === b));
+  if (other)
+    throw new AppError(
+      'unsupported_media',
+      `不支持的文件格式：${other.name}，请提供 .docx、网页（HTML）或文本文件`,
+    );
   const head = content.subarray(0, 4096).toString('latin1');
   if (HTML_MARK.test(head) || (/\.html?$/i.test(fileName) && content.length === 0)) return 'html';
   return 'text';
 }
 
-/** The report text of a file and notes on how it was read; throws when a .docx cannot be opened. */
+/** The report text of a file and notes on how it was read; throws AppError('unsupported_media') on PDF, .doc, zip. */
 export async function reportFileText(
   content: Buffer,
   fileName: string,

@@ -8,6 +8,8 @@
 import {
   type Cell,
   emptyTable2,
+  TABLE2_DOC_ROWS,
+  TABLE2_SINGLE_ROWS,
   type Table2,
   type Table2DocRow,
   type Table2SingleRow,
@@ -54,6 +56,22 @@ function rowKeyOf(labels: string[]): { key: RowKey; at: number } | null {
   return null;
 }
 
+// The blocks of table 二 by the 第二十条 item in their caption, and their rows in order.
+const BLOCK_ROWS = {
+  一: ['规章', '行政规范性文件'],
+  五: ['行政许可'],
+  六: ['行政处罚', '行政强制'],
+  八: ['行政事业性收费'],
+} as const satisfies Record<string, readonly RowKey[]>;
+
+function blockOf(labels: string[]): keyof typeof BLOCK_ROWS | null {
+  for (const label of [...labels].reverse()) {
+    const m = /第二十条第?\(?([一五六八])\)?项/.exec(label.replace(/\s/g, ''));
+    if (m) return m[1] as keyof typeof BLOCK_ROWS;
+  }
+  return null;
+}
+
 const DEFAULT_DOC: Column[] = ['made', 'repealed', 'inForce'];
 const DEFAULT_SINGLE: Record<Table2SingleRow, Column> = {
   行政许可: 'decisions',
@@ -74,10 +92,22 @@ export function readTable2(rows: TableRow[]): Table2Result {
   const notes: string[] = [];
   let header: Column[] | null = null;
   let found = 0;
+  const seen = new Set<RowKey>();
   let format2019 = false;
   let dashes = 0;
+  let blanks = 0;
+  let block: keyof typeof BLOCK_ROWS | null = null;
   for (const row of rows) {
-    const match = rowKeyOf(row.labels);
+    block = blockOf(row.labels) ?? block;
+    let match = rowKeyOf(row.labels);
+    if (!match && !format2019 && block && row.cells.some((c) => c.kind !== 'empty')) {
+      // A label lost to mojibake: the block's caption says which row it is, when only one is left.
+      const left = BLOCK_ROWS[block].filter((k) => !seen.has(k));
+      if (left.length > 0 && (left.length === 1 || row.labels.length > 0)) {
+        match = { key: left[0]!, at: row.labels.length };
+        notes.push(`表二一行标签“${row.labels.at(-1) ?? '（空）'}”无法辨认，按所在栏目视为“${left[0]}”`);
+      }
+    }
     const own = headerColumns(match ? row.labels.slice(0, match.at) : row.labels);
     if (own) header = own;
     if (header?.includes('old')) format2019 = true;
@@ -87,12 +117,14 @@ export function readTable2(rows: TableRow[]): Table2Result {
       continue;
     }
     found++;
+    seen.add(match.key);
     const cells = dropTrailingEmpties(
       row.cells,
       match.key === '规章' || match.key === '行政规范性文件' ? 3 : 1,
     );
     const values: Cell[] = cells.map((c) => (c.kind === 'value' ? c.value : c.kind === 'empty' ? 0 : null));
     dashes += cells.filter((c) => c.kind === 'value' && c.dash).length;
+    blanks += cells.filter((c) => c.kind === 'empty').length;
     for (const c of cells)
       if (c.kind === 'unreadable') notes.push(`表二“${match.key}”一行有无法识别的数字“${c.raw}”`);
     if (values.length === 0) {
@@ -123,6 +155,9 @@ export function readTable2(rows: TableRow[]): Table2Result {
       '表二使用2019年旧格式（本年新制作数量/本年新公开数量/对外公开总数量、上一年项目数量/本年增/减），与2021年格式含义不同的列未读取',
     );
   if (dashes > 0) notes.push(`表二有 ${dashes} 个单元格填“/”或“—”，按0读取`);
+  if (blanks > 0) notes.push(`表二有 ${blanks} 个空白单元格，按0读取`);
   if (header === null && found > 0) notes.push('表二未见表头，按2021年格式的列序读取');
+  const missing = [...TABLE2_DOC_ROWS, ...TABLE2_SINGLE_ROWS].filter((k) => !seen.has(k));
+  if (found > 0 && missing.length > 0 && !format2019) notes.push(`表二缺少以下行：${missing.join('、')}`);
   return { table2: found > 0 ? table : null, notes, format2019 };
 }

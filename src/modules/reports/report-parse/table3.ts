@@ -64,6 +64,20 @@ function placeByOrder(placed: Placed[], notes: string[]): void {
   }
 }
 
+/** A row's numbers wrapped onto the next line (text from a PDF) join the row they belong to. */
+function joinWrappedRows(rows: TableRow[]): TableRow[] {
+  const out: TableRow[] = [];
+  for (const row of rows) {
+    const prev = out.at(-1);
+    const fits =
+      prev && prev.cells.length > 0 && prev.cells.length + row.cells.length <= TABLE3_COLUMNS.length;
+    if (row.labels.length === 0 && prev && fits)
+      out[out.length - 1] = { ...prev, cells: [...prev.cells, ...row.cells], cut: row.cut };
+    else out.push(row);
+  }
+  return out;
+}
+
 function classifyAll(body: TableRow[]): Placed[] {
   let group: Group | null = null;
   return body.map((row) => {
@@ -85,9 +99,9 @@ export function readTable3(rows: TableRow[], truncated: boolean): Table3Result {
   headerLabels.push(...rows[firstBody]!.labels.slice(0, -1).filter((l) => columnOf(l) !== null));
   const order = columnOrder(headerLabels.map(columnOf), notes);
   // Rows of nothing but empty cells are left-overs of merged cells, not rows of the table.
-  const body = rows
-    .slice(firstBody)
-    .filter((r) => r.labels.length > 0 || r.cells.some((c) => c.kind !== 'empty'));
+  const body = joinWrappedRows(
+    rows.slice(firstBody).filter((r) => r.labels.length > 0 || r.cells.some((c) => c.kind !== 'empty')),
+  );
   // A text cut off right after a row's end may have lost the row's last cells with the rest.
   const last = body.at(-1);
   if (truncated && last) last.cut = true;
