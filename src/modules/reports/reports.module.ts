@@ -1,8 +1,12 @@
 /** Manifest of 政府信息公开工作年度报告 (reports): figures from the records, checks, editor, publication. */
 import { defineModule, type Registry } from '../../platform/module.ts';
+// ── dashboard ──
+import { registerDashboardRoutes } from './dashboard.routes.tsx';
 import { SECTION_HEADINGS, SECTION_KEYS } from './report.model.ts';
+import { REMINDER_JOB } from './report-reminders.ts';
 import { REPORT_ACTIONS } from './reports.actions.ts';
 import { registerReportRoutes } from './reports.routes.tsx';
+// ── end dashboard ──
 import { createReports, type Reports } from './reports.services.ts';
 
 declare module '../../platform/module.ts' {
@@ -33,6 +37,10 @@ export const reportsModule = defineModule({
       requests: optional.requests?.stats ?? null,
       library: optional.policies?.figures ?? null,
       taskSummary: null,
+      // ── dashboard ──
+      requestsBatch: optional.requests?.stats ?? null,
+      libraryBatch: optional.policies?.figures ?? null,
+      // ── end dashboard ──
       // TEMPORARY until report-checks.ts / report-html.ts land (this session): no checks, plain body.
       runChecks: () => [],
       renderBody: (doc) =>
@@ -49,6 +57,21 @@ export const reportsModule = defineModule({
   provides: ['reports'],
   expose: (reports) => ({ reports }),
   actions: REPORT_ACTIONS,
-  routes: (server, reports, r) => registerReportRoutes(server, { ...r, reports }),
+  routes: (server, reports, r) => {
+    // ── dashboard ── (before the editor's routes: /admin/reports/settings, /totals)
+    registerDashboardRoutes(server, { ...r, reports });
+    // ── end dashboard ──
+    registerReportRoutes(server, { ...r, reports });
+  },
   menu: [{ area: 'disclosure', href: '/admin/reports', label: '年度报告', action: 'report.edit' }],
+  // ── dashboard ──
+  jobs: (self) => [
+    {
+      kind: 'daily',
+      id: REMINDER_JOB,
+      description: '年度报告：期限前和逾期后记录提醒（显示在总览和编辑页）',
+      run: (day) => self.reminders.run(day),
+    },
+  ],
+  // ── end dashboard ──
 });

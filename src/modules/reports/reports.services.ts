@@ -14,9 +14,14 @@ import type { PublishingApi } from '../publishing/publishing.api.ts';
 import type { InfoRequestStatsService } from '../requests/info-request-stats.service.ts';
 import type { ReportDocument } from './report.model.ts';
 import { type CheckRunInput, type ReportCheckResult, ReportService } from './report.service.ts';
+// ── dashboard ──
+import { ReportDashboardService } from './report-dashboard.service.ts';
 import { ReportFiguresService } from './report-figures.service.ts';
+import { ReportFiguresBatch } from './report-figures-batch.ts';
 import { consistencyCheck, registerReportKind } from './report-kind.ts';
+import { ReportReminders } from './report-reminders.ts';
 import { ReportRepository } from './reports.repository.ts';
+// ── end dashboard ──
 
 export interface ReportDeps {
   db: Kysely<DB>;
@@ -30,6 +35,11 @@ export interface ReportDeps {
   /** The checks (report-checks.ts) and the body renderer (report-html.ts). */
   runChecks: (input: CheckRunInput) => ReportCheckResult[];
   renderBody: (doc: ReportDocument) => string;
+  // ── dashboard ──
+  /** The same services' batch methods, for the dashboard of many units (report-figures-batch.ts). */
+  requestsBatch?: Pick<InfoRequestStatsService, 'annualRecordsMany'> | null;
+  libraryBatch?: Pick<PolicyFiguresService, 'tableTwoMany'> | null;
+  // ── end dashboard ──
 }
 
 export interface Reports {
@@ -37,6 +47,11 @@ export interface Reports {
   repo: ReportRepository;
   figures: ReportFiguresService;
   reports: ReportService;
+  // ── dashboard ──
+  batch: ReportFiguresBatch;
+  dashboard: ReportDashboardService;
+  reminders: ReportReminders;
+  // ── end dashboard ──
 }
 
 export function createReports(d: ReportDeps): Reports {
@@ -55,5 +70,14 @@ export function createReports(d: ReportDeps): Reports {
     consistencyCheck({ repo, reports, renderBody: d.renderBody, units: d.units }),
   );
   d.publishing.events.inTransaction('published', (notice, trx) => reports.onPublished(notice, trx));
-  return { deps: { ...d, settings }, repo, figures, reports };
+  // ── dashboard ──
+  const batch = new ReportFiguresBatch({
+    db: d.db,
+    requests: d.requestsBatch ?? null,
+    library: d.libraryBatch ?? null,
+  });
+  const dashboard = new ReportDashboardService({ ...d, settings, reports, batch });
+  const reminders = new ReportReminders({ ...d, settings });
+  // ── end dashboard ──
+  return { deps: { ...d, settings }, repo, figures, reports, batch, dashboard, reminders };
 }

@@ -107,4 +107,45 @@ export class InfoRequestStatsService {
       })),
     };
   }
+
+  /**
+   * annualRecords of many units at once (each unit's own records, not its subtree), in three queries:
+   * the 年度报告 dashboard of a province. Units without records get empty lists.
+   */
+  async annualRecordsMany(unitIds: readonly number[], year: number): Promise<Map<number, AnnualRecords>> {
+    const [rows, appeals, fees] = await Promise.all([
+      this.d.repo.statsCasesOfUnits(unitIds, year, year + 1),
+      this.d.repo.appealsForStatsOfUnits(unitIds, year),
+      this.d.repo.feesPaidOfUnits(unitIds, year),
+    ]);
+    const out = new Map<number, AnnualRecords>(
+      unitIds.map((id) => [id, { cases: [], appeals: [], fees: [] }]),
+    );
+    const of = (id: number) => out.get(id) ?? out.set(id, { cases: [], appeals: [], fees: [] }).get(id)!;
+    for (const r of rows)
+      of(r.unit_id).cases.push({
+        id: r.id,
+        reference: r.reference,
+        reportCategory: r.report_category,
+        decision: r.decision,
+        receivedOn: r.received_on as string,
+        concludedOn: r.concluded_on,
+      });
+    for (const a of appeals)
+      of(a.unit_id).appeals.push({
+        requestId: a.request_id,
+        reference: a.reference,
+        kind: a.kind,
+        result: a.result,
+        concludedOn: a.concluded_on,
+      });
+    for (const f of fees)
+      of(f.unit_id).fees.push({
+        requestId: f.request_id,
+        reference: f.reference,
+        amountFen: f.amount_fen,
+        paidOn: f.paid_on as string,
+      });
+    return out;
+  }
 }
