@@ -28,6 +28,7 @@ import {
   TABLE3_ROW_KEYS,
   type Table2DocColumn,
   type Table2DocRow,
+  type Table2SingleRow,
   type Table3RowKey,
 } from './report.model.ts';
 import {
@@ -41,7 +42,6 @@ import {
   parseCellKey,
   setCell,
   table2DocKey,
-  table3Key,
 } from './report-values.ts';
 import { ReportRepository, type ValueRow } from './reports.repository.ts';
 
@@ -239,7 +239,7 @@ export function assembleFigures(input: FigureInputs): ComputedFigures {
     for (const key of keys) {
       const v = byCell.get(key);
       if (v) {
-        setCell(figures, key, v.value);
+        put(figures, key, v.value);
         sources[key] = v.source;
       } else sources[key] = { kind: 'none', explain: missing };
     }
@@ -255,7 +255,7 @@ export function assembleFigures(input: FigureInputs): ComputedFigures {
       for (const col of TABLE2_DOC_COLUMNS) {
         const key = table2DocKey(row, col);
         const figure = r?.[col === 'made' ? 'issued' : col];
-        setCell(figures, key, figure?.count ?? 0);
+        put(figures, key, figure?.count ?? 0);
         sources[key] = { kind: 'records', from: 'library', explain: figure?.rule ?? '规范性文件库' };
       }
     }
@@ -274,7 +274,7 @@ export function assembleFigures(input: FigureInputs): ComputedFigures {
   const useCases = records !== null && (casesHold || !T3_KEYS.some((k) => byCell.has(k)));
   if (useCases && records) {
     fillTable3(figures, records, year);
-    for (const k of T3_KEYS) sources[k] = { kind: 'records', from: 'requests', explain: TABLE3_RULE };
+    for (const k of T3_KEYS) sources[k] = T3_SOURCE;
   } else {
     fromValues(T3_KEYS, records ? '本系统没有该年度的依申请公开记录' : '未安装依申请公开模块');
     if (T3_KEYS.some((k) => byCell.has(k)))
@@ -284,7 +284,7 @@ export function assembleFigures(input: FigureInputs): ComputedFigures {
   if (records && (appealsHold || !T4_KEYS.some((k) => byCell.has(k)))) {
     const t4 = buildTable4(records.appeals, year);
     figures.table4 = t4.blocks.flatMap((b) => b.values);
-    for (const k of T4_KEYS) sources[k] = { kind: 'records', from: 'requests', explain: TABLE4_RULE };
+    for (const k of T4_KEYS) sources[k] = T4_SOURCE;
     if (!appealsHold) notes.push(t4.note);
   } else fromValues(T4_KEYS, '本系统没有该年度的行政复议、行政诉讼记录');
 
@@ -303,14 +303,31 @@ export function assembleFigures(input: FigureInputs): ComputedFigures {
 
 const T3_KEYS = ALL_CELL_KEYS.filter((k) => k.startsWith('table3.'));
 const T4_KEYS = ALL_CELL_KEYS.filter((k) => k.startsWith('table4.'));
+/** Sources shared by every cell of tables 三 and 四 computed from the cases (never mutated). */
+const T3_SOURCE: CellSource = { kind: 'records', from: 'requests', explain: TABLE3_RULE };
+const T4_SOURCE: CellSource = { kind: 'records', from: 'requests', explain: TABLE4_RULE };
 
 function fillTable3(figures: ReportFigures, records: AnnualRecords, year: number): void {
   const t = buildTable3(records.cases, year);
   for (const rowKey of TABLE3_ROW_KEYS) {
     const reqRow = requestRowOf(rowKey);
     const row = t.rows.find((r) => r.key === reqRow);
-    for (const col of TABLE3_COLUMNS) setCell(figures, table3Key(rowKey, col), row ? row.values[col] : 0);
+    figures.table3[rowKey] = TABLE3_COLUMNS.map((col) => (row ? row.values[col] : 0));
   }
+}
+
+/** The cell keys parsed once: the dashboard puts together 1,000 units' figures at a time. */
+const PARSED_KEYS = new Map(ALL_CELL_KEYS.map((k) => [k, parseCellKey(k)]));
+
+/** setCell with the key parsed once. */
+function put(f: ReportFigures, key: CellKey, value: Cell): void {
+  const k = PARSED_KEYS.get(key);
+  if (!k) setCell(f, key, value);
+  else if (k.table === 2) {
+    if (k.column) f.table2[k.row as Table2DocRow][k.column] = value;
+    else f.table2[k.row as Table2SingleRow] = value;
+  } else if (k.table === 3) f.table3[k.row][k.index] = value;
+  else f.table4[k.index] = value;
 }
 
 /** Values per cell; for a subtree, the sum over its units (the latest entry names who and when). */
