@@ -93,8 +93,12 @@ describe(`the reports of many units on ${ENGINE}`, () => {
 
   it.each([2026, 2025])('the batch gives the figures of compute for every unit (%i)', async (year) => {
     const batch = await app.reports.batch.computeMany(units, year);
-    for (const u of units)
-      expect(batch.get(u.id), u.name).toEqual(await app.reports.figures.compute(u, year));
+    const both = await app.reports.batch.computeYears(units, [year + 1, year]); // one load, two years
+    for (const u of units) {
+      const one = await app.reports.figures.compute(u, year);
+      expect(batch.get(u.id), u.name).toEqual(one);
+      expect(both.get(year)!.get(u.id), u.name).toEqual(one);
+    }
     if (year === 2026) {
       const d = batch.get(dept.id)!;
       expect(d.figures.table3['一']).toEqual([2, 1, 0, 0, 0, 0, 3]);

@@ -103,9 +103,18 @@ export class PolicyFiguresService {
     units: readonly { id: number; name: string }[],
     year: number,
   ): Promise<Map<number, UnitTableTwo>> {
+    return (await this.tableTwoManyYears(units, [year])).get(year)!;
+  }
+
+  /** tableTwoMany for several years from the same one load. By year, then unit. */
+  async tableTwoManyYears(
+    units: readonly { id: number; name: string }[],
+    years: readonly number[],
+  ): Promise<Map<number, Map<number, UnitTableTwo>>> {
     const today = this.today();
-    if (!Number.isInteger(year) || year < 2000 || year > Number(today.slice(0, 4)))
-      throw AppError.validation([{ field: 'year', message: `年度应在 2000 至 ${today.slice(0, 4)} 之间` }]);
+    for (const year of years)
+      if (!Number.isInteger(year) || year < 2000 || year > Number(today.slice(0, 4)))
+        throw AppError.validation([{ field: 'year', message: `年度应在 2000 至 ${today.slice(0, 4)} 之间` }]);
     const rows = await this.repo.entries(
       units.map((u) => u.id),
       TABLE_TWO_KINDS,
@@ -125,9 +134,14 @@ export class PolicyFiguresService {
       else byUnit.set(r.unit_id, [entry]);
     }
     return new Map(
-      units.map((u) => [
-        u.id,
-        { ...computeTableTwo(byUnit.get(u.id) ?? [], year, today, true), unitId: u.id, unitName: u.name },
+      years.map((year) => [
+        year,
+        new Map(
+          units.map((u) => [
+            u.id,
+            { ...computeTableTwo(byUnit.get(u.id) ?? [], year, today, true), unitId: u.id, unitName: u.name },
+          ]),
+        ),
       ]),
     );
   }

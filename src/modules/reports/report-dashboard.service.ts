@@ -68,7 +68,7 @@ export class ReportDashboardService {
     const seen = new Map<number, Unit>();
     for (const path of scopes)
       for (const u of await this.d.units.listSubtree(path)) if (u.active) seen.set(u.id, u);
-    return [...seen.values()].sort((a, b) => a.path.localeCompare(b.path) || a.sort_order - b.sort_order);
+    return treeOrder([...seen.values()]);
   }
 
   /** A unit the actor may oversee (report.oversee), for the totals page. */
@@ -111,24 +111,19 @@ export class ReportDashboardService {
   /** The dashboard rows of `units` for the report of `year`, in the order given. */
   async rows(units: readonly Unit[], year: number): Promise<DashboardRow[]> {
     const ids = units.map((u) => u.id);
-    const [current, previous, settings, reminders, computed] = await Promise.all([
+    const [current, previous, settings, reminders, figures] = await Promise.all([
       this.reportsOf(ids, year),
       this.reportsOf(ids, year - 1),
       readReportSettingsMany(this.d.settings, units),
       this.dash.latestReminders(ids, year),
-      this.d.batch.computeMany(units, year),
+      // Last year's too (the year-over-year checks), unless that report's figures are frozen: one load.
+      this.d.batch.computeYears(units, [year, year - 1]),
     ]);
+    const computed = figures.get(year)!;
+    const prevComputed = figures.get(year - 1)!;
     const states = await this.dash.documentStates(
       [...current.values()].flatMap((r) => (r.document_id === null ? [] : [r.document_id])),
     );
-    // Last year's figures: frozen when that report was sent, else computed (as the editor does).
-    const needPrevious = units.filter((u) => {
-      const p = previous.get(u.id);
-      return !(p?.figures && p.status !== 'draft');
-    });
-    const prevComputed = needPrevious.length
-      ? await this.d.batch.computeMany(needPrevious, year - 1)
-      : new Map();
     const today = this.today();
     return units.map((unit) => {
       const row = current.get(unit.id) ?? null;
@@ -179,6 +174,28 @@ export class ReportDashboardService {
       for (const r of await this.repo.forUnits(ids.slice(i, i + 2000), year)) out.set(r.unit_id, r);
     return out;
   }
+}
+
+/** Units in tree order: each unit before its children, siblings by sort order then name. */
+export function treeOrder(units: readonly Unit[]): Unit[] {
+  const ids = new Set(units.map((u) => u.id));
+  const children = new Map<number | null, Unit[]>();
+  for (const u of units) {
+    const parent = u.parent_id !== null && ids.has(u.parent_id) ? u.parent_id : null;
+    children.set(parent, [...(children.get(parent) ?? []), u]);
+  }
+  const out: Unit[] = [];
+  const visit = (parent: number | null) => {
+    const list = (children.get(parent) ?? []).sort(
+      (a, b) => a.sort_order - b.sort_order || a.name.localeCompare(b.name, 'zh') || a.id - b.id,
+    );
+    for (const u of list) {
+      out.push(u);
+      visit(u.id);
+    }
+  };
+  visit(null);
+  return out;
 }
 
 /** ReportService's previous year, from rows and figures already loaded. */

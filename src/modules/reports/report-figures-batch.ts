@@ -14,8 +14,8 @@ import { ReportRepository, type ValueRow } from './reports.repository.ts';
 
 export interface ReportFiguresBatchDeps {
   db: Kysely<DB>;
-  requests: Pick<InfoRequestStatsService, 'annualRecordsMany'> | null;
-  library: Pick<PolicyFiguresService, 'tableTwoMany'> | null;
+  requests: Pick<InfoRequestStatsService, 'annualRecordsManyYears'> | null;
+  library: Pick<PolicyFiguresService, 'tableTwoManyYears'> | null;
 }
 
 /** Bound parameters per IN list of the values query. */
@@ -29,26 +29,40 @@ export class ReportFiguresBatch {
 
   /** The figures of each unit's report for `year`, by unit id. */
   async computeMany(units: readonly Unit[], year: number): Promise<Map<number, ComputedFigures>> {
+    return (await this.computeYears(units, [year])).get(year)!;
+  }
+
+  /** computeMany for several years (the dashboard: this year and last) from one load. By year, then unit. */
+  async computeYears(
+    units: readonly Unit[],
+    years: readonly number[],
+  ): Promise<Map<number, Map<number, ComputedFigures>>> {
     const ids = units.map((u) => u.id);
     const [records, values, library] = await Promise.all([
-      this.d.requests ? this.d.requests.annualRecordsMany(ids, year) : null,
-      this.valuesOf(ids, year),
-      this.d.library ? this.d.library.tableTwoMany(units, year) : null,
+      this.d.requests ? this.d.requests.annualRecordsManyYears(ids, years) : null,
+      Promise.all(years.map((y) => this.valuesOf(ids, y))),
+      this.d.library ? this.d.library.tableTwoManyYears(units, years) : null,
     ]);
-    const out = new Map<number, ComputedFigures>();
-    for (const unit of units)
-      out.set(
-        unit.id,
-        assembleFigures({
-          unit,
-          year,
-          subtree: false,
-          records: records ? (records.get(unit.id) ?? { cases: [], appeals: [], fees: [] }) : null,
-          values: values.get(unit.id) ?? [],
-          libraryTable: library?.get(unit.id) ?? null,
-          libraryInstalled: this.d.library !== null,
-        }),
-      );
+    const out = new Map<number, Map<number, ComputedFigures>>();
+    years.forEach((year, i) => {
+      const byUnit = new Map<number, ComputedFigures>();
+      for (const unit of units)
+        byUnit.set(
+          unit.id,
+          assembleFigures({
+            unit,
+            year,
+            subtree: false,
+            records: records
+              ? (records.get(year)?.get(unit.id) ?? { cases: [], appeals: [], fees: [] })
+              : null,
+            values: values[i]!.get(unit.id) ?? [],
+            libraryTable: library?.get(year)?.get(unit.id) ?? null,
+            libraryInstalled: this.d.library !== null,
+          }),
+        );
+      out.set(year, byUnit);
+    });
     return out;
   }
 

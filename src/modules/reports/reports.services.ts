@@ -37,8 +37,8 @@ export interface ReportDeps {
   renderBody: (doc: ReportDocument) => string;
   // ── dashboard ──
   /** The same services' batch methods, for the dashboard of many units (report-figures-batch.ts). */
-  requestsBatch?: Pick<InfoRequestStatsService, 'annualRecordsMany'> | null;
-  libraryBatch?: Pick<PolicyFiguresService, 'tableTwoMany'> | null;
+  requestsBatch?: Pick<InfoRequestStatsService, 'annualRecordsManyYears'> | null;
+  libraryBatch?: Pick<PolicyFiguresService, 'tableTwoManyYears'> | null;
   // ── end dashboard ──
 }
 
