@@ -7,6 +7,7 @@
 import type { FastifyInstance } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Unit } from '../../src/db/schema.ts';
+import { reportsModule } from '../../src/modules/reports/reports.module.ts';
 import { buildCounty, buildUnit, buildUser, PASSWORD, SYSTEM } from '../support/factories.ts';
 import { Browser, startTestServer } from '../support/http.ts';
 import { buildFiguresFixture } from '../support/policy-figures-fixture.ts';
@@ -152,6 +153,8 @@ describe(`the reports of many units on ${ENGINE}`, () => {
   });
 
   it('the daily job records one reminder per unit, kind and day, and the pages show it', async () => {
+    const jobs = reportsModule.jobs?.(app.reports) ?? [];
+    expect(jobs.map((j) => [j.id, j.kind])).toEqual([['reports.deadline-reminders', 'daily']]);
     const first = await app.reports.reminders.run('2027-01-28');
     // dept, other (01-31: 3 days before); town (02-10: 13 days) and county (03-31) not due.
     expect(first).toEqual({ year: 2026, recorded: 2, already: 0 });
