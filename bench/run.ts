@@ -82,3 +82,7 @@ rmSync(dir, { recursive: true, force: true });
 // Publishing: search latency, document page and column list throughput, .docx import, database size.
 const { runPublishingBench } = await import('./publishing.ts');
 await runPublishingBench();
+
+// 年度报告 at province scale: the dashboard of 1,000 units, 100,000 cases, 300,000 documents.
+const { runReportsScaleBench } = await import('./reports-scale.ts');
+await runReportsScaleBench();

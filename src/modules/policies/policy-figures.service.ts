@@ -95,6 +95,57 @@ export class PolicyFiguresService {
     return { table, kind, figure: figureOf(row, key) };
   }
 
+  /**
+   * tableTwo of many units at once (each unit's own documents, as `tableTwo` without `subtree`), from one
+   * load of their entries and events: the 年度报告 dashboard of a province.
+   */
+  async tableTwoMany(
+    units: readonly { id: number; name: string }[],
+    year: number,
+  ): Promise<Map<number, UnitTableTwo>> {
+    return (await this.tableTwoManyYears(units, [year])).get(year)!;
+  }
+
+  /** tableTwoMany for several years from the same one load. By year, then unit. */
+  async tableTwoManyYears(
+    units: readonly { id: number; name: string }[],
+    years: readonly number[],
+  ): Promise<Map<number, Map<number, UnitTableTwo>>> {
+    const today = this.today();
+    for (const year of years)
+      if (!Number.isInteger(year) || year < 2000 || year > Number(today.slice(0, 4)))
+        throw AppError.validation([{ field: 'year', message: `年度应在 2000 至 ${today.slice(0, 4)} 之间` }]);
+    const rows = await this.repo.entries(
+      units.map((u) => u.id),
+      TABLE_TWO_KINDS,
+    );
+    const events = await this.repo.events(rows.map((r) => r.document_id));
+    const eventsOf = new Map<number, typeof events>();
+    for (const e of events) {
+      const list = eventsOf.get(e.document_id);
+      if (list) list.push(e);
+      else eventsOf.set(e.document_id, [e]);
+    }
+    const byUnit = new Map<number, FigureEntry[]>();
+    for (const r of rows) {
+      const entry = toEntry(r, eventsOf.get(r.document_id) ?? []);
+      const list = byUnit.get(r.unit_id);
+      if (list) list.push(entry);
+      else byUnit.set(r.unit_id, [entry]);
+    }
+    return new Map(
+      years.map((year) => [
+        year,
+        new Map(
+          units.map((u) => [
+            u.id,
+            { ...computeTableTwo(byUnit.get(u.id) ?? [], year, today, true), unitId: u.id, unitName: u.name },
+          ]),
+        ),
+      ]),
+    );
+  }
+
   private async loadEntries(unitIds: number[]): Promise<FigureEntry[]> {
     const rows = await this.repo.entries(unitIds, TABLE_TWO_KINDS);
     const events = await this.repo.events(rows.map((r) => r.document_id));
@@ -143,5 +194,33 @@ export function parseFiguresQuery(raw: unknown, today: string): FiguresQuery {
     subtree: q.scope === 'subtree',
     kind: q.kind,
     figure: q.figure,
+  };
+}
+
+type EntryRow = Awaited<ReturnType<PolicyFiguresRepository['entries']>>[number];
+type EventRow = Awaited<ReturnType<PolicyFiguresRepository['events']>>[number];
+
+/** An entry with its events, as `loadEntries` builds it (for `tableTwoMany`). */
+function toEntry(r: EntryRow, events: readonly EventRow[]): FigureEntry {
+  return {
+    documentId: r.document_id,
+    unitId: r.unit_id,
+    unitName: r.unit_name,
+    kind: r.kind,
+    title: r.title,
+    docNumber: r.doc_number,
+    dates: {
+      publishedOn: r.published_on,
+      effectiveOn: r.effective_on,
+      expiresOn: r.expires_on,
+      expirySource: r.expiry_source as ValidityDates['expirySource'],
+      presumed: r.certainty === 'presumed' && r.effective_on === null,
+    },
+    events: events.map((e) => ({
+      id: Number(e.id),
+      type: e.event_type as ValidityEvent,
+      occursOn: e.occurs_on,
+      certainty: e.certainty as Certainty,
+    })),
   };
 }

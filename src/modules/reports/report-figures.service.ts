@@ -9,7 +9,7 @@ import type { Kysely } from 'kysely';
 import type { DB, Unit } from '../../db/schema.ts';
 import type { UnitService } from '../orgs/unit.service.ts';
 import type { PolicyFiguresService } from '../policies/policy-figures.service.ts';
-import type { FigureKey, TableTwoKind } from '../policies/policy-figures.ts';
+import type { FigureKey, TableTwo, TableTwoKind } from '../policies/policy-figures.ts';
 import {
   appealCell,
   buildTable3,
@@ -28,6 +28,7 @@ import {
   TABLE3_ROW_KEYS,
   type Table2DocColumn,
   type Table2DocRow,
+  type Table2SingleRow,
   type Table3RowKey,
 } from './report.model.ts';
 import {
@@ -41,7 +42,6 @@ import {
   parseCellKey,
   setCell,
   table2DocKey,
-  table3Key,
 } from './report-values.ts';
 import { ReportRepository, type ValueRow } from './reports.repository.ts';
 
@@ -144,78 +144,16 @@ export class ReportFiguresService {
       this.d.requests ? this.d.requests.annualRecords(unit, year, subtree) : null,
       this.repo.values(unitIds, year),
     ]);
-    const byCell = sumValues(values);
-    const figures = emptyFigures();
-    const sources: Record<CellKey, CellSource> = {};
-    const notes: string[] = [];
-    const fromValues = (keys: readonly CellKey[], missing: string) => {
-      for (const key of keys) {
-        const v = byCell.get(key);
-        if (v) {
-          setCell(figures, key, v.value);
-          sources[key] = v.source;
-        } else sources[key] = { kind: 'none', explain: missing };
-      }
-    };
-
-    // Table 二, first block: the library, unless it holds nothing for the unit and values were entered.
     const libraryTable = this.d.library ? await this.d.library.tableTwo(unit.id, year, { subtree }) : null;
-    const libraryHolds =
-      libraryTable?.rows.some((r) => r.issued.count + r.repealed.count + r.inForce.count > 0) ?? false;
-    const libraryValues = LIBRARY_CELLS.some((k) => byCell.has(k));
-    if (libraryTable && (libraryHolds || !libraryValues)) {
-      for (const row of TABLE2_DOC_ROWS) {
-        const r = libraryTable.rows.find((x) => x.kind === LIBRARY_KIND[row]);
-        for (const col of TABLE2_DOC_COLUMNS) {
-          const key = table2DocKey(row, col);
-          const figure = r?.[col === 'made' ? 'issued' : col];
-          setCell(figures, key, figure?.count ?? 0);
-          sources[key] = { kind: 'records', from: 'library', explain: figure?.rule ?? '规范性文件库' };
-        }
-      }
-    } else {
-      fromValues(
-        LIBRARY_CELLS,
-        this.d.library ? '规范性文件库中没有本单位的文件，请填写' : '未安装规范性文件库，请填写',
-      );
-      if (libraryTable && libraryValues)
-        notes.push('规范性文件库中没有本单位的文件，表二第一部分采用填写或导入的数字。');
-    }
-    fromValues(ENTERED_ONLY_CELLS, '本系统不掌握该数据，请填写或从表格导入');
-
-    // Tables 三 and 四: the cases, unless the platform holds none for the year and a report was imported.
-    const t3Keys = ALL_CELL_KEYS.filter((k) => k.startsWith('table3.'));
-    const t4Keys = ALL_CELL_KEYS.filter((k) => k.startsWith('table4.'));
-    const casesHold = records ? records.cases.some((c) => rowsOfCase(c, year).length > 0) : false;
-    const useCases = records !== null && (casesHold || !t3Keys.some((k) => byCell.has(k)));
-    if (useCases && records) {
-      fillTable3(figures, records, year);
-      for (const k of t3Keys) sources[k] = { kind: 'records', from: 'requests', explain: TABLE3_RULE };
-    } else {
-      fromValues(t3Keys, records ? '本系统没有该年度的依申请公开记录' : '未安装依申请公开模块');
-      if (t3Keys.some((k) => byCell.has(k)))
-        notes.push('本系统没有该年度的依申请公开记录，表三采用导入或填写的数字。');
-    }
-    const appealsHold = (records?.appeals.length ?? 0) > 0;
-    if (records && (appealsHold || !t4Keys.some((k) => byCell.has(k)))) {
-      const t4 = buildTable4(records.appeals, year);
-      figures.table4 = t4.blocks.flatMap((b) => b.values);
-      for (const k of t4Keys) sources[k] = { kind: 'records', from: 'requests', explain: TABLE4_RULE };
-      if (!appealsHold) notes.push(t4.note);
-    } else fromValues(t4Keys, '本系统没有该年度的行政复议、行政诉讼记录');
-
-    const fees = records?.fees ?? [];
-    return {
-      unitId: unit.id,
-      unitName: unit.name,
+    return assembleFigures({
+      unit,
       year,
       subtree,
-      figures,
-      sources,
-      fees: { amountFen: fees.reduce((s, f) => s + f.amountFen, 0), count: fees.length },
-      notes,
-      held: { library: libraryHolds, cases: casesHold, appeals: appealsHold },
-    };
+      records,
+      values,
+      libraryTable,
+      libraryInstalled: this.d.library !== null,
+    });
   }
 
   /** The records behind one cell (cases, 复议/诉讼, library documents) or the entry that set it. */
@@ -286,13 +224,124 @@ export class ReportFiguresService {
   }
 }
 
+/** What the figures of one unit (or subtree) and year are put together from (loaded by the caller). */
+export interface FigureInputs {
+  unit: Pick<Unit, 'id' | 'name'>;
+  year: number;
+  subtree: boolean;
+  /** The 依申请公开 records; null when the requests module is not installed. */
+  records: AnnualRecords | null;
+  /** The entered/imported values of the unit (or every unit of the subtree). */
+  values: readonly ValueRow[];
+  /** Table 二's first block from the library; null when the library is not installed. */
+  libraryTable: Pick<TableTwo, 'rows'> | null;
+  libraryInstalled: boolean;
+}
+
+/**
+ * The figures and their sources from what was loaded — pure, shared by `compute` (one unit) and the
+ * batch of the dashboard (report-figures-batch.ts), so both give the same numbers.
+ */
+export function assembleFigures(input: FigureInputs): ComputedFigures {
+  const { unit, year, subtree, records, values, libraryTable } = input;
+  const byCell = sumValues(values);
+  const figures = emptyFigures();
+  const sources: Record<CellKey, CellSource> = {};
+  const notes: string[] = [];
+  const fromValues = (keys: readonly CellKey[], missing: string) => {
+    for (const key of keys) {
+      const v = byCell.get(key);
+      if (v) {
+        put(figures, key, v.value);
+        sources[key] = v.source;
+      } else sources[key] = { kind: 'none', explain: missing };
+    }
+  };
+
+  // Table 二, first block: the library, unless it holds nothing for the unit and values were entered.
+  const libraryHolds =
+    libraryTable?.rows.some((r) => r.issued.count + r.repealed.count + r.inForce.count > 0) ?? false;
+  const libraryValues = LIBRARY_CELLS.some((k) => byCell.has(k));
+  if (libraryTable && (libraryHolds || !libraryValues)) {
+    for (const row of TABLE2_DOC_ROWS) {
+      const r = libraryTable.rows.find((x) => x.kind === LIBRARY_KIND[row]);
+      for (const col of TABLE2_DOC_COLUMNS) {
+        const key = table2DocKey(row, col);
+        const figure = r?.[col === 'made' ? 'issued' : col];
+        put(figures, key, figure?.count ?? 0);
+        sources[key] = { kind: 'records', from: 'library', explain: figure?.rule ?? '规范性文件库' };
+      }
+    }
+  } else {
+    fromValues(
+      LIBRARY_CELLS,
+      input.libraryInstalled ? '规范性文件库中没有本单位的文件，请填写' : '未安装规范性文件库，请填写',
+    );
+    if (libraryTable && libraryValues)
+      notes.push('规范性文件库中没有本单位的文件，表二第一部分采用填写或导入的数字。');
+  }
+  fromValues(ENTERED_ONLY_CELLS, '本系统不掌握该数据，请填写或从表格导入');
+
+  // Tables 三 and 四: the cases, unless the platform holds none for the year and a report was imported.
+  const casesHold = records ? records.cases.some((c) => rowsOfCase(c, year).length > 0) : false;
+  const useCases = records !== null && (casesHold || !T3_KEYS.some((k) => byCell.has(k)));
+  if (useCases && records) {
+    fillTable3(figures, records, year);
+    for (const k of T3_KEYS) sources[k] = T3_SOURCE;
+  } else {
+    fromValues(T3_KEYS, records ? '本系统没有该年度的依申请公开记录' : '未安装依申请公开模块');
+    if (T3_KEYS.some((k) => byCell.has(k)))
+      notes.push('本系统没有该年度的依申请公开记录，表三采用导入或填写的数字。');
+  }
+  const appealsHold = (records?.appeals.length ?? 0) > 0;
+  if (records && (appealsHold || !T4_KEYS.some((k) => byCell.has(k)))) {
+    const t4 = buildTable4(records.appeals, year);
+    figures.table4 = t4.blocks.flatMap((b) => b.values);
+    for (const k of T4_KEYS) sources[k] = T4_SOURCE;
+    if (!appealsHold) notes.push(t4.note);
+  } else fromValues(T4_KEYS, '本系统没有该年度的行政复议、行政诉讼记录');
+
+  const fees = records?.fees ?? [];
+  return {
+    unitId: unit.id,
+    unitName: unit.name,
+    year,
+    subtree,
+    figures,
+    sources,
+    fees: { amountFen: fees.reduce((s, f) => s + f.amountFen, 0), count: fees.length },
+    notes,
+    held: { library: libraryHolds, cases: casesHold, appeals: appealsHold },
+  };
+}
+
+const T3_KEYS = ALL_CELL_KEYS.filter((k) => k.startsWith('table3.'));
+const T4_KEYS = ALL_CELL_KEYS.filter((k) => k.startsWith('table4.'));
+/** Sources shared by every cell of tables 三 and 四 computed from the cases (never mutated). */
+const T3_SOURCE: CellSource = { kind: 'records', from: 'requests', explain: TABLE3_RULE };
+const T4_SOURCE: CellSource = { kind: 'records', from: 'requests', explain: TABLE4_RULE };
+
 function fillTable3(figures: ReportFigures, records: AnnualRecords, year: number): void {
   const t = buildTable3(records.cases, year);
   for (const rowKey of TABLE3_ROW_KEYS) {
     const reqRow = requestRowOf(rowKey);
     const row = t.rows.find((r) => r.key === reqRow);
-    for (const col of TABLE3_COLUMNS) setCell(figures, table3Key(rowKey, col), row ? row.values[col] : 0);
+    figures.table3[rowKey] = TABLE3_COLUMNS.map((col) => (row ? row.values[col] : 0));
   }
+}
+
+/** The cell keys parsed once: the dashboard puts together 1,000 units' figures at a time. */
+const PARSED_KEYS = new Map(ALL_CELL_KEYS.map((k) => [k, parseCellKey(k)]));
+
+/** setCell with the key parsed once. */
+function put(f: ReportFigures, key: CellKey, value: Cell): void {
+  const k = PARSED_KEYS.get(key);
+  if (!k) setCell(f, key, value);
+  else if (k.table === 2) {
+    if (k.column) f.table2[k.row as Table2DocRow][k.column] = value;
+    else f.table2[k.row as Table2SingleRow] = value;
+  } else if (k.table === 3) f.table3[k.row][k.index] = value;
+  else f.table4[k.index] = value;
 }
 
 /** Values per cell; for a subtree, the sum over its units (the latest entry names who and when). */

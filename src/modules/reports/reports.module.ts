@@ -1,15 +1,19 @@
 /** Manifest of 政府信息公开工作年度报告 (reports): figures from the records, checks, editor, publication. */
 import { seedDemoReports } from '../../db/seeds/demo-reports.ts';
 import { defineModule, type Registry } from '../../platform/module.ts';
+// ── dashboard ──
+import { registerDashboardRoutes } from './dashboard.routes.tsx';
 import { PUBLIC_DOWNLOAD_PATTERN, registerReportDownloadRoutes } from './downloads.routes.tsx';
 import { registerReportImportRoutes } from './import.routes.tsx';
 import { REPORT_KIND } from './report.service.ts';
 import { checkReport, passedChecks } from './report-checks.ts';
 import { reportBodyHtml } from './report-html.ts';
 import { parseReportFile } from './report-parse/index.ts';
+import { REMINDER_JOB } from './report-reminders.ts';
 import { taskSummaryFrom } from './report-task-summary.ts';
 import { REPORT_ACTIONS } from './reports.actions.ts';
 import { registerReportRoutes } from './reports.routes.tsx';
+// ── end dashboard ──
 import { createReports, type Reports } from './reports.services.ts';
 import { registerValuesXlsxRoutes } from './values-xlsx.routes.tsx';
 import { ReportDownloadsPanel } from './views/report-preview.tsx';
@@ -42,6 +46,10 @@ export const reportsModule = defineModule({
       passedChecks: (input) => passedChecks(input),
       renderBody: reportBodyHtml,
       parse: parseReportFile,
+      // ── dashboard ──
+      requestsBatch: optional.requests?.stats ?? null,
+      libraryBatch: optional.policies?.figures ?? null,
+      // ── end dashboard ──
     });
   },
   provides: ['reports'],
@@ -51,6 +59,9 @@ export const reportsModule = defineModule({
   seed: { part: 'reports', order: 40, run: (self, r) => seedDemoReports({ ...r, reports: self }) },
   // ── end demo ──
   routes: (server, reports, r) => {
+    // ── dashboard ── (before the editor's routes: /admin/reports/settings, /totals)
+    registerDashboardRoutes(server, { ...r, reports });
+    // ── end dashboard ──
     registerReportRoutes(server, { ...r, reports });
     registerReportImportRoutes(server, { ...r, reports });
     registerReportDownloadRoutes(server, { ...r, reports });
@@ -73,4 +84,14 @@ export const reportsModule = defineModule({
   },
   publicRoutes: [{ pattern: PUBLIC_DOWNLOAD_PATTERN }],
   menu: [{ area: 'disclosure', href: '/admin/reports', label: '年度报告', action: 'report.edit' }],
+  // ── dashboard ──
+  jobs: (self) => [
+    {
+      kind: 'daily',
+      id: REMINDER_JOB,
+      description: '年度报告：期限前和逾期后记录提醒（显示在总览和编辑页）',
+      run: (day) => self.reminders.run(day),
+    },
+  ],
+  // ── end dashboard ──
 });

@@ -36,6 +36,7 @@ export function registerReportRoutes(server: FastifyInstance, app: ReportsContex
       view,
       ...(form ? { form } : {}),
       done: q(req).done,
+      reminder: await app.reports.dashboard.reminderLine(view.unit, year),
     });
   };
   server.get('/admin/reports/units/:unitId/:year', async (req, reply) => sendPage(reply, await editor(req)));

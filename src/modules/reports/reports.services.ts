@@ -14,9 +14,14 @@ import type { PublishingApi } from '../publishing/publishing.api.ts';
 import type { InfoRequestStatsService } from '../requests/info-request-stats.service.ts';
 import type { ParsedReport, ReportDocument } from './report.model.ts';
 import { type CheckRunInput, type ReportCheckResult, ReportService } from './report.service.ts';
+// ── dashboard ──
+import { ReportDashboardService } from './report-dashboard.service.ts';
 import { ReportFiguresService } from './report-figures.service.ts';
+import { ReportFiguresBatch } from './report-figures-batch.ts';
 import { consistencyCheck, registerReportKind } from './report-kind.ts';
+import { ReportReminders } from './report-reminders.ts';
 import { ReportRepository } from './reports.repository.ts';
+// ── end dashboard ──
 
 export interface ReportDeps {
   db: Kysely<DB>;
@@ -33,6 +38,11 @@ export interface ReportDeps {
   renderBody: (doc: ReportDocument) => string;
   /** The published-report importer (report-parse/). */
   parse: (content: Buffer, fileName: string) => Promise<ParsedReport>;
+  // ── dashboard ──
+  /** The same services' batch methods, for the dashboard of many units (report-figures-batch.ts). */
+  requestsBatch?: Pick<InfoRequestStatsService, 'annualRecordsManyYears'> | null;
+  libraryBatch?: Pick<PolicyFiguresService, 'tableTwoManyYears'> | null;
+  // ── end dashboard ──
 }
 
 export interface Reports {
@@ -41,6 +51,11 @@ export interface Reports {
   figures: ReportFiguresService;
   reports: ReportService;
   parse: (content: Buffer, fileName: string) => Promise<ParsedReport>;
+  // ── dashboard ──
+  batch: ReportFiguresBatch;
+  dashboard: ReportDashboardService;
+  reminders: ReportReminders;
+  // ── end dashboard ──
 }
 
 export function createReports(d: ReportDeps): Reports {
@@ -59,5 +74,14 @@ export function createReports(d: ReportDeps): Reports {
     consistencyCheck({ repo, reports, renderBody: d.renderBody, units: d.units }),
   );
   d.publishing.events.inTransaction('published', (notice, trx) => reports.onPublished(notice, trx));
-  return { deps: { ...d, settings }, repo, figures, reports, parse: d.parse };
+  // ── dashboard ──
+  const batch = new ReportFiguresBatch({
+    db: d.db,
+    requests: d.requestsBatch ?? null,
+    library: d.libraryBatch ?? null,
+  });
+  const dashboard = new ReportDashboardService({ ...d, settings, reports, batch });
+  const reminders = new ReportReminders({ ...d, settings });
+  // ── end dashboard ──
+  return { deps: { ...d, settings }, repo, figures, reports, parse: d.parse, batch, dashboard, reminders };
 }

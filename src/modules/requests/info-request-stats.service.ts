@@ -107,4 +107,79 @@ export class InfoRequestStatsService {
       })),
     };
   }
+
+  /**
+   * annualRecords of many units at once (each unit's own records, not its subtree): the 年度报告
+   * dashboard of a province. Units without records get empty lists.
+   */
+  async annualRecordsMany(unitIds: readonly number[], year: number): Promise<Map<number, AnnualRecords>> {
+    return (await this.annualRecordsManyYears(unitIds, [year])).get(year)!;
+  }
+
+  /**
+   * annualRecordsMany for several years from one load of the cases (those that may count in any of
+   * them: a case that does not count in a year adds nothing to its tables), with the 复议/诉讼 and fees of
+   * each year. By year, then unit.
+   */
+  async annualRecordsManyYears(
+    unitIds: readonly number[],
+    years: readonly number[],
+  ): Promise<Map<number, Map<number, AnnualRecords>>> {
+    const [rows, perYear] = await Promise.all([
+      this.d.repo.statsCasesOfUnits(unitIds, Math.min(...years), Math.max(...years) + 1),
+      Promise.all(
+        years.map((y) =>
+          Promise.all([
+            this.d.repo.appealsForStatsOfUnits(unitIds, y),
+            this.d.repo.feesPaidOfUnits(unitIds, y),
+          ]),
+        ),
+      ),
+    ]);
+    const cases = new Map<number, ReportCase[]>(unitIds.map((id) => [id, []]));
+    for (const r of rows) {
+      const c: ReportCase = {
+        id: r.id,
+        reference: r.reference,
+        reportCategory: r.report_category,
+        decision: r.decision,
+        receivedOn: r.received_on as string,
+        concludedOn: r.concluded_on,
+      };
+      const list = cases.get(r.unit_id);
+      if (list) list.push(c);
+      else cases.set(r.unit_id, [c]);
+    }
+    const out = new Map<number, Map<number, AnnualRecords>>();
+    years.forEach((y, i) => {
+      const [appeals, fees] = perYear[i]!;
+      const byUnit = new Map<number, AnnualRecords>();
+      const of = (id: number) => {
+        let r = byUnit.get(id);
+        if (!r) {
+          r = { cases: cases.get(id) ?? [], appeals: [], fees: [] };
+          byUnit.set(id, r);
+        }
+        return r;
+      };
+      for (const id of unitIds) of(id);
+      for (const a of appeals)
+        of(a.unit_id).appeals.push({
+          requestId: a.request_id,
+          reference: a.reference,
+          kind: a.kind,
+          result: a.result,
+          concludedOn: a.concluded_on,
+        });
+      for (const f of fees)
+        of(f.unit_id).fees.push({
+          requestId: f.request_id,
+          reference: f.reference,
+          amountFen: f.amount_fen,
+          paidOn: f.paid_on as string,
+        });
+      out.set(y, byUnit);
+    });
+    return out;
+  }
 }

@@ -322,4 +322,90 @@ export class InfoRequestRepository {
       .orderBy('id')
       .execute();
   }
+
+  // ── annual report, many units at once (年度报告 dashboard) ──
+
+  /** statsCases for many units at once (each unit's own cases), with the unit of each case. */
+  async statsCasesOfUnits(unitIds: readonly number[], fromYear: number, toYear: number) {
+    const concluded = sql<string | null>`coalesce(info_requests.answered_on, info_requests.closed_on)`;
+    const out = [];
+    for (const ids of idChunks(unitIds))
+      out.push(
+        ...(await this.db
+          .selectFrom('info_requests')
+          .select([
+            'info_requests.unit_id',
+            'info_requests.id',
+            'info_requests.reference',
+            'info_requests.report_category',
+            'info_requests.decision',
+            'info_requests.received_on',
+            concluded.as('concluded_on'),
+          ])
+          .where('info_requests.unit_id', 'in', ids)
+          .where('info_requests.received_on', 'is not', null)
+          .where('info_requests.received_on', '<=', `${toYear}-12-31`)
+          .where('info_requests.state', '!=', 'transferred')
+          .where((eb) => eb.or([eb(concluded, 'is', null), eb(concluded, '>=', `${fromYear}-01-01`)]))
+          .execute()),
+      );
+    return out;
+  }
+
+  /** appealsForStats for many units at once, with the unit of each case. */
+  async appealsForStatsOfUnits(unitIds: readonly number[], year: number) {
+    const out = [];
+    for (const ids of idChunks(unitIds))
+      out.push(
+        ...(await this.db
+          .selectFrom('info_request_appeals')
+          .innerJoin('info_requests', 'info_requests.id', 'info_request_appeals.request_id')
+          .select([
+            'info_requests.unit_id',
+            'info_request_appeals.request_id',
+            'info_requests.reference',
+            'info_request_appeals.kind',
+            'info_request_appeals.result',
+            'info_request_appeals.concluded_on',
+          ])
+          .where('info_requests.unit_id', 'in', ids)
+          .where('info_request_appeals.filed_on', '>=', `${year}-01-01`)
+          .where('info_request_appeals.filed_on', '<=', `${year}-12-31`)
+          .execute()),
+      );
+    return out;
+  }
+
+  /** feesPaid for many units at once, with the unit of each case. */
+  async feesPaidOfUnits(unitIds: readonly number[], year: number) {
+    const out = [];
+    for (const ids of idChunks(unitIds))
+      out.push(
+        ...(await this.db
+          .selectFrom('info_request_fees')
+          .innerJoin('info_requests', 'info_requests.id', 'info_request_fees.request_id')
+          .select([
+            'info_requests.unit_id',
+            'info_request_fees.request_id',
+            'info_requests.reference',
+            'info_request_fees.amount_fen',
+            'info_request_fees.paid_on',
+          ])
+          .where('info_requests.unit_id', 'in', ids)
+          .where('info_request_fees.status', '=', 'paid')
+          .where('info_request_fees.paid_on', '>=', `${year}-01-01`)
+          .where('info_request_fees.paid_on', '<=', `${year}-12-31`)
+          .orderBy('info_request_fees.paid_on')
+          .execute()),
+      );
+    return out;
+  }
+  // ── end annual report, many units ──
+}
+
+/** Bound parameters per IN list, well under both engines' limits. */
+function idChunks(ids: readonly number[], size = 2000): number[][] {
+  const out: number[][] = [];
+  for (let i = 0; i < ids.length; i += size) out.push(ids.slice(i, i + size));
+  return out;
 }

@@ -59,13 +59,22 @@ function sourceText(s: CellSource | undefined): string {
   return `${s.enteredBy ?? '系统'}于 ${s.enteredAt.slice(0, 10)} ${how}${s.units > 1 ? `（${s.units} 个单位合计）` : ''}`;
 }
 
+/** What the tables need of a report; `cellHref` links a number elsewhere (the subtree totals). */
+export type TableView = Pick<ReportView, 'unit' | 'year' | 'figures'> & {
+  cellHref?: (key: CellKey) => string;
+};
+interface TableProps {
+  v: TableView;
+  failing: Set<string>;
+}
+
 /** One number: a link to what is behind it; "未填写" linking to the entry form when missing. */
-function Num({ v, k, failing }: { v: ReportView; k: CellKey; failing: Set<string> }) {
+function Num({ v, k, failing }: { v: TableView; k: CellKey; failing: Set<string> }) {
   const value = getCell(v.figures, k);
   const cls = failing.has(k) ? 'num cell-failing' : 'num';
   return (
     <td class={cls} id={anchorOf(k)}>
-      <a href={cellPath(v.unit.id, v.year, k)}>
+      <a href={v.cellHref ? v.cellHref(k) : cellPath(v.unit.id, v.year, k)}>
         {value === null ? '未填写' : String(value)}
         <span class="visually-hidden">（{cellLabel(k)}的来源）</span>
       </a>
@@ -73,7 +82,7 @@ function Num({ v, k, failing }: { v: ReportView; k: CellKey; failing: Set<string
   );
 }
 
-function Table2({ v, failing }: { v: ReportView; failing: Set<string> }) {
+export function Table2({ v, failing }: TableProps) {
   return (
     <div class="table-wrap">
       <table class="data-table">
@@ -129,7 +138,7 @@ function rowHeading(k: (typeof TABLE3_ROW_KEYS)[number]): string {
   return group ? `${group} ${label}` : k === '三(七)' ? `三、${label}` : label;
 }
 
-function Table3({ v, failing }: { v: ReportView; failing: Set<string> }) {
+export function Table3({ v, failing }: TableProps) {
   return (
     <div class="table-wrap">
       <table class="data-table report-table3">
@@ -159,7 +168,7 @@ function Table3({ v, failing }: { v: ReportView; failing: Set<string> }) {
   );
 }
 
-function Table4({ v, failing }: { v: ReportView; failing: Set<string> }) {
+export function Table4({ v, failing }: TableProps) {
   return (
     <div class="table-wrap">
       <table class="data-table">
@@ -262,6 +271,8 @@ export function ReportEditorPage(p: {
   view: ReportView;
   form?: FormState;
   done?: string | undefined;
+  /** The latest deadline reminder in words (report-reminders.ts), when one was raised. */
+  reminder?: string | null;
 }) {
   const v = p.view;
   const title = reportTitle(v.unit.name, v.year);
@@ -299,6 +310,7 @@ export function ReportEditorPage(p: {
                 ['公开页面', <a href={`/documents/${v.row.document_id}`}>查看已发布的报告</a>],
               ] as [string, preact.ComponentChildren][])
             : []),
+          ...(p.reminder ? ([['提醒', p.reminder]] as [string, string][]) : []),
           [
             '信息处理费',
             v.computed.fees.count
