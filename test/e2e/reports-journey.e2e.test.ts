@@ -98,7 +98,7 @@ describe('年度报告: from the draft to the published document, in the browser
   });
 
   // Enable when report-checks.ts lands (~18:20): the year-over-year 勾稽 is then named on the page.
-  it.skip('the editor names the failing 勾稽: last year’s 四 ≠ this year’s 二', async () => {
+  it('the editor names the failing 勾稽: last year’s 四 ≠ this year’s 二', async () => {
     const clerk = await as('clerk');
     await visit(clerk, editor());
     const errors = (await errorsBox(clerk).textContent()) ?? '';
@@ -219,7 +219,7 @@ describe('年度报告: from the draft to the published document, in the browser
   });
 
   // Enable when report-docx lands (~18:20): /admin/reports/units/:u/:y/report.docx.
-  it.skip('the .docx shows the same numbers', async () => {
+  it('the .docx shows the same numbers', async () => {
     const clerk = await as('clerk');
     const res = await clerk.request.get(`${base}${editor()}/report.docx`);
     expect(res.status()).toBe(200);
