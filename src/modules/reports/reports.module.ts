@@ -83,7 +83,16 @@ export const reportsModule = defineModule({
     });
   },
   publicRoutes: [{ pattern: PUBLIC_DOWNLOAD_PATTERN }],
-  menu: [{ area: 'disclosure', href: '/admin/reports', label: '年度报告', action: 'report.edit' }],
+  menu: [
+    { area: 'disclosure', href: '/admin/reports', label: '年度报告', action: 'report.edit' },
+    {
+      area: 'disclosure',
+      href: '/admin/reports/import',
+      label: '导入已发布的年度报告',
+      action: 'report.edit',
+    },
+    { area: 'disclosure', href: '/admin/reports/settings', label: '年度报告设置', action: 'report.oversee' },
+  ],
   // ── dashboard ──
   jobs: (self) => [
     {
