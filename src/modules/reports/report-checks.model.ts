@@ -3,6 +3,7 @@
  * looks like, what the checks read, their settings, and the names of cells and rows used in messages.
  * Pure data, no I/O.
  */
+
 import { z } from 'zod';
 import {
   type Cell,
@@ -21,6 +22,7 @@ import {
   type Table3Column,
   type Table3RowKey,
 } from './report.model.ts';
+import { table2DocKey, table3Key } from './report-values.ts';
 
 /** One failed check. Errors block 提交审核; warnings are shown and may be kept. */
 export interface ReportCheck {
@@ -131,9 +133,10 @@ export interface CheckDefinition {
 
 // ── cell keys and names for messages ─────────────────────────────────────────────────────────────
 
-export const table2DocCellKey = (row: Table2DocRow, column: Table2DocColumn) => `table2.${row}.${column}`;
+// The keys are report-values.ts's (one format for the editor's links, the values and the checks).
+export const table2DocCellKey = (row: Table2DocRow, column: Table2DocColumn) => table2DocKey(row, column);
 export const table2SingleCellKey = (row: Table2SingleRow) => `table2.${row}`;
-export const table3CellKey = (row: Table3RowKey, column: Table3Column) => `table3.${row}.${column}`;
+export const table3CellKey = (row: Table3RowKey, column: Table3Column) => table3Key(row, column);
 export const table4CellKey = (index: number) => `table4.${index}`;
 
 const TABLE3_SHORT_NAMES: Partial<Record<Table3RowKey, string>> = {
