@@ -43,10 +43,7 @@ describe('年度报告总览 in the browser', () => {
     expect(await table.textContent()).toContain('示范县人民政府');
     // The demo county's 县发展和改革局 has a draft for the year that ended (src/db/seeds/demo-reports.data.ts).
     await page.getByLabel('状态').selectOption('draft');
-    await Promise.all([
-      page.waitForURL(/status=draft/),
-      page.getByRole('button', { name: '筛选' }).click(),
-    ]);
+    await Promise.all([page.waitForURL(/status=draft/), page.getByRole('button', { name: '筛选' }).click()]);
     expect(await page.locator('caption').first().textContent()).toMatch(/^草稿单位（\d+ 个）$/);
     await expectNoAxeViolations(page);
     await page.getByRole('link', { name: /^县发展和改革局\s*（打开/ }).click();
