@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
+import { abuseProblem, FORM_TOKEN_FIELD, HONEYPOT_FIELD, issueFormToken } from '../../lib/form-abuse.ts';
 import { LETTER_TEMPLATES } from './info-request.model.ts';
 import { buildTable4 } from './info-request.stats.ts';
-import { abuseProblem, FORM_TOKEN_FIELD, HONEYPOT_FIELD, issueFormToken } from './info-request-abuse.ts';
 import { chinaMonthBounds } from './info-request-fees.service.ts';
 import {
   DEFAULT_TEMPLATES,

@@ -8,10 +8,10 @@ import type { Clock } from '../../lib/clock.ts';
 import { AppError, type FieldProblem, isAppError } from '../../lib/errors.ts';
 import { FieldCipher } from '../../lib/field-cipher.ts';
 import { checkUpload, type FileKind, type UploadRule } from '../../lib/file-types.ts';
+import { abuseProblem } from '../../lib/form-abuse.ts';
 import { toProblems } from '../../lib/validation.ts';
 import { applicationSchema } from './info-request.schemas.ts';
 import type { InfoRequestService, Submission } from './info-request.service.ts';
-import { abuseProblem } from './info-request-abuse.ts';
 import type { InfoRequestRecordsRepository } from './info-request-records.repository.ts';
 
 /** 身份证明扫描件: JPG, PNG or PDF up to 5 MB (issue 4 §1). */

@@ -15,6 +15,7 @@ import {
   TextField,
 } from '../../../http/views/components.tsx';
 import { PublicLayout } from '../../../http/views/layouts.tsx';
+import { FORM_TOKEN_FIELD, HONEYPOT_FIELD } from '../../../lib/form-abuse.ts';
 import {
   APPLICANT_KIND_LABELS,
   APPLICANT_KINDS,
@@ -27,7 +28,6 @@ import {
   ORGANISATION_CATEGORIES,
   REPORT_CATEGORY_LABELS,
 } from '../info-request.model.ts';
-import { FORM_TOKEN_FIELD, HONEYPOT_FIELD } from '../info-request-abuse.ts';
 import { RadioGroup, RequestsStyles } from './request-ui.tsx';
 
 const opts = <K extends string>(keys: readonly K[], labels: Record<K, string>) =>

@@ -1,5 +1,5 @@
 /**
- * Anti-abuse for the public application form without an image captcha (适老化: no image-only
+ * Anti-abuse for public forms (the application form, letters, comments, votes) without an image captcha (适老化: no image-only
  * captcha): a honeypot field that people never see, and a signed timestamp proving the form was
  * on screen for a minimum time. Together with per-IP rate limiting in the routes.
  */
