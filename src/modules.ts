@@ -10,6 +10,9 @@ import { accountsModule } from './modules/accounts/accounts.module.ts';
 import { auditModule } from './modules/audit/audit.module.ts';
 import { calendarModule } from './modules/calendar/calendar.module.ts';
 import { catalogueModule } from './modules/catalogue/catalogue.module.ts';
+// ── letters ──
+import { lettersModule } from './modules/letters/letters.module.ts';
+// ── end letters ──
 import { orgsModule } from './modules/orgs/orgs.module.ts';
 import { policiesModule } from './modules/policies/policies.module.ts';
 import { portalModule } from './modules/portal/portal.module.ts';
@@ -34,6 +37,9 @@ export const MODULES: readonly AnyModule[] = [
   requestsModule,
   tasksModule,
   reportsModule,
+  // ── letters ──
+  lettersModule,
+  // ── end letters ──
 ];
 
 /** Every public GET route of a site built from `modules`: the HTTP layer's, then each module's. */
