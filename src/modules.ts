@@ -10,6 +10,9 @@ import { accountsModule } from './modules/accounts/accounts.module.ts';
 import { auditModule } from './modules/audit/audit.module.ts';
 import { calendarModule } from './modules/calendar/calendar.module.ts';
 import { catalogueModule } from './modules/catalogue/catalogue.module.ts';
+// ── consultations ──
+import { consultationsModule } from './modules/consultations/consultations.module.ts';
+// ── end consultations ──
 import { orgsModule } from './modules/orgs/orgs.module.ts';
 import { policiesModule } from './modules/policies/policies.module.ts';
 import { portalModule } from './modules/portal/portal.module.ts';
@@ -34,6 +37,9 @@ export const MODULES: readonly AnyModule[] = [
   requestsModule,
   tasksModule,
   reportsModule,
+  // ── consultations ──
+  consultationsModule,
+  // ── end consultations ──
 ];
 
 /** Every public GET route of a site built from `modules`: the HTTP layer's, then each module's. */
