@@ -10,8 +10,11 @@ import { accountsModule } from './modules/accounts/accounts.module.ts';
 import { auditModule } from './modules/audit/audit.module.ts';
 import { calendarModule } from './modules/calendar/calendar.module.ts';
 import { catalogueModule } from './modules/catalogue/catalogue.module.ts';
+// ── consultations ──
+import { consultationsModule } from './modules/consultations/consultations.module.ts';
 import { interactionModule } from './modules/interaction/interaction.module.ts';
 import { lettersModule } from './modules/letters/letters.module.ts';
+// ── end consultations ──
 import { orgsModule } from './modules/orgs/orgs.module.ts';
 import { policiesModule } from './modules/policies/policies.module.ts';
 import { portalModule } from './modules/portal/portal.module.ts';
@@ -37,6 +40,9 @@ export const MODULES: readonly AnyModule[] = [
   tasksModule,
   reportsModule,
   lettersModule,
+  // ── consultations ──
+  consultationsModule,
+  // ── end consultations ──
   // The 互动交流 hub reads the 政民互动 modules above it: keep it last.
   interactionModule,
 ];

@@ -39,6 +39,9 @@ const EXPECTED: Record<Role, Action[]> = {
     // ── letters ──
     'letter.handle',
     // ── end letters ──
+    // ── consultations ──
+    'consultation.manage',
+    // ── end consultations ──
   ],
   reviewer: [
     'admin.access',
@@ -54,6 +57,10 @@ const EXPECTED: Record<Role, Action[]> = {
     'letter.handle',
     'letter.review',
     // ── end letters ──
+    // ── consultations ──
+    'consultation.manage',
+    'consultation.moderate',
+    // ── end consultations ──
   ],
   confidentiality_reviewer: ['admin.access', 'content.review_confidentiality'],
   disclosure_admin: [
@@ -77,6 +84,10 @@ const EXPECTED: Record<Role, Action[]> = {
     'letter.review',
     'letter.oversee',
     // ── end letters ──
+    // ── consultations ──
+    'consultation.manage',
+    'consultation.moderate',
+    // ── end consultations ──
   ],
   system_admin: ['admin.access', 'unit.manage', 'calendar.manage', 'settings.manage'],
   security_admin: ['admin.access', 'user.view', 'user.manage', 'role.grant'],
