@@ -16,6 +16,9 @@ import { portalModule } from './modules/portal/portal.module.ts';
 import { publishingModule } from './modules/publishing/publishing.module.ts';
 import { reportsModule } from './modules/reports/reports.module.ts';
 import { requestsModule } from './modules/requests/requests.module.ts';
+// ── surveys ──
+import { surveysModule } from './modules/surveys/surveys.module.ts';
+// ── end surveys ──
 import { tasksModule } from './modules/tasks/tasks.module.ts';
 import type { ModuleManifest, PublicRoute } from './platform/module.ts';
 
@@ -34,6 +37,9 @@ export const MODULES: readonly AnyModule[] = [
   requestsModule,
   tasksModule,
   reportsModule,
+  // ── surveys ──
+  surveysModule,
+  // ── end surveys ──
 ];
 
 /** Every public GET route of a site built from `modules`: the HTTP layer's, then each module's. */

@@ -19,6 +19,9 @@ import * as m0017 from './migrations/0017-task-catalogue-items.ts';
 import * as m0018 from './migrations/0018-task-bulletin-documents.ts';
 import * as m0019 from './migrations/0019-policies.ts';
 import * as m0020 from './migrations/0020-annual-reports.ts';
+// ── surveys ──
+import * as m0023 from './migrations/0023-surveys.ts';
+// ── end surveys ──
 
 /** Every migration in order. Add new ones at the end; never edit one that has shipped. */
 export const MIGRATIONS: Record<string, Migration> = {
@@ -41,6 +44,9 @@ export const MIGRATIONS: Record<string, Migration> = {
   '0018-task-bulletin-documents': m0018,
   '0019-policies': m0019,
   '0020-annual-reports': m0020,
+  // ── surveys ──
+  '0023-surveys': m0023,
+  // ── end surveys ──
 };
 
 function createMigrator(db: Kysely<any>): Migrator {
