@@ -21,6 +21,9 @@ import { portalModule } from './modules/portal/portal.module.ts';
 import { publishingModule } from './modules/publishing/publishing.module.ts';
 import { reportsModule } from './modules/reports/reports.module.ts';
 import { requestsModule } from './modules/requests/requests.module.ts';
+// ── surveys ──
+import { surveysModule } from './modules/surveys/surveys.module.ts';
+// ── end surveys ──
 import { tasksModule } from './modules/tasks/tasks.module.ts';
 import type { ModuleManifest, PublicRoute } from './platform/module.ts';
 
@@ -43,6 +46,9 @@ export const MODULES: readonly AnyModule[] = [
   // ── consultations ──
   consultationsModule,
   // ── end consultations ──
+  // ── surveys ──
+  surveysModule,
+  // ── end surveys ──
   // The 互动交流 hub reads the 政民互动 modules above it: keep it last.
   interactionModule,
 ];

@@ -23,6 +23,9 @@ import * as m0021 from './migrations/0021-letters.ts';
 // ── consultations ──
 import * as m0022 from './migrations/0022-consultations.ts';
 // ── end consultations ──
+// ── surveys ──
+import * as m0023 from './migrations/0023-surveys.ts';
+// ── end surveys ──
 
 /** Every migration in order. Add new ones at the end; never edit one that has shipped. */
 export const MIGRATIONS: Record<string, Migration> = {
@@ -49,6 +52,9 @@ export const MIGRATIONS: Record<string, Migration> = {
   // ── consultations ──
   '0022-consultations': m0022,
   // ── end consultations ──
+  // ── surveys ──
+  '0023-surveys': m0023,
+  // ── end surveys ──
 };
 
 function createMigrator(db: Kysely<any>): Migrator {

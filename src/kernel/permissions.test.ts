@@ -42,6 +42,9 @@ const EXPECTED: Record<Role, Action[]> = {
     // ── consultations ──
     'consultation.manage',
     // ── end consultations ──
+    // ── surveys ──
+    'survey.manage',
+    // ── end surveys ──
   ],
   reviewer: [
     'admin.access',
@@ -61,6 +64,10 @@ const EXPECTED: Record<Role, Action[]> = {
     'consultation.manage',
     'consultation.moderate',
     // ── end consultations ──
+    // ── surveys ──
+    'survey.manage',
+    'survey.publish',
+    // ── end surveys ──
   ],
   confidentiality_reviewer: ['admin.access', 'content.review_confidentiality'],
   disclosure_admin: [
@@ -88,6 +95,10 @@ const EXPECTED: Record<Role, Action[]> = {
     'consultation.manage',
     'consultation.moderate',
     // ── end consultations ──
+    // ── surveys ──
+    'survey.manage',
+    'survey.publish',
+    // ── end surveys ──
   ],
   system_admin: ['admin.access', 'unit.manage', 'calendar.manage', 'settings.manage'],
   security_admin: ['admin.access', 'user.view', 'user.manage', 'role.grant'],
