@@ -10,6 +10,8 @@ import { accountsModule } from './modules/accounts/accounts.module.ts';
 import { auditModule } from './modules/audit/audit.module.ts';
 import { calendarModule } from './modules/calendar/calendar.module.ts';
 import { catalogueModule } from './modules/catalogue/catalogue.module.ts';
+// ── interviews ──
+import { interviewsModule } from './modules/interviews/interviews.module.ts';
 import { orgsModule } from './modules/orgs/orgs.module.ts';
 import { policiesModule } from './modules/policies/policies.module.ts';
 import { portalModule } from './modules/portal/portal.module.ts';
@@ -17,6 +19,7 @@ import { publishingModule } from './modules/publishing/publishing.module.ts';
 import { reportsModule } from './modules/reports/reports.module.ts';
 import { requestsModule } from './modules/requests/requests.module.ts';
 import { tasksModule } from './modules/tasks/tasks.module.ts';
+// ── end interviews ──
 import type { ModuleManifest, PublicRoute } from './platform/module.ts';
 
 // The manifests' own types differ (each builds its own services); the list only needs the common shape.
@@ -34,6 +37,9 @@ export const MODULES: readonly AnyModule[] = [
   requestsModule,
   tasksModule,
   reportsModule,
+  // ── interviews ──
+  interviewsModule,
+  // ── end interviews ──
 ];
 
 /** Every public GET route of a site built from `modules`: the HTTP layer's, then each module's. */

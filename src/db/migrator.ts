@@ -19,6 +19,9 @@ import * as m0017 from './migrations/0017-task-catalogue-items.ts';
 import * as m0018 from './migrations/0018-task-bulletin-documents.ts';
 import * as m0019 from './migrations/0019-policies.ts';
 import * as m0020 from './migrations/0020-annual-reports.ts';
+// ── interviews ──
+import * as m0024 from './migrations/0024-interviews.ts';
+// ── end interviews ──
 
 /** Every migration in order. Add new ones at the end; never edit one that has shipped. */
 export const MIGRATIONS: Record<string, Migration> = {
@@ -41,6 +44,9 @@ export const MIGRATIONS: Record<string, Migration> = {
   '0018-task-bulletin-documents': m0018,
   '0019-policies': m0019,
   '0020-annual-reports': m0020,
+  // ── interviews ──
+  '0024-interviews': m0024,
+  // ── end interviews ──
 };
 
 function createMigrator(db: Kysely<any>): Migrator {

@@ -30,7 +30,16 @@ function actorWith(role: Role, unitPath = COUNTY, userId = 7): UserActor {
 
 /** The expected permission table: role → actions it allows. Everything else must be refused. */
 const EXPECTED: Record<Role, Action[]> = {
-  clerk: ['admin.access', 'content.draft', 'request.handle', 'task.report', 'report.edit'],
+  clerk: [
+    'admin.access',
+    'content.draft',
+    'request.handle',
+    'task.report',
+    'report.edit',
+    // ── interviews ──
+    'interview.manage',
+    // ── end interviews ──
+  ],
   reviewer: [
     'admin.access',
     'content.draft',
@@ -41,6 +50,9 @@ const EXPECTED: Record<Role, Action[]> = {
     'policy.record',
     'report.edit',
     'report.oversee',
+    // ── interviews ──
+    'interview.manage',
+    // ── end interviews ──
   ],
   confidentiality_reviewer: ['admin.access', 'content.review_confidentiality'],
   disclosure_admin: [
@@ -58,6 +70,9 @@ const EXPECTED: Record<Role, Action[]> = {
     'policy.manage',
     'report.edit',
     'report.oversee',
+    // ── interviews ──
+    'interview.manage',
+    // ── end interviews ──
   ],
   system_admin: ['admin.access', 'unit.manage', 'calendar.manage', 'settings.manage'],
   security_admin: ['admin.access', 'user.view', 'user.manage', 'role.grant'],
