@@ -13,8 +13,10 @@ import { catalogueModule } from './modules/catalogue/catalogue.module.ts';
 // ── consultations ──
 import { consultationsModule } from './modules/consultations/consultations.module.ts';
 import { interactionModule } from './modules/interaction/interaction.module.ts';
-import { lettersModule } from './modules/letters/letters.module.ts';
 // ── end consultations ──
+// ── interviews ──
+import { interviewsModule } from './modules/interviews/interviews.module.ts';
+import { lettersModule } from './modules/letters/letters.module.ts';
 import { orgsModule } from './modules/orgs/orgs.module.ts';
 import { policiesModule } from './modules/policies/policies.module.ts';
 import { portalModule } from './modules/portal/portal.module.ts';
@@ -25,6 +27,7 @@ import { requestsModule } from './modules/requests/requests.module.ts';
 import { surveysModule } from './modules/surveys/surveys.module.ts';
 // ── end surveys ──
 import { tasksModule } from './modules/tasks/tasks.module.ts';
+// ── end interviews ──
 import type { ModuleManifest, PublicRoute } from './platform/module.ts';
 
 // The manifests' own types differ (each builds its own services); the list only needs the common shape.
@@ -49,6 +52,9 @@ export const MODULES: readonly AnyModule[] = [
   // ── surveys ──
   surveysModule,
   // ── end surveys ──
+  // ── interviews ──
+  interviewsModule,
+  // ── end interviews ──
   // The 互动交流 hub reads the 政民互动 modules above it: keep it last.
   interactionModule,
 ];

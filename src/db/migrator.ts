@@ -26,6 +26,9 @@ import * as m0022 from './migrations/0022-consultations.ts';
 // ── surveys ──
 import * as m0023 from './migrations/0023-surveys.ts';
 // ── end surveys ──
+// ── interviews ──
+import * as m0024 from './migrations/0024-interviews.ts';
+// ── end interviews ──
 
 /** Every migration in order. Add new ones at the end; never edit one that has shipped. */
 export const MIGRATIONS: Record<string, Migration> = {
@@ -55,6 +58,9 @@ export const MIGRATIONS: Record<string, Migration> = {
   // ── surveys ──
   '0023-surveys': m0023,
   // ── end surveys ──
+  // ── interviews ──
+  '0024-interviews': m0024,
+  // ── end interviews ──
 };
 
 function createMigrator(db: Kysely<any>): Migrator {

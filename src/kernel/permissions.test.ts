@@ -45,6 +45,9 @@ const EXPECTED: Record<Role, Action[]> = {
     // ── surveys ──
     'survey.manage',
     // ── end surveys ──
+    // ── interviews ──
+    'interview.manage',
+    // ── end interviews ──
   ],
   reviewer: [
     'admin.access',
@@ -68,6 +71,9 @@ const EXPECTED: Record<Role, Action[]> = {
     'survey.manage',
     'survey.publish',
     // ── end surveys ──
+    // ── interviews ──
+    'interview.manage',
+    // ── end interviews ──
   ],
   confidentiality_reviewer: ['admin.access', 'content.review_confidentiality'],
   disclosure_admin: [
@@ -99,6 +105,9 @@ const EXPECTED: Record<Role, Action[]> = {
     'survey.manage',
     'survey.publish',
     // ── end surveys ──
+    // ── interviews ──
+    'interview.manage',
+    // ── end interviews ──
   ],
   system_admin: ['admin.access', 'unit.manage', 'calendar.manage', 'settings.manage'],
   security_admin: ['admin.access', 'user.view', 'user.manage', 'role.grant'],
