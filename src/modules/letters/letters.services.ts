@@ -12,6 +12,7 @@ import { SettingsStore } from '../../lib/settings/settings-store.ts';
 import type { CalendarService } from '../calendar/calendar.service.ts';
 import type { UnitDirectory } from '../orgs/unit-directory.ts';
 import { LetterService } from './letter.service.ts';
+import { LetterTransitions } from './letter.transitions.ts';
 import { LetterChannelService } from './letter-channels.service.ts';
 import { LettersRepository } from './letters.repository.ts';
 // ── outputs ──
@@ -36,6 +37,7 @@ export interface Letters {
   repo: LettersRepository;
   letters: LetterService;
   channels: LetterChannelService;
+  transitions: LetterTransitions;
   // ── outputs ──
   // ── end outputs ──
 }
@@ -49,5 +51,6 @@ export function createLetters(d: LettersDeps): Letters {
   // ── outputs ──
   // ── end outputs ──
   const channels = new LetterChannelService({ ...d, repo });
-  return { deps, repo, letters, channels };
+  const transitions = new LetterTransitions({ ...d, repo, letters });
+  return { deps, repo, letters, channels, transitions };
 }
