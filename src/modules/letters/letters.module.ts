@@ -2,6 +2,8 @@
 import { defineModule } from '../../platform/module.ts';
 import { LETTER_ACTIONS } from './letters.actions.ts';
 import { createLetters, type Letters } from './letters.services.ts';
+import { registerAdminLetterRoutes } from './letters-admin.routes.tsx';
+import { registerPublicLetterRoutes } from './letters-public.routes.tsx';
 
 // ── outputs ──
 // ── end outputs ──
@@ -34,7 +36,9 @@ export const lettersModule = defineModule({
   provides: ['letters'],
   expose: (letters) => ({ letters }),
   actions: LETTER_ACTIONS,
-  routes: (_server, _letters, _r) => {
+  routes: (server, letters, r) => {
+    registerPublicLetterRoutes(server, { ...r, letters });
+    registerAdminLetterRoutes(server, { ...r, letters });
     // ── outputs ──
     // ── end outputs ──
   },
@@ -43,10 +47,23 @@ export const lettersModule = defineModule({
     // ── end outputs ──
   ],
   menu: [
+    { area: 'interaction', href: '/admin/letters', label: '来信办理', action: 'letter.handle' },
+    { area: 'interaction', href: '/admin/letters?tab=received', label: '来信分办', action: 'letter.route' },
+    { area: 'interaction', href: '/admin/letters/channels', label: '信箱管理', action: 'letter.oversee' },
+    {
+      area: 'interaction',
+      href: '/admin/letters/settings',
+      label: '来信答复时限设置',
+      action: 'letter.oversee',
+      siteWide: true,
+    },
     // ── outputs ──
     // ── end outputs ──
   ],
   publicRoutes: [
+    { pattern: /^\/letters(?:\/query)?$/, sitemap: [{ path: '/letters' }] },
+    { pattern: /^\/letters\/write\/\d+$/ },
+    { pattern: /^\/report-error$/ },
     // ── outputs ──
     // ── end outputs ──
   ],

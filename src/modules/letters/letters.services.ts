@@ -14,6 +14,7 @@ import type { UnitDirectory } from '../orgs/unit-directory.ts';
 import { LetterService } from './letter.service.ts';
 import { LetterTransitions } from './letter.transitions.ts';
 import { LetterChannelService } from './letter-channels.service.ts';
+import { LetterViews } from './letter-views.service.ts';
 import { LettersRepository } from './letters.repository.ts';
 // ── outputs ──
 // ── end outputs ──
@@ -38,6 +39,7 @@ export interface Letters {
   letters: LetterService;
   channels: LetterChannelService;
   transitions: LetterTransitions;
+  views: LetterViews;
   // ── outputs ──
   // ── end outputs ──
 }
@@ -52,5 +54,6 @@ export function createLetters(d: LettersDeps): Letters {
   // ── end outputs ──
   const channels = new LetterChannelService({ ...d, repo });
   const transitions = new LetterTransitions({ ...d, repo, letters });
-  return { deps, repo, letters, channels, transitions };
+  const views = new LetterViews({ ...deps, repo, letters, transitions });
+  return { deps, repo, letters, channels, transitions, views };
 }
