@@ -1,6 +1,7 @@
 /** Manifest of 政民互动 letters (letters): 领导信箱, 咨询, 建议, 投诉 and 我为政府网站找错 as one model. */
 import { defineModule } from '../../platform/module.ts';
 import { LETTER_ACTIONS } from './letters.actions.ts';
+import { seedDemoLetters } from './letters.demo.ts';
 import { createLetters, type Letters } from './letters.services.ts';
 import { registerAdminLetterRoutes } from './letters-admin.routes.tsx';
 import { registerPublicLetterRoutes } from './letters-public.routes.tsx';
@@ -36,6 +37,9 @@ export const lettersModule = defineModule({
   provides: ['letters'],
   expose: (letters) => ({ letters }),
   actions: LETTER_ACTIONS,
+  // ── demo ──
+  seed: { part: 'letters', order: 50, run: (_letters, r) => seedDemoLetters(r) },
+  // ── end demo ──
   routes: (server, letters, r) => {
     registerPublicLetterRoutes(server, { ...r, letters });
     registerAdminLetterRoutes(server, { ...r, letters });
