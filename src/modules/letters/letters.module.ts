@@ -1,7 +1,10 @@
 /** Manifest of 政民互动 letters (letters): 领导信箱, 咨询, 建议, 投诉 and 我为政府网站找错 as one model. */
 import { defineModule } from '../../platform/module.ts';
 import { LETTER_ACTIONS } from './letters.actions.ts';
+import { seedDemoLetters } from './letters.demo.ts';
 import { createLetters, type Letters } from './letters.services.ts';
+import { registerAdminLetterRoutes } from './letters-admin.routes.tsx';
+import { registerPublicLetterRoutes } from './letters-public.routes.tsx';
 
 // ── outputs ──
 // ── end outputs ──
@@ -34,7 +37,12 @@ export const lettersModule = defineModule({
   provides: ['letters'],
   expose: (letters) => ({ letters }),
   actions: LETTER_ACTIONS,
-  routes: (_server, _letters, _r) => {
+  // ── demo ──
+  seed: { part: 'letters', order: 50, run: (_letters, r) => seedDemoLetters(r) },
+  // ── end demo ──
+  routes: (server, letters, r) => {
+    registerPublicLetterRoutes(server, { ...r, letters });
+    registerAdminLetterRoutes(server, { ...r, letters });
     // ── outputs ──
     // ── end outputs ──
   },
@@ -43,10 +51,23 @@ export const lettersModule = defineModule({
     // ── end outputs ──
   ],
   menu: [
+    { area: 'interaction', href: '/admin/letters', label: '来信办理', action: 'letter.handle' },
+    { area: 'interaction', href: '/admin/letters?tab=received', label: '来信分办', action: 'letter.route' },
+    { area: 'interaction', href: '/admin/letters/channels', label: '信箱管理', action: 'letter.oversee' },
+    {
+      area: 'interaction',
+      href: '/admin/letters/settings',
+      label: '来信答复时限设置',
+      action: 'letter.oversee',
+      siteWide: true,
+    },
     // ── outputs ──
     // ── end outputs ──
   ],
   publicRoutes: [
+    { pattern: /^\/letters(?:\/query)?$/, sitemap: [{ path: '/letters' }] },
+    { pattern: /^\/letters\/write\/\d+$/ },
+    { pattern: /^\/report-error$/ },
     // ── outputs ──
     // ── end outputs ──
   ],

@@ -12,7 +12,9 @@ import { SettingsStore } from '../../lib/settings/settings-store.ts';
 import type { CalendarService } from '../calendar/calendar.service.ts';
 import type { UnitDirectory } from '../orgs/unit-directory.ts';
 import { LetterService } from './letter.service.ts';
+import { LetterTransitions } from './letter.transitions.ts';
 import { LetterChannelService } from './letter-channels.service.ts';
+import { LetterViews } from './letter-views.service.ts';
 import { LettersRepository } from './letters.repository.ts';
 // ── outputs ──
 // ── end outputs ──
@@ -36,6 +38,8 @@ export interface Letters {
   repo: LettersRepository;
   letters: LetterService;
   channels: LetterChannelService;
+  transitions: LetterTransitions;
+  views: LetterViews;
   // ── outputs ──
   // ── end outputs ──
 }
@@ -49,5 +53,7 @@ export function createLetters(d: LettersDeps): Letters {
   // ── outputs ──
   // ── end outputs ──
   const channels = new LetterChannelService({ ...d, repo });
-  return { deps, repo, letters, channels };
+  const transitions = new LetterTransitions({ ...d, repo, letters });
+  const views = new LetterViews({ ...deps, repo, letters, transitions });
+  return { deps, repo, letters, channels, transitions, views };
 }
