@@ -87,12 +87,17 @@ export function createApp(
   });
 
   const menu = sortMenu(modules.flatMap((m) => m.menu ?? []));
+  const publicLinks = {
+    nav: modules.flatMap((m) => m.publicNav ?? []),
+    footer: modules.flatMap((m) => m.footerLinks ?? []),
+  };
   // Filled as modules are built; the ports read it when requests arrive, after every module exists.
   const registry = {} as Registry;
   const http: HttpPorts = {
     resolveSession: (token) => registry.auth.resolveSession(token),
     grantUnits: (userId) => registry.accounts.grantsOf(userId),
     menu: () => menu,
+    publicLinks: () => publicLinks,
     site: {
       name: config.SITE_NAME,
       sponsor: config.SITE_SPONSOR,

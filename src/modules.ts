@@ -10,6 +10,8 @@ import { accountsModule } from './modules/accounts/accounts.module.ts';
 import { auditModule } from './modules/audit/audit.module.ts';
 import { calendarModule } from './modules/calendar/calendar.module.ts';
 import { catalogueModule } from './modules/catalogue/catalogue.module.ts';
+import { interactionModule } from './modules/interaction/interaction.module.ts';
+import { lettersModule } from './modules/letters/letters.module.ts';
 import { orgsModule } from './modules/orgs/orgs.module.ts';
 import { policiesModule } from './modules/policies/policies.module.ts';
 import { portalModule } from './modules/portal/portal.module.ts';
@@ -34,6 +36,9 @@ export const MODULES: readonly AnyModule[] = [
   requestsModule,
   tasksModule,
   reportsModule,
+  lettersModule,
+  // The 互动交流 hub reads the 政民互动 modules above it: keep it last.
+  interactionModule,
 ];
 
 /** Every public GET route of a site built from `modules`: the HTTP layer's, then each module's. */

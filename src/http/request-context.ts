@@ -105,6 +105,7 @@ export async function viewContext(app: { http: HttpPorts }, req: FastifyRequest)
     path: req.url.split('?')[0] ?? '/',
     site: app.http.site,
     mustChangePassword: req.session?.mustChangePassword ?? false,
+    publicLinks: app.http.publicLinks(),
   };
   const actor = req.ctx.actor;
   if (actor.kind === 'user' && ctx.path.startsWith('/admin')) {

@@ -1,7 +1,7 @@
 /** What every page template needs to know about the request, built once per request. */
 import type { Actor } from '../lib/actor.ts';
 import type { FieldProblem } from '../lib/errors.ts';
-import type { MenuEntry } from '../platform/menu.ts';
+import type { MenuEntry, PublicLink } from '../platform/menu.ts';
 
 export interface SiteInfo {
   name: string;
@@ -23,6 +23,8 @@ export interface ViewContext {
   mustChangePassword?: boolean;
   /** Admin only: every module's back-office menu entries, in menu order (filtered by permission when shown). */
   menu?: readonly MenuEntry[];
+  /** Public pages: the modules' navigation entries and footer links. */
+  publicLinks?: { nav: readonly PublicLink[]; footer: readonly PublicLink[] };
 }
 
 /** A form being shown again after a failed submission: what was typed and what was wrong. */

@@ -30,7 +30,16 @@ function actorWith(role: Role, unitPath = COUNTY, userId = 7): UserActor {
 
 /** The expected permission table: role → actions it allows. Everything else must be refused. */
 const EXPECTED: Record<Role, Action[]> = {
-  clerk: ['admin.access', 'content.draft', 'request.handle', 'task.report', 'report.edit'],
+  clerk: [
+    'admin.access',
+    'content.draft',
+    'request.handle',
+    'task.report',
+    'report.edit',
+    // ── letters ──
+    'letter.handle',
+    // ── end letters ──
+  ],
   reviewer: [
     'admin.access',
     'content.draft',
@@ -41,6 +50,10 @@ const EXPECTED: Record<Role, Action[]> = {
     'policy.record',
     'report.edit',
     'report.oversee',
+    // ── letters ──
+    'letter.handle',
+    'letter.review',
+    // ── end letters ──
   ],
   confidentiality_reviewer: ['admin.access', 'content.review_confidentiality'],
   disclosure_admin: [
@@ -58,6 +71,12 @@ const EXPECTED: Record<Role, Action[]> = {
     'policy.manage',
     'report.edit',
     'report.oversee',
+    // ── letters ──
+    'letter.route',
+    'letter.handle',
+    'letter.review',
+    'letter.oversee',
+    // ── end letters ──
   ],
   system_admin: ['admin.access', 'unit.manage', 'calendar.manage', 'settings.manage'],
   security_admin: ['admin.access', 'user.view', 'user.manage', 'role.grant'],

@@ -22,6 +22,19 @@ export interface MenuEntry {
   siteWide?: true;
 }
 
+/**
+ * A link a module adds to the public pages: the main navigation (`publicNav`) or the footer
+ * (`footerLinks`). `current` is the path prefix that marks the entry as the current page; `pageParam`
+ * names a query parameter that carries the path of the page the link is on (e.g. 我为政府网站找错
+ * fills in the page address).
+ */
+export interface PublicLink {
+  href: string;
+  label: string;
+  current?: string;
+  pageParam?: string;
+}
+
 /** Entries in menu order: by area, then in the order the modules declared them. */
 export function sortMenu(entries: readonly MenuEntry[]): MenuEntry[] {
   const order = Object.keys(MENU_AREAS);

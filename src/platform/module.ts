@@ -16,7 +16,7 @@ import type { AuditLog } from '../lib/audit/audit-log.ts';
 import type { Clock } from '../lib/clock.ts';
 import type { Logger } from '../lib/logger.ts';
 import type { MailOutbox } from '../lib/mail/mail-outbox.ts';
-import type { MenuEntry } from './menu.ts';
+import type { MenuEntry, PublicLink } from './menu.ts';
 import type { HttpPorts } from './ports.ts';
 
 /** The platform parts every module may use: configuration, the database, time, logs, audit, mail. */
@@ -101,6 +101,10 @@ export interface ModuleManifest<Self = unknown, K extends keyof ModuleApis = key
   routes?(server: FastifyInstance, self: Self, registry: Registry): void;
   jobs?(self: Self): readonly JobDefinition[];
   menu?: readonly MenuEntry[];
+  /** Entries of the public main navigation (after the platform's own, in module order). */
+  publicNav?: readonly PublicLink[];
+  /** Links in the footer of every public page. */
+  footerLinks?: readonly PublicLink[];
   publicRoutes?: readonly PublicRoute[];
   actions?: readonly ActionDeclaration[];
   seed?: DemoSeed<Self>;

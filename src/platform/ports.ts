@@ -3,7 +3,7 @@
  * none of them. The composition root fills them from the accounts and publishing modules.
  */
 import type { UserActor } from '../lib/actor.ts';
-import type { MenuEntry } from './menu.ts';
+import type { MenuEntry, PublicLink } from './menu.ts';
 
 /** A resolved back-office session. */
 export interface SessionInfo {
@@ -22,6 +22,8 @@ export interface HttpPorts {
   grantUnits(userId: number): Promise<{ unitId: number; unitName: string }[]>;
   /** The back-office menu entries of every module, in menu order. */
   menu(): readonly MenuEntry[];
+  /** The modules' public navigation entries and footer links, in module order. */
+  publicLinks(): { nav: readonly PublicLink[]; footer: readonly PublicLink[] };
   site: SiteInfo;
   /** SESSION_SECRET: the key of the CSRF tokens. */
   csrfSecret: string;

@@ -1,7 +1,7 @@
 /** The public layout and the back-office layout. Both work without JavaScript. */
 import type { ComponentChildren } from 'preact';
 import { can, canSiteWide } from '../../kernel/permissions.ts';
-import { MENU_AREAS } from '../../platform/menu.ts';
+import { MENU_AREAS, type PublicLink } from '../../platform/menu.ts';
 import type { ViewContext } from '../view-context.ts';
 import { CsrfField } from './components.tsx';
 
@@ -25,7 +25,16 @@ function ElderToggle({ ctx }: { ctx: ViewContext }) {
   );
 }
 
-function Footer({ site }: { site: ViewContext['site'] }) {
+/** A module's public link; `pageParam` carries the current page's path. */
+function linkHref(link: PublicLink, path: string): string {
+  if (!link.pageParam) return link.href;
+  const sep = link.href.includes('?') ? '&' : '?';
+  return `${link.href}${sep}${link.pageParam}=${encodeURIComponent(path)}`;
+}
+
+function Footer({ ctx }: { ctx: ViewContext }) {
+  const site = ctx.site;
+  const links = ctx.publicLinks?.footer ?? [];
   return (
     <footer class="site-footer">
       <div class="wrap">
@@ -35,6 +44,11 @@ function Footer({ site }: { site: ViewContext['site'] }) {
         </p>
         <p>
           <a href="/accessibility">无障碍说明</a>　<a href="/units">机构设置</a>
+          {links.map((l) => (
+            <span key={l.href}>
+              　<a href={linkHref(l, ctx.path)}>{l.label}</a>
+            </span>
+          ))}
         </p>
       </div>
     </footer>
@@ -97,6 +111,16 @@ export function PublicLayout({
                   依申请公开
                 </a>
               </li>
+              {(ctx.publicLinks?.nav ?? []).map((l) => (
+                <li key={l.href}>
+                  <a
+                    href={linkHref(l, ctx.path)}
+                    aria-current={ctx.path.startsWith(l.current ?? l.href) ? 'page' : undefined}
+                  >
+                    {l.label}
+                  </a>
+                </li>
+              ))}
               <li>
                 <a href={ctx.actor.kind === 'user' ? '/admin' : '/login'}>
                   {ctx.actor.kind === 'user' ? '工作台' : '工作人员登录'}
@@ -108,7 +132,7 @@ export function PublicLayout({
         <main id="main" class="wrap main" tabindex={-1}>
           {children}
         </main>
-        <Footer site={ctx.site} />
+        <Footer ctx={ctx} />
       </body>
     </html>
   );
@@ -205,7 +229,7 @@ export function AdminLayout({
         <main id="main" class="wrap main" tabindex={-1}>
           {children}
         </main>
-        <Footer site={ctx.site} />
+        <Footer ctx={ctx} />
       </body>
     </html>
   );

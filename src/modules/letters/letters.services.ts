@@ -1,0 +1,53 @@
+/**
+ * The 政民互动 letters services, built once per app by the module's manifest (letters.module.ts) from the
+ * database, clock, audit log, calendar, mail outbox and the unit directory.
+ */
+import type { Kysely } from 'kysely';
+import type { DB } from '../../db/schema.ts';
+import type { AuditLog } from '../../lib/audit/audit-log.ts';
+import type { Clock } from '../../lib/clock.ts';
+import { FieldCipher } from '../../lib/field-cipher.ts';
+import type { MailOutbox } from '../../lib/mail/mail-outbox.ts';
+import { SettingsStore } from '../../lib/settings/settings-store.ts';
+import type { CalendarService } from '../calendar/calendar.service.ts';
+import type { UnitDirectory } from '../orgs/unit-directory.ts';
+import { LetterService } from './letter.service.ts';
+import { LetterChannelService } from './letter-channels.service.ts';
+import { LettersRepository } from './letters.repository.ts';
+// ── outputs ──
+// ── end outputs ──
+
+export interface LettersDeps {
+  db: Kysely<DB>;
+  audit: AuditLog;
+  clock: Clock;
+  calendar: CalendarService;
+  mail: MailOutbox;
+  units: UnitDirectory;
+  encryptionKey: Uint8Array;
+  formSecret: string;
+  // ── outputs ──
+  // ── end outputs ──
+}
+
+/** The letters services of one app. */
+export interface Letters {
+  deps: LettersDeps & { settings: SettingsStore; cipher: FieldCipher };
+  repo: LettersRepository;
+  letters: LetterService;
+  channels: LetterChannelService;
+  // ── outputs ──
+  // ── end outputs ──
+}
+
+export function createLetters(d: LettersDeps): Letters {
+  const settings = new SettingsStore(d);
+  const cipher = new FieldCipher(d.encryptionKey);
+  const repo = new LettersRepository(d.db);
+  const deps = { ...d, settings, cipher };
+  const letters = new LetterService({ ...deps, repo });
+  // ── outputs ──
+  // ── end outputs ──
+  const channels = new LetterChannelService({ ...d, repo });
+  return { deps, repo, letters, channels };
+}
