@@ -8,20 +8,9 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildCounty, buildUser } from '../../../test/support/factories.ts';
 import { createTestApp, ENGINE, type TestApp } from '../../../test/support/test-app.ts';
 import type { Unit } from '../../db/schema.ts';
-import { allActions, registerModuleActions } from '../../kernel/roles.ts';
 import type { CallContext } from '../../lib/actor.ts';
 import { insertChannel, insertLetter, insertReply } from './letter-outputs.test-support.ts';
 import { LetterPublicationService } from './letter-publication.service.ts';
-
-// Until the letters manifest declares it (letters.actions.ts), the test declares the action the same way.
-if (!(allActions() as readonly string[]).includes('letter.review'))
-  registerModuleActions('letters-test', [
-    {
-      action: 'letter.review' as never,
-      label: '审核和公开来信答复',
-      roles: ['reviewer', 'disclosure_admin'],
-    },
-  ]);
 
 const problems = async (p: Promise<unknown>) => {
   const e = (await p.then(

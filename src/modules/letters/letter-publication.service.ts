@@ -20,8 +20,8 @@ import { MAX_BODY_LENGTH, MAX_REASON_LENGTH, MAX_REPLY_LENGTH, MAX_TITLE_LENGTH 
 import { type MaskResult, maskPersonalData, mergeFound } from './letter-mask.ts';
 import { LetterOutputsRepository } from './letter-outputs.repository.ts';
 
-/** 'letter.review' is declared by the letters module's actions (letters.actions.ts). */
-export const REVIEW_ACTION = 'letter.review' as Action;
+/** 审核员 and the 政务公开办 review publications (letters.actions.ts). */
+export const REVIEW_ACTION: Action = 'letter.review';
 
 export interface PublicationDeps {
   db: Kysely<DB>;

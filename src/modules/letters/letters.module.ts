@@ -4,6 +4,13 @@ import { LETTER_ACTIONS } from './letters.actions.ts';
 import { createLetters, type Letters } from './letters.services.ts';
 
 // ── outputs ──
+import {
+  LETTER_OUTPUT_MENU,
+  LETTER_OUTPUT_PUBLIC_ROUTES,
+  letterOutputJobs,
+  registerLetterOutputs,
+} from './letters-outputs.routes.tsx';
+
 // ── end outputs ──
 
 declare module '../../platform/module.ts' {
@@ -27,6 +34,11 @@ export const lettersModule = defineModule({
       encryptionKey: r.config.dataEncryptionKey,
       formSecret: r.config.SESSION_SECRET,
       // ── outputs ──
+      // Publishing is optional (built before letters when installed): without it 找错 lands at its box's unit.
+      pageOwnerSources: (r as { publishing?: unknown }).publishing
+        ? { publicRoutes: () => r.publicRoutes(), config: r.config, publishing: r.publishing, units: r.units }
+        : null,
+      publicBaseUrl: r.config.PUBLIC_URL,
       // ── end outputs ──
     });
     return letters;
@@ -36,18 +48,22 @@ export const lettersModule = defineModule({
   actions: LETTER_ACTIONS,
   routes: (_server, _letters, _r) => {
     // ── outputs ──
+    registerLetterOutputs(_server, { ..._r, letters: _letters });
     // ── end outputs ──
   },
   jobs: (_letters) => [
     // ── outputs ──
+    ...letterOutputJobs(_letters),
     // ── end outputs ──
   ],
   menu: [
     // ── outputs ──
+    ...LETTER_OUTPUT_MENU,
     // ── end outputs ──
   ],
   publicRoutes: [
     // ── outputs ──
+    ...LETTER_OUTPUT_PUBLIC_ROUTES,
     // ── end outputs ──
   ],
 });

@@ -13,9 +13,10 @@ import type { CalendarService } from '../calendar/calendar.service.ts';
 import type { UnitDirectory } from '../orgs/unit-directory.ts';
 import { LetterService } from './letter.service.ts';
 import { LetterChannelService } from './letter-channels.service.ts';
-import { LettersRepository } from './letters.repository.ts';
 // ── outputs ──
+import { createLetterOutputs, type LetterOutputs, type PageOwnerSources } from './letter-outputs.services.ts';
 // ── end outputs ──
+import { LettersRepository } from './letters.repository.ts';
 
 export interface LettersDeps {
   db: Kysely<DB>;
@@ -27,6 +28,10 @@ export interface LettersDeps {
   encryptionKey: Uint8Array;
   formSecret: string;
   // ── outputs ──
+  /** The site's public routes and the publishing and units services, for page ownership (找错); optional. */
+  pageOwnerSources?: PageOwnerSources | null;
+  /** PUBLIC_URL, for links in reminder e-mails. */
+  publicBaseUrl?: string | undefined;
   // ── end outputs ──
 }
 
@@ -37,6 +42,12 @@ export interface Letters {
   letters: LetterService;
   channels: LetterChannelService;
   // ── outputs ──
+  publication: LetterOutputs['publication'];
+  stats: LetterOutputs['stats'];
+  reminders: LetterOutputs['reminders'];
+  overdue: LetterOutputs['overdue'];
+  pageOwners: LetterOutputs['pageOwners'];
+  recentPublic: LetterOutputs['recentPublic'];
   // ── end outputs ──
 }
 
@@ -47,7 +58,15 @@ export function createLetters(d: LettersDeps): Letters {
   const deps = { ...d, settings, cipher };
   const letters = new LetterService({ ...deps, repo });
   // ── outputs ──
+  const outputs = createLetterOutputs({
+    ...d,
+    writerName: async (id) => {
+      const row = await repo.findById(id);
+      return row ? letters.writerOf(row).name : null;
+    },
+    dueSoonWorkingDays: async () => (await letters.limits()).dueSoonWorkingDays,
+  });
   // ── end outputs ──
   const channels = new LetterChannelService({ ...d, repo });
-  return { deps, repo, letters, channels };
+  return { deps, repo, letters, channels, ...outputs };
 }
