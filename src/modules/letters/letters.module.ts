@@ -7,6 +7,13 @@ import { registerAdminLetterRoutes } from './letters-admin.routes.tsx';
 import { registerPublicLetterRoutes } from './letters-public.routes.tsx';
 
 // ── outputs ──
+import {
+  LETTER_OUTPUT_MENU,
+  LETTER_OUTPUT_PUBLIC_ROUTES,
+  letterOutputJobs,
+  registerLetterOutputs,
+} from './letters-outputs.routes.tsx';
+
 // ── end outputs ──
 
 declare module '../../platform/module.ts' {
@@ -30,6 +37,11 @@ export const lettersModule = defineModule({
       encryptionKey: r.config.dataEncryptionKey,
       formSecret: r.config.SESSION_SECRET,
       // ── outputs ──
+      // Publishing is optional (built before letters when installed): without it 找错 lands at its box's unit.
+      pageOwnerSources: (r as { publishing?: unknown }).publishing
+        ? { publicRoutes: () => r.publicRoutes(), config: r.config, publishing: r.publishing, units: r.units }
+        : null,
+      publicBaseUrl: r.config.PUBLIC_URL,
       // ── end outputs ──
     });
     return letters;
@@ -44,10 +56,12 @@ export const lettersModule = defineModule({
     registerPublicLetterRoutes(server, { ...r, letters });
     registerAdminLetterRoutes(server, { ...r, letters });
     // ── outputs ──
+    registerLetterOutputs(_server, { ..._r, letters: _letters });
     // ── end outputs ──
   },
   jobs: (_letters) => [
     // ── outputs ──
+    ...letterOutputJobs(_letters),
     // ── end outputs ──
   ],
   menu: [
@@ -62,6 +76,7 @@ export const lettersModule = defineModule({
       siteWide: true,
     },
     // ── outputs ──
+    ...LETTER_OUTPUT_MENU,
     // ── end outputs ──
   ],
   publicRoutes: [
@@ -69,6 +84,7 @@ export const lettersModule = defineModule({
     { pattern: /^\/letters\/write\/\d+$/ },
     { pattern: /^\/report-error$/ },
     // ── outputs ──
+    ...LETTER_OUTPUT_PUBLIC_ROUTES,
     // ── end outputs ──
   ],
 });

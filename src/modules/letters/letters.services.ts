@@ -14,10 +14,11 @@ import type { UnitDirectory } from '../orgs/unit-directory.ts';
 import { LetterService } from './letter.service.ts';
 import { LetterTransitions } from './letter.transitions.ts';
 import { LetterChannelService } from './letter-channels.service.ts';
-import { LetterViews } from './letter-views.service.ts';
-import { LettersRepository } from './letters.repository.ts';
 // ── outputs ──
+import { createLetterOutputs, type LetterOutputs, type PageOwnerSources } from './letter-outputs.services.ts';
+import { LetterViews } from './letter-views.service.ts';
 // ── end outputs ──
+import { LettersRepository, LettersRepository } from './letters.repository.ts';
 
 export interface LettersDeps {
   db: Kysely<DB>;
@@ -29,6 +30,10 @@ export interface LettersDeps {
   encryptionKey: Uint8Array;
   formSecret: string;
   // ── outputs ──
+  /** The site's public routes and the publishing and units services, for page ownership (找错); optional. */
+  pageOwnerSources?: PageOwnerSources | null;
+  /** PUBLIC_URL, for links in reminder e-mails. */
+  publicBaseUrl?: string | undefined;
   // ── end outputs ──
 }
 
@@ -41,6 +46,12 @@ export interface Letters {
   transitions: LetterTransitions;
   views: LetterViews;
   // ── outputs ──
+  publication: LetterOutputs['publication'];
+  stats: LetterOutputs['stats'];
+  reminders: LetterOutputs['reminders'];
+  overdue: LetterOutputs['overdue'];
+  pageOwners: LetterOutputs['pageOwners'];
+  recentPublic: LetterOutputs['recentPublic'];
   // ── end outputs ──
 }
 
@@ -51,9 +62,18 @@ export function createLetters(d: LettersDeps): Letters {
   const deps = { ...d, settings, cipher };
   const letters = new LetterService({ ...deps, repo });
   // ── outputs ──
+  const outputs = createLetterOutputs({
+    ...d,
+    writerName: async (id) => {
+      const row = await repo.findById(id);
+      return row ? letters.writerOf(row).name : null;
+    },
+    dueSoonWorkingDays: async () => (await letters.limits()).dueSoonWorkingDays,
+  });
   // ── end outputs ──
   const channels = new LetterChannelService({ ...d, repo });
   const transitions = new LetterTransitions({ ...d, repo, letters });
   const views = new LetterViews({ ...deps, repo, letters, transitions });
   return { deps, repo, letters, channels, transitions, views };
+  return { deps, repo, letters, channels, ...outputs };
 }
