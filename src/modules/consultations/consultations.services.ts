@@ -34,13 +34,22 @@ export interface Consultations {
   recentPublic(limit: number): Promise<RecentItem[]>;
 }
 
-export function createConsultations(d: ConsultationsDeps): Consultations {
+/**
+ * The services alone, registered nowhere: the module's (createConsultations), or a second set on another
+ * clock for the demo data, whose past consultations are opened and commented on their own days.
+ */
+export function buildConsultationServices(d: ConsultationsDeps): Omit<Consultations, 'recentPublic'> {
   const repo = new ConsultationRepository(d.db);
   const settings = new SettingsStore(d);
   const service = new ConsultationService({ ...d, repo, settings });
   const comments = new CommentService({ ...d, repo, consultations: service });
   const feedback = new FeedbackService({ ...d, repo, consultations: service });
   const publicView = new ConsultationPublicService({ repo, consultations: service, feedback });
+  return { service, comments, feedback, publicView, settings };
+}
+
+export function createConsultations(d: ConsultationsDeps): Consultations {
+  const { service, comments, feedback, publicView, settings } = buildConsultationServices(d);
   d.publishing.kinds.register(feedbackKind);
   d.publishing.checkRegistry.register(feedback.check());
   d.publishing.events.inTransaction('published', (notice, trx) => feedback.onPublished(notice, trx));

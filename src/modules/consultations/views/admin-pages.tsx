@@ -49,6 +49,7 @@ export function AdminListPage({
 }) {
   return (
     <AdminLayout ctx={ctx} title="意见征集">
+      <ModuleStylesheets names={[CONSULTATIONS_CSS]} />
       <Breadcrumbs items={[HOME, { label: '意见征集' }]} />
       <h1>意见征集</h1>
       {mayCreate ? (
