@@ -133,4 +133,46 @@ describe('在线调查 journey', () => {
     expect(await visitor.locator('main').textContent()).not.toContain('希望搜索更准确');
     await visitor.context().close();
   }, 180_000);
+
+  it('staff build a questionnaire with buttons only (no JavaScript needed), every page passing axe', async () => {
+    const clerk = await newPage(browser);
+    await login(clerk, base, 'clerk', PASSWORD);
+    await visit(clerk, '/admin/surveys', '在线调查');
+    await clerk.getByRole('link', { name: '新建调查' }).click();
+    await clerk.waitForURL(`${base}/admin/surveys/new`);
+    await expectNoAxeViolations(clerk);
+    await clerk.getByLabel('调查说明').fill('了解办事体验');
+    expect(await submitForm(clerk, '创建调查')).toBe(422);
+    expect(await clerk.locator('.error-summary').textContent()).toContain('请填写调查标题');
+    expect(await clerk.getByLabel('调查说明').inputValue()).toBe('了解办事体验');
+    await expectNoAxeViolations(clerk);
+    await clerk.getByLabel('调查标题').fill('办事体验调查');
+    expect(await submitForm(clerk, '创建调查')).toBe(303);
+    expect((await clerk.locator('h1').textContent())?.trim()).toBe('办事体验调查');
+    await expectNoAxeViolations(clerk);
+
+    const main = clerk.locator('main');
+    await main.getByLabel(/^题目/).fill('办理是否顺利');
+    await main.getByLabel('选项').fill('顺利');
+    expect(await submitForm(clerk, '添加题目')).toBe(422);
+    expect(await clerk.locator('.error-summary').textContent()).toContain('选择题至少需要 2 个选项');
+    await expectNoAxeViolations(clerk);
+    await main.getByLabel('选项').fill('顺利\n不顺利');
+    expect(await submitForm(clerk, '添加题目')).toBe(303);
+    await main.getByLabel(/^题型/).selectOption('rating');
+    await main.getByLabel(/^题目/).fill('服务评价');
+    expect(await submitForm(clerk, '添加题目')).toBe(303);
+    expect(await submitForm(clerk, '上移第 2 题')).toBe(303);
+    const items = await main.locator('ol.survey-questions > li strong').allTextContents();
+    expect(items).toEqual(['第 1 题「服务评价」', '第 2 题「办理是否顺利」']);
+    await main.getByRole('link', { name: /^修改\s*第 2 题/ }).click();
+    expect((await clerk.locator('h1').textContent())?.trim()).toBe('修改第 2 题「办理是否顺利」');
+    await expectNoAxeViolations(clerk);
+    await clerk.locator('main').getByLabel('选项').fill('顺利\n一般\n不顺利');
+    expect(await submitForm(clerk, '保存')).toBe(303);
+    expect(await submitForm(clerk, '开始调查')).toBe(303);
+    expect(await clerk.getByRole('status').first().textContent()).toContain('调查已开始');
+    await expectNoAxeViolations(clerk);
+    await clerk.context().close();
+  }, 120_000);
 });
