@@ -8,6 +8,7 @@ import type { FastifyInstance } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { issueFormToken } from '../../src/lib/form-abuse.ts';
 import { ALREADY_RESPONDED } from '../../src/modules/surveys/survey-public.service.ts';
+import { RESPONSES_PER_MINUTE } from '../../src/modules/surveys/surveys-public.routes.tsx';
 import { buildCounty, buildUser, PASSWORD } from '../support/factories.ts';
 import { Browser, startTestServer } from '../support/http.ts';
 import { createTestApp, ENGINE, type TestApp } from '../support/test-app.ts';
@@ -36,7 +37,10 @@ describe(`HTTP: surveys on ${ENGINE}`, () => {
   /** A citizen's POST: the form's own tokens, after a person's fill time. */
   async function answer(b: Browser, id: number, fields: Record<string, string | string[]>) {
     const page = await b.get(`/surveys/${id}`);
-    const token = /name="formStarted" value="([^"]+)"/.exec(page.body)?.[1] ?? '';
+    // no form on the page (answered, closed): post as a tab opened earlier would
+    const token =
+      /name="formStarted" value="([^"]+)"/.exec(page.body)?.[1] ??
+      issueFormToken(app.config.SESSION_SECRET, app.clock.now().getTime());
     const csrf = /name="_csrf" value="([^"]+)"/.exec(page.body)?.[1] ?? (await b.csrf('/login'));
     app.clock.advance(5_000);
     const body = new URLSearchParams({ _csrf: csrf, formStarted: token, website: '' });
@@ -293,5 +297,14 @@ describe(`HTTP: surveys on ${ENGINE}`, () => {
     await app.surveys.admin.runDaily('2026-03-05');
     expect((await app.surveys.repo.find(id))?.state).toBe('closed');
     expect(await audits('survey.close', id)).toBe(1);
+  });
+
+  it('limits submissions per IP and minute', async () => {
+    const statuses: number[] = [];
+    // 2N + 1 posts span at most two fixed windows of a minute, so one of them holds more than N
+    for (let i = 0; i <= 2 * RESPONSES_PER_MINUTE; i++)
+      statuses.push((await answer(new Browser(server), surveyId, { [`q${qids[0]}`]: '0' })).statusCode);
+    expect(statuses).toContain(429);
+    expect(await responses()).toBe(2);
   });
 });

@@ -18,8 +18,8 @@ import {
   MAX_TITLE_LENGTH,
   parseQuestion,
   type Question,
-  SURVEY_STATE_LABELS,
   type SurveyState,
+  stepProblem,
   textProblem,
 } from './survey.model.ts';
 import type { SurveyRepository, SurveyRow } from './surveys.repository.ts';
@@ -107,11 +107,8 @@ export class SurveyAdminService {
   }
 
   private draftOnly(s: SurveyRow) {
-    if (s.state !== 'draft')
-      throw new AppError(
-        'invalid_transition',
-        `调查${SURVEY_STATE_LABELS[s.state as SurveyState]}，不能再修改题目和基本信息`,
-      );
+    const problem = stepProblem('edit', s.state);
+    if (problem) throw new AppError('invalid_transition', problem);
   }
 
   private audit(
@@ -265,7 +262,8 @@ export class SurveyAdminService {
     const s = await this.authorised(ctx, id);
     const today = this.today();
     const reasons: string[] = [];
-    if (s.state !== 'draft') reasons.push(`调查${SURVEY_STATE_LABELS[s.state as SurveyState]}，不能开始`);
+    const inState = stepProblem('open', s.state);
+    if (inState) reasons.push(inState);
     if ((await this.d.repo.questions(id)).length === 0) reasons.push('调查还没有题目，请先添加题目');
     if (s.closes_on && s.closes_on < today) reasons.push(`截止日期 ${s.closes_on} 已过，请先修改截止日期`);
     if (reasons.length)
@@ -280,11 +278,8 @@ export class SurveyAdminService {
   /** 进行中 → 已结束 by hand. */
   async close(ctx: CallContext, id: number): Promise<void> {
     const s = await this.authorised(ctx, id);
-    if (s.state !== 'open')
-      throw new AppError(
-        'invalid_transition',
-        `调查${SURVEY_STATE_LABELS[s.state as SurveyState]}，不能结束`,
-      );
+    const problem = stepProblem('close', s.state);
+    if (problem) throw new AppError('invalid_transition', problem);
     await this.transition(ctx, s, 'open', 'closed', this.today());
   }
 
@@ -323,7 +318,8 @@ export class SurveyAdminService {
   async publishResults(ctx: CallContext, id: number): Promise<void> {
     const s = await this.authorised(ctx, id, 'survey.publish');
     const reasons: string[] = [];
-    if (s.state !== 'closed') reasons.push('调查结束后才能发布结果');
+    const inState = stepProblem('publish_results', s.state);
+    if (inState) reasons.push(inState);
     if (s.results_public !== 1) reasons.push('本调查设置为不公开结果');
     if (s.results_published_at) reasons.push('结果已发布');
     if (reasons.length)

@@ -15,6 +15,29 @@ export const SURVEY_STATE_LABELS: Record<SurveyState, string> = {
 /** States the public sees (the Payload rule: a query condition in the repository uses this list). */
 export const PUBLIC_SURVEY_STATES: readonly SurveyState[] = ['open', 'closed'];
 
+/**
+ * The survey's transition table (docs/interaction-surveys.md "States and transitions" shows it, checked by
+ * survey.workflow-docs.test.ts). The daily job runs `open` and `close` as the system user.
+ */
+export const SURVEY_STEPS = {
+  edit: { label: '修改基本信息和题目', from: ['draft'], to: 'draft', action: 'survey.manage' },
+  open: { label: '开始调查', from: ['draft'], to: 'open', action: 'survey.manage' },
+  close: { label: '结束调查', from: ['open'], to: 'closed', action: 'survey.manage' },
+  publish_results: { label: '发布调查结果', from: ['closed'], to: 'closed', action: 'survey.publish' },
+} as const satisfies Record<
+  string,
+  { label: string; from: readonly SurveyState[]; to: SurveyState; action: 'survey.manage' | 'survey.publish' }
+>;
+export type SurveyStep = keyof typeof SURVEY_STEPS;
+
+/** Why `step` cannot start from `state` (null: it can). */
+export function stepProblem(step: SurveyStep, state: string): string | null {
+  const rule = SURVEY_STEPS[step];
+  if ((rule.from as readonly string[]).includes(state)) return null;
+  const label = SURVEY_STATE_LABELS[state as SurveyState] ?? state;
+  return step === 'publish_results' ? '调查结束后才能发布结果' : `调查${label}，不能${rule.label}`;
+}
+
 export const QUESTION_KINDS = ['single', 'multiple', 'rating', 'text'] as const;
 export type QuestionKind = (typeof QUESTION_KINDS)[number];
 export const QUESTION_KIND_LABELS: Record<QuestionKind, string> = {

@@ -5,7 +5,7 @@ import { sendPage } from '../../http/render.ts';
 import { cookieOptions, viewContext } from '../../http/request-context.ts';
 import { formFields } from '../../http/uploads.ts';
 import type { FormState } from '../../http/view-context.ts';
-import { FORM_TOKEN_FIELD, HONEYPOT_FIELD, issueFormToken } from '../../lib/form-abuse.ts';
+import { abuseProblem, FORM_TOKEN_FIELD, HONEYPOT_FIELD, issueFormToken } from '../../lib/form-abuse.ts';
 import type { Registry } from '../../platform/module.ts';
 import { issueVoterToken, VOTER_COOKIE, VOTER_COOKIE_MAX_AGE_S, voterHash, voterId } from './survey-voter.ts';
 import { SURVEYS_PATH, type Surveys } from './surveys.services.ts';
@@ -76,8 +76,14 @@ export function registerPublicSurveyRoutes(server: FastifyInstance, app: Registr
         await surveys.public.respond(req.ctx, id, formFields(req.body), req.cookies[VOTER_COOKIE]);
         return `${SURVEYS_PATH}/${id}?done=submitted`;
       },
-      (form) =>
-        formPage(req, reply, formState({ ...form.values, [FORM_TOKEN_FIELD]: undefined }, form.problems)),
+      (form) => {
+        // a person correcting answers keeps the form's token (already past its fill time); a bad one is renewed
+        const token = form.values[FORM_TOKEN_FIELD];
+        const valid =
+          abuseProblem(secret, { [FORM_TOKEN_FIELD]: token }, app.clock.now().getTime(), 0) === null;
+        const values = { ...form.values, [FORM_TOKEN_FIELD]: valid ? token : undefined };
+        return formPage(req, reply, formState(values, form.problems));
+      },
     );
   });
 

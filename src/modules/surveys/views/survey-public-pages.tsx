@@ -136,14 +136,15 @@ export function SurveyFormPage(p: {
           <a href={`${SURVEYS_PATH}/${s.id}/results`}>查看调查结果</a>
         </p>
       ) : null}
+      {/* outside the form: a refused second response is shown although the form is not */}
+      <ErrorSummary problems={form.problems} />
       {p.done ? <Notice>答卷已提交，感谢您的参与！</Notice> : null}
-      {!p.done && p.responded ? (
+      {!p.done && p.responded && !form.problems.length ? (
         <Notice kind="info">您已提交过本次调查的答卷，每人只能提交一次。感谢您的参与！</Notice>
       ) : null}
       {!p.accepting ? <Notice kind="info">本次调查目前不接受答卷。</Notice> : null}
       {p.accepting && !p.responded ? (
         <form method="post" action={`${SURVEYS_PATH}/${s.id}`} novalidate>
-          <ErrorSummary problems={form.problems} />
           <CsrfField token={ctx.csrfToken} />
           <input type="hidden" name={FORM_TOKEN_FIELD} value={String(form.values[FORM_TOKEN_FIELD] ?? '')} />
           <div hidden>
