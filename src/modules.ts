@@ -12,6 +12,9 @@ import { calendarModule } from './modules/calendar/calendar.module.ts';
 import { catalogueModule } from './modules/catalogue/catalogue.module.ts';
 // ── interviews ──
 import { interviewsModule } from './modules/interviews/interviews.module.ts';
+// ── end interviews ──
+// ── open-days ──
+import { openDaysModule } from './modules/open-days/open-days.module.ts';
 import { orgsModule } from './modules/orgs/orgs.module.ts';
 import { policiesModule } from './modules/policies/policies.module.ts';
 import { portalModule } from './modules/portal/portal.module.ts';
@@ -19,7 +22,7 @@ import { publishingModule } from './modules/publishing/publishing.module.ts';
 import { reportsModule } from './modules/reports/reports.module.ts';
 import { requestsModule } from './modules/requests/requests.module.ts';
 import { tasksModule } from './modules/tasks/tasks.module.ts';
-// ── end interviews ──
+// ── end open-days ──
 import type { ModuleManifest, PublicRoute } from './platform/module.ts';
 
 // The manifests' own types differ (each builds its own services); the list only needs the common shape.
@@ -40,6 +43,9 @@ export const MODULES: readonly AnyModule[] = [
   // ── interviews ──
   interviewsModule,
   // ── end interviews ──
+  // ── open-days ──
+  openDaysModule,
+  // ── end open-days ──
 ];
 
 /** Every public GET route of a site built from `modules`: the HTTP layer's, then each module's. */
