@@ -17,6 +17,9 @@ import { interactionModule } from './modules/interaction/interaction.module.ts';
 // ── interviews ──
 import { interviewsModule } from './modules/interviews/interviews.module.ts';
 import { lettersModule } from './modules/letters/letters.module.ts';
+// ── end interviews ──
+// ── open-days ──
+import { openDaysModule } from './modules/open-days/open-days.module.ts';
 import { orgsModule } from './modules/orgs/orgs.module.ts';
 import { policiesModule } from './modules/policies/policies.module.ts';
 import { portalModule } from './modules/portal/portal.module.ts';
@@ -27,7 +30,7 @@ import { requestsModule } from './modules/requests/requests.module.ts';
 import { surveysModule } from './modules/surveys/surveys.module.ts';
 // ── end surveys ──
 import { tasksModule } from './modules/tasks/tasks.module.ts';
-// ── end interviews ──
+// ── end open-days ──
 import type { ModuleManifest, PublicRoute } from './platform/module.ts';
 
 // The manifests' own types differ (each builds its own services); the list only needs the common shape.
@@ -55,6 +58,9 @@ export const MODULES: readonly AnyModule[] = [
   // ── interviews ──
   interviewsModule,
   // ── end interviews ──
+  // ── open-days ──
+  openDaysModule,
+  // ── end open-days ──
   // The 互动交流 hub reads the 政民互动 modules above it: keep it last.
   interactionModule,
 ];

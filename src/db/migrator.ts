@@ -29,6 +29,9 @@ import * as m0023 from './migrations/0023-surveys.ts';
 // ── interviews ──
 import * as m0024 from './migrations/0024-interviews.ts';
 // ── end interviews ──
+// ── open-days ──
+import * as m0025 from './migrations/0025-open-days.ts';
+// ── end open-days ──
 
 /** Every migration in order. Add new ones at the end; never edit one that has shipped. */
 export const MIGRATIONS: Record<string, Migration> = {
@@ -61,6 +64,9 @@ export const MIGRATIONS: Record<string, Migration> = {
   // ── interviews ──
   '0024-interviews': m0024,
   // ── end interviews ──
+  // ── open-days ──
+  '0025-open-days': m0025,
+  // ── end open-days ──
 };
 
 function createMigrator(db: Kysely<any>): Migrator {

@@ -48,6 +48,9 @@ const EXPECTED: Record<Role, Action[]> = {
     // ── interviews ──
     'interview.manage',
     // ── end interviews ──
+    // ── open-days ──
+    'openday.manage',
+    // ── end open-days ──
   ],
   reviewer: [
     'admin.access',
@@ -74,6 +77,9 @@ const EXPECTED: Record<Role, Action[]> = {
     // ── interviews ──
     'interview.manage',
     // ── end interviews ──
+    // ── open-days ──
+    'openday.manage',
+    // ── end open-days ──
   ],
   confidentiality_reviewer: ['admin.access', 'content.review_confidentiality'],
   disclosure_admin: [
@@ -108,6 +114,10 @@ const EXPECTED: Record<Role, Action[]> = {
     // ── interviews ──
     'interview.manage',
     // ── end interviews ──
+    // ── open-days ──
+    'openday.manage',
+    'openday.personal',
+    // ── end open-days ──
   ],
   system_admin: ['admin.access', 'unit.manage', 'calendar.manage', 'settings.manage'],
   security_admin: ['admin.access', 'user.view', 'user.manage', 'role.grant'],
