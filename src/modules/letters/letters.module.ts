@@ -4,8 +4,6 @@ import { LETTER_ACTIONS } from './letters.actions.ts';
 import { seedDemoLetters } from './letters.demo.ts';
 import { createLetters, type Letters } from './letters.services.ts';
 import { registerAdminLetterRoutes } from './letters-admin.routes.tsx';
-import { registerPublicLetterRoutes } from './letters-public.routes.tsx';
-
 // ── outputs ──
 import {
   LETTER_OUTPUT_MENU,
@@ -13,6 +11,7 @@ import {
   letterOutputJobs,
   registerLetterOutputs,
 } from './letters-outputs.routes.tsx';
+import { registerPublicLetterRoutes } from './letters-public.routes.tsx';
 
 // ── end outputs ──
 
@@ -56,12 +55,12 @@ export const lettersModule = defineModule({
     registerPublicLetterRoutes(server, { ...r, letters });
     registerAdminLetterRoutes(server, { ...r, letters });
     // ── outputs ──
-    registerLetterOutputs(_server, { ..._r, letters: _letters });
+    registerLetterOutputs(server, { ...r, letters });
     // ── end outputs ──
   },
-  jobs: (_letters) => [
+  jobs: (letters) => [
     // ── outputs ──
-    ...letterOutputJobs(_letters),
+    ...letterOutputJobs(letters),
     // ── end outputs ──
   ],
   menu: [

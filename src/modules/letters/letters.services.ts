@@ -17,8 +17,8 @@ import { LetterChannelService } from './letter-channels.service.ts';
 // ── outputs ──
 import { createLetterOutputs, type LetterOutputs, type PageOwnerSources } from './letter-outputs.services.ts';
 import { LetterViews } from './letter-views.service.ts';
+import { LettersRepository } from './letters.repository.ts';
 // ── end outputs ──
-import { LettersRepository, LettersRepository } from './letters.repository.ts';
 
 export interface LettersDeps {
   db: Kysely<DB>;
@@ -74,6 +74,5 @@ export function createLetters(d: LettersDeps): Letters {
   const channels = new LetterChannelService({ ...d, repo });
   const transitions = new LetterTransitions({ ...d, repo, letters });
   const views = new LetterViews({ ...deps, repo, letters, transitions });
-  return { deps, repo, letters, channels, transitions, views };
-  return { deps, repo, letters, channels, ...outputs };
+  return { deps, repo, letters, channels, transitions, views, ...outputs };
 }
