@@ -13,8 +13,18 @@ import { InteractionHubPage } from './views/interaction-hub-page.tsx';
 function channelsOf(r: Registry): HubChannel[] {
   const optional = r as Partial<Registry>;
   const found: (Omit<HubChannel, 'source'> & { source: HubSource | undefined })[] = [
-    // ── letters ──
-    // ── end letters ──
+    {
+      key: 'letters',
+      title: '领导信箱和咨询',
+      href: '/letters',
+      description: '给领导和部门写信，咨询、建议、投诉；凭编号和查询码查看答复并评价。',
+      links: [
+        { href: '/letters/replies', label: '来信选登' },
+        { href: '/letters/stats', label: '办理情况统计' },
+        { href: '/letters/query', label: '查询答复' },
+      ],
+      source: optional.letters,
+    },
     {
       key: 'consultations',
       title: '意见征集',
@@ -39,8 +49,14 @@ function channelsOf(r: Registry): HubChannel[] {
       links: [],
       source: optional.interviews,
     },
-    // ── open days ──
-    // ── end open days ──
+    {
+      key: 'open-days',
+      title: '政务公开主题日和政府开放日',
+      href: '/open-days',
+      description: '活动预告和报名、年度活动计划表，以及已举办活动的记录。',
+      links: [{ href: '/open-days/plan', label: '年度活动计划表' }],
+      source: optional.openDays,
+    },
   ];
   return found.filter((c): c is HubChannel => c.source !== undefined);
 }

@@ -78,6 +78,8 @@ export const lettersModule = defineModule({
     ...LETTER_OUTPUT_MENU,
     // ── end outputs ──
   ],
+  // 我为政府网站找错 in the footer of every public page, with the page's address filled in.
+  footerLinks: [{ href: '/report-error', label: '我为政府网站找错', pageParam: 'page' }],
   publicRoutes: [
     { pattern: /^\/letters(?:\/query)?$/, sitemap: [{ path: '/letters' }] },
     { pattern: /^\/letters\/write\/\d+$/ },
