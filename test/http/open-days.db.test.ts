@@ -10,7 +10,7 @@ import type { FastifyInstance } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Unit } from '../../src/db/schema.ts';
 import { issueFormToken } from '../../src/lib/form-abuse.ts';
-import { buildCounty, buildUser, PASSWORD } from '../support/factories.ts';
+import { buildCounty, buildUser, PASSWORD, SYSTEM } from '../support/factories.ts';
 import { Browser, startTestServer } from '../support/http.ts';
 import { buildStaff, type Staff } from '../support/publishing.ts';
 import { createTestApp, ENGINE, type TestApp } from '../support/test-app.ts';
@@ -216,5 +216,44 @@ describe(`HTTP: 主题日 / 开放日 on ${ENGINE}`, () => {
       href: `/open-days/${id}`,
       note: '活动记录',
     });
+  });
+
+  it('holds the capacity when two people take the last place at once', async () => {
+    const eid = await app.openDays.service.create(SYSTEM, county.id, {
+      ...PLAN,
+      capacity: '1',
+      eventDate: '2026-04-20',
+      registrationClosesOn: '2026-04-18',
+    });
+    await app.openDays.service.transition(SYSTEM, eid, 'publish_plan');
+    const formStarted = issueFormToken(app.config.SESSION_SECRET, app.clock.now().getTime() - 10_000);
+    const attempt = (phone: string) =>
+      app.openDays.registration
+        .register(SYSTEM, eid, { name: '同时', phone, group: '人大代表', formStarted })
+        .then(
+          () => 'ok',
+          (e: Error) => e.message,
+        );
+    const results = await Promise.all([
+      attempt('13911110001'),
+      attempt('13911110002'),
+      attempt('13911110003'),
+    ]);
+    expect(results.filter((r) => r === 'ok')).toHaveLength(1);
+    const taken = await app.db
+      .selectFrom('open_day_registrations')
+      .select('id')
+      .where('event_id', '=', eid)
+      .execute();
+    expect(taken).toHaveLength(1);
+    expect(
+      (
+        await app.db
+          .selectFrom('open_days')
+          .select('registered')
+          .where('id', '=', eid)
+          .executeTakeFirstOrThrow()
+      ).registered,
+    ).toBe(1);
   });
 });
