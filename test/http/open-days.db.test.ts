@@ -256,4 +256,29 @@ describe(`HTTP: 主题日 / 开放日 on ${ENGINE}`, () => {
       ).registered,
     ).toBe(1);
   });
+
+  it('links the post-event questionnaire only to a survey that exists', async () => {
+    const reviewer = (await buildUser(app, county, ['reviewer'])).ctx;
+    const surveyId = await app.surveys.admin.create(reviewer, {
+      unitId: String(county.id),
+      title: '主题日活动满意度调查',
+      description: '',
+      opensOn: '2026-04-20',
+      closesOn: '2026-04-30',
+    });
+    const before = await app.db.selectFrom('open_days').select('id').execute();
+    await expect(
+      app.openDays.service.create(SYSTEM, county.id, { ...PLAN, surveyId: String(surveyId + 1000) }),
+    ).rejects.toMatchObject({
+      problems: [{ field: 'surveyId', message: `活动后问卷：没有编号为 ${surveyId + 1000} 的在线调查` }],
+    });
+    expect(await app.db.selectFrom('open_days').select('id').execute()).toHaveLength(before.length);
+    const id = await app.openDays.service.create(SYSTEM, county.id, { ...PLAN, surveyId: String(surveyId) });
+    const row = await app.db
+      .selectFrom('open_days')
+      .select('survey_id')
+      .where('id', '=', id)
+      .executeTakeFirstOrThrow();
+    expect(row.survey_id).toBe(surveyId);
+  });
 });

@@ -40,6 +40,8 @@ export interface OpenDayDeps {
   publishing: PublishingApi;
   formSecret: string;
   encryptionKey: Uint8Array;
+  /** Whether a survey exists (the surveys module, when installed); null = the id is not checked. */
+  surveyExists?: ((id: number) => Promise<boolean>) | null;
 }
 
 export interface UploadedImage {
@@ -103,6 +105,7 @@ export class OpenDayService {
     if (ctx.actor.kind !== 'system' && !can(ctx.actor, 'openday.manage', unit.path))
       throw AppError.forbidden();
     const input = parseInput(planInputSchema, withOthers(raw));
+    await this.checkSurvey(input.surveyId);
     const now = this.d.clock.now().toISOString();
     return this.d.db.transaction().execute(async (trx) => {
       const id = await this.repo.insert(trx, {
@@ -126,6 +129,15 @@ export class OpenDayService {
     });
   }
 
+  /** The post-event questionnaire must be a survey of this site (when the surveys module is installed). */
+  private async checkSurvey(surveyId: number | undefined): Promise<void> {
+    if (surveyId === undefined || !this.d.surveyExists) return;
+    if (!(await this.d.surveyExists(surveyId)))
+      throw AppError.validation([
+        { field: 'surveyId', message: `活动后问卷：没有编号为 ${surveyId} 的在线调查` },
+      ]);
+  }
+
   /** Edits the plan while a draft or 已公布计划; the capacity never below the places taken. */
   async update(ctx: CallContext, id: number, raw: unknown): Promise<void> {
     const { row } = await this.getForStaff(ctx, id);
@@ -133,6 +145,7 @@ export class OpenDayService {
     if (state !== 'draft' && state !== 'planned')
       throw new AppError('invalid_transition', `活动当前为“${OPEN_DAY_STATE_LABELS[state]}”，计划不能再修改`);
     const input = parseInput(planInputSchema, withOthers(raw));
+    await this.checkSurvey(input.surveyId);
     if (input.capacity < row.registered)
       throw AppError.validation([{ field: 'capacity', message: `名额不能少于已报名人数 ${row.registered}` }]);
     await this.d.db.transaction().execute(async (trx) => {

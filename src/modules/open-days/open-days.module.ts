@@ -1,6 +1,6 @@
 /** Manifest of 政务公开主题日 / 政府开放日 (open-days): plan, registration, sign-in, 活动记录, 活动计划表. */
 import { seedDemoOpenDays } from '../../db/seeds/demo-open-days.ts';
-import { defineModule } from '../../platform/module.ts';
+import { defineModule, type Registry } from '../../platform/module.ts';
 import { OPEN_DAY_RECORD_KIND } from './open-day-record.ts';
 import { OPEN_DAY_ACTIONS } from './open-days.actions.ts';
 import { registerOpenDayRoutes } from './open-days.routes.tsx';
@@ -25,6 +25,8 @@ export const openDaysModule = defineModule({
       publishing: r.publishing,
       formSecret: r.config.SESSION_SECRET,
       encryptionKey: r.config.dataEncryptionKey,
+      // Optional, not in `needs`: without surveys the questionnaire's id is stored unchecked.
+      surveyExists: (r as Partial<Registry>).surveys?.exists ?? null,
     }),
   provides: ['openDays'],
   expose: (openDays) => ({ openDays }),
