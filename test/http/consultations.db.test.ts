@@ -54,6 +54,13 @@ describe(`意见征集 pages on ${ENGINE}`, () => {
     expect(bad.statusCode).toBe(422);
     expect(bad.body).toContain('征集期限为10日，少于重大行政决策的最短期限30日');
     expect(bad.body).toContain('某县养犬管理办法（征求意见稿）');
+    const noUnit = await clerk.post(
+      '/admin/consultations/new',
+      { ...form, unitId: '' },
+      { csrfFrom: '/admin/consultations/new' },
+    );
+    expect(noUnit.statusCode).toBe(422);
+    expect(noUnit.body).toContain('href="#f-unitId">请选择征集单位');
     const ok = await clerk.post(
       '/admin/consultations/new',
       { ...form, shortReason: '<b>春节前</b>须出台' },
