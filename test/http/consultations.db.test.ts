@@ -54,6 +54,13 @@ describe(`意见征集 pages on ${ENGINE}`, () => {
     expect(bad.statusCode).toBe(422);
     expect(bad.body).toContain('征集期限为10日，少于重大行政决策的最短期限30日');
     expect(bad.body).toContain('某县养犬管理办法（征求意见稿）');
+    const noUnit = await clerk.post(
+      '/admin/consultations/new',
+      { ...form, unitId: '' },
+      { csrfFrom: '/admin/consultations/new' },
+    );
+    expect(noUnit.statusCode).toBe(422);
+    expect(noUnit.body).toContain('href="#f-unitId">请选择征集单位');
     const ok = await clerk.post(
       '/admin/consultations/new',
       { ...form, shortReason: '<b>春节前</b>须出台' },
@@ -160,5 +167,42 @@ describe(`意见征集 pages on ${ENGINE}`, () => {
       (x) => x.problems,
     );
     expect(e[0].field).toBe('draftFile');
+  });
+
+  it('creates a consultation from an uploaded .docx through the form (multipart)', async () => {
+    // The closing test moved the clock past the session's idle limit: log in again.
+    const c = await buildUser(app, county, ['clerk']);
+    const clerk = new Browser(server);
+    await clerk.login(c.username, PASSWORD);
+    const token = await clerk.csrf('/admin/consultations/new');
+    const fd = new FormData();
+    const fields = {
+      _csrf: token,
+      unitId: String(county.id),
+      title: '关于《某县河道管理办法（征求意见稿）》公开征求意见',
+      basis: 'other',
+      opensOn: '2026-03-02',
+      closesOn: '2026-03-20',
+      draftText: '',
+    };
+    for (const [k, v] of Object.entries(fields)) fd.append(k, v);
+    const docx = await docxFromText(
+      '某县河道管理办法\n第一条 为加强河道管理，制定本办法。\n第二条 本办法自印发之日起施行。',
+    );
+    fd.append('draftFile', new Blob([new Uint8Array(docx)]), '河道管理办法.docx');
+    const res = new Response(fd);
+    const posted = await server.inject({
+      method: 'POST',
+      url: '/admin/consultations/new',
+      payload: Buffer.from(await res.arrayBuffer()),
+      headers: { 'content-type': res.headers.get('content-type')!, cookie: clerk.cookieHeader() },
+    });
+    expect(posted.statusCode).toBe(303);
+    const newId = Number(/\/admin\/consultations\/(\d+)/.exec(posted.headers.location as string)?.[1]);
+    expect((await app.consultations.service.articles(newId)).map((a) => a.number)).toEqual([
+      null,
+      '第一条',
+      '第二条',
+    ]);
   });
 });

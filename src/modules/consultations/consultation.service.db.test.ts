@@ -219,6 +219,7 @@ describe(`意见征集 on ${ENGINE}`, () => {
     const fbId = await c.feedback.generate(staff.clerk, id, {});
     const doc = await pub.documentRepo.findById(fbId);
     expect(doc?.kind).toBe('consultation_feedback');
+    expect(doc?.title).toBe('关于《某县城市绿化管理办法（征求意见稿）》公开征求意见采纳情况的反馈');
     expect(doc?.body_html).toContain('共收到意见4条（其中1条');
     expect(doc?.body_html).toContain('<td>1</td><td>张**、张**</td><td>意见甲<br>意见乙</td><td>采纳</td>');
     expect(doc?.body_html).toContain('<td>部分采纳</td><td>部分内容已有规定</td>');
@@ -247,5 +248,25 @@ describe(`意见征集 on ${ENGINE}`, () => {
       date: '2026-03-02',
       note: '已反馈采纳情况',
     });
+  });
+
+  it('undoes a feedback report that the checks of 主动公开 refuse (personal data in a comment)', async () => {
+    const id = await openOne();
+    const leak = await c.comments.submit(SYSTEM, id, comment({ body: '请联系我13812345678' }));
+    await c.comments.moderate(staff.reviewer, leak, 'show');
+    at('2026-04-02');
+    await c.service.runDaily('2026-04-02');
+    await c.comments.decide(staff.clerk, id, { commentIds: [String(leak)], adoption: 'adopted', reason: '' });
+    const e = await c.feedback.generate(staff.clerk, id, {}).catch((x) => x);
+    expect(e.code).toBe('invalid_transition');
+    expect(e.message).toContain('手机号码');
+    expect((await c.service.getForStaff(SYSTEM, id)).row.feedback_document_id).toBeNull();
+    expect(
+      await app.db.selectFrom('documents').select('id').where('kind', '=', 'consultation_feedback').execute(),
+    ).toEqual([]);
+    expect(await audits('consultation.feedback_refused')).toBe(1);
+    // Moderation is open again: hidden, the comment leaves the report, which now goes through.
+    await c.comments.moderate(staff.reviewer, leak, 'hide', { reason: '含有个人信息' });
+    expect(await c.feedback.generate(staff.clerk, id, {})).toBeGreaterThan(0);
   });
 });

@@ -130,8 +130,8 @@ export class ConsultationService {
   }
 
   private async unitFor(ctx: CallContext, unitId: number): Promise<Unit> {
-    const unit = await this.d.units.findById(unitId);
-    if (!unit) throw AppError.notFound('单位');
+    const unit = Number.isInteger(unitId) && unitId > 0 ? await this.d.units.findById(unitId) : undefined;
+    if (!unit) throw AppError.validation([{ field: 'unitId', message: '请选择征集单位' }]);
     if (ctx.actor.kind !== 'system' && !can(ctx.actor, 'consultation.manage', unit.path))
       throw AppError.forbidden();
     return unit;

@@ -33,6 +33,16 @@ export interface FeedbackReport {
   rows: FeedbackRow[];
 }
 
+/** The draft's name in a notice's title (关于《X》公开征求意见的公告 → X), else the title itself. */
+export function draftNameOf(title: string): string {
+  return /《(.+)》/.exec(title)?.[1] ?? title;
+}
+
+/** The feedback document's title. */
+export function feedbackTitle(title: string): string {
+  return `关于《${draftNameOf(title)}》公开征求意见采纳情况的反馈`;
+}
+
 /** Why the report cannot be generated yet (empty = it can). */
 export function feedbackProblems(comments: readonly FeedbackComment[]): string[] {
   const problems: string[] = [];
@@ -96,7 +106,7 @@ export function feedbackBodyHtml(p: {
 }): string {
   const r = p.report;
   const opening =
-    `${p.unitName}于${p.opensOn}至${p.closesOn}就《${p.title}》公开征求社会公众意见，共收到意见${r.received}条` +
+    `${p.unitName}于${p.opensOn}至${p.closesOn}就《${draftNameOf(p.title)}》公开征求社会公众意见，共收到意见${r.received}条` +
     (r.hidden ? `（其中${r.hidden}条因与征集内容无关等原因不予显示）` : '') +
     `；对${r.shown}条意见逐条研究，采纳${r.counts.adopted}条、部分采纳${r.counts.partly}条、未采纳${r.counts.rejected}条。` +
     '现将意见采纳情况反馈如下：';

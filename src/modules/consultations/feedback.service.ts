@@ -22,9 +22,11 @@ import type { ConsultationService } from './consultation.service.ts';
 import type { ConsultationRepository, ConsultationRow } from './consultations.repository.ts';
 import {
   buildFeedbackReport,
+  draftNameOf,
   type FeedbackComment,
   feedbackBodyHtml,
   feedbackProblems,
+  feedbackTitle,
 } from './feedback-report.ts';
 
 export const FEEDBACK_KIND = 'consultation_feedback';
@@ -106,7 +108,7 @@ export class FeedbackService {
       ]);
     const today = this.d.consultations.today();
     const report = buildFeedbackReport(comments);
-    const title = `关于《${row.title}》公开征求意见采纳情况的反馈`;
+    const title = feedbackTitle(row.title);
     const input = {
       kind: FEEDBACK_KIND,
       title,
@@ -116,7 +118,7 @@ export class FeedbackService {
       formedOn: today,
       disclosureMode: 'proactive',
       keywords: '意见征集，采纳情况',
-      summary: `《${row.title}》公开征求意见的采纳情况：收到意见${report.received}条，采纳${report.counts.adopted}条、部分采纳${report.counts.partly}条、未采纳${report.counts.rejected}条。`,
+      summary: `《${draftNameOf(row.title)}》公开征求意见的采纳情况：收到意见${report.received}条，采纳${report.counts.adopted}条、部分采纳${report.counts.partly}条、未采纳${report.counts.rejected}条。`,
       source: unit.name,
       bodyHtml: feedbackBodyHtml({
         unitName: unit.name,
@@ -147,8 +149,34 @@ export class FeedbackService {
         });
       },
     });
-    await this.d.publishing.review.submit(ctx, doc.id);
+    try {
+      await this.d.publishing.review.submit(ctx, doc.id);
+    } catch (e) {
+      await this.undoGenerate(ctx, row, doc.id);
+      throw e;
+    }
     return doc.id;
+  }
+
+  /**
+   * 主动公开's checks refused the report (e.g. personal data in a comment): the consultation is as before
+   * (采纳 and moderation open again, so the comment can be dealt with) and the draft is deleted; the user
+   * sees publishing's reasons.
+   */
+  private async undoGenerate(ctx: CallContext, row: ConsultationRow, documentId: number): Promise<void> {
+    await this.d.db.transaction().execute(async (trx) => {
+      await this.d.repo.update(trx, row.id, ['closed'], {
+        feedback_document_id: null,
+        updated_at: this.d.clock.now().toISOString(),
+      });
+      await this.d.audit.record(trx, ctx, {
+        action: 'consultation.feedback_refused',
+        targetType: 'consultation',
+        targetId: row.id,
+        summary: `意见征集“${row.title}”的反馈报告未能送审：发布前检查未通过，草稿已删除`,
+      });
+    });
+    await this.d.publishing.documents.deleteDraft(ctx, documentId);
   }
 
   /** The published hook: the consultation of a published feedback report is 已反馈. */
