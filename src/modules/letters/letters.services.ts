@@ -19,6 +19,14 @@ import { LettersRepository } from './letters.repository.ts';
 // ── outputs ──
 // ── end outputs ──
 
+/** One item of the hub's lists (structural, the same in every interaction module). */
+export interface PublicItem {
+  title: string;
+  href: string;
+  date: string | null;
+  note: string | null;
+}
+
 export interface LettersDeps {
   db: Kysely<DB>;
   audit: AuditLog;
@@ -40,6 +48,11 @@ export interface Letters {
   channels: LetterChannelService;
   transitions: LetterTransitions;
   views: LetterViews;
+  /**
+   * Newest public items for the 互动交流 hub (the lead's page): published replies. Empty until the
+   * published-replies part (L2, letter-publication) is wired in the outputs marker below.
+   */
+  recentPublic(limit: number): Promise<PublicItem[]>;
   // ── outputs ──
   // ── end outputs ──
 }
@@ -55,5 +68,8 @@ export function createLetters(d: LettersDeps): Letters {
   const channels = new LetterChannelService({ ...d, repo });
   const transitions = new LetterTransitions({ ...d, repo, letters });
   const views = new LetterViews({ ...deps, repo, letters, transitions });
-  return { deps, repo, letters, channels, transitions, views };
+  // ── outputs ── (recentPublic: published replies from repo.recentPublished, by letter-publication)
+  const recentPublic = async (_limit: number): Promise<PublicItem[]> => [];
+  // ── end outputs ──
+  return { deps, repo, letters, channels, transitions, views, recentPublic: (limit) => recentPublic(limit) };
 }
