@@ -30,6 +30,7 @@ describe(`letters over HTTP on ${ENGINE}`, () => {
     users.office = office.username;
     users.clerk = (await buildUser(app, dept, ['clerk'], 'clerk1')).username;
     users.reviewer = (await buildUser(app, dept, ['reviewer'], 'reviewer1')).username;
+    users.outsider = (await buildUser(app, c.other, ['clerk'], 'outsider1')).username;
     boxId = (await buildChannel(app, office.ctx, c.county)).id;
     await buildChannel(app, office.ctx, c.county, {
       kind: 'site_error',
@@ -106,8 +107,13 @@ describe(`letters over HTTP on ${ENGINE}`, () => {
     );
     expect(routed.statusCode).toBe(303);
 
+    const outsider = await staff('outsider');
+    expect((await outsider.get(`/admin/letters/${letter.id}`)).statusCode).toBe(403);
+    expect((await outsider.get('/admin/letters?tab=all')).body).not.toContain(reference);
+
     const clerk = await staff('clerk');
     const url = `/admin/letters/${letter.id}`;
+    expect((await clerk.get(url)).body).toContain('13900139000');
     expect(
       (
         await clerk.post(
