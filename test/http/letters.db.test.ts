@@ -6,6 +6,7 @@
 import type { FastifyInstance } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Unit } from '../../src/db/schema.ts';
+import { LETTER_FORM_MAX_PER_IP_PER_MINUTE } from '../../src/modules/letters/letters-public.routes.tsx';
 import { buildCounty, buildUser, PASSWORD } from '../support/factories.ts';
 import { Browser, startTestServer } from '../support/http.ts';
 import { buildChannel } from '../support/letters.ts';
@@ -210,5 +211,13 @@ describe(`letters over HTTP on ${ENGINE}`, () => {
     );
     expect(ok.statusCode).toBe(303);
     expect((await office.get('/admin/letters/channels')).body).toContain('7 个工作日');
+  });
+
+  it('limits the public form per IP (LETTER_FORM_MAX_PER_IP_PER_MINUTE)', async () => {
+    const b = new Browser(server);
+    const statuses: number[] = [];
+    for (let i = 0; i <= LETTER_FORM_MAX_PER_IP_PER_MINUTE; i++)
+      statuses.push((await b.post('/report-error', { body: '' }, { csrfFrom: '/report-error' })).statusCode);
+    expect(statuses).toContain(429);
   });
 });
