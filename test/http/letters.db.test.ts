@@ -6,6 +6,7 @@
 import type { FastifyInstance } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Unit } from '../../src/db/schema.ts';
+import { LETTER_FORM_MAX_PER_IP_PER_MINUTE } from '../../src/modules/letters/letters-public.routes.tsx';
 import { buildCounty, buildUser, PASSWORD } from '../support/factories.ts';
 import { Browser, startTestServer } from '../support/http.ts';
 import { buildChannel } from '../support/letters.ts';
@@ -30,6 +31,7 @@ describe(`letters over HTTP on ${ENGINE}`, () => {
     users.office = office.username;
     users.clerk = (await buildUser(app, dept, ['clerk'], 'clerk1')).username;
     users.reviewer = (await buildUser(app, dept, ['reviewer'], 'reviewer1')).username;
+    users.outsider = (await buildUser(app, c.other, ['clerk'], 'outsider1')).username;
     boxId = (await buildChannel(app, office.ctx, c.county)).id;
     await buildChannel(app, office.ctx, c.county, {
       kind: 'site_error',
@@ -106,8 +108,13 @@ describe(`letters over HTTP on ${ENGINE}`, () => {
     );
     expect(routed.statusCode).toBe(303);
 
+    const outsider = await staff('outsider');
+    expect((await outsider.get(`/admin/letters/${letter.id}`)).statusCode).toBe(403);
+    expect((await outsider.get('/admin/letters?tab=all')).body).not.toContain(reference);
+
     const clerk = await staff('clerk');
     const url = `/admin/letters/${letter.id}`;
+    expect((await clerk.get(url)).body).toContain('13900139000');
     expect(
       (
         await clerk.post(
@@ -204,5 +211,13 @@ describe(`letters over HTTP on ${ENGINE}`, () => {
     );
     expect(ok.statusCode).toBe(303);
     expect((await office.get('/admin/letters/channels')).body).toContain('7 个工作日');
+  });
+
+  it('limits the public form per IP (LETTER_FORM_MAX_PER_IP_PER_MINUTE)', async () => {
+    const b = new Browser(server);
+    const statuses: number[] = [];
+    for (let i = 0; i <= LETTER_FORM_MAX_PER_IP_PER_MINUTE; i++)
+      statuses.push((await b.post('/report-error', { body: '' }, { csrfFrom: '/report-error' })).statusCode);
+    expect(statuses).toContain(429);
   });
 });

@@ -136,6 +136,22 @@ export class LettersRepository {
     return q.orderBy('letters.due_on').orderBy('letters.id').limit(limit).execute();
   }
 
+  /**
+   * The public scope: published letters only (consent, review and masking happen before published_at is
+   * set), newest first, with the public texts — never the writer's data.
+   */
+  async recentPublished(limit: number) {
+    return this.db
+      .selectFrom('letters')
+      .select(['id', 'reference', 'type', 'public_title', 'published_at', 'answered_on', 'writer_masked'])
+      .where('published_at', 'is not', null)
+      .where('status', '=', 'answered')
+      .orderBy('published_at', 'desc')
+      .orderBy('id', 'desc')
+      .limit(limit)
+      .execute();
+  }
+
   // ── timeline ──
 
   async addEvent(trx: Transaction<DB>, row: Insertable<LetterEventTable>): Promise<void> {

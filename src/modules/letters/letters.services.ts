@@ -20,6 +20,14 @@ import { LetterViews } from './letter-views.service.ts';
 import { LettersRepository } from './letters.repository.ts';
 // ── end outputs ──
 
+/** One item of the hub's lists (structural, the same in every interaction module). */
+export interface PublicItem {
+  title: string;
+  href: string;
+  date: string | null;
+  note: string | null;
+}
+
 export interface LettersDeps {
   db: Kysely<DB>;
   audit: AuditLog;
@@ -45,6 +53,11 @@ export interface Letters {
   channels: LetterChannelService;
   transitions: LetterTransitions;
   views: LetterViews;
+  /**
+   * Newest public items for the 互动交流 hub (the lead's page): published replies. Empty until the
+   * published-replies part (L2, letter-publication) is wired in the outputs marker below.
+   */
+  recentPublic(limit: number): Promise<PublicItem[]>;
   // ── outputs ──
   publication: LetterOutputs['publication'];
   stats: LetterOutputs['stats'];
@@ -75,4 +88,8 @@ export function createLetters(d: LettersDeps): Letters {
   const transitions = new LetterTransitions({ ...d, repo, letters });
   const views = new LetterViews({ ...deps, repo, letters, transitions });
   return { deps, repo, letters, channels, transitions, views, ...outputs };
+  // ── outputs ── (recentPublic: published replies from repo.recentPublished, by letter-publication)
+  const recentPublic = async (_limit: number): Promise<PublicItem[]> => [];
+  // ── end outputs ──
+  return { deps, repo, letters, channels, transitions, views, recentPublic: (limit) => recentPublic(limit) };
 }
