@@ -212,6 +212,12 @@ describe(`HTTP: surveys on ${ENGINE}`, () => {
     ).toBe(303);
     expect(await responses()).toBe(2);
     expect(await audits('survey.respond')).toBe(2);
+    const ips = await app.db
+      .selectFrom('audit_events')
+      .select(['ip', 'user_agent'])
+      .where('action', '=', 'survey.respond')
+      .execute();
+    expect(ips.every((r) => r.ip === null && r.user_agent === null)).toBe(true);
   });
 
   it('keeps the contact encrypted at rest', async () => {
@@ -275,6 +281,16 @@ describe(`HTTP: surveys on ${ENGINE}`, () => {
     expect((await new Browser(server).get(`/admin/surveys/${surveyId}/export.xlsx`)).statusCode).not.toBe(
       200,
     );
+  });
+
+  it('another unit’s staff can neither manage the survey, list it, nor export its responses', async () => {
+    const other = (await app.units.listActive()).find((u) => u.name === '测试县财政局')!;
+    const stranger = await buildUser(app, other, ['clerk', 'reviewer']);
+    const b = new Browser(server);
+    await b.login(stranger.username, PASSWORD);
+    expect((await b.get(`/admin/surveys/${surveyId}`)).statusCode).toBe(403);
+    expect((await b.get(`/admin/surveys/${surveyId}/export.xlsx`)).statusCode).toBe(403);
+    expect((await b.get('/admin/surveys')).body).not.toContain('政务公开满意度调查');
   });
 
   it('the daily job opens and closes by date, idempotently', async () => {

@@ -7,7 +7,7 @@
  *   whether it asks for a contact (kept encrypted).
  * - `survey_questions`: the questions in order (`position`), with kind-specific settings as columns.
  * - `survey_responses`: one submitted questionnaire; `voter_hash` (HMAC of the survey and the browser's
- *   signed voter token) is unique per survey, so a person answers once. No IP or name is stored in clear.
+ *   signed voter token) is unique per survey, so a person answers once. No IP, name or browser is stored with a response (its audit event omits them too).
  * - `survey_answers`: one row per chosen option / rating / text of a response.
  */
 import type { Kysely } from 'kysely';

@@ -10,13 +10,8 @@ import { can } from '../../kernel/permissions.ts';
 import { AppError } from '../../lib/errors.ts';
 import type { Registry } from '../../platform/module.ts';
 import { ADMIN_SURVEYS_PATH as P, type Surveys } from './surveys.services.ts';
-import {
-  AdminSurveyListPage,
-  AdminSurveyPage,
-  QuestionEditPage,
-  questionFormValues,
-  SurveyDetailsPage,
-} from './views/survey-admin-pages.tsx';
+import { AdminSurveyListPage, AdminSurveyPage, SurveyDetailsPage } from './views/survey-admin-pages.tsx';
+import { QuestionEditPage, questionFormValues } from './views/survey-question-parts.tsx';
 
 const detailValues = (s: {
   unit_id: number;
