@@ -90,7 +90,7 @@ function ScrollTable(p: {
   empty?: ComponentChildren;
 }) {
   return (
-    <div class="table-wrap" role="region" aria-label={p.caption} tabindex={0}>
+    <section class="table-wrap" aria-label={p.caption} tabindex={0}>
       <DataTable
         caption={p.caption}
         columns={p.columns}
@@ -99,7 +99,7 @@ function ScrollTable(p: {
         wrap={false}
         {...(p.empty ? { empty: p.empty } : {})}
       />
-    </div>
+    </section>
   );
 }
 
