@@ -10,15 +10,27 @@ import { accountsModule } from './modules/accounts/accounts.module.ts';
 import { auditModule } from './modules/audit/audit.module.ts';
 import { calendarModule } from './modules/calendar/calendar.module.ts';
 import { catalogueModule } from './modules/catalogue/catalogue.module.ts';
+// ── consultations ──
+import { consultationsModule } from './modules/consultations/consultations.module.ts';
 import { interactionModule } from './modules/interaction/interaction.module.ts';
+// ── end consultations ──
+// ── interviews ──
+import { interviewsModule } from './modules/interviews/interviews.module.ts';
 import { lettersModule } from './modules/letters/letters.module.ts';
+// ── end interviews ──
+// ── open-days ──
+import { openDaysModule } from './modules/open-days/open-days.module.ts';
 import { orgsModule } from './modules/orgs/orgs.module.ts';
 import { policiesModule } from './modules/policies/policies.module.ts';
 import { portalModule } from './modules/portal/portal.module.ts';
 import { publishingModule } from './modules/publishing/publishing.module.ts';
 import { reportsModule } from './modules/reports/reports.module.ts';
 import { requestsModule } from './modules/requests/requests.module.ts';
+// ── surveys ──
+import { surveysModule } from './modules/surveys/surveys.module.ts';
+// ── end surveys ──
 import { tasksModule } from './modules/tasks/tasks.module.ts';
+// ── end open-days ──
 import type { ModuleManifest, PublicRoute } from './platform/module.ts';
 
 // The manifests' own types differ (each builds its own services); the list only needs the common shape.
@@ -37,6 +49,18 @@ export const MODULES: readonly AnyModule[] = [
   tasksModule,
   reportsModule,
   lettersModule,
+  // ── consultations ──
+  consultationsModule,
+  // ── end consultations ──
+  // ── surveys ──
+  surveysModule,
+  // ── end surveys ──
+  // ── interviews ──
+  interviewsModule,
+  // ── end interviews ──
+  // ── open-days ──
+  openDaysModule,
+  // ── end open-days ──
   // The 互动交流 hub reads the 政民互动 modules above it: keep it last.
   interactionModule,
 ];

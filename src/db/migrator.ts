@@ -20,6 +20,18 @@ import * as m0018 from './migrations/0018-task-bulletin-documents.ts';
 import * as m0019 from './migrations/0019-policies.ts';
 import * as m0020 from './migrations/0020-annual-reports.ts';
 import * as m0021 from './migrations/0021-letters.ts';
+// ── consultations ──
+import * as m0022 from './migrations/0022-consultations.ts';
+// ── end consultations ──
+// ── surveys ──
+import * as m0023 from './migrations/0023-surveys.ts';
+// ── end surveys ──
+// ── interviews ──
+import * as m0024 from './migrations/0024-interviews.ts';
+// ── end interviews ──
+// ── open-days ──
+import * as m0025 from './migrations/0025-open-days.ts';
+// ── end open-days ──
 
 /** Every migration in order. Add new ones at the end; never edit one that has shipped. */
 export const MIGRATIONS: Record<string, Migration> = {
@@ -43,6 +55,18 @@ export const MIGRATIONS: Record<string, Migration> = {
   '0019-policies': m0019,
   '0020-annual-reports': m0020,
   '0021-letters': m0021,
+  // ── consultations ──
+  '0022-consultations': m0022,
+  // ── end consultations ──
+  // ── surveys ──
+  '0023-surveys': m0023,
+  // ── end surveys ──
+  // ── interviews ──
+  '0024-interviews': m0024,
+  // ── end interviews ──
+  // ── open-days ──
+  '0025-open-days': m0025,
+  // ── end open-days ──
 };
 
 function createMigrator(db: Kysely<any>): Migrator {

@@ -39,6 +39,18 @@ const EXPECTED: Record<Role, Action[]> = {
     // ── letters ──
     'letter.handle',
     // ── end letters ──
+    // ── consultations ──
+    'consultation.manage',
+    // ── end consultations ──
+    // ── surveys ──
+    'survey.manage',
+    // ── end surveys ──
+    // ── interviews ──
+    'interview.manage',
+    // ── end interviews ──
+    // ── open-days ──
+    'openday.manage',
+    // ── end open-days ──
   ],
   reviewer: [
     'admin.access',
@@ -54,6 +66,20 @@ const EXPECTED: Record<Role, Action[]> = {
     'letter.handle',
     'letter.review',
     // ── end letters ──
+    // ── consultations ──
+    'consultation.manage',
+    'consultation.moderate',
+    // ── end consultations ──
+    // ── surveys ──
+    'survey.manage',
+    'survey.publish',
+    // ── end surveys ──
+    // ── interviews ──
+    'interview.manage',
+    // ── end interviews ──
+    // ── open-days ──
+    'openday.manage',
+    // ── end open-days ──
   ],
   confidentiality_reviewer: ['admin.access', 'content.review_confidentiality'],
   disclosure_admin: [
@@ -77,6 +103,21 @@ const EXPECTED: Record<Role, Action[]> = {
     'letter.review',
     'letter.oversee',
     // ── end letters ──
+    // ── consultations ──
+    'consultation.manage',
+    'consultation.moderate',
+    // ── end consultations ──
+    // ── surveys ──
+    'survey.manage',
+    'survey.publish',
+    // ── end surveys ──
+    // ── interviews ──
+    'interview.manage',
+    // ── end interviews ──
+    // ── open-days ──
+    'openday.manage',
+    'openday.personal',
+    // ── end open-days ──
   ],
   system_admin: ['admin.access', 'unit.manage', 'calendar.manage', 'settings.manage'],
   security_admin: ['admin.access', 'user.view', 'user.manage', 'role.grant'],

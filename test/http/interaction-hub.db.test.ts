@@ -52,8 +52,40 @@ describe(`HTTP: the 互动交流 hub and modules' public links on ${ENGINE}`, ()
     expect(other.body).toContain('href="/report-error?page=%2Faccessibility"');
   });
 
+  it('shows every installed 政民互动 channel with a link to its own page', async () => {
+    const res = await new Browser(server).get('/interaction');
+    for (const [href, title] of [
+      ['/consultations', '意见征集'],
+      ['/surveys', '在线调查'],
+      ['/interviews', '在线访谈'],
+    ])
+      expect(res.body).toContain(`<a href="${href}">${title}</a>`);
+  });
+
   it('lists the hub in the sitemap', async () => {
     const res = await new Browser(server).get('/sitemap.xml');
     expect(res.body).toContain('/interaction</loc>');
+  });
+});
+
+describe(`HTTP: the 互动交流 hub without channel modules on ${ENGINE}`, () => {
+  let app: TestApp;
+  let server: FastifyInstance;
+  beforeAll(async () => {
+    const channels = new Set(['letters', 'consultations', 'surveys', 'interviews', 'open-days']);
+    app = await createTestApp({ modules: MODULES.filter((m) => !channels.has(m.name)) });
+    await buildCounty(app);
+    server = await startTestServer(app);
+  });
+  afterAll(async () => {
+    await server.close();
+    await app.destroy();
+  });
+
+  it('still has the page, and says that no channel is open', async () => {
+    const res = await new Browser(server).get('/interaction');
+    expect(res.statusCode).toBe(200);
+    expect(res.body).toContain('本网站暂未开通互动交流栏目');
+    expect(res.body).not.toContain('<a href="/consultations">');
   });
 });

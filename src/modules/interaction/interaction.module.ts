@@ -13,10 +13,35 @@ import { InteractionHubPage } from './views/interaction-hub-page.tsx';
 function channelsOf(r: Registry): HubChannel[] {
   const optional = r as Partial<Registry>;
   const found: (Omit<HubChannel, 'source'> & { source: HubSource | undefined })[] = [
-    // ── channels ──
-    // ── end channels ──
+    // ── letters ──
+    // ── end letters ──
+    {
+      key: 'consultations',
+      title: '意见征集',
+      href: '/consultations',
+      description: '政策文件和重大行政决策草案公开征求意见，征集结束后公布意见采纳情况。',
+      links: [],
+      source: optional.consultations,
+    },
+    {
+      key: 'surveys',
+      title: '在线调查',
+      href: '/surveys',
+      description: '参与问卷调查，查看已公布的调查结果。',
+      links: [],
+      source: optional.surveys,
+    },
+    {
+      key: 'interviews',
+      title: '在线访谈',
+      href: '/interviews',
+      description: '访谈预告、提前提问和访谈实录。',
+      links: [],
+      source: optional.interviews,
+    },
+    // ── open days ──
+    // ── end open days ──
   ];
-  void optional;
   return found.filter((c): c is HubChannel => c.source !== undefined);
 }
 

@@ -277,6 +277,11 @@ export class LetterService {
     return JSON.parse(this.d.cipher.decrypt(row.writer_enc)) as WriterData;
   }
 
+  /** Decrypts a stored value of this module (attachments). */
+  decrypt(stored: string): string {
+    return this.d.cipher.decrypt(stored);
+  }
+
   /** The letter of a 编号 and 查询码; the same error for an unknown number and a wrong code. */
   async findForWriter(reference: string, code: string): Promise<LetterRow> {
     const row = await this.d.repo.findByReference(reference.trim().toUpperCase());

@@ -1,8 +1,9 @@
 /** Manifest of 政民互动 letters (letters): 领导信箱, 咨询, 建议, 投诉 and 我为政府网站找错 as one model. */
 import { defineModule } from '../../platform/module.ts';
 import { LETTER_ACTIONS } from './letters.actions.ts';
+import { seedDemoLetters } from './letters.demo.ts';
 import { createLetters, type Letters } from './letters.services.ts';
-
+import { registerAdminLetterRoutes } from './letters-admin.routes.tsx';
 // ── outputs ──
 import {
   LETTER_OUTPUT_MENU,
@@ -10,6 +11,7 @@ import {
   letterOutputJobs,
   registerLetterOutputs,
 } from './letters-outputs.routes.tsx';
+import { registerPublicLetterRoutes } from './letters-public.routes.tsx';
 
 // ── end outputs ──
 
@@ -46,22 +48,40 @@ export const lettersModule = defineModule({
   provides: ['letters'],
   expose: (letters) => ({ letters }),
   actions: LETTER_ACTIONS,
-  routes: (_server, _letters, _r) => {
+  // ── demo ──
+  seed: { part: 'letters', order: 50, run: (_letters, r) => seedDemoLetters(r) },
+  // ── end demo ──
+  routes: (server, letters, r) => {
+    registerPublicLetterRoutes(server, { ...r, letters });
+    registerAdminLetterRoutes(server, { ...r, letters });
     // ── outputs ──
-    registerLetterOutputs(_server, { ..._r, letters: _letters });
+    registerLetterOutputs(server, { ...r, letters });
     // ── end outputs ──
   },
-  jobs: (_letters) => [
+  jobs: (letters) => [
     // ── outputs ──
-    ...letterOutputJobs(_letters),
+    ...letterOutputJobs(letters),
     // ── end outputs ──
   ],
   menu: [
+    { area: 'interaction', href: '/admin/letters', label: '来信办理', action: 'letter.handle' },
+    { area: 'interaction', href: '/admin/letters?tab=received', label: '来信分办', action: 'letter.route' },
+    { area: 'interaction', href: '/admin/letters/channels', label: '信箱管理', action: 'letter.oversee' },
+    {
+      area: 'interaction',
+      href: '/admin/letters/settings',
+      label: '来信答复时限设置',
+      action: 'letter.oversee',
+      siteWide: true,
+    },
     // ── outputs ──
     ...LETTER_OUTPUT_MENU,
     // ── end outputs ──
   ],
   publicRoutes: [
+    { pattern: /^\/letters(?:\/query)?$/, sitemap: [{ path: '/letters' }] },
+    { pattern: /^\/letters\/write\/\d+$/ },
+    { pattern: /^\/report-error$/ },
     // ── outputs ──
     ...LETTER_OUTPUT_PUBLIC_ROUTES,
     // ── end outputs ──

@@ -169,6 +169,18 @@ export class LettersRepository {
       .execute();
   }
 
+  /** The latest reply of a round (draft, in review, returned or sent), if any. */
+  async currentReply(letterId: number, round: number, q: Db = this.db): Promise<ReplyRow | undefined> {
+    return q
+      .selectFrom('letter_replies')
+      .selectAll()
+      .where('letter_id', '=', letterId)
+      .where('round', '=', round)
+      .orderBy('id', 'desc')
+      .limit(1)
+      .executeTakeFirst();
+  }
+
   async insertReply(trx: Transaction<DB>, row: Insertable<LetterReplyTable>): Promise<ReplyRow> {
     return trx.insertInto('letter_replies').values(row).returningAll().executeTakeFirstOrThrow();
   }

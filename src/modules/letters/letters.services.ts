@@ -12,11 +12,13 @@ import { SettingsStore } from '../../lib/settings/settings-store.ts';
 import type { CalendarService } from '../calendar/calendar.service.ts';
 import type { UnitDirectory } from '../orgs/unit-directory.ts';
 import { LetterService } from './letter.service.ts';
+import { LetterTransitions } from './letter.transitions.ts';
 import { LetterChannelService } from './letter-channels.service.ts';
 // ── outputs ──
 import { createLetterOutputs, type LetterOutputs, type PageOwnerSources } from './letter-outputs.services.ts';
-// ── end outputs ──
+import { LetterViews } from './letter-views.service.ts';
 import { LettersRepository } from './letters.repository.ts';
+// ── end outputs ──
 
 export interface LettersDeps {
   db: Kysely<DB>;
@@ -41,6 +43,8 @@ export interface Letters {
   repo: LettersRepository;
   letters: LetterService;
   channels: LetterChannelService;
+  transitions: LetterTransitions;
+  views: LetterViews;
   // ── outputs ──
   publication: LetterOutputs['publication'];
   stats: LetterOutputs['stats'];
@@ -68,5 +72,7 @@ export function createLetters(d: LettersDeps): Letters {
   });
   // ── end outputs ──
   const channels = new LetterChannelService({ ...d, repo });
-  return { deps, repo, letters, channels, ...outputs };
+  const transitions = new LetterTransitions({ ...d, repo, letters });
+  const views = new LetterViews({ ...deps, repo, letters, transitions });
+  return { deps, repo, letters, channels, transitions, views, ...outputs };
 }
