@@ -181,8 +181,13 @@ describe(`HTTP: letters outputs on ${ENGINE}`, () => {
     expect((await (await login(clerk)).get('/admin/letters/overdue')).statusCode).toBe(403);
   });
 
-  it('the hub gets the newest published replies', async () => {
+  it('the hub gets the newest published replies and links to the list and the statistics', async () => {
     const items = await app.letters.recentPublic(5);
     expect(items[0]).toMatchObject({ href: `/letters/replies/${toReview}`, title: '来信' });
+    const hub = await new Browser(server).get('/interaction');
+    expect(hub.statusCode).toBe(200);
+    expect(hub.body).toContain('href="/letters/replies"');
+    expect(hub.body).toContain('href="/letters/stats"');
+    expect(hub.body).toContain(`href="/letters/replies/${published}"`);
   });
 });
