@@ -43,6 +43,8 @@ export interface LetterFixture {
   followUp?: string | null;
   pageUrl?: string | null;
   writerMasked?: string;
+  /** The encrypted writer data (letters.deps.cipher); a placeholder by default. */
+  writerEnc?: string;
   reference?: string;
 }
 
@@ -61,7 +63,7 @@ export async function insertLetter(db: Kysely<DB>, f: LetterFixture): Promise<nu
       type: f.type ?? 'consultation',
       title: f.title ?? '咨询公租房申请条件',
       body: f.body ?? '请问公租房怎么申请？',
-      writer_enc: 'encrypted',
+      writer_enc: f.writerEnc ?? 'encrypted',
       writer_masked: f.writerMasked ?? '张*',
       consent_publish: f.consent === false ? 0 : 1,
       page_url: f.pageUrl ?? null,

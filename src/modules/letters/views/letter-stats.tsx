@@ -79,6 +79,30 @@ function columns(first: string, linkFor: StatsPageProps['linkFor']): TableColumn
   ];
 }
 
+/**
+ * A table that may scroll sideways (phones, 长者模式) in a region the keyboard can reach and scroll
+ * (axe scrollable-region-focusable): the DataTable's own wrapper is not focusable.
+ */
+function ScrollTable(p: {
+  caption: string;
+  columns: TableColumn<Line>[];
+  rows: Line[];
+  empty?: ComponentChildren;
+}) {
+  return (
+    <section class="table-wrap" aria-label={p.caption} tabindex={0}>
+      <DataTable
+        caption={p.caption}
+        columns={p.columns}
+        rows={p.rows}
+        rowKey={(x) => x.key}
+        wrap={false}
+        {...(p.empty ? { empty: p.empty } : {})}
+      />
+    </section>
+  );
+}
+
 function lines(report: StatsReport): { units: Line[]; boxes: Line[]; total: Line } {
   return {
     units: report.byUnit.map((u) => ({
@@ -140,25 +164,22 @@ function StatsBody(p: StatsPageProps) {
         {formatPercent(r.total.doneRate)}；来信人评价 {r.total.rated} 件，满意率{' '}
         {formatPercent(r.total.satisfactionRate)}。
       </p>
-      <DataTable
+      <ScrollTable
         caption={`${r.period.label}各单位办理情况`}
         columns={columns('单位', p.linkFor)}
         rows={[...l.units, l.total]}
-        rowKey={(x) => x.key}
       />
       <Chart svg={p.chartSvg} label={`${r.period.label}各单位收到和已办结的来信件数（柱状图，数字见上表）`} />
-      <DataTable
+      <ScrollTable
         caption={`${r.period.label}各信箱办理情况`}
         columns={columns('信箱', p.linkFor)}
         rows={l.boxes}
-        rowKey={(x) => x.key}
         empty={<p>本期没有来信。</p>}
       />
-      <DataTable
+      <ScrollTable
         caption={`${r.period.label}“我为政府网站找错”办理情况`}
         columns={columns('渠道', p.linkFor ? (g, s) => p.linkFor!({ ...g, kind: 'site_error' }, s) : null)}
         rows={[siteTotal]}
-        rowKey={(x) => x.key}
       />
       <section aria-labelledby="stats-rules">
         <h2 id="stats-rules">统计口径</h2>
