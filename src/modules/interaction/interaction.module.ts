@@ -25,19 +25,6 @@ function channelsOf(r: Registry): HubChannel[] {
       ],
       source: optional.letters,
     },
-    // ── letters ──
-    {
-      key: 'letters',
-      title: '信箱',
-      href: '/letters',
-      description: '领导信箱、部门信箱和政务咨询：写信、查询办理进度，查看公开的答复和办理情况统计。',
-      links: [
-        { href: '/letters/replies', label: '来信选登' },
-        { href: '/letters/stats', label: '办理情况统计' },
-      ],
-      source: optional.letters,
-    },
-    // ── end letters ──
     {
       key: 'consultations',
       title: '意见征集',

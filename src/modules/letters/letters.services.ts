@@ -14,11 +14,9 @@ import type { UnitDirectory } from '../orgs/unit-directory.ts';
 import { LetterService } from './letter.service.ts';
 import { LetterTransitions } from './letter.transitions.ts';
 import { LetterChannelService } from './letter-channels.service.ts';
-// ── outputs ──
 import { createLetterOutputs, type LetterOutputs, type PageOwnerSources } from './letter-outputs.services.ts';
 import { LetterViews } from './letter-views.service.ts';
 import { LettersRepository } from './letters.repository.ts';
-// ── end outputs ──
 
 /** One item of the hub's lists (structural, the same in every interaction module). */
 export interface PublicItem {
@@ -57,7 +55,6 @@ export interface Letters {
    * Newest public items for the 互动交流 hub (the lead's page): published replies. Empty until the
    * published-replies part (L2, letter-publication) is wired in the outputs marker below.
    */
-  recentPublic(limit: number): Promise<PublicItem[]>;
   // ── outputs ──
   publication: LetterOutputs['publication'];
   stats: LetterOutputs['stats'];
@@ -88,8 +85,4 @@ export function createLetters(d: LettersDeps): Letters {
   const transitions = new LetterTransitions({ ...d, repo, letters });
   const views = new LetterViews({ ...deps, repo, letters, transitions });
   return { deps, repo, letters, channels, transitions, views, ...outputs };
-  // ── outputs ── (recentPublic: published replies from repo.recentPublished, by letter-publication)
-  const recentPublic = async (_limit: number): Promise<PublicItem[]> => [];
-  // ── end outputs ──
-  return { deps, repo, letters, channels, transitions, views, recentPublic: (limit) => recentPublic(limit) };
 }
