@@ -6,6 +6,7 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { buildCounty, buildUser } from '../../../test/support/factories.ts';
 import { buildChannel, formToken, letterForm } from '../../../test/support/letters.ts';
+import { buildStaff, publishDocument } from '../../../test/support/publishing.ts';
 import { createTestApp, ENGINE, type TestApp } from '../../../test/support/test-app.ts';
 import type { Unit } from '../../db/schema.ts';
 import { ANONYMOUS, NO_REQUEST } from '../../lib/actor.ts';
@@ -29,6 +30,7 @@ async function problemsOf(p: Promise<unknown>): Promise<Record<string, string>> 
 describe(`letter intake on ${ENGINE}`, () => {
   let app: TestApp;
   let county: Unit;
+  let dept: Unit;
   let boxId: number;
   const count = async (t: 'letters' | 'letter_events' | 'letter_attachments') =>
     Number(
@@ -42,7 +44,7 @@ describe(`letter intake on ${ENGINE}`, () => {
 
   beforeEach(async () => {
     app = await createTestApp(); // 2026-03-02 10:00 China time, a Monday
-    ({ county } = await buildCounty(app));
+    ({ county, dept } = await buildCounty(app));
     const admin = await buildUser(app, county, ['disclosure_admin']);
     boxId = (await buildChannel(app, admin.ctx, county)).id;
   });
@@ -169,6 +171,35 @@ describe(`letter intake on ${ENGINE}`, () => {
     );
     expect(many.attachments).toBe('附件最多 3 个');
     expect(await count('letters')).toBe(1);
+  });
+
+  it('routes a 找错 report at once to the unit that published the page; an unknown page waits for the office', async () => {
+    const docId = await publishDocument(app.publishing, dept, await buildStaff(app, dept), {
+      title: '低保标准',
+    });
+    const admin = await buildUser(app, county, ['disclosure_admin']);
+    const box = await buildChannel(app, admin.ctx, county, { kind: 'site_error', name: '我为政府网站找错' });
+    const report = (pageUrl: string) =>
+      app.letters.letters.submit(PUBLIC, box.id, {
+        ...formToken(app),
+        pageUrl,
+        errorKind: 'wrong_content',
+        body: '标准金额写错了',
+      });
+    const routed = await app.letters.repo.findById((await report(`/documents/${docId}`)).id);
+    expect(routed).toMatchObject({ status: 'assigned', unit_id: dept.id });
+    const events = await app.db
+      .selectFrom('letter_events')
+      .select(['kind', 'to_unit_id'])
+      .where('letter_id', '=', routed!.id)
+      .orderBy('id')
+      .execute();
+    expect(events).toEqual([
+      { kind: 'received', to_unit_id: null },
+      { kind: 'routed', to_unit_id: dept.id },
+    ]);
+    const waiting = await app.letters.repo.findById((await report('/search?q=低保')).id);
+    expect(waiting).toMatchObject({ status: 'received', unit_id: null });
   });
 
   it('takes a 找错 report: page address of this site, 错误类型, contact optional; 3 working days', async () => {

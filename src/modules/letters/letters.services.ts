@@ -70,9 +70,11 @@ export function createLetters(d: LettersDeps): Letters {
   const cipher = new FieldCipher(d.encryptionKey);
   const repo = new LettersRepository(d.db);
   const deps = { ...d, settings, cipher };
-  const letters = new LetterService({ ...deps, repo });
+  // 找错: routed at once to the unit that owns the page (page-owner.ts), when the site can tell.
+  const pageOwner = async (url: string) => (await outputs.pageOwners?.resolvePageOwner(url))?.unitId ?? null;
+  const letters = new LetterService({ ...deps, repo, pageOwner });
   // ── outputs ──
-  const outputs = createLetterOutputs({
+  const outputs: LetterOutputs = createLetterOutputs({
     ...d,
     writerName: async (id) => {
       const row = await repo.findById(id);
