@@ -41,6 +41,11 @@ describe(`demo letters on ${ENGINE}`, () => {
       new Set(['spam', 'duplicate', 'out_of_scope']),
     );
     expect(rows.some((r) => r.consent_publish === 1) && rows.some((r) => r.consent_publish === 0)).toBe(true);
+    const published = rows.filter((r) => r.published_at);
+    expect(published.length).toBeGreaterThan(3);
+    expect(published.every((r) => r.consent_publish === 1 && r.status === 'answered' && r.public_reply)).toBe(
+      true,
+    );
     const events = await app.db.selectFrom('letter_events').select('at').execute();
     expect(events.every((e) => todayInShanghai(new Date(e.at)) <= today)).toBe(true);
   });

@@ -163,6 +163,8 @@ export async function seedDemoLetters(r: Registry): Promise<string> {
   const atDay = (day: string, hour = 10) =>
     clock.set(new Date(`${day}T${String(hour - 8).padStart(2, '0')}:00:00Z`));
   const references: string[] = [];
+  // Answered letters whose writers agreed: the office reviews the masked texts and publishes them.
+  const publishable: { id: number; unitId: number; day: string }[] = [];
   for (const [i, [ago, b, fate]] of PLAN.entries()) {
     const day = addDays(today, -ago);
     atDay(day, 9);
@@ -204,6 +206,8 @@ export async function seedDemoLetters(r: Registry): Promise<string> {
     if (fate === 'in_review') continue;
     atDay(replyDay, 16);
     await L.transitions.run(reviewer[unitId]!, receipt.id, 'send_reply', {});
+    if (fields.consent === 'yes' && fate !== 'follow_up')
+      publishable.push({ id: receipt.id, unitId, day: addDays(replyDay, 2) });
     const { lookupCode } = receipt;
     if (fate === 'rated' || fate === 'follow_up') {
       atDay(addDays(replyDay, 1));
@@ -227,5 +231,15 @@ export async function seedDemoLetters(r: Registry): Promise<string> {
       }
     }
   }
-  return `已创建政民互动信箱 5 个、来信 ${PLAN.length} 件`;
+  for (const p of publishable) {
+    atDay(p.day < today ? p.day : today, 10);
+    const draft = await L.publication.draft(reviewer[p.unitId]!, p.id);
+    await L.publication.publish(reviewer[p.unitId]!, p.id, {
+      revision: String(draft.revision),
+      title: draft.title,
+      body: draft.body,
+      reply: draft.reply,
+    });
+  }
+  return `已创建政民互动信箱 5 个、来信 ${PLAN.length} 件（公开答复 ${publishable.length} 件）`;
 }
