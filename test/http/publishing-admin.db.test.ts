@@ -70,7 +70,7 @@ describe(`HTTP: publishing back office on ${ENGINE}`, () => {
 
   beforeAll(async () => {
     app = await createTestApp();
-    await seedDemo(app, () => {}, { tasks: false, documents: false, policies: false, reports: false });
+    await seedDemo(app, () => {}, { '*': false, requests: true });
     server = await startTestServer(app);
     const unit = (await app.unitRepo.findByName('县发展和改革局'))!;
     unitId = unit.id;

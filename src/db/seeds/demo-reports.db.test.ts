@@ -30,7 +30,7 @@ describe(`demo annual reports on ${ENGINE}`, () => {
   const view = async (name: string, year: number) => app.reports.reports.viewOf(await unit(name), year);
 
   it('logs one line for its part', () => {
-    expect(lines.at(-1)).toBe(
+    expect(lines).toContain(
       `已载入演示年度报告：${OLDER}年度 2 份已发布，${NEWER}年度 6 份（草稿 4、审核中 1、已发布 1）`,
     );
   });

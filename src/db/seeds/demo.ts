@@ -22,7 +22,10 @@ export async function isEmpty(app: Registry): Promise<boolean> {
 export async function seedDemo(
   app: Registry & { modules: readonly ModuleManifest<any, any>[]; built(name: string): unknown },
   onProgress: (msg: string) => void = () => {},
-  /** Tests switch off the parts they do not need (each part can take seconds), by part name. */
+  /**
+   * Tests switch off the parts they do not need (each part can take seconds), by part name; `'*': false`
+   * switches off every part not named `true` (so a part added later does not change such a test).
+   */
   opts: Record<string, boolean | undefined> = {},
 ): Promise<{ units: number; users: number }> {
   let units = 0;
@@ -62,7 +65,7 @@ export async function seedDemo(
     .flatMap((m) => (m.seed ? [{ module: m.name, seed: m.seed }] : []))
     .sort((a, b) => a.seed.order - b.seed.order);
   for (const { module, seed } of parts) {
-    if (opts[seed.part] === false) continue;
+    if (!(opts[seed.part] ?? opts['*'] ?? true)) continue;
     onProgress(await seed.run(app.built(module), app));
   }
   return { units, users: DEMO_ACCOUNTS.length };
