@@ -142,6 +142,8 @@ describe(`HTTP: letters outputs on ${ENGINE}`, () => {
 
   it('the review page proposes the masked texts; bad input is shown again and changes nothing', async () => {
     const b = await login(reviewer);
+    const letterPage = await b.get(`/admin/letters/${toReview}`);
+    expect(letterPage.body).toContain(`<a href="/admin/letters/${toReview}/publication">审核并公开</a>`);
     const page = await b.get(`/admin/letters/${toReview}/publication`);
     expect(page.statusCode).toBe(200);
     expect(page.body).toContain('138****1234');

@@ -321,6 +321,23 @@ export function LetterPage({ ctx, data, form }: { ctx: ViewContext; data: Letter
           {row.rating === 'satisfied' ? '满意' : row.rating === 'basically' ? '基本满意' : '不满意'}
         </p>
       ) : null}
+      {row.status === 'answered' ? (
+        <>
+          <h2>公开</h2>
+          <p>
+            {row.published_at
+              ? `已于 ${chinaDateTime(row.published_at)} 在“来信选登”公开（已遮盖个人信息）。`
+              : row.consent_publish
+                ? '来信人同意公开：审核遮盖个人信息后的内容即可在“来信选登”公开。'
+                : '来信人不同意公开，不能公开。'}{' '}
+            {row.consent_publish ? (
+              <a href={`/admin/letters/${row.id}/publication`}>
+                {row.published_at ? '查看或撤下公开内容' : '审核并公开'}
+              </a>
+            ) : null}
+          </p>
+        </>
+      ) : null}
       <h2>办理</h2>
       {data.mayEditDraft ? <ReplyEditor ctx={ctx} data={data} form={form} /> : null}
       {data.offered
