@@ -38,7 +38,7 @@ describe(`HTTP: publishing extension points on ${ENGINE}`, () => {
 
   beforeAll(async () => {
     app = await createTestApp();
-    await seedDemo(app, () => {}, { tasks: false, documents: false, policies: false });
+    await seedDemo(app, () => {}, { '*': false, requests: true, reports: true });
     app.publishing.kinds.register({
       key: 'sample_normative',
       label: '规范性文件',

@@ -11,7 +11,13 @@ describe(`HTTP: a quarterly bulletin filed for publication on ${ENGINE}`, () => 
   let office: Browser;
   beforeAll(async () => {
     app = await createTestApp({ now: '2026-12-01T02:00:00Z' });
-    await seedDemo(app, undefined, { requests: false });
+    await seedDemo(app, undefined, {
+      '*': false,
+      tasks: true,
+      documents: true,
+      policies: true,
+      reports: true,
+    });
     server = await startTestServer(app);
     office = new Browser(server);
     await office.login('gkadmin', DEMO_PASSWORD);

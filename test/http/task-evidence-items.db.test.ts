@@ -14,7 +14,7 @@ describe(`HTTP: catalogue items tied to a task on ${ENGINE}`, () => {
   let itemId: number;
   beforeAll(async () => {
     app = await createTestApp({ now: '2026-11-23T02:00:00Z' });
-    await seedDemo(app, undefined, { documents: false, requests: false, policies: false });
+    await seedDemo(app, undefined, { '*': false, tasks: true, reports: true });
     server = await startTestServer(app);
     office = new Browser(server);
     await office.login('gkadmin', DEMO_PASSWORD);

@@ -9,13 +9,7 @@ describe(`demo consultations on ${ENGINE}`, () => {
 
   beforeAll(async () => {
     app = await createTestApp({ now: '2026-03-02T02:00:00Z' });
-    await seedDemo(app, (m) => lines.push(m), {
-      tasks: false,
-      documents: false,
-      policies: false,
-      reports: false,
-      requests: false,
-    });
+    await seedDemo(app, (m) => lines.push(m), { '*': false, consultations: true });
   }, 600_000);
   afterAll(async () => {
     await app?.destroy();

@@ -29,7 +29,7 @@ describe(`HTTP: attachments and 有效性 on ${ENGINE}`, () => {
 
   beforeAll(async () => {
     app = await createTestApp();
-    await seedDemo(app, () => {}, { tasks: false, documents: false });
+    await seedDemo(app, () => {}, { '*': false, requests: true, policies: true, reports: true });
     server = await startTestServer(app);
     unitId = (await app.unitRepo.findByName('县发展和改革局'))!.id;
     for (const name of ['clerk', 'secrecy', 'reviewer']) {
