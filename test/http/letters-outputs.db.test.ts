@@ -183,6 +183,14 @@ describe(`HTTP: letters outputs on ${ENGINE}`, () => {
     expect((await (await login(clerk)).get('/admin/letters/overdue')).statusCode).toBe(403);
   });
 
+  it("the staff queue shows each letter's latest reminder from the daily job", async () => {
+    await app.letters.reminders.run('2026-10-20');
+    const res = await (await login(admin)).get('/admin/letters?tab=assigned');
+    expect(res.statusCode).toBe(200);
+    const row = res.body.split('<tr').find((r) => r.includes('XX2026-000104'));
+    expect(row).toContain('2026-10-20 已提醒（超期）');
+  });
+
   it('the hub gets the newest published replies and links to the list and the statistics', async () => {
     const items = await app.letters.recentPublic(5);
     expect(items[0]).toMatchObject({ href: `/letters/replies/${toReview}`, title: '来信' });

@@ -47,6 +47,7 @@ export function registerAdminLetterRoutes(server: FastifyInstance, app: Ctx): vo
       QueuePage({
         ctx: await viewContext(app, req),
         rows,
+        reminders: await L.reminders.latest(rows.map((r) => r.id)),
         filter,
         units: await app.units.activeUnits(),
         channels: await L.repo.channels(),

@@ -60,12 +60,15 @@ export interface QueueFilter {
 export function QueuePage({
   ctx,
   rows,
+  reminders,
   filter,
   units,
   channels,
 }: {
   ctx: ViewContext;
   rows: QueueItem[];
+  /** The latest reminder the daily job raised for each letter (letter-reminders.ts). */
+  reminders: ReadonlyMap<number, { kind: string; day: string }>;
   filter: QueueFilter;
   units: Unit[];
   channels: ChannelRow[];
@@ -148,6 +151,13 @@ export function QueuePage({
                 {r.due_on} <ClockTag state={r.clockState} />
               </>
             ),
+          },
+          {
+            header: '提醒',
+            cell: (r) => {
+              const last = reminders.get(r.id);
+              return last ? `${last.day} 已提醒（${last.kind === 'overdue' ? '超期' : '临期'}）` : '—';
+            },
           },
         ]}
       />
