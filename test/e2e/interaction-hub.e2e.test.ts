@@ -1,13 +1,15 @@
 /**
  * The 互动交流 hub in the browser: reached from the home page's main navigation by keyboard, in 长者模式,
  * every installed channel with its newest public items, axe-clean; and the footer's 我为政府网站找错 link
- * fills in the address of the page it was followed from.
+ * fills in the address of the page it was followed from. Also: links styled as buttons stay readable in 长者模式.
  */
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { DEMO_PASSWORD } from '../../src/db/seeds/demo-units.ts';
 import {
   expectNoAxeViolations,
   launchBrowser,
+  login,
   newPage,
   startTestSite,
   type TestSite,
@@ -75,5 +77,16 @@ describe('互动交流 in the browser', () => {
     await page.waitForURL(/\/report-error\?page=%2Fsurveys$/);
     expect(await page.locator('[name="pageUrl"]').inputValue()).toBe('/surveys');
     await expectNoAxeViolations(page);
+  });
+
+  it('keeps the text of links styled as buttons readable in 长者模式 (back-office lists)', async () => {
+    const page = await newPage(browser);
+    await page.context().addCookies([{ name: 'gk_elder', value: '1', url: base }]);
+    await login(page, base, 'gkadmin', DEMO_PASSWORD);
+    for (const path of ['/admin/documents', '/admin/surveys', '/admin/interviews', '/admin/open-days']) {
+      await page.goto(`${base}${path}`);
+      expect(await page.locator('main a.button-primary').count()).toBeGreaterThan(0);
+      await expectNoAxeViolations(page);
+    }
   });
 });
