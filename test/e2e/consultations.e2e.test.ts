@@ -45,10 +45,13 @@ async function pressToSubmit(page: Page, target: ReturnType<Page['locator']>): P
   const posted = page.waitForResponse(
     (r) => r.request().method() === 'POST' && r.request().isNavigationRequest(),
   );
+  // The next document's load event, registered before the press: waitForLoadState alone may resolve on the
+  // page still shown while the redirect is under way (a busy machine then reads the old page).
+  const loaded = page.waitForEvent('load');
   await target.focus();
   await page.keyboard.press('Enter');
   const status = (await posted).status();
-  await page.waitForLoadState('load');
+  await loaded;
   return status;
 }
 

@@ -38,10 +38,13 @@ async function press(page: Page, button: string, scope: Pick<Page, 'getByRole'> 
   const posted = page.waitForResponse(
     (r) => r.request().method() === 'POST' && r.request().isNavigationRequest(),
   );
+  // The next document's load event, registered before the press (waitForLoadState alone may resolve on
+  // the page still shown while the redirect is under way).
+  const loaded = page.waitForEvent('load');
   await scope.getByRole('button', { name: button, exact: true }).focus();
   await page.keyboard.press('Enter');
   const response = await posted;
-  await page.waitForLoadState('load');
+  await loaded;
   return response.status();
 }
 
