@@ -43,3 +43,19 @@ export function abuseProblem(
   if (age > MAX_FORM_AGE_MS) return '页面已过期，请刷新页面后重新填写';
   return null;
 }
+
+/**
+ * The values of a public form being shown, with its anti-abuse fields: a corrected form keeps the token it
+ * was loaded with (the person need not wait again), a fresh one gets a new token; the honeypot is empty.
+ */
+export function withAbuseFields(
+  values: Record<string, unknown>,
+  secret: string,
+  nowMs: number,
+): Record<string, unknown> {
+  return {
+    ...values,
+    [FORM_TOKEN_FIELD]: values[FORM_TOKEN_FIELD] ?? issueFormToken(secret, nowMs),
+    [HONEYPOT_FIELD]: '',
+  };
+}

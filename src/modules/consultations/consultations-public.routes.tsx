@@ -7,7 +7,7 @@ import { viewContext } from '../../http/request-context.ts';
 import { formFields } from '../../http/uploads.ts';
 import type { FormState } from '../../http/view-context.ts';
 import { AppError } from '../../lib/errors.ts';
-import { FORM_TOKEN_FIELD, HONEYPOT_FIELD, issueFormToken } from '../../lib/form-abuse.ts';
+import { FORM_TOKEN_FIELD, withAbuseFields } from '../../lib/form-abuse.ts';
 import type { RoutesContext } from '../../platform/module.ts';
 import { COMMENTS_PER_IP_PER_MINUTE } from './consultation.model.ts';
 import type { Consultations } from './consultations.services.ts';
@@ -27,12 +27,7 @@ export function registerConsultationPublicRoutes(
   const commentLimit = server.rateLimit({ max: COMMENTS_PER_IP_PER_MINUTE, timeWindow: 60_000 });
   /** A fresh form gets a new fill-time token; a re-shown form keeps the one it was loaded with. */
   const commentForm = (values: Record<string, unknown>, problems: FormState['problems'] = []): FormState => ({
-    values: {
-      ...values,
-      [FORM_TOKEN_FIELD]:
-        values[FORM_TOKEN_FIELD] ?? issueFormToken(app.config.SESSION_SECRET, app.clock.now().getTime()),
-      [HONEYPOT_FIELD]: '',
-    },
+    values: withAbuseFields(values, app.config.SESSION_SECRET, app.clock.now().getTime()),
     problems,
   });
 

@@ -7,7 +7,7 @@ import { requirePermission, viewContext } from '../../http/request-context.ts';
 import { formFields, uploadedFiles } from '../../http/uploads.ts';
 import type { FormState } from '../../http/view-context.ts';
 import { AppError } from '../../lib/errors.ts';
-import { FORM_TOKEN_FIELD, HONEYPOT_FIELD, issueFormToken } from '../../lib/form-abuse.ts';
+import { FORM_TOKEN_FIELD, withAbuseFields } from '../../lib/form-abuse.ts';
 import type { Registry } from '../../platform/module.ts';
 import { type Guest, guestsText, type InterviewEvent } from './interview.model.ts';
 import type { Interviews } from './interviews.services.ts';
@@ -24,12 +24,7 @@ export function registerInterviewRoutes(server: FastifyInstance, x: Interviews, 
     values: Record<string, unknown> = {},
     problems: FormState['problems'] = [],
   ): FormState => ({
-    values: {
-      ...values,
-      [FORM_TOKEN_FIELD]:
-        values[FORM_TOKEN_FIELD] ?? issueFormToken(app.config.SESSION_SECRET, app.clock.now().getTime()),
-      [HONEYPOT_FIELD]: '',
-    },
+    values: withAbuseFields(values, app.config.SESSION_SECRET, app.clock.now().getTime()),
     problems,
   });
   const publicPage = async (req: FastifyRequest, form: FormState, asked = false) => {

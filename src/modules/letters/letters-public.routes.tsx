@@ -8,7 +8,7 @@ import { viewContext } from '../../http/request-context.ts';
 import { formFields, uploadedFiles } from '../../http/uploads.ts';
 import { emptyForm, type FormState } from '../../http/view-context.ts';
 import { AppError } from '../../lib/errors.ts';
-import { FORM_TOKEN_FIELD, HONEYPOT_FIELD, issueFormToken } from '../../lib/form-abuse.ts';
+import { withAbuseFields } from '../../lib/form-abuse.ts';
 import type { RoutesContext } from '../../platform/module.ts';
 import { sitePathProblem } from './letter.schemas.ts';
 import type { Letters } from './letters.services.ts';
@@ -35,13 +35,11 @@ export function registerPublicLetterRoutes(server: FastifyInstance, app: Ctx): v
   /** A fresh form: new idempotency key and fill-time token; a re-shown form keeps both. */
   const letterForm = (values: Record<string, unknown> = {}, problems: FormState['problems'] = []) =>
     ({
-      values: {
-        idempotencyKey: randomUUID(),
-        ...values,
-        [FORM_TOKEN_FIELD]:
-          values[FORM_TOKEN_FIELD] ?? issueFormToken(app.config.SESSION_SECRET, app.clock.now().getTime()),
-        [HONEYPOT_FIELD]: '',
-      },
+      values: withAbuseFields(
+        { idempotencyKey: randomUUID(), ...values },
+        app.config.SESSION_SECRET,
+        app.clock.now().getTime(),
+      ),
       problems,
     }) satisfies FormState;
   const activeBox = async (id: number, kind: 'mailbox' | 'site_error') => {

@@ -8,7 +8,7 @@ import { formFields, uploadedFiles } from '../../http/uploads.ts';
 import type { FormState } from '../../http/view-context.ts';
 import { todayInShanghai } from '../../lib/calendar/index.ts';
 import { AppError } from '../../lib/errors.ts';
-import { FORM_TOKEN_FIELD, HONEYPOT_FIELD, issueFormToken } from '../../lib/form-abuse.ts';
+import { FORM_TOKEN_FIELD, withAbuseFields } from '../../lib/form-abuse.ts';
 import type { Registry } from '../../platform/module.ts';
 import { ACTIVITIES, INVITED_GROUPS, type OpenDayEvent, splitOthers } from './open-day.model.ts';
 import type { OpenDayRow } from './open-day.repository.ts';
@@ -36,12 +36,7 @@ export function registerOpenDayRoutes(server: FastifyInstance, x: OpenDays, app:
     values: Record<string, unknown> = {},
     problems: FormState['problems'] = [],
   ): FormState => ({
-    values: {
-      ...values,
-      [FORM_TOKEN_FIELD]:
-        values[FORM_TOKEN_FIELD] ?? issueFormToken(app.config.SESSION_SECRET, app.clock.now().getTime()),
-      [HONEYPOT_FIELD]: '',
-    },
+    values: withAbuseFields(values, app.config.SESSION_SECRET, app.clock.now().getTime()),
     problems,
   });
   const eventPage = async (req: FastifyRequest, form: FormState, registered = false) => {

@@ -8,7 +8,7 @@ import { viewContext } from '../../http/request-context.ts';
 import { formFields, uploadedFiles } from '../../http/uploads.ts';
 import { emptyForm, type FormState } from '../../http/view-context.ts';
 import { AppError, HTTP_STATUS, isAppError } from '../../lib/errors.ts';
-import { FORM_TOKEN_FIELD, HONEYPOT_FIELD, issueFormToken } from '../../lib/form-abuse.ts';
+import { FORM_TOKEN_FIELD, withAbuseFields } from '../../lib/form-abuse.ts';
 import type { Registry } from '../../platform/module.ts';
 import type { RequestLimits } from './info-request.limits.ts';
 import { applicationFormDocx } from './info-request-form.docx.ts';
@@ -34,13 +34,11 @@ export function registerPublicRequestRoutes(
   /** A fresh form: new idempotency key and fill-time token; a re-shown form keeps both. */
   const applyForm = (values: Record<string, unknown> = {}, problems: FormState['problems'] = []) =>
     ({
-      values: {
-        idempotencyKey: randomUUID(),
-        ...values,
-        [FORM_TOKEN_FIELD]:
-          values[FORM_TOKEN_FIELD] ?? issueFormToken(app.config.SESSION_SECRET, app.clock.now().getTime()),
-        [HONEYPOT_FIELD]: '',
-      },
+      values: withAbuseFields(
+        { idempotencyKey: randomUUID(), ...values },
+        app.config.SESSION_SECRET,
+        app.clock.now().getTime(),
+      ),
       problems,
     }) satisfies FormState;
 

@@ -5,7 +5,7 @@ import { sendPage } from '../../http/render.ts';
 import { cookieOptions, viewContext } from '../../http/request-context.ts';
 import { formFields } from '../../http/uploads.ts';
 import type { FormState } from '../../http/view-context.ts';
-import { abuseProblem, FORM_TOKEN_FIELD, HONEYPOT_FIELD, issueFormToken } from '../../lib/form-abuse.ts';
+import { abuseProblem, FORM_TOKEN_FIELD, withAbuseFields } from '../../lib/form-abuse.ts';
 import type { Registry } from '../../platform/module.ts';
 import { issueVoterToken, VOTER_COOKIE, VOTER_COOKIE_MAX_AGE_S, voterHash, voterId } from './survey-voter.ts';
 import { SURVEYS_PATH, type Surveys } from './surveys.services.ts';
@@ -22,11 +22,7 @@ export function registerPublicSurveyRoutes(server: FastifyInstance, app: Registr
     values: Record<string, unknown> = {},
     problems: FormState['problems'] = [],
   ): FormState => ({
-    values: {
-      ...values,
-      [FORM_TOKEN_FIELD]: values[FORM_TOKEN_FIELD] ?? issueFormToken(secret, app.clock.now().getTime()),
-      [HONEYPOT_FIELD]: '',
-    },
+    values: withAbuseFields(values, secret, app.clock.now().getTime()),
     problems,
   });
 
