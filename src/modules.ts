@@ -23,7 +23,10 @@ import { openDaysModule } from './modules/open-days/open-days.module.ts';
 import { orgsModule } from './modules/orgs/orgs.module.ts';
 import { policiesModule } from './modules/policies/policies.module.ts';
 import { portalModule } from './modules/portal/portal.module.ts';
+// ── end qa ──
 import { publishingModule } from './modules/publishing/publishing.module.ts';
+// ── qa ──
+import { qaModule } from './modules/qa/qa.module.ts';
 import { reportsModule } from './modules/reports/reports.module.ts';
 import { requestsModule } from './modules/requests/requests.module.ts';
 // ── surveys ──
@@ -61,6 +64,9 @@ export const MODULES: readonly AnyModule[] = [
   // ── open-days ──
   openDaysModule,
   // ── end open-days ──
+  // ── qa ──
+  qaModule,
+  // ── end qa ──
   // The 互动交流 hub reads the 政民互动 modules above it: keep it last.
   interactionModule,
 ];

@@ -31,6 +31,9 @@ import * as m0024 from './migrations/0024-interviews.ts';
 // ── end interviews ──
 // ── open-days ──
 import * as m0025 from './migrations/0025-open-days.ts';
+// ── qa ──
+import * as m0027 from './migrations/0027-qa.ts';
+// ── end qa ──
 // ── end open-days ──
 
 /** Every migration in order. Add new ones at the end; never edit one that has shipped. */
@@ -67,6 +70,9 @@ export const MIGRATIONS: Record<string, Migration> = {
   // ── open-days ──
   '0025-open-days': m0025,
   // ── end open-days ──
+  // ── qa ──
+  '0027-qa': m0027,
+  // ── end qa ──
 };
 
 function createMigrator(db: Kysely<any>): Migrator {

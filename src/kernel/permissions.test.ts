@@ -51,6 +51,9 @@ const EXPECTED: Record<Role, Action[]> = {
     // ── open-days ──
     'openday.manage',
     // ── end open-days ──
+    // ── qa ──
+    'qa.manage',
+    // ── end qa ──
   ],
   reviewer: [
     'admin.access',
@@ -80,6 +83,10 @@ const EXPECTED: Record<Role, Action[]> = {
     // ── open-days ──
     'openday.manage',
     // ── end open-days ──
+    // ── qa ──
+    'qa.manage',
+    'qa.review',
+    // ── end qa ──
   ],
   confidentiality_reviewer: ['admin.access', 'content.review_confidentiality'],
   disclosure_admin: [
@@ -118,6 +125,11 @@ const EXPECTED: Record<Role, Action[]> = {
     'openday.manage',
     'openday.personal',
     // ── end open-days ──
+    // ── qa ──
+    'qa.manage',
+    'qa.review',
+    'qa.exchange',
+    // ── end qa ──
   ],
   system_admin: ['admin.access', 'unit.manage', 'calendar.manage', 'settings.manage'],
   security_admin: ['admin.access', 'user.view', 'user.manage', 'role.grant'],

@@ -1,0 +1,37 @@
+/**
+ * Words people type for the same thing: abbreviations (低保 ↔ 最低生活保障), everyday words for statutory
+ * ones (多少天 ↔ 日 is a question-answering concern and lives with the answer box), old and new names.
+ * Data, not code: each group lists equivalent terms; a query term that equals one of them also matches the
+ * others. Used by search (query expansion) and by the 问答 box. Keep the groups small and certain: a wrong
+ * group costs precision everywhere.
+ */
+export const SEARCH_SYNONYM_GROUPS: readonly (readonly string[])[] = [
+  // ── search ──
+  ['低保', '最低生活保障'],
+  ['特困', '特困人员', '特困供养'],
+  ['医保', '医疗保障', '医疗保险'],
+  ['社保', '社会保险'],
+  ['公积金', '住房公积金'],
+  ['12345', '12345热线', '政务服务便民热线'],
+  ['民生实事', '民生实事项目'],
+  ['减税降费', '税费优惠'],
+  ['残疾人两项补贴', '困难残疾人生活补贴', '重度残疾人护理补贴'],
+  // ── end search ──
+  // ── answers ──
+  // ── end answers ──
+];
+
+const INDEX: ReadonlyMap<string, readonly string[]> = (() => {
+  const m = new Map<string, string[]>();
+  for (const group of SEARCH_SYNONYM_GROUPS)
+    for (const term of group) {
+      const others = group.filter((t) => t !== term);
+      m.set(term, [...(m.get(term) ?? []), ...others.filter((o) => !m.get(term)?.includes(o))]);
+    }
+  return m;
+})();
+
+/** The other terms of every group `term` belongs to (exact match after NFKC and lower case), or []. */
+export function synonymsOf(term: string): readonly string[] {
+  return INDEX.get(term.normalize('NFKC').toLowerCase()) ?? [];
+}

@@ -1,0 +1,39 @@
+/**
+ * Builds the 政策问答库 services of one App. Sections between `// ── x ──` markers belong to the part that
+ * builds them (entries and queue; the answer box; the 12345 exchange), so they can grow side by side.
+ */
+import type { Kysely } from 'kysely';
+import type { DB } from '../../db/schema.ts';
+import type { AuditLog } from '../../lib/audit/audit-log.ts';
+import type { Clock } from '../../lib/clock.ts';
+import type { Registry } from '../../platform/module.ts';
+
+export interface QaDeps {
+  db: Kysely<DB>;
+  audit: AuditLog;
+  clock: Clock;
+  units: Registry['units'];
+  publishing: Registry['publishing'];
+  /** The 规范性文件库 (optional module): validity of a cited document as of a day. */
+  policies: Registry['policies'] | null;
+  formSecret: string;
+  encryptionKey: Uint8Array;
+}
+
+export interface Qa {
+  deps: QaDeps;
+  // ── entries ──
+  // ── end entries ──
+  // ── answers ──
+  // ── end answers ──
+}
+
+export function createQa(d: QaDeps): Qa {
+  return {
+    deps: d,
+    // ── entries ──
+    // ── end entries ──
+    // ── answers ──
+    // ── end answers ──
+  };
+}
