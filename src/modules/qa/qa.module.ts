@@ -22,6 +22,8 @@ export const qaModule = defineModule({
       db: r.db,
       audit: r.audit,
       clock: r.clock,
+      mail: r.mail,
+      publicUrl: r.config.PUBLIC_URL,
       units: r.units,
       publishing: r.publishing,
       // Optional, not in `needs`: without the library, a citation shows the document's 有效性 mark.

@@ -6,12 +6,16 @@ import type { Kysely } from 'kysely';
 import type { DB } from '../../db/schema.ts';
 import type { AuditLog } from '../../lib/audit/audit-log.ts';
 import type { Clock } from '../../lib/clock.ts';
+import type { MailOutbox } from '../../lib/mail/mail-outbox.ts';
 import type { Registry } from '../../platform/module.ts';
 
 export interface QaDeps {
   db: Kysely<DB>;
   audit: AuditLog;
   clock: Clock;
+  mail: MailOutbox;
+  /** Absolute base URL for links in e-mails. */
+  publicUrl: string;
   units: Registry['units'];
   publishing: Registry['publishing'];
   /** The 规范性文件库 (optional module): validity of a cited document as of a day. */
