@@ -14,8 +14,8 @@ export interface QaDeps {
   audit: AuditLog;
   clock: Clock;
   mail: MailOutbox;
-  /** Absolute base URL for links in e-mails. */
-  publicUrl: string;
+  /** Absolute base URL for links in e-mails (unset: links are relative to the site). */
+  publicUrl: string | undefined;
   units: Registry['units'];
   publishing: Registry['publishing'];
   /** The 规范性文件库 (optional module): validity of a cited document as of a day. */
