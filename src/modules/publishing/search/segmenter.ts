@@ -1,5 +1,6 @@
 import { Jieba } from '@node-rs/jieba';
 import { dict } from '@node-rs/jieba/dict.js';
+import { toSimplified } from '../../../lib/chinese-script.ts';
 import {
   docNumberKeysInText,
   docNumberSearchKey,
@@ -85,4 +86,19 @@ export function tokensForQuery(query: string): string[] {
   }
   const words = cleanTokens(jieba().cut(rest, true)).filter((t) => !QUERY_STOP_CHARACTERS.has(t));
   return [...new Set([...keys, ...words])];
+}
+
+/**
+ * Words of a text for word-based ranking (the 问答 box's BM25): jieba search-mode tokens (words and their
+ * parts), simplified, full-width folded, lower-cased, punctuation removed. Repeats kept.
+ */
+export function wordsOf(text: string): string[] {
+  return cleanTokens(jieba().cutForSearch(toSimplified(prepare(text)), true));
+}
+
+/** Words of a question or query: jieba `cut` (whole words), simplified, without stop characters. */
+export function queryWordsOf(query: string): string[] {
+  return cleanTokens(jieba().cut(toSimplified(prepare(query)), true)).filter(
+    (t) => !QUERY_STOP_CHARACTERS.has(t),
+  );
 }
