@@ -34,6 +34,9 @@ import * as m0025 from './migrations/0025-open-days.ts';
 // ── qa ──
 import * as m0027 from './migrations/0027-qa.ts';
 // ── end qa ──
+// ── search ──
+import * as m0030 from './migrations/0030-search-bigrams.ts';
+// ── end search ──
 // ── end open-days ──
 
 /** Every migration in order. Add new ones at the end; never edit one that has shipped. */
@@ -73,6 +76,9 @@ export const MIGRATIONS: Record<string, Migration> = {
   // ── qa ──
   '0027-qa': m0027,
   // ── end qa ──
+  // ── search ──
+  '0030-search-bigrams': m0030,
+  // ── end search ──
 };
 
 function createMigrator(db: Kysely<any>): Migrator {

@@ -18,19 +18,38 @@ import {
   cappedTotal,
   countUpTo,
   type DocumentFilters,
+  exactPhraseOf,
   NO_MATCHES,
   SEARCH_COUNT_CAP,
   type SearchPage,
   type SearchProvider,
   type SearchQuery,
   titleHit,
+  wordForms,
 } from './search-provider.ts';
+import type { IndexPhrase } from './segmenter.ts';
 
-function tsQuery(tokens: readonly string[]): RawBuilder<unknown> {
-  return sql`(${sql.join(
-    tokens.map((t) => sql`plainto_tsquery('simple', ${t})`),
-    sql` && `,
-  )})`;
+/** A tsquery lexeme in quotes (quotes and backslashes escaped), `:*` when it is a prefix. */
+function lexeme(token: string, prefix: boolean): string {
+  return `'${token.replace(/\\/g, '\\\\').replace(/'/g, "''")}'${prefix ? ':*' : ''}`;
+}
+
+function tsPhrase(p: IndexPhrase): string {
+  return p.tokens.map((t, k) => lexeme(t, p.prefixLast && k === p.tokens.length - 1)).join(' <-> ');
+}
+
+/**
+ * The tsquery text of query words: every word (&), as any of its phrases (|), each phrase its tokens in
+ * order (<->). Built only from quoted lexemes and bound as one parameter of to_tsquery, so user input is
+ * never parsed as tsquery syntax. Null: nothing to match.
+ */
+export function tsQueryText(tokens: readonly string[]): string | null {
+  const words = wordForms(tokens).map((forms) => `(${forms.map(tsPhrase).join(' | ')})`);
+  return words.length ? words.join(' & ') : null;
+}
+
+function tsQuery(text: string): RawBuilder<unknown> {
+  return sql`to_tsquery('simple', ${text})`;
 }
 
 /**
@@ -83,8 +102,9 @@ export class PostgresSearchProvider implements SearchProvider {
    * that matches are spread evenly over time and walks the date index too eagerly.
    */
   async search(q: SearchQuery): Promise<SearchPage> {
-    if (q.tokens.length === 0) return NO_MATCHES;
-    const query = tsQuery(q.tokens);
+    const text = tsQueryText(q.tokens);
+    if (text === null) return NO_MATCHES;
+    const query = tsQuery(text);
     if ((await this.routeFor(q, query)) === 'match-set') return this.searchMatchSet(q, query);
     const counted = await this.count(q.tokens, q.filters);
     if (!counted.totalCapped) return this.searchMatchSet(q, query);
@@ -107,7 +127,9 @@ export class PostgresSearchProvider implements SearchProvider {
 
   async count(tokens: readonly string[], filters: DocumentFilters) {
     if (tokens.length === 0) return cappedTotal(0, this.cap);
-    return cappedTotal(await countUpTo(this.db, this.matches(filters, tsQuery(tokens)), this.cap), this.cap);
+    const text = tsQueryText(tokens);
+    if (text === null) return cappedTotal(0, this.cap);
+    return cappedTotal(await countUpTo(this.db, this.matches(filters, tsQuery(text)), this.cap), this.cap);
   }
 
   /**
@@ -189,12 +211,13 @@ export class PostgresSearchProvider implements SearchProvider {
     q: SearchQuery,
     query: RawBuilder<unknown>,
   ): T {
-    const ranked =
-      q.sort === 'relevance'
-        ? page
-            .innerJoin('document_search as rs', 'rs.document_id', 'c.id')
-            .orderBy(sql`ts_rank(rs.tsv, ${query})`, 'desc')
-        : page;
+    let ranked: SelectQueryBuilder<any, any, any> = page;
+    if (q.sort === 'relevance') {
+      ranked = ranked.innerJoin('document_search as rs', 'rs.document_id', 'c.id');
+      const exact = exactPhraseOf(q.tokens);
+      if (exact) ranked = ranked.orderBy(sql`rs.tsv @@ ${tsQuery(tsPhrase(exact))}`, 'desc');
+      ranked = ranked.orderBy(sql`ts_rank(rs.tsv, ${query})`, 'desc');
+    }
     return ranked
       .orderBy('c.published_at', 'desc')
       .orderBy('c.id', 'desc')

@@ -6,6 +6,7 @@
 import { type Kysely, type RawBuilder, type SelectQueryBuilder, sql, type Transaction } from 'kysely';
 import { escapeLike } from '../../../db/dialect.ts';
 import type { DB } from '../../../db/schema.ts';
+import { type IndexPhrase, isDocNumberKey, matchFormsOf } from './segmenter.ts';
 
 /**
  * Matches are counted up to this many ("1,000+ 条"). Counting and ranking every match of a common word
@@ -132,4 +133,22 @@ export function titleHit(tokens: readonly string[], column = 'd.title'): RawBuil
     (t) => sql`lower(${sql.ref(column)}) like ${`%${escapeLike(t.toLowerCase())}%`} escape '\\'`,
   );
   return sql<number>`case when ${sql.join(conditions, sql` and `)} then 1 else 0 end`;
+}
+
+/**
+ * Each query word with the index phrases that satisfy it (its own, its synonyms'); words without any
+ * (nothing a tokenizer keeps) are dropped. Both providers build their engine's query from this.
+ */
+export function wordForms(tokens: readonly string[]): IndexPhrase[][] {
+  return tokens.map((t) => matchFormsOf(t)).filter((forms) => forms.length > 0);
+}
+
+/**
+ * The whole query as one phrase (its words in the order typed, nothing between them), for ranking: with
+ * several words, documents that contain the exact phrase come first. Null for one word (every match
+ * contains it) or a query with a 发文字号.
+ */
+export function exactPhraseOf(tokens: readonly string[]): IndexPhrase | null {
+  if (tokens.length < 2 || tokens.some(isDocNumberKey)) return null;
+  return matchFormsOf(tokens.join(''))[0] ?? null;
 }

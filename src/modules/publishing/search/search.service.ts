@@ -6,7 +6,7 @@ import { htmlToText } from '../checks/html-text.ts';
 import type { PublicDocumentRepository } from '../documents/document-public.repository.ts';
 import { snippet } from './highlight.ts';
 import type { DocumentFilters, SearchProvider, SearchSort } from './search-provider.ts';
-import { tokensForQuery } from './segmenter.ts';
+import { highlightTermsOf, tokensForQuery } from './segmenter.ts';
 
 /** Results per page, and the most a caller may ask for. */
 const SEARCH_PAGE_SIZE = 20;
@@ -51,10 +51,11 @@ export class SearchService {
       offset: (page - 1) * pageSize,
     });
     const rows = await this.docs.publishedSummaries(found.ids);
+    const marks = highlightTermsOf(tokens);
     const hits = rows.map(({ body_html, ...doc }) => ({
       ...doc,
-      titleHtml: snippet(doc.title, tokens, 200),
-      snippetHtml: snippet(`${doc.summary ?? ''} ${htmlToText(body_html)}`, tokens),
+      titleHtml: snippet(doc.title, marks, 200),
+      snippetHtml: snippet(`${doc.summary ?? ''} ${htmlToText(body_html)}`, marks),
     }));
     const suggestions = found.total === 0 ? await this.suggest(tokens, filters) : [];
     // A capped total pages up to the cap: the results are the newest `cap` matches (SearchProvider).

@@ -10,17 +10,31 @@ import {
   cappedTotal,
   countUpTo,
   type DocumentFilters,
+  exactPhraseOf,
   NO_MATCHES,
   SEARCH_COUNT_CAP,
   type SearchPage,
   type SearchProvider,
   type SearchQuery,
   titleHit,
+  wordForms,
 } from './search-provider.ts';
+import type { IndexPhrase } from './segmenter.ts';
 
-/** An FTS5 string literal: the token in double quotes, inner quotes doubled. */
-function fts5Phrase(token: string): string {
-  return `"${token.replace(/"/g, '""')}"`;
+/** An FTS5 phrase: its tokens in double quotes (inner quotes doubled), `*` when the last is a prefix. */
+function fts5Phrase(p: IndexPhrase): string {
+  return `"${p.tokens.join(' ').replace(/"/g, '""')}"${p.prefixLast ? ' *' : ''}`;
+}
+
+/**
+ * The MATCH expression of query words: every word, as any of its phrases. Built only from quoted
+ * phrases, so user input cannot inject FTS5 syntax (AND, NEAR, column filters, *). Null: nothing to match.
+ */
+export function fts5Match(tokens: readonly string[]): string | null {
+  const words = wordForms(tokens).map((forms) =>
+    forms.length === 1 ? fts5Phrase(forms[0]!) : `(${forms.map(fts5Phrase).join(' OR ')})`,
+  );
+  return words.length ? words.join(' AND ') : null;
 }
 
 export class SqliteSearchProvider implements SearchProvider {
@@ -46,32 +60,38 @@ export class SqliteSearchProvider implements SearchProvider {
    * of matching rowids, and ranked by title hit, then date.
    */
   async search(q: SearchQuery): Promise<SearchPage> {
-    if (q.tokens.length === 0) return NO_MATCHES;
-    const match = q.tokens.map(fts5Phrase).join(' ');
-    const base = this.matches(q.tokens, q.filters);
+    const match = fts5Match(q.tokens);
+    if (match === null) return NO_MATCHES;
+    const base = this.matches(match, q.filters);
     const counted = cappedTotal(await countUpTo(this.db, base, this.cap), this.cap);
     if (counted.total === 0 || q.offset >= counted.total) return { ...counted, ids: [] };
     if (counted.totalCapped) return { ...counted, ids: await this.newestMatches(q, match) };
     let page = base.select('d.id');
-    page =
-      q.sort === 'relevance'
-        ? page.orderBy(sql`bm25(document_fts)`).orderBy('d.published_at', 'desc')
-        : page.orderBy('d.published_at', 'desc');
+    if (q.sort === 'relevance') {
+      const exact = exactPhraseOf(q.tokens);
+      if (exact)
+        page = page.orderBy(
+          sql`case when document_fts.rowid in (select rowid from document_fts where document_fts match ${fts5Phrase(exact)}) then 0 else 1 end`,
+        );
+      page = page.orderBy(sql`bm25(document_fts)`);
+    }
+    page = page.orderBy('d.published_at', 'desc');
     const rows = await page.orderBy('d.id', 'desc').limit(q.limit).offset(q.offset).execute();
     return { ...counted, ids: rows.map((r) => r.id) };
   }
 
   async count(tokens: readonly string[], filters: DocumentFilters) {
-    if (tokens.length === 0) return cappedTotal(0, this.cap);
-    return cappedTotal(await countUpTo(this.db, this.matches(tokens, filters), this.cap), this.cap);
+    const match = fts5Match(tokens);
+    if (match === null) return cappedTotal(0, this.cap);
+    return cappedTotal(await countUpTo(this.db, this.matches(match, filters), this.cap), this.cap);
   }
 
-  private matches(tokens: readonly string[], filters: DocumentFilters) {
+  private matches(match: string, filters: DocumentFilters) {
     return applyDocumentFilters(
       this.db
         .selectFrom('document_fts')
         .innerJoin('documents as d', 'd.id', 'document_fts.rowid')
-        .where(sql<boolean>`document_fts match ${tokens.map(fts5Phrase).join(' ')}`),
+        .where(sql<boolean>`document_fts match ${match}`),
       filters,
     );
   }
