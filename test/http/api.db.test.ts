@@ -70,6 +70,13 @@ describe(`HTTP: open API on ${ENGINE}`, () => {
     expect((await json(`/api/v1/documents?q=${encodeURIComponent('低保')}&year=2026`)).body.total).toBe(6);
   });
 
+  it('finds a word inside a longer word and the full name of an abbreviation (search recall)', async () => {
+    // The default body says 农村低保 and the summary 农村最低生活保障工作 (test/support/publishing.ts).
+    for (const q of ['生活保障', '最低生活保障', '工作通知', '低保工作'])
+      expect((await json(`/api/v1/documents?q=${encodeURIComponent(q)}`)).body.total, q).toBe(6);
+    expect((await json(`/api/v1/documents?q=${encodeURIComponent('城市低保')}`)).body.total).toBe(0);
+  });
+
   it('a document answers with its full shape; a withdrawn one carries its withdrawal', async () => {
     const { status, body } = await json(`/api/v1/documents/${published[0]}`);
     expect(status).toBe(200);
