@@ -6,8 +6,8 @@
  * is guessed when the text is ambiguous (two different 有效期 clauses → none, with a warning).
  */
 
-import * as OpenCC from 'opencc-js/t2cn';
 import { addDays } from '../../lib/calendar/index.ts';
+import { toSimplified } from '../../lib/chinese-script.ts';
 
 export interface Finding<T> {
   value: T;
@@ -36,16 +36,6 @@ export interface PolicyTextReading {
 
 const DASH = /[\u2010-\u2015\u2212\uFE58\uFE63\uFF0D_~～]/g;
 
-let converter: ((text: string) => string) | null = null;
-/**
- * Traditional → simplified with OpenCC, as the plan parser does (docs/adr/0008): mirrored pages write
- * 自發佈之日起實施. Always applied — two changed characters already hide a clause — and built on first use.
- */
-function toSimplified(text: string): string {
-  const convert = converter ?? OpenCC.Converter({ from: 'tw', to: 'cn' });
-  converter = convert;
-  return convert(text);
-}
 const PINYIN = /(?<=[\u4e00-\u9fff])\(([a-zāáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜü]{1,6}[1-5]?)\)/gi;
 
 /** Chinese-numeral dates ("二〇二一年五月一日", "二○二一年十二月三十一日") → "2021年5月1日". */

@@ -4,7 +4,7 @@
  * a character after it ("區(qū)", "鄉(xiāng)鎮(zhèn)"). Units and dates can only be read once the text is
  * simplified again and the pinyin is gone. The conversion uses OpenCC (docs/adr/0008).
  */
-import * as OpenCC from 'opencc-js/t2cn';
+import { toSimplified } from '../../../lib/chinese-script.ts';
 
 const TONED = 'āáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜ';
 const PINYIN_LETTERS = `a-zü${TONED}`;
@@ -19,15 +19,6 @@ const CUT_PINYIN = new RegExp(`(?<=[\\u4e00-\\u9fff])\\([${PINYIN_LETTERS}]{0,6}
 const MOJIBAKE_TAIL = /(?<=[\u4e00-\u9fff\d])(?:[ \u00a0]*\?)+[ \u00a0]*$/gm;
 // Below this many changed characters a text is taken as simplified (a stray 乾 or 後 is not a mirror).
 const MIN_TRADITIONAL = 3;
-
-let converter: ((text: string) => string) | null = null;
-
-function toSimplified(text: string): string {
-  // Built on first use: loading the dictionaries costs time that plain simplified plans need not pay.
-  const convert = converter ?? OpenCC.Converter({ from: 'tw', to: 'cn' });
-  converter = convert;
-  return convert(text);
-}
 
 function changedCharacters(a: string, b: string): number {
   let count = 0;
