@@ -12,7 +12,13 @@ export default defineConfig({
         extends: true,
         test: {
           name: 'unit',
-          include: ['src/**/*.test.ts', 'src/**/*.test.tsx'],
+          include: [
+            'src/**/*.test.ts',
+            'src/**/*.test.tsx',
+            // ── D ── the evaluation data sets' shape checks (issue 14)
+            'test/data/**/*.data.test.ts',
+            // ── end D ──
+          ],
           exclude: ['**/*.db.test.ts'],
         },
       },
