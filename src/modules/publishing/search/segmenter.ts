@@ -184,13 +184,16 @@ export function highlightTermsOf(terms: readonly string[]): string[] {
   return [...new Set(terms.flatMap((t) => (DOC_NUMBER_KEY.test(t) ? [] : [t, ...synonymsOf(t)])))];
 }
 
-/** Lone characters that belong to the number they follow (measure words). */
-const NUMBER_SUFFIXES = new Set('年月日号条款项章节个次元天岁人户名家件批期届倍');
+/**
+ * Lone characters that belong to the number they follow: the parts of a legal text (第3条, 第2款).
+ * Measure words stay apart: 65岁 must find 年满65周岁.
+ */
+const NUMBER_SUFFIXES = new Set('条款项章节');
 const NUMBER = /^\p{N}+$/u;
 
 /**
- * jieba cuts 第3条 and 2024年 into lone characters around the number; 第 before a number and a measure
- * word after it belong to it (第3条, 2024年, 3个工作日 → 3个), so the number is matched where it stands.
+ * jieba cuts 第3条 into lone characters around the number; 第 before a number and 条/款/项 after it
+ * belong to it, so 第3条 is not found in every text that has a 第, a 3 and a 条 somewhere.
  */
 function withNumbersJoined(raw: readonly string[]): string[] {
   const out: string[] = [];

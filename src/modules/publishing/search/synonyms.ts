@@ -16,6 +16,8 @@ export const SEARCH_SYNONYM_GROUPS: readonly (readonly string[])[] = [
   ['民生实事', '民生实事项目'],
   ['减税降费', '税费优惠'],
   ['残疾人两项补贴', '困难残疾人生活补贴', '重度残疾人护理补贴'],
+  ['公租房', '公共租赁住房'],
+  ['保障房', '保障性住房'],
   // ── end search ──
   // ── answers ──
   // ── end answers ──
