@@ -6,6 +6,10 @@ import { defineModule, type Registry } from '../../platform/module.ts';
 import { QA_ACTIONS } from './qa.actions.ts';
 import { createQa, type Qa } from './qa.services.ts';
 import './qa.tables.ts';
+// ── entries ──
+import { registerQaAdminRoutes, registerQaPublicRoutes } from './qa-entries.routes.tsx';
+
+// ── end entries ──
 
 declare module '../../platform/module.ts' {
   interface ModuleApis {
@@ -35,6 +39,16 @@ export const qaModule = defineModule({
   expose: (qa) => ({ qa }),
   actions: QA_ACTIONS,
   // ── entries ──
+  routes: (server, qa, r) => {
+    registerQaPublicRoutes(server, qa, r);
+    registerQaAdminRoutes(server, qa, r);
+  },
+  publicRoutes: [{ pattern: /^\/qa$/, sitemap: [{ path: '/qa' }] }, { pattern: /^\/qa\/\d+$/ }],
+  publicNav: [{ href: '/qa', label: '政策问答' }],
+  menu: [
+    { area: 'interaction', href: '/admin/qa', label: '政策问答库', action: 'qa.manage' },
+    { area: 'interaction', href: '/admin/qa?state=in_review', label: '政策问答审核', action: 'qa.review' },
+  ],
   // ── end entries ──
   // ── answers ──
   // ── end answers ──
