@@ -12,6 +12,7 @@ import type { QaSource } from './qa.model.ts';
 // ── entries ──
 import { QaEntriesService } from './qa-entries.service.ts';
 import { QaPublicService } from './qa-public.service.ts';
+import { QaStaleSources } from './qa-stale.job.ts';
 // ── end entries ──
 
 export interface QaDeps {
@@ -36,6 +37,8 @@ export interface Qa {
   entryService: QaEntriesService;
   /** Public 政策问答 pages and the read functions of the other parts. */
   publicEntries: QaPublicService;
+  /** The daily 待更新 sweep. */
+  stale: QaStaleSources;
   entries: {
     /** Entries published after `sinceIso` (政策找人). */
     publishedSince(
@@ -82,6 +85,7 @@ export function createQa(d: QaDeps): Qa {
   const entriesPart = {
     entryService,
     publicEntries,
+    stale: new QaStaleSources(entryService, publicEntries.validity),
     entries: {
       publishedSince: (sinceIso: string, limit: number) => publicEntries.publishedSince(sinceIso, limit),
       publishedForIndex: () => publicEntries.publishedForIndex(),
