@@ -33,6 +33,7 @@ import * as m0024 from './migrations/0024-interviews.ts';
 import * as m0025 from './migrations/0025-open-days.ts';
 // ── qa ──
 import * as m0027 from './migrations/0027-qa.ts';
+import * as m0029 from './migrations/0029-qa-more.ts';
 // ── end qa ──
 // ── search ──
 import * as m0030 from './migrations/0030-search-bigrams.ts';
@@ -75,6 +76,7 @@ export const MIGRATIONS: Record<string, Migration> = {
   // ── end open-days ──
   // ── qa ──
   '0027-qa': m0027,
+  '0029-qa-more': m0029,
   // ── end qa ──
   // ── search ──
   '0030-search-bigrams': m0030,

@@ -6,6 +6,11 @@ import { defineModule, type Registry } from '../../platform/module.ts';
 import { QA_ACTIONS } from './qa.actions.ts';
 import { createQa, type Qa } from './qa.services.ts';
 import './qa.tables.ts';
+// ── entries ──
+import { registerQaAdminRoutes, registerQaPublicRoutes } from './qa-entries.routes.tsx';
+import { STALE_JOB_ID } from './qa-stale.job.ts';
+
+// ── end entries ──
 
 declare module '../../platform/module.ts' {
   interface ModuleApis {
@@ -35,6 +40,24 @@ export const qaModule = defineModule({
   expose: (qa) => ({ qa }),
   actions: QA_ACTIONS,
   // ── entries ──
+  routes: (server, qa, r) => {
+    registerQaPublicRoutes(server, qa, r);
+    registerQaAdminRoutes(server, qa, r);
+  },
+  publicRoutes: [{ pattern: /^\/qa$/, sitemap: [{ path: '/qa' }] }, { pattern: /^\/qa\/\d+$/ }],
+  publicNav: [{ href: '/qa', label: '政策问答' }],
+  jobs: (qa) => [
+    {
+      kind: 'daily',
+      id: STALE_JOB_ID,
+      description: '检查政策问答所依据的文件：已修改、废止、失效、撤回或有新版本的，标记待更新并告知单位',
+      run: (day) => qa.stale.runDaily(day),
+    },
+  ],
+  menu: [
+    { area: 'interaction', href: '/admin/qa', label: '政策问答库', action: 'qa.manage' },
+    { area: 'interaction', href: '/admin/qa?state=in_review', label: '政策问答审核', action: 'qa.review' },
+  ],
   // ── end entries ──
   // ── answers ──
   // ── end answers ──

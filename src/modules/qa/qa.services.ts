@@ -8,6 +8,12 @@ import type { AuditLog } from '../../lib/audit/audit-log.ts';
 import type { Clock } from '../../lib/clock.ts';
 import type { MailOutbox } from '../../lib/mail/mail-outbox.ts';
 import type { Registry } from '../../platform/module.ts';
+import type { QaSource } from './qa.model.ts';
+// ── entries ──
+import { QaEntriesService } from './qa-entries.service.ts';
+import { QaPublicService } from './qa-public.service.ts';
+import { QaStaleSources } from './qa-stale.job.ts';
+// ── end entries ──
 
 export interface QaDeps {
   db: Kysely<DB>;
@@ -27,15 +33,70 @@ export interface QaDeps {
 export interface Qa {
   deps: QaDeps;
   // ── entries ──
+  /** Staff use-cases of entries: write, edit, review, revise. */
+  entryService: QaEntriesService;
+  /** Public 政策问答 pages and the read functions of the other parts. */
+  publicEntries: QaPublicService;
+  /** The daily 待更新 sweep. */
+  stale: QaStaleSources;
+  entries: {
+    /** Entries published after `sinceIso` (政策找人). */
+    publishedSince(
+      sinceIso: string,
+      limit: number,
+    ): Promise<
+      {
+        id: number;
+        question: string;
+        unitId: number;
+        topicId: number | null;
+        audiences: string[];
+        publishedAt: string;
+        href: string;
+      }[]
+    >;
+    /** Every published entry with its sources (the answer box). */
+    publishedForIndex(): Promise<
+      {
+        id: number;
+        unitId: number;
+        question: string;
+        altQuestions: string[];
+        answer: string;
+        topicId: number | null;
+        audiences: string[];
+        stale: boolean;
+        publishedAt: string;
+        sources: QaSource[];
+      }[]
+    >;
+    /** Changes whenever a published entry changes. */
+    generation(): Promise<string>;
+  };
   // ── end entries ──
   // ── answers ──
   // ── end answers ──
 }
 
 export function createQa(d: QaDeps): Qa {
+  // ── entries ──
+  const entryService = new QaEntriesService(d);
+  const publicEntries = new QaPublicService(entryService);
+  const entriesPart = {
+    entryService,
+    publicEntries,
+    stale: new QaStaleSources(entryService, publicEntries.validity),
+    entries: {
+      publishedSince: (sinceIso: string, limit: number) => publicEntries.publishedSince(sinceIso, limit),
+      publishedForIndex: () => publicEntries.publishedForIndex(),
+      generation: () => publicEntries.generation(),
+    },
+  };
+  // ── end entries ──
   return {
     deps: d,
     // ── entries ──
+    ...entriesPart,
     // ── end entries ──
     // ── answers ──
     // ── end answers ──
