@@ -3,6 +3,10 @@
  * question box with cited answers, the unanswered queue, 待更新 flags and the 12345 exchange.
  */
 import { defineModule, type Registry } from '../../platform/module.ts';
+// ── answers ──
+import { ANSWER_PUBLIC_ROUTES } from './answers/answers.public-routes.ts';
+import { registerAnswerRoutes } from './answers/answers.routes.tsx';
+// ── end answers ──
 import { QA_ACTIONS } from './qa.actions.ts';
 import { createQa, type Qa } from './qa.services.ts';
 import './qa.tables.ts';
@@ -37,5 +41,9 @@ export const qaModule = defineModule({
   // ── entries ──
   // ── end entries ──
   // ── answers ──
+  // Merge note: when the entries part adds `routes` / `publicRoutes` too, both register in one function.
+  routes: (server, qa, r) => registerAnswerRoutes(server, { ...r, qa }),
+  publicRoutes: [...ANSWER_PUBLIC_ROUTES],
+  footerLinks: [{ href: '/ask', label: '我要提问' }],
   // ── end answers ──
 });

@@ -8,6 +8,9 @@ import type { AuditLog } from '../../lib/audit/audit-log.ts';
 import type { Clock } from '../../lib/clock.ts';
 import type { MailOutbox } from '../../lib/mail/mail-outbox.ts';
 import type { Registry } from '../../platform/module.ts';
+// ── answers ──
+import { type Answers, answersOf } from './answers/answers.services.ts';
+// ── end answers ──
 
 export interface QaDeps {
   db: Kysely<DB>;
@@ -29,6 +32,8 @@ export interface Qa {
   // ── entries ──
   // ── end entries ──
   // ── answers ──
+  /** The 问答 box (answers with citations) and its "send to the unit" step. */
+  readonly answers: Answers;
   // ── end answers ──
 }
 
@@ -38,6 +43,10 @@ export function createQa(d: QaDeps): Qa {
     // ── entries ──
     // ── end entries ──
     // ── answers ──
+    // A getter: the box reads the entries part of this same object (wired in either order).
+    get answers(): Answers {
+      return answersOf(this, d);
+    },
     // ── end answers ──
   };
 }
