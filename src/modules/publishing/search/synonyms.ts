@@ -42,6 +42,13 @@ export const SEARCH_SYNONYM_GROUPS: readonly (readonly string[])[] = [
   ['多少钱', '标准'],
   ['多少钱', '金额'],
   ['多少钱', '费用'],
+  ['咋办', '程序'],
+  // Everyday names of statutory terms.
+  ['老人', '老年人'],
+  ['业委会', '业主委员会'],
+  ['保障房', '保障性住房'],
+  ['开公司', '企业开办'],
+  ['岁数', '周岁'],
   // ── end answers ──
 ];
 

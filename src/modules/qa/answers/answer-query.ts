@@ -58,7 +58,26 @@ const QUESTION_WORDS: ReadonlySet<string> = new Set([
   '还',
   '会',
   '个',
+  // colloquial
+  '啥',
+  '咋',
+  '咋办',
+  '啥意思',
+  '什么意思',
+  '意思',
+  '去',
+  '带',
+  '还是',
+  '的话',
+  '以后',
+  '很',
+  '归谁',
+  '找谁',
+  '多大',
 ]);
+
+/** A one- or two-digit number says nothing on its own (every text has 1 and 20); 12345 or 2026 do. */
+const SHORT_NUMBER = /^\d{1,2}$/;
 
 /** English search operators typed by habit: words like any other, but no subject (AND, OR, NOT, NEAR). */
 const OPERATOR_WORDS: ReadonlySet<string> = new Set(['and', 'or', 'not', 'near']);
@@ -87,6 +106,7 @@ const MAX_JOINED_WORDS = 3;
 /** Markup removed, white space folded, cut to QA_LIMITS.askLength. */
 export function cleanQuestion(raw: string): { question: string; truncated: boolean } {
   const text = raw
+    .replace(/<(script|style)\b[\s\S]*?<\/\1\s*>/gi, ' ')
     .replace(/<[^>]*>/g, ' ')
     // biome-ignore lint/suspicious/noControlCharactersInRegex: removing them is the point
     .replace(/[\u0000-\u001f\u007f]/g, ' ')
@@ -114,7 +134,7 @@ export function parseQuestion(raw: string): ParsedQuestion {
     groups.push({
       word,
       variants: [[word], ...variantsOf(word)],
-      content: !QUESTION_WORDS.has(word),
+      content: !QUESTION_WORDS.has(word) && !SHORT_NUMBER.test(word),
       covers: [word],
     });
   for (let n = 2; n <= MAX_JOINED_WORDS; n++)

@@ -55,27 +55,42 @@ const ENTRY_BOOST = 1.3;
 /** Question words (怎么, 如何 …) still count a little: "怎么申请" should prefer a text about 申请程序. */
 const QUESTION_WORD_BOOST = 0.2;
 
-/** Share of the content words of `groups` whose group (or a joined group covering it) matched. */
-export function coverageOf(groups: readonly QueryGroup[], matched: ReadonlySet<string>): number {
-  const content = groups.filter((g) => g.content).map((g) => g.word);
-  if (content.length === 0) return 0;
+/**
+ * Share of the content words of `groups` whose group (or a joined group covering it) matched, each word
+ * weighted by `weight` (default 1; the retriever passes √idf, so matching only
+ * 办理 of "怎么办理护照" — a common word, while 护照 occurs nowhere — covers little).
+ */
+export function coverageOf(
+  groups: readonly QueryGroup[],
+  matched: ReadonlySet<string>,
+  weight: (g: QueryGroup) => number = () => 1,
+): number {
+  const content = groups.filter((g) => g.content);
+  const total = content.reduce((sum, g) => sum + weight(g), 0);
+  if (total === 0) return 0;
   const hit = (g: QueryGroup) => g.variants.some((v) => v.every((w) => matched.has(w)));
   const covered = new Set(groups.filter(hit).flatMap((g) => g.covers));
-  return content.filter((w) => covered.has(w)).length / content.length;
+  return content.filter((g) => covered.has(g.word)).reduce((sum, g) => sum + weight(g), 0) / total;
 }
+
+/** Fields an item is indexed by; each is tokenized once (wordsOf) for the index and the word counts. */
+const FIELDS = ['question', 'alt', 'title', 'text'] as const;
 
 /** Embedded BM25+ (MiniSearch) with a jieba tokenizer; the default AnswerRetriever. */
 export class Bm25Retriever implements AnswerRetriever {
   readonly name = 'bm25';
   private index = Bm25Retriever.empty();
-  private readonly items = new Map<string, CorpusItem>();
+  /** In how many items each word occurs (for the coverage weights). */
+  private documentFrequency = new Map<string, number>();
+  private itemCount = 0;
 
   private static empty() {
     return new MiniSearch<CorpusItem>({
       idField: 'key',
-      fields: ['question', 'alt', 'title', 'text'],
+      fields: [...FIELDS],
       storeFields: ['kind', 'unitId', 'publishedOn'],
-      tokenize: (text) => wordsOf(text),
+      // Fields arrive tokenized (build): words joined by spaces.
+      tokenize: (text) => (text === '' ? [] : text.split(' ')),
       processTerm: (term) => term,
       searchOptions: {
         tokenize: (text) => [text],
@@ -87,10 +102,33 @@ export class Bm25Retriever implements AnswerRetriever {
 
   build(items: readonly CorpusItem[]): void {
     const index = Bm25Retriever.empty();
-    index.addAll(items);
+    const df = new Map<string, number>();
+    for (const item of items) {
+      const tokenized = { ...item };
+      const seen = new Set<string>();
+      for (const f of FIELDS) {
+        const words = wordsOf(item[f]);
+        tokenized[f] = words.join(' ');
+        for (const w of words) seen.add(w);
+      }
+      for (const w of seen) df.set(w, (df.get(w) ?? 0) + 1);
+      index.add(tokenized);
+    }
     this.index = index;
-    this.items.clear();
-    for (const i of items) this.items.set(i.key, i);
+    this.documentFrequency = df;
+    this.itemCount = items.length;
+  }
+
+  /**
+   * Coverage weight of a word group: the square root of the inverse document frequency of its most
+   * frequent variant (a phrase: its rarest word). The root keeps a colloquial word the texts never use
+   * (岁数, 咋) from outweighing the rest of the question; measured in docs/qa-answers.md.
+   */
+  private idf(g: QueryGroup): number {
+    const df = Math.max(
+      ...g.variants.map((v) => Math.min(...v.map((w) => this.documentFrequency.get(w) ?? 0))),
+    );
+    return Math.sqrt(Math.log(1 + this.itemCount / (1 + df)));
   }
 
   search(q: RetrievalQuery): RetrievedHit[] {
@@ -110,7 +148,7 @@ export class Bm25Retriever implements AnswerRetriever {
     });
     return results
       .map((r) => {
-        const coverage = coverageOf(q.groups, new Set(r.queryTerms));
+        const coverage = coverageOf(q.groups, new Set(r.queryTerms), (g) => this.idf(g));
         // Relevance weighted by coverage: many repeats of one word do not beat an item that has them all.
         return { key: String(r.id), score: r.score * (0.25 + coverage), coverage };
       })

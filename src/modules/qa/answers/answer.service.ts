@@ -92,7 +92,7 @@ export class AnswerService {
     const history: AnswerItem[] = [];
     const perDocument = new Map<number, number>();
     for (const hit of hits) {
-      if (hit.coverage < ANSWER_MIN_COVERAGE) continue;
+      if (hit.coverage < (req.minCoverage ?? ANSWER_MIN_COVERAGE)) continue;
       const built = await this.item(corpus, hit, words, asOf);
       if (!built) continue;
       if (built.kind === 'passage') {

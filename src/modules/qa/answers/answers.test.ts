@@ -76,6 +76,14 @@ describe('Bm25Retriever', () => {
       r.search({ groups, unitIds: new Set([2]), asOf: '2026-03-02', limit: 5 }).map((h) => h.key),
     ).toEqual(['c']);
   });
+
+  it('weights coverage by word rarity: a common word alone is not an answer to "怎么办理护照"', () => {
+    const r = new Bm25Retriever();
+    r.build(Array.from({ length: 20 }, (_, n) => item(`x${n}`, `第${n}项事项在县政务服务中心办理。`)));
+    const [hit] = r.search({ groups: parseQuestion('怎么办理护照').groups, asOf: '2026-03-02', limit: 1 });
+    expect(hit?.coverage).toBeGreaterThan(0);
+    expect(hit?.coverage).toBeLessThan(0.4); // unweighted it would be 0.5 (办理 of 办理, 护照)
+  });
 });
 
 describe('citation validity', () => {
