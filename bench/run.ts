@@ -86,3 +86,6 @@ await runPublishingBench();
 // 年度报告 at province scale: the dashboard of 1,000 units, 100,000 cases, 300,000 documents.
 const { runReportsScaleBench } = await import('./reports-scale.ts');
 await runReportsScaleBench();
+
+// 政策问答 box: recall@3, correct citations, declined unanswerable questions, latency (alone: npx tsx bench/answers.ts).
+await (await import('./answers.ts')).runAnswersBench();

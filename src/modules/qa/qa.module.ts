@@ -3,6 +3,10 @@
  * question box with cited answers, the unanswered queue, 待更新 flags and the 12345 exchange.
  */
 import { defineModule, type Registry } from '../../platform/module.ts';
+// ── answers ──
+import { ANSWER_PUBLIC_ROUTES } from './answers/answers.public-routes.ts';
+import { registerAnswerRoutes } from './answers/answers.routes.tsx';
+// ── end answers ──
 import { QA_ACTIONS } from './qa.actions.ts';
 import { createQa, type Qa } from './qa.services.ts';
 import './qa.tables.ts';
@@ -43,8 +47,17 @@ export const qaModule = defineModule({
   routes: (server, qa, r) => {
     registerQaPublicRoutes(server, qa, r);
     registerQaAdminRoutes(server, qa, r);
+    // ── answers ──
+    registerAnswerRoutes(server, { ...r, qa });
+    // ── end answers ──
   },
-  publicRoutes: [{ pattern: /^\/qa$/, sitemap: [{ path: '/qa' }] }, { pattern: /^\/qa\/\d+$/ }],
+  publicRoutes: [
+    { pattern: /^\/qa$/, sitemap: [{ path: '/qa' }] },
+    { pattern: /^\/qa\/\d+$/ },
+    // ── answers ──
+    ...ANSWER_PUBLIC_ROUTES,
+    // ── end answers ──
+  ],
   publicNav: [{ href: '/qa', label: '政策问答' }],
   jobs: (qa) => [
     {
@@ -60,5 +73,6 @@ export const qaModule = defineModule({
   ],
   // ── end entries ──
   // ── answers ──
+  footerLinks: [{ href: '/ask', label: '我要提问' }],
   // ── end answers ──
 });

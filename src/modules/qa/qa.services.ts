@@ -8,12 +8,15 @@ import type { AuditLog } from '../../lib/audit/audit-log.ts';
 import type { Clock } from '../../lib/clock.ts';
 import type { MailOutbox } from '../../lib/mail/mail-outbox.ts';
 import type { Registry } from '../../platform/module.ts';
+// ── end entries ──
+// ── answers ──
+import { type Answers, answersOf } from './answers/answers.services.ts';
 import type { QaSource } from './qa.model.ts';
 // ── entries ──
 import { QaEntriesService } from './qa-entries.service.ts';
 import { QaPublicService } from './qa-public.service.ts';
 import { QaStaleSources } from './qa-stale.job.ts';
-// ── end entries ──
+// ── end answers ──
 
 export interface QaDeps {
   db: Kysely<DB>;
@@ -75,6 +78,8 @@ export interface Qa {
   };
   // ── end entries ──
   // ── answers ──
+  /** The 问答 box (answers with citations) and its "send to the unit" step. */
+  readonly answers: Answers;
   // ── end answers ──
 }
 
@@ -99,6 +104,10 @@ export function createQa(d: QaDeps): Qa {
     ...entriesPart,
     // ── end entries ──
     // ── answers ──
+    // A getter: the box reads the entries part of this same object (wired in either order).
+    get answers(): Answers {
+      return answersOf(this, d);
+    },
     // ── end answers ──
   };
 }

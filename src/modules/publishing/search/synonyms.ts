@@ -20,6 +20,37 @@ export const SEARCH_SYNONYM_GROUPS: readonly (readonly string[])[] = [
   ['保障房', '保障性住房'],
   // ── end search ──
   // ── answers ──
+  // Everyday question words → the statutory words texts use (the 问答 box joins adjacent question words
+  // such as 多少|天 before looking them up). Pairs, not groups: 期限 and 工作日 must not become synonyms of
+  // each other in search, only of the everyday word.
+  ['多少天', '期限'],
+  ['多少天', '工作日'],
+  ['多少天', '日内'],
+  ['几天', '期限'],
+  ['几天', '工作日'],
+  ['多久', '期限'],
+  ['多久', '时限'],
+  ['多长时间', '期限'],
+  ['多长时间', '时限'],
+  ['怎么办', '程序'],
+  ['怎么办理', '程序'],
+  ['如何办理', '程序'],
+  ['怎么申请', '程序'],
+  ['如何申请', '程序'],
+  ['哪里', '地点'],
+  ['哪里', '窗口'],
+  ['要带什么', '材料'],
+  ['带什么', '材料'],
+  ['多少钱', '标准'],
+  ['多少钱', '金额'],
+  ['多少钱', '费用'],
+  ['咋办', '程序'],
+  // Everyday names of statutory terms.
+  ['老人', '老年人'],
+  ['业委会', '业主委员会'],
+  ['保障房', '保障性住房'],
+  ['开公司', '企业开办'],
+  ['岁数', '周岁'],
   // ── end answers ──
 ];
 
