@@ -35,6 +35,9 @@ import * as m0025 from './migrations/0025-open-days.ts';
 import * as m0027 from './migrations/0027-qa.ts';
 // ── end qa ──
 // ── end open-days ──
+// ── subscriptions ──
+import * as m0028 from './migrations/0028-subscriptions.ts';
+// ── end subscriptions ──
 
 /** Every migration in order. Add new ones at the end; never edit one that has shipped. */
 export const MIGRATIONS: Record<string, Migration> = {
@@ -73,6 +76,9 @@ export const MIGRATIONS: Record<string, Migration> = {
   // ── qa ──
   '0027-qa': m0027,
   // ── end qa ──
+  // ── subscriptions ──
+  '0028-subscriptions': m0028,
+  // ── end subscriptions ──
 };
 
 function createMigrator(db: Kysely<any>): Migrator {
