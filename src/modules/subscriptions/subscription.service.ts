@@ -202,6 +202,11 @@ export class SubscriptionService {
     });
   }
 
+  /** Checks a confirmation link without using it (the page with the button). */
+  async checkConfirm(token: string): Promise<void> {
+    await this.byLink('confirm', token);
+  }
+
   /** The live subscription of a manage / unsubscribe link. */
   async forManage(token: string): Promise<SubscriptionRow> {
     return this.byLink('manage', token);

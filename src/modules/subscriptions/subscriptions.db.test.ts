@@ -179,7 +179,8 @@ describe(`政策找人 subscriptions on ${ENGINE}`, () => {
     expect(ok.statusCode).toBe(200);
     expect(ok.body).toContain('订阅成功');
     expect((await rows())[0]).toMatchObject({ state: 'confirmed', confirm_nonce: null });
-    const again = await b.post(pathOf(url!), {}, { csrfFrom: pathOf(url!) });
+    expect((await b.get(pathOf(url!))).statusCode).toBe(422);
+    const again = await b.post(pathOf(url!), {}, { csrfFrom: '/subscribe' });
     expect(again.statusCode).toBe(422);
     expect(again.body).toContain('链接无效或已失效');
     // The document published before the confirmation is not sent to it.
@@ -416,9 +417,50 @@ describe(`政策找人 subscriptions on ${ENGINE}`, () => {
     expect(page.body).toContain('政策找人订阅');
     expect(page.body).toContain('已退订');
     expect(page.body).not.toMatch(/[a-z.]+@example\.com/);
+    const bad = await b.post(
+      '/admin/subscriptions/settings',
+      { pendingPurgeDays: '十天', maxPerAddress: '5' },
+      { csrfFrom: '/admin/subscriptions' },
+    );
+    expect(bad.statusCode).toBe(422);
+    expect(bad.body).toContain('未确认订阅的保留天数必须是数字');
+    expect(bad.body).toContain('value="十天"');
+    const ok = await b.post(
+      '/admin/subscriptions/settings',
+      { pendingPurgeDays: '3', maxPerAddress: '5' },
+      { csrfFrom: '/admin/subscriptions' },
+    );
+    expect(ok.statusCode).toBe(303);
+    expect((await app.auditRepo.list({ action: 'subscription.settings_update' }, 5))[0]?.action).toBe(
+      'subscription.settings_update',
+    );
+    await sub().subscribe(
+      SYSTEM,
+      { email: 'soon@example.com', consent: 'yes', formStarted: issue(), website: '' },
+      0,
+    );
+    later(3 * 86_400_000 + 1000);
+    expect(await sub().purgePending()).toBe(1);
     const clerk = await buildUser(app, county, ['clerk']);
     const c = new Browser(server);
     await c.login(clerk.username, PASSWORD);
     expect((await c.get('/admin/subscriptions')).statusCode).toBe(403);
+  });
+  it('dedupes an address by its keyed hash and limits the subscriptions per address', async () => {
+    const make = (email: string, kinds: string[]) =>
+      sub().subscribe(SYSTEM, { email, consent: 'yes', kinds, formStarted: issue(), website: '' }, 0);
+    const before = (await rows()).length;
+    await make('zhao.liu@example.com', ['document']);
+    await make('ZHAO.LIU@example.com', ['document']); // the same again: a fresh confirmation, no new row
+    expect((await rows()).length).toBe(before + 1);
+    for (const kinds of [['interpretation'], ['normative'], ['qa'], []])
+      await make('zhao.liu@example.com', kinds);
+    expect((await rows()).length).toBe(before + 5);
+    await expect(make('zhao.liu@example.com', ['document', 'qa'])).rejects.toMatchObject({
+      problems: [{ field: 'email', message: expect.stringContaining('该邮箱的订阅已达上限（5 个）') }],
+    });
+    expect((await rows()).length).toBe(before + 5);
+    const hashes = new Set((await rows()).slice(before).map((r) => r.email_hash));
+    expect(hashes.size).toBe(1);
   });
 });

@@ -142,16 +142,19 @@ export function registerSubscriptionRoutes(server: FastifyInstance, x: Subscript
 
   // ── links of the mails ──
   server.get('/subscribe/confirm/:token', async (req, reply) =>
-    sendPage(
-      reply,
-      ButtonPage({
-        ctx: await viewContext(app, req),
-        title: '确认订阅',
-        text: '请点击下面的按钮确认订阅。确认后，符合您选择的新信息将发送到您的邮箱。',
-        action: `/subscribe/confirm/${token(req)}`,
-        label: '确认订阅',
-      }),
-    ),
+    linkOr(req, reply, async () => {
+      await s.checkConfirm(token(req));
+      return sendPage(
+        reply,
+        ButtonPage({
+          ctx: await viewContext(app, req),
+          title: '确认订阅',
+          text: '请点击下面的按钮确认订阅。确认后，符合您选择的新信息将发送到您的邮箱。',
+          action: `/subscribe/confirm/${token(req)}`,
+          label: '确认订阅',
+        }),
+      );
+    }),
   );
   server.post('/subscribe/confirm/:token', { preHandler: linkLimit }, async (req, reply) =>
     linkOr(req, reply, async () => {
