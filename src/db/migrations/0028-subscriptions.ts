@@ -8,7 +8,8 @@
  *   so a confirmation link works once). Atom subscriptions store nothing (the filters are in the URL).
  * - `subscription_deliveries`: the sent-log, unique per (subscription, source, item), so an item is mailed
  *   to a subscriber at most once however many runs or processes see it.
- * - `subscription_runs`: one row per digest run (unique run key: the claim), with the window it covered.
+ * - `subscription_runs`: one row per digest run (unique run key: the claim), with the window it covered and
+ *   where the next run starts (`next_since`).
  */
 import type { Kysely } from 'kysely';
 import { withId } from '../dialect.ts';
@@ -55,6 +56,7 @@ export async function up(db: Kysely<any>): Promise<void> {
     .addColumn('run_key', 'text', (c) => c.notNull().unique())
     .addColumn('since', 'text', (c) => c.notNull())
     .addColumn('until', 'text', (c) => c.notNull())
+    .addColumn('next_since', 'text')
     .addColumn('items', 'integer', (c) => c.notNull().defaultTo(0))
     .addColumn('mails', 'integer', (c) => c.notNull().defaultTo(0))
     .addColumn('finished_at', 'text')

@@ -20,12 +20,24 @@ const FIRST_WINDOW_MS = 86_400_000;
  * after a run read the table is still found by the next run (the sent-log keeps it from going twice).
  */
 const OVERLAP_MS = 3_600_000;
-/** Items read from one source per run. */
-const ITEMS_PER_SOURCE = 500;
+/** Items read from one source per run (a source with more is continued by the next run). */
+export const ITEMS_PER_SOURCE = 500;
 /** Items listed in one mail (the rest are counted, with a link to the site). */
 export const ITEMS_PER_MAIL = 50;
 
 const SENDER: CallContext = { actor: systemActor('政策找人推送'), meta: NO_REQUEST };
+
+/**
+ * Where the run after one that covered (since, end] starts: OVERLAP_MS before `end` after a complete run;
+ * after a source's full page, just before its last item (that instant's items are read again, the sent-log
+ * drops the repeats), but always past `since` so the window moves on.
+ */
+export function nextSince(since: string, end: string, truncated: boolean): string {
+  const endMs = Date.parse(end);
+  if (!truncated) return new Date(endMs - OVERLAP_MS).toISOString();
+  const back = new Date(endMs - 1).toISOString();
+  return back > since ? back : end;
+}
 
 export interface DigestResult {
   ran: boolean;
@@ -49,17 +61,23 @@ export class SubscriptionDigest {
     const { repo, d } = this.s;
     if (!d.mail.enabled) return { ran: false, items: 0, mails: 0 };
     const nowMs = d.clock.now().getTime();
-    const last = await repo.lastUntil();
-    const since = new Date(last ? Date.parse(last) - OVERLAP_MS : nowMs - FIRST_WINDOW_MS).toISOString();
+    const since = (await repo.nextSince()) ?? new Date(nowMs - FIRST_WINDOW_MS).toISOString();
     const until = new Date(nowMs).toISOString();
     if (!(await repo.claimRun(runKey, since, until, until))) return { ran: false, items: 0, mails: 0 };
     try {
-      const items = (await this.collect(since)).filter((i) => i.publishedAt <= until);
+      const { items: all, complete } = await this.collect(since);
+      // A source that filled its page sets where this run ends; the next run continues from there.
+      const end = complete ?? until;
+      const items = all.filter((i) => i.publishedAt <= end);
       const paths: UnitPaths = new Map((await this.units.listAll()).map((u) => [u.id, u.path]));
       let mails = 0;
       if (items.length)
         for (const sub of await repo.confirmed()) if (await this.send(runKey, sub, items, paths)) mails++;
-      await repo.finishRun(runKey, items.length, mails, d.clock.now().toISOString());
+      await repo.finishRun(
+        runKey,
+        { items: items.length, mails, until: end, nextSince: nextSince(since, end, complete !== null) },
+        d.clock.now().toISOString(),
+      );
       return { ran: true, items: items.length, mails };
     } catch (e) {
       await repo.dropRun(runKey);
@@ -67,12 +85,21 @@ export class SubscriptionDigest {
     }
   }
 
-  private async collect(since: string): Promise<SourcedItem[]> {
-    const out: SourcedItem[] = [];
-    for (const source of this.sources.all())
-      for (const item of await source.since(since, ITEMS_PER_SOURCE))
-        out.push({ ...item, source: source.kind });
-    return out.sort((a, b) => (a.publishedAt < b.publishedAt ? -1 : a.publishedAt > b.publishedAt ? 1 : 0));
+  /**
+   * Every source's items after `since`, oldest first. `complete` is the earliest last publication time of
+   * a source that returned a full page (it may have more): items up to it are complete; null when none did.
+   */
+  private async collect(since: string): Promise<{ items: SourcedItem[]; complete: string | null }> {
+    const items: SourcedItem[] = [];
+    let complete: string | null = null;
+    for (const source of this.sources.all()) {
+      const got = await source.since(since, ITEMS_PER_SOURCE);
+      for (const item of got) items.push({ ...item, source: source.kind });
+      const last = got.at(-1)?.publishedAt;
+      if (got.length >= ITEMS_PER_SOURCE && last && (complete === null || last < complete)) complete = last;
+    }
+    items.sort((a, b) => (a.publishedAt < b.publishedAt ? -1 : a.publishedAt > b.publishedAt ? 1 : 0));
+    return { items, complete };
   }
 
   /** Mails `sub` its matches not sent before; false when there were none. */

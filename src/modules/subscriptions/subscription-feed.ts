@@ -17,7 +17,9 @@ export const FEED_SIZE = 30;
 /** How far back a feed looks. */
 const FEED_WINDOW_DAYS = 60;
 /** Items read from one source for a feed. */
-const FEED_ITEMS_PER_SOURCE = 1_000;
+export const FEED_ITEMS_PER_SOURCE = 1_000;
+/** The shortest window a busy source is asked for (an hour). */
+const MIN_FEED_WINDOW_DAYS = 1 / 24;
 
 /** Escapes the five XML special characters and drops characters XML 1.0 forbids. */
 export function xmlEscape(s: string): string {
@@ -45,16 +47,26 @@ export function feedFields(query: Record<string, unknown>): Record<string, unkno
   return { topics: query.topic, units: query.unit, audiences: query.audience, kinds: query.kind };
 }
 
-/** The newest matching items of every source. */
+/**
+ * The newest matching items of every source. Sources return the oldest first, so a source that fills its
+ * page over FEED_WINDOW_DAYS is asked again over a shorter window, until its page holds the newest items.
+ */
 export async function feedItems(
   sources: SubscriptionSources,
   choices: SubscriptionChoices,
   paths: UnitPaths,
   nowMs: number,
 ): Promise<SubscriptionItem[]> {
-  const since = new Date(nowMs - FEED_WINDOW_DAYS * 86_400_000).toISOString();
   const all: SubscriptionItem[] = [];
-  for (const s of sources.all()) all.push(...(await s.since(since, FEED_ITEMS_PER_SOURCE)));
+  for (const s of sources.all()) {
+    let days = FEED_WINDOW_DAYS;
+    let got = await s.since(new Date(nowMs - days * 86_400_000).toISOString(), FEED_ITEMS_PER_SOURCE);
+    while (got.length >= FEED_ITEMS_PER_SOURCE && days > MIN_FEED_WINDOW_DAYS) {
+      days = Math.max(MIN_FEED_WINDOW_DAYS, days / 4);
+      got = await s.since(new Date(nowMs - days * 86_400_000).toISOString(), FEED_ITEMS_PER_SOURCE);
+    }
+    all.push(...got);
+  }
   return all
     .filter((i) => matches(choices, i, paths))
     .sort((a, b) => (a.publishedAt < b.publishedAt ? 1 : a.publishedAt > b.publishedAt ? -1 : 0))

@@ -6,9 +6,11 @@ import {
   type SubscriptionChoices,
   type SubscriptionItem,
 } from './subscription.model.ts';
+import { nextSince } from './subscription-digest.ts';
+import { FEED_SIZE, feedItems } from './subscription-feed.ts';
 import { linkValid, signLink, tokenId } from './subscription-links.ts';
 import { digestMail, manageUrls } from './subscription-mails.ts';
-import { kindOfDocument } from './subscription-sources.ts';
+import { kindOfDocument, SubscriptionSources } from './subscription-sources.ts';
 
 const paths = new Map([
   [1, '/1/'],
@@ -126,4 +128,33 @@ describe('kindOfDocument', () => {
     ['policy', 'document'],
     ['document', 'document'],
   ])('%s → %s', (k, expected) => expect(kindOfDocument(k)).toBe(expected));
+});
+
+describe('nextSince', () => {
+  const since = '2026-03-01T00:00:00.000Z';
+  it('starts an hour back after a complete run, just before the page end after a full page', () => {
+    expect(nextSince(since, '2026-03-02T00:00:00.000Z', false)).toBe('2026-03-01T23:00:00.000Z');
+    expect(nextSince(since, '2026-03-01T05:00:00.000Z', true)).toBe('2026-03-01T04:59:59.999Z');
+    // A full page of items all at `since` + 1 ms: the window still moves on.
+    expect(nextSince(since, '2026-03-01T00:00:00.001Z', true)).toBe('2026-03-01T00:00:00.001Z');
+  });
+});
+
+describe('feedItems', () => {
+  it('asks a busy source again over a shorter window, so the feed shows the newest items', async () => {
+    const now = Date.parse('2026-03-02T00:00:00.000Z');
+    // One item a minute for 60 days: far more than a page.
+    const all = Array.from({ length: 60 * 24 * 60 }, (_, i) =>
+      item({ id: i, publishedAt: new Date(now - (60 * 24 * 60 - i) * 60_000).toISOString() }),
+    );
+    const sources = new SubscriptionSources();
+    sources.register({
+      kind: 'busy',
+      label: '繁忙',
+      since: async (since, limit) => all.filter((i) => i.publishedAt > since).slice(0, limit),
+    });
+    const got = await feedItems(sources, any, paths, now);
+    expect(got).toHaveLength(FEED_SIZE);
+    expect(got[0]?.id).toBe(all.length - 1);
+  });
 });

@@ -128,32 +128,42 @@ export class SubscriptionRepository {
       .execute();
   }
 
-  /** Where the last finished run's window ended (null: no run yet). */
-  async lastUntil(): Promise<string | null> {
+  /** Where the next run starts, as the last finished run left it (null: no run yet). */
+  async nextSince(): Promise<string | null> {
     const r = await this.db
       .selectFrom('subscription_runs')
-      .select('until')
+      .select('next_since')
       .where('finished_at', 'is not', null)
-      .orderBy('until', 'desc')
+      .orderBy('id', 'desc')
       .limit(1)
       .executeTakeFirst();
-    return r?.until ?? null;
+    return r?.next_since ?? null;
   }
 
   /** Claims run `runKey` (unique): true for exactly one caller, in any process. */
   async claimRun(runKey: string, since: string, until: string, now: string): Promise<boolean> {
     const r = await this.db
       .insertInto('subscription_runs')
-      .values({ run_key: runKey, since, until, finished_at: null, created_at: now })
+      .values({ run_key: runKey, since, until, next_since: null, finished_at: null, created_at: now })
       .onConflict((oc) => oc.column('run_key').doNothing())
       .executeTakeFirst();
     return Number(r.numInsertedOrUpdatedRows ?? 0) === 1;
   }
 
-  async finishRun(runKey: string, items: number, mails: number, now: string): Promise<void> {
+  async finishRun(
+    runKey: string,
+    done: { items: number; mails: number; until: string; nextSince: string },
+    now: string,
+  ): Promise<void> {
     await this.db
       .updateTable('subscription_runs')
-      .set({ items, mails, finished_at: now })
+      .set({
+        items: done.items,
+        mails: done.mails,
+        until: done.until,
+        next_since: done.nextSince,
+        finished_at: now,
+      })
       .where('run_key', '=', runKey)
       .execute();
   }

@@ -16,6 +16,7 @@ import { startSmtpServer, type TestSmtpServer } from '../../../test/support/smtp
 import { createTestApp, ENGINE, type TestApp } from '../../../test/support/test-app.ts';
 import type { Unit } from '../../db/schema.ts';
 import type { SubscriptionChoices, SubscriptionItem } from './subscription.model.ts';
+import { ITEMS_PER_SOURCE } from './subscription-digest.ts';
 import { signLink } from './subscription-links.ts';
 import type { Subscriptions } from './subscriptions.services.ts';
 
@@ -462,5 +463,41 @@ describe(`政策找人 subscriptions on ${ENGINE}`, () => {
     expect((await rows()).length).toBe(before + 5);
     const hashes = new Set((await rows()).slice(before).map((r) => r.email_hash));
     expect(hashes.size).toBe(1);
+  });
+  it('continues a source that had more than one page in the next run, sending each item once', async () => {
+    const reader = await confirmed('reader@example.com', { kinds: ['qa'] } as never);
+    later();
+    const base = app.clock.now().getTime();
+    const bulk: SubscriptionItem[] = Array.from({ length: ITEMS_PER_SOURCE + 1 }, (_, i) => ({
+      kind: 'qa',
+      id: 1000 + i,
+      title: `问答 ${i}`,
+      href: `/qa/${1000 + i}`,
+      unitId: dept.id,
+      topicId: null,
+      audiences: [],
+      publishedAt: new Date(base + i).toISOString(),
+    }));
+    app.subscriptions.sources.register({
+      kind: 'bulk',
+      label: '大量条目',
+      since: async (since, limit) => bulk.filter((i) => i.publishedAt > since).slice(0, limit),
+    });
+    later();
+    expect(await x.digest.run('bulk-1')).toMatchObject({ ran: true });
+    expect(await itemsOf(reader.id)).toHaveLength(ITEMS_PER_SOURCE);
+    later();
+    expect(await x.digest.run('bulk-2')).toMatchObject({ ran: true });
+    const got = await itemsOf(reader.id);
+    expect(got).toHaveLength(ITEMS_PER_SOURCE + 1);
+    expect(new Set(got).size).toBe(got.length);
+    const mails = await app.db
+      .selectFrom('mail_outbox')
+      .select('id')
+      .where('ref_id', '=', reader.id)
+      .where('kind', '=', 'subscription.digest')
+      .execute();
+    expect(mails).toHaveLength(2);
+    expect(await x.digest.run('bulk-3')).toMatchObject({ ran: true, mails: 0 });
   });
 });

@@ -50,6 +50,8 @@ export interface SubscriptionRunTable {
   run_key: string;
   since: string;
   until: string;
+  /** Where the next run's window starts: an hour before `until`, or the end of a source's full page. */
+  next_since: string | null;
   items: Generated<number>;
   mails: Generated<number>;
   finished_at: string | null;
