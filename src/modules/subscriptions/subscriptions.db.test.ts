@@ -501,3 +501,34 @@ describe(`政策找人 subscriptions on ${ENGINE}`, () => {
     expect(await x.digest.run('bulk-3')).toMatchObject({ ran: true, mails: 0 });
   });
 });
+
+describe(`政策找人 without mail (SMTP_URL unset) on ${ENGINE}`, () => {
+  let app: TestApp;
+  let server: FastifyInstance;
+  beforeAll(async () => {
+    app = await createTestApp();
+    server = await startTestServer(app);
+  }, 60_000);
+  afterAll(async () => {
+    await server.close();
+    await app.destroy();
+  });
+
+  it('says e-mail is unavailable, stores nothing, and still offers the Atom feed', async () => {
+    const b = new Browser(server);
+    const page = await b.get('/subscribe');
+    expect(page.body).toContain('本网站暂未开通邮件发送，请使用方式二');
+    const formStarted = hidden(page.body, 'formStarted');
+    app.clock.advance(5_000);
+    const r = await b.post(
+      '/subscribe',
+      { formStarted, website: '', email: 'li@example.com', consent: 'yes', via: 'email' },
+      { csrfFrom: '/subscribe' },
+    );
+    expect(r.statusCode).toBe(422);
+    expect(r.body).toContain('本网站暂未开通邮件发送，无法邮件订阅');
+    expect(await app.db.selectFrom('subscriptions').selectAll().execute()).toHaveLength(0);
+    expect((await b.get('/subscriptions/feed.atom')).statusCode).toBe(200);
+    expect(await app.subscriptions.digest.run('no-mail')).toEqual({ ran: false, items: 0, mails: 0 });
+  });
+});
