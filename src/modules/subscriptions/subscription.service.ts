@@ -41,6 +41,8 @@ export interface SubscriptionDeps {
 }
 
 const PURGER: CallContext = { actor: systemActor('订阅清理'), meta: NO_REQUEST };
+/** A pending subscription's confirmation is sent again at most this often (anti-flooding, platform rule). */
+export const RESEND_CONFIRMATION_AFTER_MS = 10 * 60_000;
 const LINK_INVALID = '链接无效或已失效（订阅可能已确认或已退订）';
 
 export const choicesOf = (r: SubscriptionRow): SubscriptionChoices => ({
@@ -55,6 +57,23 @@ const choiceColumns = (c: SubscriptionChoices) => ({
   units_json: JSON.stringify(c.units),
   audiences_json: JSON.stringify(c.audiences),
   kinds_json: JSON.stringify(c.kinds),
+});
+
+/** A new pending subscription (its confirm nonce is set by the caller). */
+const newRow = (emailEnc: string, hash: string, masked: string, c: SubscriptionChoices, now: string) => ({
+  state: 'pending',
+  email_enc: emailEnc,
+  email_hash: hash,
+  email_masked: masked,
+  ...choiceColumns(c),
+  confirm_nonce: null,
+  manage_nonce: newNonce(),
+  consent_text: CONSENT_TEXT,
+  created_at: now,
+  confirmed_at: null,
+  unsubscribed_at: null,
+  last_sent_at: null,
+  updated_at: now,
 });
 
 const sameChoices = (a: SubscriptionChoices, b: SubscriptionChoices) => {
@@ -96,10 +115,56 @@ export class SubscriptionService {
   /**
    * Subscribes an address: checks the anti-abuse fields, the address, the consent and the choices, then
    * stores a pending subscription and enqueues the confirmation mail in one transaction with the audit
-   * event. The same address with the same choices again re-sends nothing new: the existing subscription
-   * is kept (a pending one gets a fresh confirmation mail).
+   * event. The same address with the same choices again creates nothing new: a confirmed subscription is
+   * left alone, a pending one gets a fresh confirmation mail (at most every RESEND_CONFIRMATION_AFTER_MS,
+   * so the form cannot be used to flood someone else's mailbox).
    */
   async subscribe(ctx: CallContext, fields: Record<string, unknown>, minFillMs?: number): Promise<void> {
+    const d = this.d;
+    const { address, choices } = await this.checkInput(fields, minFillMs);
+    const hash = this.emailHash(address);
+    const live = await this.repo.liveByHash(hash);
+    const same = live.find((r) => sameChoices(choicesOf(r), choices));
+    const nowMs = d.clock.now().getTime();
+    if (same?.state === 'confirmed') return; // nothing to do; no mail tells a stranger anything
+    if (same && nowMs - Date.parse(same.updated_at) < RESEND_CONFIRMATION_AFTER_MS) return;
+    const { maxPerAddress } = await d.settings.readGroup(SUBSCRIPTION_SETTINGS);
+    if (!same && live.length >= maxPerAddress)
+      throw AppError.validation([
+        {
+          field: 'email',
+          message: `该邮箱的订阅已达上限（${maxPerAddress} 个），请通过订阅邮件中的“管理订阅”链接修改已有订阅`,
+        },
+      ]);
+    const now = new Date(nowMs).toISOString();
+    const masked = maskEmail(address);
+    await d.db.transaction().execute(async (trx) => {
+      const confirmNonce = newNonce();
+      const id = same
+        ? same.id
+        : await this.repo.insert(trx, newRow(this.cipher.encrypt(address), hash, masked, choices, now));
+      await trx
+        .updateTable('subscriptions')
+        .set({ confirm_nonce: confirmNonce, updated_at: now })
+        .where('id', '=', id)
+        .execute();
+      await d.mail.enqueue(trx, {
+        ...confirmationMail(this.linkContext(), id, confirmNonce),
+        to: address,
+        kind: 'subscription.confirm',
+        ref: { type: 'subscription', id },
+      });
+      await d.audit.record(trx, ctx, {
+        action: 'subscription.create',
+        targetType: 'subscription',
+        targetId: id,
+        summary: `${masked} 申请订阅政策信息，已发送确认邮件`,
+      });
+    });
+  }
+
+  /** The checked address and choices of the form, or every problem at once (named by field). */
+  private async checkInput(fields: Record<string, unknown>, minFillMs?: number) {
     const d = this.d;
     const abuse = abuseProblem(d.formSecret, fields, d.clock.now().getTime(), minFillMs);
     if (abuse) throw AppError.validation([{ field: '_', message: abuse }]);
@@ -120,61 +185,7 @@ export class SubscriptionService {
       problems.push(...e.problems);
     }
     if (problems.length || !email.ok || !choices) throw AppError.validation(problems);
-    const address = email.normalised;
-    const hash = this.emailHash(address);
-    const live = await this.repo.liveByHash(hash);
-    const same = live.find((r) => sameChoices(choicesOf(r), choices));
-    if (same?.state === 'confirmed') return; // nothing to do; no mail tells a stranger anything
-    const { maxPerAddress } = await d.settings.readGroup(SUBSCRIPTION_SETTINGS);
-    if (!same && live.length >= maxPerAddress)
-      throw AppError.validation([
-        {
-          field: 'email',
-          message: `该邮箱的订阅已达上限（${maxPerAddress} 个），请通过订阅邮件中的“管理订阅”链接修改已有订阅`,
-        },
-      ]);
-    const now = d.clock.now().toISOString();
-    const masked = maskEmail(address);
-    await d.db.transaction().execute(async (trx) => {
-      const confirmNonce = newNonce();
-      let id: number;
-      if (same) {
-        id = same.id;
-        await trx
-          .updateTable('subscriptions')
-          .set({ confirm_nonce: confirmNonce, updated_at: now })
-          .where('id', '=', id)
-          .execute();
-      } else {
-        id = await this.repo.insert(trx, {
-          state: 'pending',
-          email_enc: this.cipher.encrypt(address),
-          email_hash: hash,
-          email_masked: masked,
-          ...choiceColumns(choices),
-          confirm_nonce: confirmNonce,
-          manage_nonce: newNonce(),
-          consent_text: CONSENT_TEXT,
-          created_at: now,
-          confirmed_at: null,
-          unsubscribed_at: null,
-          last_sent_at: null,
-          updated_at: now,
-        });
-      }
-      await d.mail.enqueue(trx, {
-        ...confirmationMail(this.linkContext(), id, confirmNonce),
-        to: address,
-        kind: 'subscription.confirm',
-        ref: { type: 'subscription', id },
-      });
-      await d.audit.record(trx, ctx, {
-        action: 'subscription.create',
-        targetType: 'subscription',
-        targetId: id,
-        summary: `${masked} 申请订阅政策信息，已发送确认邮件`,
-      });
-    });
+    return { address: email.normalised, choices };
   }
 
   linkContext() {

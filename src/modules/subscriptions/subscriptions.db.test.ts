@@ -452,8 +452,17 @@ describe(`政策找人 subscriptions on ${ENGINE}`, () => {
       sub().subscribe(SYSTEM, { email, consent: 'yes', kinds, formStarted: issue(), website: '' }, 0);
     const before = (await rows()).length;
     await make('zhao.liu@example.com', ['document']);
-    await make('ZHAO.LIU@example.com', ['document']); // the same again: a fresh confirmation, no new row
+    const zhao = (await rows()).at(-1)!;
+    const confirms = async () =>
+      (await outbox()).filter((m) => m.kind === 'subscription.confirm' && m.ref_id === zhao.id).length;
+    await make('ZHAO.LIU@example.com', ['document']); // the same again at once: no new row, no second mail
     expect((await rows()).length).toBe(before + 1);
+    expect(await confirms()).toBe(1);
+    later(11 * 60_000);
+    await make('zhao.liu@example.com', ['document']); // later: a fresh confirmation link, the old one retired
+    expect(await confirms()).toBe(2);
+    const old = signLink(app.config.SESSION_SECRET, 'confirm', zhao.id, zhao.confirm_nonce!);
+    await expect(sub().confirm(SYSTEM, old)).rejects.toThrow('链接无效或已失效');
     for (const kinds of [['interpretation'], ['normative'], ['qa'], []])
       await make('zhao.liu@example.com', kinds);
     expect((await rows()).length).toBe(before + 5);
