@@ -29,6 +29,9 @@ import { publishingModule } from './modules/publishing/publishing.module.ts';
 import { qaModule } from './modules/qa/qa.module.ts';
 import { reportsModule } from './modules/reports/reports.module.ts';
 import { requestsModule } from './modules/requests/requests.module.ts';
+// ── subscriptions ──
+import { subscriptionsModule } from './modules/subscriptions/subscriptions.module.ts';
+// ── end subscriptions ──
 // ── surveys ──
 import { surveysModule } from './modules/surveys/surveys.module.ts';
 // ── end surveys ──
@@ -67,6 +70,9 @@ export const MODULES: readonly AnyModule[] = [
   // ── qa ──
   qaModule,
   // ── end qa ──
+  // ── subscriptions ──
+  subscriptionsModule,
+  // ── end subscriptions ──
   // The 互动交流 hub reads the 政民互动 modules above it: keep it last.
   interactionModule,
 ];

@@ -31,14 +31,12 @@ import * as m0024 from './migrations/0024-interviews.ts';
 // ── end interviews ──
 // ── open-days ──
 import * as m0025 from './migrations/0025-open-days.ts';
-// ── qa ──
-import * as m0027 from './migrations/0027-qa.ts';
-import * as m0029 from './migrations/0029-qa-more.ts';
-// ── end qa ──
-// ── search ──
-import * as m0030 from './migrations/0030-search-bigrams.ts';
-// ── end search ──
 // ── end open-days ──
+// Issue 14: qa (0027, 0029), subscriptions (0028), search (0030).
+import * as m0027 from './migrations/0027-qa.ts';
+import * as m0028 from './migrations/0028-subscriptions.ts';
+import * as m0029 from './migrations/0029-qa-more.ts';
+import * as m0030 from './migrations/0030-search-bigrams.ts';
 
 /** Every migration in order. Add new ones at the end; never edit one that has shipped. */
 export const MIGRATIONS: Record<string, Migration> = {
@@ -81,6 +79,9 @@ export const MIGRATIONS: Record<string, Migration> = {
   // ── search ──
   '0030-search-bigrams': m0030,
   // ── end search ──
+  // ── subscriptions ──
+  '0028-subscriptions': m0028,
+  // ── end subscriptions ──
 };
 
 function createMigrator(db: Kysely<any>): Migrator {

@@ -130,6 +130,9 @@ const EXPECTED: Record<Role, Action[]> = {
     'qa.review',
     'qa.exchange',
     // ── end qa ──
+    // ── subscriptions ──
+    'subscription.view',
+    // ── end subscriptions ──
   ],
   system_admin: ['admin.access', 'unit.manage', 'calendar.manage', 'settings.manage'],
   security_admin: ['admin.access', 'user.view', 'user.manage', 'role.grant'],

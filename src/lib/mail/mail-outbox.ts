@@ -42,6 +42,34 @@ interface MailContent {
   text: string;
   html?: string;
   attachments?: { filename: string; contentType: string; content: string }[];
+  headers?: Record<string, string>;
+}
+
+/** Header fields a message may add: a token name, not one the mailer sets itself; values on one line. */
+const HEADER_NAME = /^[A-Za-z][A-Za-z0-9-]{0,62}$/;
+const RESERVED_HEADERS = new Set([
+  'from',
+  'to',
+  'cc',
+  'bcc',
+  'subject',
+  'date',
+  'message-id',
+  'sender',
+  'reply-to',
+  'content-type',
+  'content-transfer-encoding',
+  'mime-version',
+]);
+
+/** @throws Error when a header name is reserved or malformed, or a value spans lines (header injection). */
+function checkedHeaders(h: Record<string, string> | undefined): Record<string, string> | undefined {
+  if (!h) return undefined;
+  for (const [name, value] of Object.entries(h)) {
+    if (!HEADER_NAME.test(name) || RESERVED_HEADERS.has(name.toLowerCase()) || /[\r\n]/.test(value))
+      throw new Error(`Mail header “${name}” is not allowed`);
+  }
+  return h;
 }
 
 /** The state of one message as staff see it (no address in clear). */
@@ -109,6 +137,7 @@ export class MailOutbox {
       text: mail.text,
       html: mail.html,
       attachments: mail.attachments?.map((a) => ({ ...a, content: a.content.toString('base64') })),
+      headers: checkedHeaders(mail.headers),
     };
     const recipient = maskEmail(checked.normalised);
     const id = await this.repo.insert(trx, {
@@ -230,6 +259,7 @@ export class MailOutbox {
       attachments: content.attachments?.map(
         (a): MailAttachment => ({ ...a, content: Buffer.from(a.content, 'base64') }),
       ),
+      ...(content.headers ? { headers: content.headers } : {}),
     };
   }
 

@@ -20,6 +20,11 @@ export interface OutgoingMail {
   text: string;
   html?: string;
   attachments?: MailAttachment[];
+  /**
+   * Extra header fields, e.g. List-Unsubscribe and List-Unsubscribe-Post (RFC 2369, RFC 8058). Names
+   * are checked by the outbox (no From/To/Subject/… and no line breaks).
+   */
+  headers?: Record<string, string>;
 }
 
 export interface SendResult {
@@ -64,6 +69,7 @@ export class Mailer implements MailTransport {
         contentType: a.contentType,
         content: a.content,
       })),
+      ...(mail.headers ? { headers: mail.headers } : {}),
     });
     return { messageId: String(info.messageId ?? ''), response: String(info.response ?? '') };
   }
