@@ -8,6 +8,7 @@ import { createQa, type Qa } from './qa.services.ts';
 import './qa.tables.ts';
 // ── entries ──
 import { registerQaAdminRoutes, registerQaPublicRoutes } from './qa-entries.routes.tsx';
+import { registerQaQueueRoutes } from './qa-queue.routes.tsx';
 import { STALE_JOB_ID } from './qa-stale.job.ts';
 
 // ── end entries ──
@@ -42,10 +43,13 @@ export const qaModule = defineModule({
   // ── entries ──
   routes: (server, qa, r) => {
     registerQaPublicRoutes(server, qa, r);
+    registerQaQueueRoutes(server, qa, r);
     registerQaAdminRoutes(server, qa, r);
   },
   publicRoutes: [{ pattern: /^\/qa$/, sitemap: [{ path: '/qa' }] }, { pattern: /^\/qa\/\d+$/ }],
   publicNav: [{ href: '/qa', label: '政策问答' }],
+  // The letters module is optional: a replied 咨询 letter can then be turned into an entry.
+  connect: (qa, r) => qa.queue.useLetters((r as Partial<Registry>).letters ?? null),
   jobs: (qa) => [
     {
       kind: 'daily',
@@ -57,6 +61,7 @@ export const qaModule = defineModule({
   menu: [
     { area: 'interaction', href: '/admin/qa', label: '政策问答库', action: 'qa.manage' },
     { area: 'interaction', href: '/admin/qa?state=in_review', label: '政策问答审核', action: 'qa.review' },
+    { area: 'interaction', href: '/admin/qa/questions', label: '未解答问题', action: 'qa.manage' },
   ],
   // ── end entries ──
   // ── answers ──
