@@ -7,6 +7,7 @@ import { QA_ACTIONS } from './qa.actions.ts';
 import { createQa, type Qa } from './qa.services.ts';
 import './qa.tables.ts';
 // ── entries ──
+import { seedDemoQa } from '../../db/seeds/demo-qa.ts';
 import { registerQaAdminRoutes, registerQaPublicRoutes } from './qa-entries.routes.tsx';
 import { registerQaQueueRoutes } from './qa-queue.routes.tsx';
 import { STALE_JOB_ID } from './qa-stale.job.ts';
@@ -48,6 +49,7 @@ export const qaModule = defineModule({
   },
   publicRoutes: [{ pattern: /^\/qa$/, sitemap: [{ path: '/qa' }] }, { pattern: /^\/qa\/\d+$/ }],
   publicNav: [{ href: '/qa', label: '政策问答' }],
+  seed: { part: 'qa', order: 70, run: (qa, r) => seedDemoQa({ ...r, qa }) },
   // The letters module is optional: a replied 咨询 letter can then be turned into an entry.
   connect: (qa, r) => qa.queue.useLetters((r as Partial<Registry>).letters ?? null),
   jobs: (qa) => [
