@@ -11,7 +11,9 @@ import { QA_ACTIONS } from './qa.actions.ts';
 import { createQa, type Qa } from './qa.services.ts';
 import './qa.tables.ts';
 // ── entries ──
+import { seedDemoQa } from '../../db/seeds/demo-qa.ts';
 import { registerQaAdminRoutes, registerQaPublicRoutes } from './qa-entries.routes.tsx';
+import { registerQaQueueRoutes } from './qa-queue.routes.tsx';
 import { STALE_JOB_ID } from './qa-stale.job.ts';
 
 // ── end entries ──
@@ -46,6 +48,7 @@ export const qaModule = defineModule({
   // ── entries ──
   routes: (server, qa, r) => {
     registerQaPublicRoutes(server, qa, r);
+    registerQaQueueRoutes(server, qa, r);
     registerQaAdminRoutes(server, qa, r);
     // ── answers ──
     registerAnswerRoutes(server, { ...r, qa });
@@ -59,6 +62,9 @@ export const qaModule = defineModule({
     // ── end answers ──
   ],
   publicNav: [{ href: '/qa', label: '政策问答' }],
+  seed: { part: 'qa', order: 70, run: (qa, r) => seedDemoQa({ ...r, qa }) },
+  // The letters module is optional: a replied 咨询 letter can then be turned into an entry.
+  connect: (qa, r) => qa.queue.useLetters((r as Partial<Registry>).letters ?? null),
   jobs: (qa) => [
     {
       kind: 'daily',
@@ -70,6 +76,7 @@ export const qaModule = defineModule({
   menu: [
     { area: 'interaction', href: '/admin/qa', label: '政策问答库', action: 'qa.manage' },
     { area: 'interaction', href: '/admin/qa?state=in_review', label: '政策问答审核', action: 'qa.review' },
+    { area: 'interaction', href: '/admin/qa/questions', label: '未解答问题', action: 'qa.manage' },
   ],
   // ── end entries ──
   // ── answers ──

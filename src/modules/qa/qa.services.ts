@@ -15,6 +15,7 @@ import type { QaSource } from './qa.model.ts';
 // ── entries ──
 import { QaEntriesService } from './qa-entries.service.ts';
 import { QaPublicService } from './qa-public.service.ts';
+import { QaQueueService } from './qa-queue.service.ts';
 import { QaStaleSources } from './qa-stale.job.ts';
 // ── end answers ──
 
@@ -40,6 +41,8 @@ export interface Qa {
   entryService: QaEntriesService;
   /** Public 政策问答 pages and the read functions of the other parts. */
   publicEntries: QaPublicService;
+  /** The unanswered queue: route, answer, close, promote; 咨询 letters into entries. */
+  queue: QaQueueService;
   /** The daily 待更新 sweep. */
   stale: QaStaleSources;
   entries: {
@@ -90,6 +93,7 @@ export function createQa(d: QaDeps): Qa {
   const entriesPart = {
     entryService,
     publicEntries,
+    queue: new QaQueueService(entryService),
     stale: new QaStaleSources(entryService, publicEntries.validity),
     entries: {
       publishedSince: (sinceIso: string, limit: number) => publicEntries.publishedSince(sinceIso, limit),
