@@ -91,18 +91,23 @@ export class AnswerService {
     const items: AnswerItem[] = [];
     const history: AnswerItem[] = [];
     const perDocument = new Map<number, number>();
+    const seenTexts = new Set<string>();
     for (const hit of hits) {
       if (hit.coverage < (req.minCoverage ?? ANSWER_MIN_COVERAGE)) continue;
       const built = await this.item(corpus, hit, words, asOf);
       if (!built) continue;
-      if (built.kind === 'passage') {
-        const n = perDocument.get(built.documentId) ?? 0;
-        if (n >= MAX_PASSAGES_PER_DOCUMENT) continue;
-        perDocument.set(built.documentId, n + 1);
-      }
       const docCitations = built.citations.filter((c) => c.documentId !== null);
       const allFinal = docCitations.length > 0 && docCitations.every((c) => c.validity.final);
       const target = allFinal ? history : items;
+      if (built.kind === 'passage') {
+        const n = perDocument.get(built.documentId) ?? 0;
+        // The same text in another document (a notice re-issued every year) adds nothing: the best
+        // scored copy stands for all its copies in the answers (and in 历史文件 separately).
+        const text = `${allFinal}:${built.excerpt.replace(/\s+/g, '')}`;
+        if (n >= MAX_PASSAGES_PER_DOCUMENT || seenTexts.has(text)) continue;
+        perDocument.set(built.documentId, n + 1);
+        seenTexts.add(text);
+      }
       if (target.length < limit) target.push(built);
       if (items.length >= limit && (!req.includeHistory || history.length >= limit)) break;
     }

@@ -12,6 +12,8 @@ import { buildStaff, publishDocument } from '../../../../test/support/publishing
 import { createTestApp, ENGINE, type TestApp } from '../../../../test/support/test-app.ts';
 import type { Unit } from '../../../db/schema.ts';
 import type { AnswerItem } from './answer.model.ts';
+import { AnswerService } from './answer.service.ts';
+import type { IndexEntry } from './answer-corpus.ts';
 
 const REPEALED = '示范县最低生活保障实施办法';
 const VALID = '示范县最低生活保障审核确认办法';
@@ -248,5 +250,113 @@ describe(`问答 box on ${ENGINE}`, () => {
     expect(await box.corpus()).not.toBe(before);
     const r = await box.ask({ q: '犬只走失怎么认领' });
     expect(titlesOf(r.items)).toContain('测试县养犬管理规定');
+  });
+});
+
+describe(`问答 entries in the box on ${ENGINE}`, () => {
+  let app: TestApp;
+  const ids: Record<string, number> = {};
+
+  beforeAll(async () => {
+    app = await createTestApp({ now: '2026-03-02T02:00:00Z' });
+    const { county } = await buildCounty(app);
+    const staff = await buildStaff(app, county);
+    ids.valid = await publishDocument(app.publishing, county, staff, {
+      title: VALID,
+      docNumber: '示政发〔2025〕1号',
+      validity: 'valid',
+      bodyHtml: p(['第三条 最低生活保障审核确认实行“县级审核确认、乡镇受理、村级协助”。']),
+    });
+    ids.repealed = await publishDocument(app.publishing, county, staff, {
+      title: REPEALED,
+      docNumber: '示政发〔2022〕1号',
+      writtenOn: '2022-03-01',
+      formedOn: '2022-03-02',
+      validity: 'repealed',
+      effectiveOn: '2022-03-03',
+      repealedOn: '2025-06-01',
+      bodyHtml: p(['第五条 残疾人家庭可以单独申请。']),
+    });
+    ids.county = county.id;
+  });
+  afterAll(async () => {
+    await app?.destroy();
+  });
+
+  /** A box over the entries part's reads (stubbed: that part is built beside this one). */
+  const boxWith = (read: () => IndexEntry[], generation: () => string = () => '1') =>
+    new AnswerService({
+      clock: app.clock,
+      units: app.units,
+      publishing: app.publishing,
+      policies: null,
+      entries: () => ({ publishedForIndex: async () => read(), generation: async () => generation() }),
+    });
+  const entry = (over: Partial<IndexEntry>): IndexEntry => ({
+    id: 1,
+    unitId: ids.county!,
+    question: '低保由谁审核确认？',
+    altQuestions: ['低保谁来批'],
+    answer: '最低生活保障实行县级审核确认、乡镇受理、村级协助。',
+    topicId: null,
+    audiences: ['individual'],
+    stale: false,
+    publishedAt: '2026-01-05T02:00:00.000Z',
+    sources: [
+      {
+        documentId: ids.valid!,
+        title: VALID,
+        docNumber: '示政发〔2025〕1号',
+        article: '第三条',
+        excerpt: null,
+      },
+    ],
+    ...over,
+  });
+
+  it('puts a matching entry first, linking /qa/:id, with its sources as citations (the mark outside the library)', async () => {
+    const r = await boxWith(() => [entry({})]).ask({ q: '低保谁来批' });
+    expect(r.items[0]).toMatchObject({
+      kind: 'entry',
+      entryId: 1,
+      href: '/qa/1',
+      citations: [{ title: VALID, article: '第三条', validity: { inForce: true, source: 'mark' } }],
+    });
+  });
+
+  it('moves an entry whose only source is repealed to 历史文件, and never indexes one without a source', async () => {
+    const repealedOnly = entry({
+      id: 2,
+      question: '残疾人家庭能单独申请低保吗',
+      altQuestions: [],
+      stale: true,
+      sources: [
+        { documentId: ids.repealed!, title: REPEALED, docNumber: null, article: '第五条', excerpt: null },
+      ],
+    });
+    const sourceless = entry({ id: 3, question: '残疾人家庭申请低保要什么', sources: [] });
+    const box = boxWith(() => [repealedOnly, sourceless]);
+    const r = await box.ask({ q: '残疾人家庭能单独申请低保吗', includeHistory: true });
+    expect(r.items.some((i) => i.kind === 'entry')).toBe(false);
+    expect(r.history.find((i) => i.kind === 'entry')).toMatchObject({
+      entryId: 2,
+      stale: true,
+      citations: [{ validity: { state: 'repealed', label: '已废止（2025-06-01 起）', inForce: false } }],
+    });
+    expect((await box.corpus()).entries.has('e:3')).toBe(false);
+  });
+
+  it('rebuilds when the entries part reports a new generation', async () => {
+    let generation = 'a';
+    let list: IndexEntry[] = [];
+    const box = boxWith(
+      () => list,
+      () => generation,
+    );
+    expect((await box.ask({ q: '低保谁来批' })).items.some((i) => i.kind === 'entry')).toBe(false);
+    list = [entry({})];
+    expect((await box.ask({ q: '低保谁来批' })).items.some((i) => i.kind === 'entry')).toBe(false);
+    generation = 'b';
+    expect((await box.ask({ q: '低保谁来批' })).items[0]?.kind).toBe('entry');
   });
 });
