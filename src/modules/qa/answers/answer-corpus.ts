@@ -7,7 +7,7 @@
 import { htmlToText } from '../../publishing/checks/html-text.ts';
 import type { PublishingApi } from '../../publishing/publishing.api.ts';
 import type { QaSource } from '../qa.model.ts';
-import { passagesOf } from './answer-passages.ts';
+import { documentPassages } from './answer-passages.ts';
 import type { CorpusItem } from './answer-retriever.ts';
 
 /** The entries part's reads (qa.services.ts, entries section), used structurally. */
@@ -94,11 +94,12 @@ function addDocument(
     published_on: string | null;
     published_at: string | null;
     body_html: string;
+    summary: string | null;
   },
 ): void {
   corpus.documents.set(d.id, { id: d.id, title: d.title, docNumber: d.doc_number, unitId: d.unit_id });
   const publishedOn = d.published_on ?? d.published_at?.slice(0, 10) ?? '0000-00-00';
-  passagesOf(htmlToText(d.body_html)).forEach((p, n) => {
+  documentPassages({ title: d.title, summary: d.summary, text: htmlToText(d.body_html) }).forEach((p, n) => {
     const key = `p:${d.id}:${n}`;
     corpus.passages.set(key, { documentId: d.id, article: p.article, text: p.text });
     corpus.items.push({

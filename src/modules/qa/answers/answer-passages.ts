@@ -77,3 +77,18 @@ function paragraphsOf(text: string): PassageText[] {
   if (current !== '') out.push({ article: null, text: current });
   return out;
 }
+
+/**
+ * The passages of a published document: those of its text, or — a document with no usable text (a body
+ * that is only an attachment link) — its summary or title, so that every published document stays citable.
+ */
+export function documentPassages(doc: {
+  title: string;
+  summary: string | null;
+  text: string;
+}): PassageText[] {
+  const found = passagesOf(doc.text);
+  if (found.length) return found;
+  const fallback = (doc.summary ?? '').trim() || doc.title;
+  return [{ article: null, text: fallback }];
+}

@@ -1,6 +1,6 @@
 /** The 问答 box's pure parts: passages, question words and synonyms, coverage, validity labels. */
 import { describe, expect, it } from 'vitest';
-import { cutText, passagesOf } from './answer-passages.ts';
+import { cutText, documentPassages, passagesOf } from './answer-passages.ts';
 import { cleanQuestion, parseQuestion } from './answer-query.ts';
 import { Bm25Retriever, coverageOf } from './answer-retriever.ts';
 import { ledgerValidity, markValidity } from './answer-validity.ts';
@@ -19,6 +19,21 @@ describe('passagesOf', () => {
     expect(parts.every((p) => p.text.length <= 300 && p.article === null)).toBe(true);
     expect(parts.length).toBeGreaterThan(2);
     expect(cutText('甲。乙。', 300)).toEqual(['甲。乙。']);
+  });
+});
+
+describe('documentPassages', () => {
+  it('keeps a document without usable text citable by its summary, else its title', () => {
+    expect(
+      documentPassages({
+        title: '关于公布收费目录的通知',
+        summary: '公布本县行政事业性收费目录。',
+        text: '附件',
+      }),
+    ).toEqual([{ article: null, text: '公布本县行政事业性收费目录。' }]);
+    expect(documentPassages({ title: '关于公布收费目录的通知', summary: null, text: '' })).toEqual([
+      { article: null, text: '关于公布收费目录的通知' },
+    ]);
   });
 });
 
