@@ -68,7 +68,9 @@ const parse = (json: string): string[] => {
 export function searchWords(q: string): string[][] {
   const words = queryWordsOf(q.slice(0, MAX_QUERY_LENGTH));
   const meaningful = words.filter((w) => !QUESTION_FILLERS.has(w));
-  return (meaningful.length ? meaningful : words).slice(0, MAX_QUERY_WORDS).map((w) => [w, ...synonymsOf(w)]);
+  return (meaningful.length ? meaningful : words)
+    .slice(0, MAX_QUERY_WORDS)
+    .map((w) => [w, ...synonymsOf(w, 'answers')]);
 }
 
 export class QaPublicService {

@@ -19,6 +19,10 @@ export const SEARCH_SYNONYM_GROUPS: readonly (readonly string[])[] = [
   ['公租房', '公共租赁住房'],
   ['保障房', '保障性住房'],
   // ── end search ──
+];
+
+/** Groups the 问答 box adds to the search groups: everyday question words and names (not used by search). */
+export const ANSWER_SYNONYM_GROUPS: readonly (readonly string[])[] = [
   // ── answers ──
   // Everyday question words → the statutory words texts use (the 问答 box joins adjacent question words
   // such as 多少|天 before looking them up). Pairs, not groups: 期限 and 工作日 must not become synonyms of
@@ -54,17 +58,23 @@ export const SEARCH_SYNONYM_GROUPS: readonly (readonly string[])[] = [
   // ── end answers ──
 ];
 
-const INDEX: ReadonlyMap<string, readonly string[]> = (() => {
+function indexOf(groups: readonly (readonly string[])[]): ReadonlyMap<string, readonly string[]> {
   const m = new Map<string, string[]>();
-  for (const group of SEARCH_SYNONYM_GROUPS)
+  for (const group of groups)
     for (const term of group) {
-      const others = group.filter((t) => t !== term);
-      m.set(term, [...(m.get(term) ?? []), ...others.filter((o) => !m.get(term)?.includes(o))]);
+      const have = m.get(term) ?? [];
+      m.set(term, [...have, ...group.filter((o) => o !== term && !have.includes(o))]);
     }
   return m;
-})();
+}
 
-/** The other terms of every group `term` belongs to (exact match after NFKC and lower case), or []. */
-export function synonymsOf(term: string): readonly string[] {
-  return INDEX.get(term.normalize('NFKC').toLowerCase()) ?? [];
+const SEARCH_INDEX = indexOf(SEARCH_SYNONYM_GROUPS);
+const ANSWER_INDEX = indexOf([...SEARCH_SYNONYM_GROUPS, ...ANSWER_SYNONYM_GROUPS]);
+
+/**
+ * The other terms of every group `term` belongs to (exact match after NFKC and lower case), or []. Search
+ * uses the search groups; the 问答 box (`'answers'`) also its everyday words.
+ */
+export function synonymsOf(term: string, scope: 'search' | 'answers' = 'search'): readonly string[] {
+  return (scope === 'answers' ? ANSWER_INDEX : SEARCH_INDEX).get(term.normalize('NFKC').toLowerCase()) ?? [];
 }

@@ -118,7 +118,7 @@ export function cleanQuestion(raw: string): { question: string; truncated: boole
 }
 
 const variantsOf = (term: string): string[][] =>
-  synonymsOf(term)
+  synonymsOf(term, 'answers')
     .map((s) => queryWordsOf(s))
     .filter((v) => v.length > 0);
 

@@ -48,7 +48,7 @@ describe('parseQuestion', () => {
 
   it('expands abbreviations and joins everyday phrases: 低保 → 最低生活保障, 多少|天 → 期限 / 工作日', () => {
     const g = parseQuestion('申请低保要多少天');
-    expect(g.groups.find((x) => x.word === '低保')?.variants).toContainEqual(['最低', '生活', '保障']);
+    expect(g.groups.find((x) => x.word === '低保')?.variants).toContainEqual(['最低生活保障']);
     const days = g.groups.find((x) => x.word === '多少天');
     expect(days).toMatchObject({ content: false, covers: ['多少', '天'] });
     expect(days?.variants).toContainEqual(['期限']);
@@ -59,7 +59,7 @@ describe('parseQuestion', () => {
   it('does not count question words in the coverage', () => {
     const { groups } = parseQuestion('低保怎么申请');
     expect(coverageOf(groups, new Set(['低保']))).toBe(0.5);
-    expect(coverageOf(groups, new Set(['最低', '生活', '保障', '申请']))).toBe(1);
+    expect(coverageOf(groups, new Set(['最低生活保障', '申请']))).toBe(1);
     expect(coverageOf(parseQuestion('怎么办').groups, new Set(['怎么办']))).toBe(0);
   });
 });
