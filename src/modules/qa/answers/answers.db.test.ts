@@ -203,7 +203,7 @@ describe(`问答 box on ${ENGINE}`, () => {
       expect(page.body).toContain('转交有关单位答复');
       const bad = await b.post(
         '/ask/send',
-        { ...formToken(app), question: q, unit: '99999', contact: 'not-an-email', consent: '' },
+        { ...formToken(app), question: q, toUnit: '99999', contact: 'not-an-email', consent: '' },
         { csrfFrom: `/ask?q=${encodeURIComponent(q)}` },
       );
       expect(bad.statusCode).toBe(422);
@@ -214,7 +214,13 @@ describe(`问答 box on ${ENGINE}`, () => {
       expect(await app.db.selectFrom('qa_questions').select('id').execute()).toEqual([]);
       const ok = await b.post(
         '/ask/send',
-        { ...formToken(app), question: q, unit: String(town.id), contact: 'Asker@Example.COM', consent: '1' },
+        {
+          ...formToken(app),
+          question: q,
+          toUnit: String(town.id),
+          contact: 'Asker@Example.COM',
+          consent: '1',
+        },
         { csrfFrom: `/ask?q=${encodeURIComponent(q)}` },
       );
       expect(ok.statusCode).toBe(200);

@@ -49,10 +49,10 @@ export class AskQuestionService {
     const parsed = parseQuestion(String(fields.question ?? ''));
     if (parsed.groups.length === 0)
       problems.push({ field: 'question', message: `问题：${EMPTY_QUESTION_MESSAGE}` });
-    const unitRaw = String(fields.unit ?? '').trim();
+    const unitRaw = String(fields.toUnit ?? '').trim();
     const unit =
       unitRaw === '' ? null : (await this.d.units.activeUnits()).find((u) => String(u.id) === unitRaw);
-    if (unitRaw !== '' && !unit) problems.push({ field: 'unit', message: '单位：请选择列表中的单位' });
+    if (unitRaw !== '' && !unit) problems.push({ field: 'toUnit', message: '转交单位：请选择列表中的单位' });
     const contactRaw = String(fields.contact ?? '').trim();
     const email = contactRaw === '' ? null : validateEmail(contactRaw);
     if (email && !email.ok) problems.push({ field: 'contact', message: `联系邮箱：${email.reason}` });

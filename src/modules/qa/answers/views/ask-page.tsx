@@ -148,7 +148,7 @@ function SendForm({ ctx, units, form }: { ctx: ViewContext; units: AskPageProps[
         />
         <SelectField
           form={form}
-          name="unit"
+          name="toUnit"
           label="转交单位（选填）"
           hint="不清楚由哪个单位负责的，可不选，由政务公开工作机构分派"
           placeholder="不选择，由政务公开工作机构分派"
