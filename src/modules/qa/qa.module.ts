@@ -11,6 +11,7 @@ import { seedDemoQa } from '../../db/seeds/demo-qa.ts';
 import { registerQaAdminRoutes, registerQaPublicRoutes } from './qa-entries.routes.tsx';
 import { registerQaQueueRoutes } from './qa-queue.routes.tsx';
 import { STALE_JOB_ID } from './qa-stale.job.ts';
+import { registerQaTransferRoutes } from './qa-transfer.routes.tsx';
 
 // ── end entries ──
 
@@ -45,6 +46,7 @@ export const qaModule = defineModule({
   routes: (server, qa, r) => {
     registerQaPublicRoutes(server, qa, r);
     registerQaQueueRoutes(server, qa, r);
+    registerQaTransferRoutes(server, qa, r);
     registerQaAdminRoutes(server, qa, r);
   },
   publicRoutes: [{ pattern: /^\/qa$/, sitemap: [{ path: '/qa' }] }, { pattern: /^\/qa\/\d+$/ }],

@@ -14,6 +14,7 @@ import { QaEntriesService } from './qa-entries.service.ts';
 import { QaPublicService } from './qa-public.service.ts';
 import { QaQueueService } from './qa-queue.service.ts';
 import { QaStaleSources } from './qa-stale.job.ts';
+import { QaTransferService } from './qa-transfer.service.ts';
 // ── end entries ──
 
 export interface QaDeps {
@@ -40,6 +41,8 @@ export interface Qa {
   publicEntries: QaPublicService;
   /** The unanswered queue: route, answer, close, promote; 咨询 letters into entries. */
   queue: QaQueueService;
+  /** xlsx import/export and the 12345 exchange. */
+  transfer: QaTransferService;
   /** The daily 待更新 sweep. */
   stale: QaStaleSources;
   entries: {
@@ -89,6 +92,7 @@ export function createQa(d: QaDeps): Qa {
     entryService,
     publicEntries,
     queue: new QaQueueService(entryService),
+    transfer: new QaTransferService(entryService),
     stale: new QaStaleSources(entryService, publicEntries.validity),
     entries: {
       publishedSince: (sinceIso: string, limit: number) => publicEntries.publishedSince(sinceIso, limit),
