@@ -240,5 +240,25 @@ describe(`HTTP: 政策问答 entries on ${ENGINE}`, () => {
     expect(json.headers['content-type']).toContain('application/json');
     expect(JSON.parse(json.body).format).toBe('gongkai-knowledge/1');
     expect((await admin.get('/admin/qa/export.xlsx')).statusCode).toBe(200);
+    // 复核周期 setting: refused out of range (typed value kept), then used by the next publication.
+    const bad = await form(admin, '/admin/qa/settings', { reviewMonths: '0' });
+    expect(bad.statusCode).toBe(422);
+    expect(bad.body).toContain('问答复核周期不能小于 1');
+    expect((await form(admin, '/admin/qa/settings', { reviewMonths: '6' })).statusCode).toBe(303);
+    expect((await clerk.get('/admin/qa/settings')).statusCode).toBe(403);
+    const r = await form(clerk, '/admin/qa/new', {
+      ...ENTRY,
+      question: '低保多久复核？',
+      unitId: String(county.id),
+    });
+    const e = Number(/\/admin\/qa\/(\d+)/.exec(r.headers.location as string)![1]);
+    await event(clerk, e, 'submit');
+    await event(reviewer, e, 'publish');
+    const row = await app.db
+      .selectFrom('qa_entries')
+      .select('review_on')
+      .where('id', '=', e)
+      .executeTakeFirstOrThrow();
+    expect(row.review_on).toBe('2026-09-02');
   });
 });

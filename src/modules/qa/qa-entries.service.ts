@@ -5,7 +5,7 @@
  */
 import type { Insertable, Kysely, Transaction, Updateable } from 'kysely';
 import type { DB, Unit } from '../../db/schema.ts';
-import { can } from '../../kernel/permissions.ts';
+import { can, canSiteWide } from '../../kernel/permissions.ts';
 import type { Action } from '../../kernel/roles.ts';
 import type { CallContext } from '../../lib/actor.ts';
 import type { AuditLog } from '../../lib/audit/audit-log.ts';
@@ -13,6 +13,7 @@ import { todayInShanghai } from '../../lib/calendar/index.ts';
 import type { Clock } from '../../lib/clock.ts';
 import { AppError, type FieldProblem } from '../../lib/errors.ts';
 import type { MailOutbox } from '../../lib/mail/mail-outbox.ts';
+import { parseSettingsForm } from '../../lib/settings/settings-form.ts';
 import { SettingsStore } from '../../lib/settings/settings-store.ts';
 import type { EventAvailability } from '../../lib/workflow/definition.ts';
 import { WorkflowEngine } from '../../lib/workflow/engine.ts';
@@ -104,6 +105,19 @@ export class QaEntriesService {
 
   today(): string {
     return todayInShanghai(this.d.clock.now());
+  }
+
+  /** Whether the actor may change the site-wide 问答 settings (the 政务公开办). */
+  maySetSettings(ctx: CallContext): boolean {
+    return ctx.actor.kind === 'system' || canSiteWide(ctx.actor, 'qa.exchange');
+  }
+
+  /** Saves the settings form (复核周期), audited. */
+  async saveSettings(ctx: CallContext, raw: unknown): Promise<void> {
+    if (!this.maySetSettings(ctx)) throw AppError.forbidden();
+    await this.settings.write(ctx, QA_SETTINGS, parseSettingsForm(QA_SETTINGS, raw), {
+      audit: { action: 'qa.settings_update', targetType: 'settings', summary: '修改政策问答复核周期设置' },
+    });
   }
 
   /** Active units where the actor holds `action` (system: all). */

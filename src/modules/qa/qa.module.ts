@@ -66,6 +66,13 @@ export const qaModule = defineModule({
     { area: 'interaction', href: '/admin/qa', label: '政策问答库', action: 'qa.manage' },
     { area: 'interaction', href: '/admin/qa?state=in_review', label: '政策问答审核', action: 'qa.review' },
     { area: 'interaction', href: '/admin/qa/questions', label: '未解答问题', action: 'qa.manage' },
+    {
+      area: 'interaction',
+      href: '/admin/qa/settings',
+      label: '政策问答设置',
+      action: 'qa.exchange',
+      siteWide: true,
+    },
   ],
   // ── end entries ──
   // ── answers ──
