@@ -292,40 +292,43 @@ export class QaEntriesService {
     if (row.state !== 'published') throw new AppError('invalid_transition', '只有已发布的问答才能修订');
     const open = await this.repo.findRevision(id);
     if (open) return open.id;
-    const sources = await this.repo.sources(id);
+    return this.d.db.transaction().execute((trx) => this.openRevision(trx, ctx, row));
+  }
+
+  /** Inserts the revision of published `row` inside `trx` (sources copied), audited; returns its id. */
+  async openRevision(trx: Transaction<DB>, ctx: CallContext, row: EntryRow): Promise<number> {
+    const sources = await this.repo.sources(row.id, trx);
     const now = this.d.clock.now().toISOString();
-    return this.d.db.transaction().execute(async (trx) => {
-      const { id: _id, ...copy } = row;
-      const revId = await this.repo.insert(trx, {
-        ...copy,
-        state: 'draft',
-        stale: 0,
-        stale_reason: null,
-        stale_since: null,
-        stale_notified_at: null,
-        revision_of: id,
-        created_by: userId(ctx),
-        submitted_by: null,
-        reviewed_by: null,
-        review_note: null,
-        published_at: null,
-        created_at: now,
-        updated_at: now,
-      });
-      await this.repo.replaceSources(
-        trx,
-        revId,
-        sources.map(({ id: _s, entry_id: _e, position: _p, ...s }) => s),
-      );
-      await this.d.audit.record(trx, ctx, {
-        action: 'qa.entry.revise',
-        targetType: 'qa_entry',
-        targetId: id,
-        summary: `修订已发布的政策问答“${row.question}”（修订稿 ${revId}）`,
-        after: { revisionId: revId },
-      });
-      return revId;
+    const { id: _id, ...copy } = row;
+    const revId = await this.repo.insert(trx, {
+      ...copy,
+      state: 'draft',
+      stale: 0,
+      stale_reason: null,
+      stale_since: null,
+      stale_notified_at: null,
+      revision_of: row.id,
+      created_by: userId(ctx),
+      submitted_by: null,
+      reviewed_by: null,
+      review_note: null,
+      published_at: null,
+      created_at: now,
+      updated_at: now,
     });
+    await this.repo.replaceSources(
+      trx,
+      revId,
+      sources.map(({ id: _s, entry_id: _e, position: _p, ...s }) => s),
+    );
+    await this.d.audit.record(trx, ctx, {
+      action: 'qa.entry.revise',
+      targetType: 'qa_entry',
+      targetId: row.id,
+      summary: `修订已发布的政策问答“${row.question}”（修订稿 ${revId}）`,
+      after: { revisionId: revId },
+    });
+    return revId;
   }
 
   private snapshot(row: EntryRow, unit: Unit, sourceCount: number): QaEntrySnapshot {

@@ -466,6 +466,7 @@ export class QaTransferService {
       input: EntryInput;
       sources: Awaited<ReturnType<QaEntriesService['checkForm']>>['sources'];
       existing: Awaited<ReturnType<QaEntriesService['repo']['findByExternalId']>>;
+      revisionId?: number | null;
     }[] = [];
     for (const [n, item] of items.entries()) {
       const where = `第 ${n + 1} 条（知识编号 ${item.id || '空'}）`;
@@ -520,12 +521,17 @@ export class QaTransferService {
     let created = 0;
     let updated = 0;
     // A revision opens in its own transaction (the published text stays); it is then filled below.
+    // A published entry is updated through its revision (the public text stays until it is reviewed).
     for (const p of plans.filter((x) => x.existing?.state === 'published'))
-      p.existing = (await this.s.repo.findById(await this.s.revise(ctx, p.existing!.id)))!;
+      p.revisionId = (await this.s.repo.findRevision(p.existing!.id))?.id ?? null;
     await this.s.d.db.transaction().execute(async (trx) => {
       for (const p of plans) {
         if (p.existing) {
-          await this.updateDraft(trx, ctx, p.existing.id, p.input, p.sources);
+          const target =
+            p.existing.state === 'published'
+              ? (p.revisionId ?? (await this.s.openRevision(trx, ctx, p.existing)))
+              : p.existing.id;
+          await this.updateDraft(trx, ctx, target, p.input, p.sources);
           updated++;
         } else {
           await this.s.insertChecked(trx, ctx, p.input, p.sources, {
