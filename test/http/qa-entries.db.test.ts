@@ -225,4 +225,40 @@ describe(`HTTP: 政策问答 entries on ${ENGINE}`, () => {
     expect(await app.qa.entries.generation()).not.toBe(before);
     expect((await new Browser(server).get(`/qa/${id}`)).statusCode).toBe(404);
   });
+
+  it('lists entries for staff with filters and offers the exchange to qa.exchange only', async () => {
+    const list = await reviewer.get('/admin/qa?state=published&flag=overdue');
+    expect(list.statusCode).toBe(200);
+    expect(list.body).toContain('没有符合条件的问答');
+    expect((await reviewer.get('/admin/qa?state=published')).body).toContain('低保标准怎么调整？');
+    expect((await clerk.get('/admin/qa/exchange')).statusCode).toBe(403);
+    const u = await buildUser(app, county, ['disclosure_admin']);
+    const admin = new Browser(server);
+    await admin.login(u.username, PASSWORD);
+    expect((await admin.get('/admin/qa/exchange')).statusCode).toBe(200);
+    const json = await admin.get('/admin/qa/exchange.json');
+    expect(json.headers['content-type']).toContain('application/json');
+    expect(JSON.parse(json.body).format).toBe('gongkai-knowledge/1');
+    expect((await admin.get('/admin/qa/export.xlsx')).statusCode).toBe(200);
+    // 复核周期 setting: refused out of range (typed value kept), then used by the next publication.
+    const bad = await form(admin, '/admin/qa/settings', { reviewMonths: '0' });
+    expect(bad.statusCode).toBe(422);
+    expect(bad.body).toContain('问答复核周期不能小于 1');
+    expect((await form(admin, '/admin/qa/settings', { reviewMonths: '6' })).statusCode).toBe(303);
+    expect((await clerk.get('/admin/qa/settings')).statusCode).toBe(403);
+    const r = await form(clerk, '/admin/qa/new', {
+      ...ENTRY,
+      question: '低保多久复核？',
+      unitId: String(county.id),
+    });
+    const e = Number(/\/admin\/qa\/(\d+)/.exec(r.headers.location as string)![1]);
+    await event(clerk, e, 'submit');
+    await event(reviewer, e, 'publish');
+    const row = await app.db
+      .selectFrom('qa_entries')
+      .select('review_on')
+      .where('id', '=', e)
+      .executeTakeFirstOrThrow();
+    expect(row.review_on).toBe('2026-09-02');
+  });
 });

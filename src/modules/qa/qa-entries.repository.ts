@@ -219,6 +219,17 @@ export class QaEntriesRepository {
       .execute();
   }
 
+  /** Units that have published entries (the public unit filter). */
+  async publishedUnitIds(): Promise<number[]> {
+    const rows = await this.db
+      .selectFrom('qa_entries')
+      .select('unit_id')
+      .distinct()
+      .where('state', 'in', PUBLIC)
+      .execute();
+    return rows.map((r) => Number(r.unit_id));
+  }
+
   publishedAll() {
     return this.db.selectFrom('qa_entries').selectAll().where('state', 'in', PUBLIC).orderBy('id').execute();
   }

@@ -8,6 +8,7 @@ import { formFields } from '../../http/uploads.ts';
 import { emptyForm, type FormState } from '../../http/view-context.ts';
 import { can } from '../../kernel/permissions.ts';
 import { AppError } from '../../lib/errors.ts';
+import { settingsFormValues } from '../../lib/settings/settings-form.ts';
 import type { Registry } from '../../platform/module.ts';
 import { QA_LIMITS } from './qa.model.ts';
 import type { Qa } from './qa.services.ts';
@@ -15,11 +16,13 @@ import type { EntryRow, QaEntriesService, SourceRow } from './qa-entries.service
 import { toSource } from './qa-entries.service.ts';
 import { SOURCE_ROWS_MIN, sourceFormValues } from './qa-entry.model.ts';
 import { QA_ENTRY_EVENT_KEYS, type QaEntryEvent } from './qa-entry.workflow.ts';
+import { QA_SETTINGS } from './qa-settings.ts';
 import {
   DocumentPickerPage,
   QaEntryAdminPage,
   QaEntryFormPage,
   QaListPage,
+  QaSettingsPage,
 } from './views/qa-admin-pages.tsx';
 import { QaEntryPublicPage, QaListPublicPage } from './views/qa-public-pages.tsx';
 
@@ -160,6 +163,29 @@ export function registerQaAdminRoutes(server: FastifyInstance, qa: Qa, app: Regi
         canExchange: can(actor, 'qa.exchange'),
         today,
       }),
+    );
+  });
+  const settingsPage = async (req: FastifyRequest, form?: FormState) => {
+    requireUser(req);
+    if (!s.maySetSettings(req.ctx)) throw AppError.forbidden();
+    const values = await s.settings.readGroup(QA_SETTINGS);
+    return QaSettingsPage({
+      ctx: await viewContext(app, req),
+      form: form ?? emptyForm(settingsFormValues(QA_SETTINGS, values)),
+      done: q(req).done === '1',
+    });
+  };
+  server.get('/admin/qa/settings', async (req, reply) => sendPage(reply, await settingsPage(req)));
+  server.post('/admin/qa/settings', async (req, reply) => {
+    await settingsPage(req);
+    return handleForm(
+      reply,
+      req.body,
+      async () => {
+        await s.saveSettings(req.ctx, req.body);
+        return '/admin/qa/settings?done=1';
+      },
+      (form) => settingsPage(req, form),
     );
   });
   server.get('/admin/qa/documents', async (req, reply) => {

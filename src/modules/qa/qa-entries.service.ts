@@ -5,7 +5,7 @@
  */
 import type { Insertable, Kysely, Transaction, Updateable } from 'kysely';
 import type { DB, Unit } from '../../db/schema.ts';
-import { can } from '../../kernel/permissions.ts';
+import { can, canSiteWide } from '../../kernel/permissions.ts';
 import type { Action } from '../../kernel/roles.ts';
 import type { CallContext } from '../../lib/actor.ts';
 import type { AuditLog } from '../../lib/audit/audit-log.ts';
@@ -13,6 +13,7 @@ import { todayInShanghai } from '../../lib/calendar/index.ts';
 import type { Clock } from '../../lib/clock.ts';
 import { AppError, type FieldProblem } from '../../lib/errors.ts';
 import type { MailOutbox } from '../../lib/mail/mail-outbox.ts';
+import { parseSettingsForm } from '../../lib/settings/settings-form.ts';
 import { SettingsStore } from '../../lib/settings/settings-store.ts';
 import type { EventAvailability } from '../../lib/workflow/definition.ts';
 import { WorkflowEngine } from '../../lib/workflow/engine.ts';
@@ -104,6 +105,19 @@ export class QaEntriesService {
 
   today(): string {
     return todayInShanghai(this.d.clock.now());
+  }
+
+  /** Whether the actor may change the site-wide 问答 settings (the 政务公开办). */
+  maySetSettings(ctx: CallContext): boolean {
+    return ctx.actor.kind === 'system' || canSiteWide(ctx.actor, 'qa.exchange');
+  }
+
+  /** Saves the settings form (复核周期), audited. */
+  async saveSettings(ctx: CallContext, raw: unknown): Promise<void> {
+    if (!this.maySetSettings(ctx)) throw AppError.forbidden();
+    await this.settings.write(ctx, QA_SETTINGS, parseSettingsForm(QA_SETTINGS, raw), {
+      audit: { action: 'qa.settings_update', targetType: 'settings', summary: '修改政策问答复核周期设置' },
+    });
   }
 
   /** Active units where the actor holds `action` (system: all). */
@@ -278,40 +292,43 @@ export class QaEntriesService {
     if (row.state !== 'published') throw new AppError('invalid_transition', '只有已发布的问答才能修订');
     const open = await this.repo.findRevision(id);
     if (open) return open.id;
-    const sources = await this.repo.sources(id);
+    return this.d.db.transaction().execute((trx) => this.openRevision(trx, ctx, row));
+  }
+
+  /** Inserts the revision of published `row` inside `trx` (sources copied), audited; returns its id. */
+  async openRevision(trx: Transaction<DB>, ctx: CallContext, row: EntryRow): Promise<number> {
+    const sources = await this.repo.sources(row.id, trx);
     const now = this.d.clock.now().toISOString();
-    return this.d.db.transaction().execute(async (trx) => {
-      const { id: _id, ...copy } = row;
-      const revId = await this.repo.insert(trx, {
-        ...copy,
-        state: 'draft',
-        stale: 0,
-        stale_reason: null,
-        stale_since: null,
-        stale_notified_at: null,
-        revision_of: id,
-        created_by: userId(ctx),
-        submitted_by: null,
-        reviewed_by: null,
-        review_note: null,
-        published_at: null,
-        created_at: now,
-        updated_at: now,
-      });
-      await this.repo.replaceSources(
-        trx,
-        revId,
-        sources.map(({ id: _s, entry_id: _e, position: _p, ...s }) => s),
-      );
-      await this.d.audit.record(trx, ctx, {
-        action: 'qa.entry.revise',
-        targetType: 'qa_entry',
-        targetId: id,
-        summary: `修订已发布的政策问答“${row.question}”（修订稿 ${revId}）`,
-        after: { revisionId: revId },
-      });
-      return revId;
+    const { id: _id, ...copy } = row;
+    const revId = await this.repo.insert(trx, {
+      ...copy,
+      state: 'draft',
+      stale: 0,
+      stale_reason: null,
+      stale_since: null,
+      stale_notified_at: null,
+      revision_of: row.id,
+      created_by: userId(ctx),
+      submitted_by: null,
+      reviewed_by: null,
+      review_note: null,
+      published_at: null,
+      created_at: now,
+      updated_at: now,
     });
+    await this.repo.replaceSources(
+      trx,
+      revId,
+      sources.map(({ id: _s, entry_id: _e, position: _p, ...s }) => s),
+    );
+    await this.d.audit.record(trx, ctx, {
+      action: 'qa.entry.revise',
+      targetType: 'qa_entry',
+      targetId: row.id,
+      summary: `修订已发布的政策问答“${row.question}”（修订稿 ${revId}）`,
+      after: { revisionId: revId },
+    });
+    return revId;
   }
 
   private snapshot(row: EntryRow, unit: Unit, sourceCount: number): QaEntrySnapshot {

@@ -100,7 +100,7 @@ export class QaPublicService {
             PUBLIC_PAGE_SIZE,
           );
     const { units, topics } = await this.names();
-    const withEntries = new Set((await this.s.repo.publishedAll()).map((e) => e.unit_id));
+    const withEntries = new Set(await this.s.repo.publishedUnitIds());
     return {
       items: rows.map((r) => ({
         id: r.id,

@@ -130,7 +130,7 @@ describe(`unanswered queue on ${ENGINE}`, () => {
     expect(bad.body).toContain('请填写答复内容');
     const ok = await b.post(
       `/admin/qa/questions/${id}/answer`,
-      { answer: '按省定标准发放。' },
+      { answerOnly: '按省定标准发放。' },
       { csrfFrom: `/admin/qa/questions/${id}` },
     );
     expect(ok.statusCode).toBe(303);

@@ -68,11 +68,19 @@ export function registerQaQueueRoutes(server: FastifyInstance, qa: Qa, app: Regi
       req.body,
       async () => {
         const f = formFields(req.body);
+        // The answer-only form has its own field (one page, two answer boxes, distinct ids).
+        if (action === 'answer') f.answer = f.answerOnly ?? '';
         if (action === 'promote') return `/admin/qa/${await qa.queue.promote(req.ctx, id, f)}?done=1`;
         await qa.queue[action](req.ctx, id, f);
         return `/admin/qa/questions/${id}?done=1`;
       },
-      (form) => questionPage(req, form),
+      (form) =>
+        questionPage(req, {
+          ...form,
+          problems: form.problems.map((p) =>
+            action === 'answer' && p.field === 'answer' ? { ...p, field: 'answerOnly' } : p,
+          ),
+        }),
     );
   });
 }

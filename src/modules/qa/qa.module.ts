@@ -15,6 +15,7 @@ import { seedDemoQa } from '../../db/seeds/demo-qa.ts';
 import { registerQaAdminRoutes, registerQaPublicRoutes } from './qa-entries.routes.tsx';
 import { registerQaQueueRoutes } from './qa-queue.routes.tsx';
 import { STALE_JOB_ID } from './qa-stale.job.ts';
+import { registerQaTransferRoutes } from './qa-transfer.routes.tsx';
 
 // ── end entries ──
 
@@ -49,6 +50,7 @@ export const qaModule = defineModule({
   routes: (server, qa, r) => {
     registerQaPublicRoutes(server, qa, r);
     registerQaQueueRoutes(server, qa, r);
+    registerQaTransferRoutes(server, qa, r);
     registerQaAdminRoutes(server, qa, r);
     // ── answers ──
     registerAnswerRoutes(server, { ...r, qa });
@@ -77,6 +79,13 @@ export const qaModule = defineModule({
     { area: 'interaction', href: '/admin/qa', label: '政策问答库', action: 'qa.manage' },
     { area: 'interaction', href: '/admin/qa?state=in_review', label: '政策问答审核', action: 'qa.review' },
     { area: 'interaction', href: '/admin/qa/questions', label: '未解答问题', action: 'qa.manage' },
+    {
+      area: 'interaction',
+      href: '/admin/qa/settings',
+      label: '政策问答设置',
+      action: 'qa.exchange',
+      siteWide: true,
+    },
   ],
   // ── end entries ──
   // ── answers ──

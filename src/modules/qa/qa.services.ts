@@ -8,16 +8,13 @@ import type { AuditLog } from '../../lib/audit/audit-log.ts';
 import type { Clock } from '../../lib/clock.ts';
 import type { MailOutbox } from '../../lib/mail/mail-outbox.ts';
 import type { Registry } from '../../platform/module.ts';
-// ── end entries ──
-// ── answers ──
 import { type Answers, answersOf } from './answers/answers.services.ts';
 import type { QaSource } from './qa.model.ts';
-// ── entries ──
 import { QaEntriesService } from './qa-entries.service.ts';
 import { QaPublicService } from './qa-public.service.ts';
 import { QaQueueService } from './qa-queue.service.ts';
 import { QaStaleSources } from './qa-stale.job.ts';
-// ── end answers ──
+import { QaTransferService } from './qa-transfer.service.ts';
 
 export interface QaDeps {
   db: Kysely<DB>;
@@ -43,6 +40,8 @@ export interface Qa {
   publicEntries: QaPublicService;
   /** The unanswered queue: route, answer, close, promote; 咨询 letters into entries. */
   queue: QaQueueService;
+  /** xlsx import/export and the 12345 exchange. */
+  transfer: QaTransferService;
   /** The daily 待更新 sweep. */
   stale: QaStaleSources;
   entries: {
@@ -94,6 +93,7 @@ export function createQa(d: QaDeps): Qa {
     entryService,
     publicEntries,
     queue: new QaQueueService(entryService),
+    transfer: new QaTransferService(entryService),
     stale: new QaStaleSources(entryService, publicEntries.validity),
     entries: {
       publishedSince: (sinceIso: string, limit: number) => publicEntries.publishedSince(sinceIso, limit),

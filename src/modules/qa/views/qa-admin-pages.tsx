@@ -2,6 +2,7 @@
 import { DataTable } from '../../../http/kit/data-table.tsx';
 import { FormPage } from '../../../http/kit/form-page.tsx';
 import { Pager } from '../../../http/kit/pager.tsx';
+import { SettingsForm } from '../../../http/kit/settings-form.tsx';
 import type { FormState, ViewContext } from '../../../http/view-context.ts';
 import {
   Breadcrumbs,
@@ -30,6 +31,7 @@ import type { EntryRow } from '../qa-entries.service.ts';
 import { sourceField } from '../qa-entry.model.ts';
 import type { QaEntryEvent } from '../qa-entry.workflow.ts';
 import type { SourceView } from '../qa-public.service.ts';
+import { QA_SETTINGS } from '../qa-settings.ts';
 
 type Named = { id: number; name: string };
 const stateLabel = (r: EntryRow) => QA_STATE_LABELS[r.state as QaState] ?? r.state;
@@ -345,6 +347,24 @@ export function DocumentPickerPage(p: {
           ]}
         />
       ) : null}
+    </AdminLayout>
+  );
+}
+
+export function QaSettingsPage(p: { ctx: ViewContext; form: FormState; done: boolean }) {
+  return (
+    <AdminLayout ctx={p.ctx} title={p.form.problems.length ? '错误：政策问答设置' : '政策问答设置'}>
+      <Breadcrumbs items={[{ href: '/admin/qa', label: '政策问答库' }, { label: '政策问答设置' }]} />
+      <ErrorSummary problems={p.form.problems} />
+      {p.done ? <Notice>设置已保存。</Notice> : null}
+      <h1>政策问答设置</h1>
+      <p>问答发布后，到复核日期须重新核对；过期未复核的问答在列表中可筛选。</p>
+      <SettingsForm
+        group={QA_SETTINGS}
+        form={p.form}
+        action="/admin/qa/settings"
+        csrfToken={p.ctx.csrfToken}
+      />
     </AdminLayout>
   );
 }

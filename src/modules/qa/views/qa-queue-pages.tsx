@@ -147,7 +147,7 @@ export function QuestionPage(p: {
           <h2>只答复</h2>
           <form method="post" action={`/admin/qa/questions/${row.id}/answer`} novalidate class="action-block">
             <CsrfField token={p.ctx.csrfToken} />
-            <TextArea form={form} name="answer" label="答复内容" rows={5} />
+            <TextArea form={form} name="answerOnly" label="答复内容（不转入问答库）" rows={5} />
             <Button kind="secondary">答复</Button>
           </form>
         </>
