@@ -73,8 +73,8 @@ export async function seedDemoQa(
     return u.id;
   };
   const topics = await app.publishing.topics.list();
-  const counts = { published: 0, other: 0 };
-  for (const [i, e] of entries.entries()) {
+  const counts = { published: 0, other: 0, skipped: 0 };
+  entries: for (const [i, e] of entries.entries()) {
     const topic = e.topic ? topics.find((t) => t.name === e.topic) : undefined;
     if (e.topic && !topic) throw new Error(`demo 问答 ${i + 1}: no topic named ${e.topic}`);
     const fields: Record<string, unknown> = {
@@ -88,6 +88,11 @@ export async function seedDemoQa(
     };
     for (const [n, src] of e.sources.entries()) {
       const doc = await resolveSource(s, src, `demo 问答 ${i + 1}（${e.question}）`);
+      // Its document comes from a demo part that was left out (e.g. consultations): skip the entry.
+      if (doc === null) {
+        counts.skipped++;
+        continue entries;
+      }
       Object.assign(fields, {
         [`s${n}_doc`]: doc,
         [`s${n}_article`]: src.article ?? '',
@@ -116,19 +121,22 @@ export async function seedDemoQa(
         updated_at: now,
       })
       .execute();
-  return `已载入政策问答：${entries.length} 条（已发布 ${counts.published} 条，其中待更新 ${stale.flagged} 条；待审核或草稿 ${counts.other} 条），未解答问题 ${questions.length} 个`;
+  const skipped = counts.skipped ? `；${counts.skipped} 条的依据文件所在的演示部分未载入，略过` : '';
+  return `已载入政策问答：${counts.published + counts.other} 条（已发布 ${counts.published} 条，其中待更新 ${stale.flagged} 条；待审核或草稿 ${counts.other} 条${skipped}），未解答问题 ${questions.length} 个`;
 }
 
-/** The 文号 (or exact title) of the one published document a demo source names; throws when none or several. */
+/**
+ * The 文号 (or exact title) of the one published document a demo source names; null when none (its demo
+ * part is not loaded); throws when several match (the data must name one document).
+ */
 async function resolveSource(
   s: Qa['entryService'],
   src: DemoQaEntry['sources'][number],
   where: string,
-): Promise<string> {
+): Promise<string | null> {
   const ref = src.docNumber ?? src.title;
   if (!ref) throw new Error(`${where}: a source names neither 文号 nor title`);
   const found = await s.findDocument(ref);
-  if (found.length !== 1)
-    throw new Error(`${where}: ${found.length ? 'several' : 'no'} published documents for ${ref}`);
-  return ref;
+  if (found.length > 1) throw new Error(`${where}: several published documents for ${ref}`);
+  return found.length ? ref : null;
 }

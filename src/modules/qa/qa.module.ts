@@ -10,6 +10,7 @@ import { registerAnswerRoutes } from './answers/answers.routes.tsx';
 import { QA_ACTIONS } from './qa.actions.ts';
 import { createQa, type Qa } from './qa.services.ts';
 import './qa.tables.ts';
+import { DEMO_QA_ENTRIES, DEMO_QA_QUESTIONS } from '../../db/seeds/demo-qa.data.ts';
 // ── entries ──
 import { seedDemoQa } from '../../db/seeds/demo-qa.ts';
 import { registerQaAdminRoutes, registerQaPublicRoutes } from './qa-entries.routes.tsx';
@@ -64,7 +65,11 @@ export const qaModule = defineModule({
     // ── end answers ──
   ],
   publicNav: [{ href: '/qa', label: '政策问答' }],
-  seed: { part: 'qa', order: 70, run: (qa, r) => seedDemoQa({ ...r, qa }) },
+  seed: {
+    part: 'qa',
+    order: 70,
+    run: (qa, r) => seedDemoQa({ ...r, qa }, DEMO_QA_ENTRIES, DEMO_QA_QUESTIONS),
+  },
   // The letters module is optional: a replied 咨询 letter can then be turned into an entry.
   connect: (qa, r) => qa.queue.useLetters((r as Partial<Registry>).letters ?? null),
   jobs: (qa) => [
