@@ -74,7 +74,7 @@ export async function seedDemoQa(
   };
   const topics = await app.publishing.topics.list();
   const counts = { published: 0, other: 0, skipped: 0 };
-  entries: for (const [i, e] of entries.entries()) {
+  nextEntry: for (const [i, e] of entries.entries()) {
     const topic = e.topic ? topics.find((t) => t.name === e.topic) : undefined;
     if (e.topic && !topic) throw new Error(`demo 问答 ${i + 1}: no topic named ${e.topic}`);
     const fields: Record<string, unknown> = {
@@ -91,7 +91,7 @@ export async function seedDemoQa(
       // Its document comes from a demo part that was left out (e.g. consultations): skip the entry.
       if (doc === null) {
         counts.skipped++;
-        continue entries;
+        continue nextEntry;
       }
       Object.assign(fields, {
         [`s${n}_doc`]: doc,
