@@ -9,6 +9,7 @@ import {
   expectNoAxeViolations,
   launchBrowser,
   newPage,
+  pressButton,
   startTestSite,
   type TestSite,
 } from '../support/browser.ts';
@@ -16,13 +17,6 @@ import {
 let site: TestSite;
 let browser: Browser;
 let base: string;
-
-async function press(page: Page, button: string): Promise<void> {
-  const loaded = page.waitForEvent('load');
-  await page.getByRole('button', { name: button, exact: true }).focus();
-  await page.keyboard.press('Enter');
-  await loaded;
-}
 
 beforeAll(async () => {
   site = await startTestSite('qa-ask', { '*': false, documents: true, policies: true });
@@ -44,7 +38,7 @@ describe('问答 box', () => {
     await expectNoAxeViolations(page);
     await page.getByLabel('您的问题').focus();
     await page.keyboard.type('低保由谁审核确认');
-    await press(page, '提问');
+    await pressButton(page, '提问');
     const main = (await page.locator('main').textContent()) ?? '';
     expect(main).toContain('示范县最低生活保障审核确认办法');
     expect(main).toMatch(/现行有效（截至 \d{4}-\d{2}-\d{2}）/);
@@ -60,14 +54,14 @@ describe('问答 box', () => {
     await page.waitForTimeout(3_200); // the form refuses posts faster than a person (anti-abuse)
     await page.getByLabel('联系邮箱（选填）').focus();
     await page.keyboard.type('not-an-email');
-    await press(page, '转交单位');
+    await pressButton(page, '转交单位');
     await expect.poll(() => page.locator('.error-summary').textContent()).toContain('同意：');
     expect(await page.locator('textarea[name="question"]').inputValue()).toBe('我家的狗走丢了怎么找回');
     await expectNoAxeViolations(page);
     await page.getByLabel('联系邮箱（选填）').fill('');
     await page.getByLabel(/^我同意将以上问题/).focus();
     await page.keyboard.press('Space');
-    await press(page, '转交单位');
+    await pressButton(page, '转交单位');
     expect(await page.locator('h1').textContent()).toBe('问题已转交');
     await expectNoAxeViolations(page);
   });

@@ -11,6 +11,7 @@ import {
   launchBrowser,
   login,
   newPage,
+  pressButton,
   startTestSite,
   submitForm,
   type TestSite,
@@ -25,18 +26,11 @@ let site: TestSite;
 let browser: Browser;
 let base: string;
 
-async function press(page: Page, button: string): Promise<void> {
-  const loaded = page.waitForEvent('load');
-  await page.getByRole('button', { name: button, exact: true }).focus();
-  await page.keyboard.press('Enter');
-  await loaded;
-}
-
 async function ask(page: Page, question: string): Promise<string> {
   await page.goto(`${base}/ask`);
   await page.getByLabel('您的问题').focus();
   await page.keyboard.type(question);
-  await press(page, '提问');
+  await pressButton(page, '提问');
   await expectNoAxeViolations(page);
   return (await page.locator('main').textContent()) ?? '';
 }
@@ -64,7 +58,7 @@ describe('政策问答: ask, send, answer, promote, publish, ask again', () => {
     await citizen.getByLabel('转交单位（选填）').selectOption({ label: '　县发展和改革局' });
     await citizen.getByLabel(/^我同意将以上问题/).focus();
     await citizen.keyboard.press('Space');
-    await press(citizen, '转交单位');
+    await pressButton(citizen, '转交单位');
     expect(await citizen.locator('h1').textContent()).toBe('问题已转交');
     await expectNoAxeViolations(citizen);
 

@@ -188,6 +188,17 @@ export async function startTestSite(
 }
 
 /**
+ * Presses the button named `name` by keyboard (focus, Enter) and waits for the next document's load,
+ * registered before the press so a fast answer is not missed.
+ */
+export async function pressButton(page: Page, name: string): Promise<void> {
+  const loaded = page.waitForEvent('load');
+  await page.getByRole('button', { name, exact: true }).focus();
+  await page.keyboard.press('Enter');
+  await loaded;
+}
+
+/**
  * Clicks the submit button `button` (in `scope`, default the page) and waits for the page after the POST
  * and its redirect; returns the POST's status (303 after a redirect, 422 when the form came back).
  */
