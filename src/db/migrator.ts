@@ -73,15 +73,11 @@ export const MIGRATIONS: Record<string, Migration> = {
   '0025-open-days': m0025,
   // ── end open-days ──
   // ── qa ──
+  // Issue 14: qa (0027, 0029), subscriptions (0028), search (0030).
   '0027-qa': m0027,
-  '0029-qa-more': m0029,
-  // ── end qa ──
-  // ── search ──
-  '0030-search-bigrams': m0030,
-  // ── end search ──
-  // ── subscriptions ──
   '0028-subscriptions': m0028,
-  // ── end subscriptions ──
+  '0029-qa-more': m0029,
+  '0030-search-bigrams': m0030,
 };
 
 function createMigrator(db: Kysely<any>): Migrator {
