@@ -66,8 +66,9 @@ describe('政策问答: ask, send, answer, promote, publish, ask again', () => {
     await login(clerk, base, 'clerk', PASSWORD);
     await clerk.goto(`${base}/admin/qa/questions`);
     await expectNoAxeViolations(clerk);
+    const questionLoaded = clerk.waitForEvent('load');
     await clerk.getByRole('link', { name: UNKNOWN }).click();
-    await clerk.waitForLoadState('load');
+    await questionLoaded;
     const promote = clerk.locator('form[action$="/promote"]');
     await promote.getByLabel('答复内容').fill(ANSWER);
     // No source yet: refused, with what was typed kept.

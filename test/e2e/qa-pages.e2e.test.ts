@@ -35,11 +35,21 @@ describe('政策问答 pages in the browser', () => {
     const page = await newPage(browser);
     await page.goto(`${base}/qa`);
     await expectNoAxeViolations(page);
-    await page.getByLabel('查找问题').fill('低保怎么申请');
+    // A published entry the demo's 待更新 sweep flagged (its only source was repealed or expired).
+    const stale = await site.running.app.db
+      .selectFrom('qa_entries')
+      .select('question')
+      .where('state', '=', 'published')
+      .where('stale', '=', 1)
+      .orderBy('id')
+      .executeTakeFirstOrThrow();
+    await page.getByLabel('查找问题').fill(stale.question);
     const loaded = page.waitForEvent('load');
     await page.getByRole('button', { name: '查找' }).press('Enter');
     await loaded;
-    await page.getByRole('link', { name: '最低生活保障怎么申请？' }).click();
+    const entryLoaded = page.waitForEvent('load');
+    await page.getByRole('link', { name: stale.question, exact: true }).click();
+    await entryLoaded;
     expect(await page.content()).toContain('本问答所依据的文件已变化，正在更新');
     await expectNoAxeViolations(page);
   });
@@ -57,11 +67,26 @@ describe('政策问答 pages in the browser', () => {
       await page.goto(`${base}${path}`);
       await expectNoAxeViolations(page);
     }
-    await page.goto(`${base}/admin/qa`);
-    await page.getByRole('link', { name: '义务教育阶段入学需要准备哪些材料？' }).click();
+    const db = site.running.app.db;
+    const inReview = await db
+      .selectFrom('qa_entries')
+      .select('id')
+      .where('state', '=', 'in_review')
+      .orderBy('id')
+      .executeTakeFirstOrThrow();
+    await page.goto(`${base}/admin/qa/${inReview.id}`);
     await expectNoAxeViolations(page);
+    const open = await db
+      .selectFrom('qa_questions')
+      .select('question')
+      .where('state', '=', 'open')
+      .where('unit_id', 'is', null)
+      .orderBy('id')
+      .executeTakeFirstOrThrow();
     await page.goto(`${base}/admin/qa/questions`);
-    await page.getByRole('link', { name: '新生儿医保在哪里办理？' }).click();
+    const questionLoaded = page.waitForEvent('load');
+    await page.getByRole('link', { name: open.question, exact: true }).click();
+    await questionLoaded;
     await expectNoAxeViolations(page);
     await page.goto(`${base}/admin/qa/new`);
     await page.getByLabel('条款').first().fill('十条');
